@@ -1,0 +1,38 @@
+/**
+ * Stable IDs: prefix + the time in base 36 + a counter, never derived from a row number and never
+ * one that already exists. Clients C-, contacts K-, changes X-.
+ */
+
+export type IdPrefix = 'C' | 'K' | 'X';
+
+export interface IdGenerator {
+  next(): string;
+}
+
+/** IDs are compared ignoring case and surrounding spaces. */
+function canonical(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+/**
+ * A generator of fresh IDs for one run: `now` comes from the injected clock, `existing` are the IDs
+ * already in the tab (read just before writing).
+ */
+export function idGenerator(prefix: IdPrefix, existing: Iterable<string>, now: Date): IdGenerator {
+  const taken = new Set<string>();
+  for (const id of existing) taken.add(canonical(id));
+  const stamp = now.getTime().toString(36).toUpperCase();
+  let counter = 0;
+  return {
+    next(): string {
+      for (;;) {
+        const id = `${prefix}-${stamp}${counter.toString(36).toUpperCase().padStart(2, '0')}`;
+        counter++;
+        if (!taken.has(id)) {
+          taken.add(id);
+          return id;
+        }
+      }
+    },
+  };
+}

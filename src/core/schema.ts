@@ -1,0 +1,856 @@
+/**
+ * The workbook's schema, declared once: tabs, columns (keys, English and Chinese headers, aliases,
+ * types, value lists, computed or not), widths and number formats. Setup, header mapping,
+ * validation, record types, the sidebar form and the tests all read it from here.
+ */
+import type { Lang } from './i18n';
+import type { ListCode, ListName } from './lists';
+import { normalizeLabel } from './normalize';
+
+export { LISTS, parseEnum, label, labels, codes, parseYesNo, readYesNo } from './lists';
+export type { ListName, ListCode, Grade, Stage, Status, Outcome, Result, Segment, ChangeKind, Role } from './lists';
+
+/**
+ * text: free text; plainText: text that looks like a number but must stay text (phone, ID);
+ * date: a day (or a moment, for contacts); number; boolean: yes/no; enum: one of a value list;
+ * person: a Team name.
+ */
+export type ColumnType = 'text' | 'plainText' | 'date' | 'number' | 'boolean' | 'enum' | 'person';
+
+export interface ColumnDef {
+  readonly key: string;
+  readonly en: string;
+  readonly zh: string;
+  readonly aliases: readonly string[];
+  readonly type: ColumnType;
+  readonly list?: ListName;
+  /** Written by the refresh, never typed by people. */
+  readonly computed?: boolean;
+  /** The operation cannot run without this column. */
+  readonly required?: boolean;
+  readonly width: number;
+  /** Sheets number format; '@' keeps a cell as plain text. */
+  readonly format?: string;
+}
+
+const DAY = 'yyyy-mm-dd';
+const MOMENT = 'yyyy-mm-dd hh:mm';
+const TEXT = '@';
+
+const NEXT_FOLLOW_UP_ALIASES = [
+  'Next follow up',
+  'Next contact',
+  'Next date',
+  'Follow-up date',
+  '下次跟进日期',
+  '下次联系',
+  '下次联系日期',
+] as const;
+const NEXT_OWNER_ALIASES = ['Follow-up owner', 'Next by', 'Who follows up', '由谁跟', '跟进负责人'] as const;
+const NEXT_TOPIC_ALIASES = ['Next step', 'Follow-up topic', 'Topic', '跟什么内容', '下一步'] as const;
+
+export const CLIENT_COLUMNS = [
+  {
+    key: 'id',
+    en: 'ID',
+    zh: '编号',
+    aliases: ['Client ID', 'Customer ID', '客户编号', '客户ID'],
+    type: 'plainText',
+    required: true,
+    width: 110,
+    format: TEXT,
+  },
+  {
+    key: 'name',
+    en: 'Name',
+    zh: '客户名称',
+    aliases: [
+      'Client name',
+      'Client',
+      'Customer',
+      'Customer name',
+      'Company',
+      'Company name',
+      '客户',
+      '名称',
+      '客户名',
+      '公司',
+      '公司名称',
+      '单位名称',
+    ],
+    type: 'text',
+    required: true,
+    width: 180,
+    format: TEXT,
+  },
+  {
+    key: 'contact',
+    en: 'Contact',
+    zh: '联系人',
+    aliases: ['Contact person', 'Contact name', '联系人姓名', '对接人', '姓名'],
+    type: 'text',
+    width: 110,
+    format: TEXT,
+  },
+  {
+    key: 'title',
+    en: 'Title',
+    zh: '职务',
+    aliases: ['Job title', 'Position', '职位', '头衔'],
+    type: 'text',
+    width: 100,
+  },
+  {
+    key: 'phone',
+    en: 'Phone',
+    zh: '电话',
+    aliases: [
+      'Phone number',
+      'Mobile',
+      'Mobile phone',
+      'Cell',
+      'Tel',
+      'Telephone',
+      '手机',
+      '联系电话',
+      '手机号',
+      '手机号码',
+      '电话号码',
+      '联系方式',
+    ],
+    type: 'plainText',
+    width: 130,
+    format: TEXT,
+  },
+  {
+    key: 'email',
+    en: 'Email',
+    zh: '邮箱',
+    aliases: ['E-mail', 'Mail', 'Email address', '电子邮件', '电子邮箱'],
+    type: 'text',
+    width: 180,
+    format: TEXT,
+  },
+  {
+    key: 'address',
+    en: 'Address',
+    zh: '地址',
+    aliases: ['Building', 'Location', '楼号', '住址', '详细地址', '楼盘'],
+    type: 'text',
+    width: 200,
+    format: TEXT,
+  },
+  {
+    key: 'kind',
+    en: 'Kind',
+    zh: '客户类型',
+    aliases: ['Client type', 'Customer type', 'Lead type', 'Type', '意向客户类型', '类型', '类别'],
+    type: 'enum',
+    list: 'kinds',
+    width: 100,
+  },
+  {
+    key: 'source',
+    en: 'Source',
+    zh: '来源',
+    aliases: ['Lead source', '客户来源', '来源渠道', '渠道来源'],
+    type: 'enum',
+    list: 'sources',
+    width: 150,
+  },
+  {
+    key: 'owner',
+    en: 'Owner',
+    zh: '负责人',
+    aliases: [
+      'Salesperson',
+      'Sales rep',
+      'Account owner',
+      'Assigned to',
+      '业务员',
+      '跟进人',
+      '销售',
+      '所属业务员',
+      '客户经理',
+    ],
+    type: 'person',
+    width: 110,
+  },
+  {
+    key: 'collaborator',
+    en: 'Collaborator',
+    zh: '协作人',
+    aliases: ['Helper', 'Co-owner', 'Help wanted', '协助人', '协同人'],
+    type: 'person',
+    width: 110,
+  },
+  {
+    key: 'stage',
+    en: 'Stage',
+    zh: '阶段',
+    aliases: ['Pipeline stage', 'Process', '流程', '销售阶段', '进度'],
+    type: 'enum',
+    list: 'stages',
+    width: 190,
+  },
+  {
+    key: 'grade',
+    en: 'Grade',
+    zh: '级别',
+    aliases: ['Level', 'Rating', '等级', '客户级别', '分级', '意向等级'],
+    type: 'enum',
+    list: 'grades',
+    computed: true,
+    width: 70,
+  },
+  {
+    key: 'gradeOverride',
+    en: 'Grade override',
+    zh: '级别调整',
+    aliases: ['Manual grade', 'Override', '手动级别', '人工级别', '等级调整'],
+    type: 'enum',
+    list: 'grades',
+    width: 100,
+  },
+  {
+    key: 'status',
+    en: 'Status',
+    zh: '状态',
+    aliases: ['State', 'Client status', '客户状态'],
+    type: 'enum',
+    list: 'statuses',
+    computed: true,
+    width: 90,
+  },
+  {
+    key: 'need',
+    en: 'Need',
+    zh: '需求',
+    aliases: ['Needs', 'Requirement', 'Need quantity', '需求量', '需求说明', '需求内容'],
+    type: 'text',
+    width: 180,
+  },
+  {
+    key: 'needConfirmed',
+    en: 'Need confirmed',
+    zh: '需求明确',
+    aliases: ['Need clear', 'Has need', '需求确认', '有需求', '需求已确认'],
+    type: 'boolean',
+    list: 'yesNo',
+    width: 90,
+  },
+  {
+    key: 'budgetConfirmed',
+    en: 'Budget confirmed',
+    zh: '预算确认',
+    aliases: ['Budget', 'Has budget', '预算', '有预算', '预算已确认'],
+    type: 'boolean',
+    list: 'yesNo',
+    width: 90,
+  },
+  {
+    key: 'decisionMaker',
+    en: 'Decision maker',
+    zh: '决策人',
+    aliases: ['Talking to decision maker', 'Decision-maker', 'DM', '决策者', '有决策权', '是否决策人', '对接决策人'],
+    type: 'boolean',
+    list: 'yesNo',
+    width: 90,
+  },
+  {
+    key: 'competitors',
+    en: 'Competitors',
+    zh: '竞争对手',
+    aliases: ['Competition', 'Other brands', '竞品', '其他品牌', '竞争品牌'],
+    type: 'text',
+    width: 140,
+  },
+  {
+    key: 'expectedDate',
+    en: 'Expected date',
+    zh: '计划日期',
+    aliases: [
+      'Expected purchase date',
+      'Planned date',
+      'Purchase date',
+      'Expected close',
+      '预计购买日期',
+      '预计日期',
+      '计划安装日期',
+      '预计成交日期',
+    ],
+    type: 'date',
+    width: 110,
+    format: DAY,
+  },
+  {
+    key: 'lastContact',
+    en: 'Last contact',
+    zh: '最近联系',
+    aliases: ['Last contacted', 'Last reached', '最后联系日期', '最近联系日期', '上次联系', '上次联系日期'],
+    type: 'date',
+    computed: true,
+    width: 110,
+    format: DAY,
+  },
+  {
+    key: 'nextFollowUp',
+    en: 'Next follow-up',
+    zh: '下次跟进',
+    aliases: NEXT_FOLLOW_UP_ALIASES,
+    type: 'date',
+    width: 110,
+    format: DAY,
+  },
+  { key: 'nextOwner', en: 'Next owner', zh: '下次跟进人', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
+  { key: 'nextTopic', en: 'Next topic', zh: '下次跟进内容', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
+  {
+    key: 'poolRelease',
+    en: 'Pool release',
+    zh: '公海释放日',
+    aliases: ['Pool date', 'Release date', '公海释放', '释放日期', '进入公海日期', '公海日期'],
+    type: 'date',
+    computed: true,
+    width: 110,
+    format: DAY,
+  },
+  {
+    key: 'dealValue',
+    en: 'Deal value',
+    zh: '成交金额',
+    aliases: ['Deal amount', 'Contract value', 'Amount', '合同金额', '金额', '成交额'],
+    type: 'number',
+    width: 110,
+    format: '#,##0',
+  },
+  {
+    key: 'expiryDate',
+    en: 'Expiry date',
+    zh: '到期日',
+    aliases: [
+      'Expiry',
+      'Contract expiry',
+      'Service expiry',
+      'Renewal date',
+      '到期日期',
+      '服务到期',
+      '合同到期日',
+      '服务到期日',
+    ],
+    type: 'date',
+    width: 110,
+    format: DAY,
+  },
+  {
+    key: 'satisfaction',
+    en: 'Satisfaction',
+    zh: '满意度',
+    aliases: ['Satisfaction (1-5)', 'CSAT', '客户满意度'],
+    type: 'number',
+    width: 90,
+    format: '0',
+  },
+  {
+    key: 'segment',
+    en: 'Segment',
+    zh: '客户分类',
+    aliases: ['Customer segment', 'Value segment', '客户分群', '价值分类', '分群'],
+    type: 'enum',
+    list: 'segments',
+    computed: true,
+    width: 130,
+  },
+  {
+    key: 'lostReason',
+    en: 'Lost reason',
+    zh: '流失原因',
+    aliases: ['Reason lost', 'Churn reason', '丢单原因'],
+    type: 'enum',
+    list: 'lostReasons',
+    width: 150,
+  },
+  {
+    key: 'created',
+    en: 'Created',
+    zh: '创建日期',
+    aliases: ['Created on', 'Created date', 'Date added', '录入日期', '建档日期', '创建时间'],
+    type: 'date',
+    width: 110,
+    format: DAY,
+  },
+  {
+    key: 'notes',
+    en: 'Notes',
+    zh: '备注',
+    aliases: ['Note', 'Remarks', 'Comments', 'Profile', '说明', '备注说明'],
+    type: 'text',
+    width: 250,
+  },
+] as const satisfies readonly ColumnDef[];
+
+export const CONTACT_COLUMNS = [
+  {
+    key: 'id',
+    en: 'ID',
+    zh: '编号',
+    aliases: ['Contact ID', 'Log ID', '记录编号'],
+    type: 'plainText',
+    width: 110,
+    format: TEXT,
+  },
+  {
+    key: 'date',
+    en: 'Date',
+    zh: '日期',
+    aliases: ['When', 'Contact date', 'Date/time', '联系日期', '跟进时间', '时间'],
+    type: 'date',
+    required: true,
+    width: 140,
+    format: MOMENT,
+  },
+  {
+    key: 'clientId',
+    en: 'Client ID',
+    zh: '客户编号',
+    aliases: ['Customer ID', '客户ID'],
+    type: 'plainText',
+    required: true,
+    width: 110,
+    format: TEXT,
+  },
+  {
+    key: 'client',
+    en: 'Client',
+    zh: '客户',
+    aliases: ['Client name', 'Customer', 'Company', '客户名称', '公司'],
+    type: 'text',
+    width: 160,
+    format: TEXT,
+  },
+  {
+    key: 'by',
+    en: 'By',
+    zh: '跟进人',
+    aliases: ['Contacted by', 'Salesperson', 'Who', '业务员', '执行人', '经办人'],
+    type: 'person',
+    width: 100,
+  },
+  {
+    key: 'channel',
+    en: 'Channel',
+    zh: '沟通方式',
+    aliases: ['Method', 'Via', 'Contact method', '方式', '联系方式', '渠道'],
+    type: 'enum',
+    list: 'channels',
+    width: 90,
+  },
+  {
+    key: 'outcome',
+    en: 'Outcome',
+    zh: '接通情况',
+    aliases: ['Call outcome', 'Call result', '联系结果', '通话结果', '接通结果'],
+    type: 'enum',
+    list: 'outcomes',
+    required: true,
+    width: 120,
+  },
+  {
+    key: 'result',
+    en: 'Result',
+    zh: '结果',
+    aliases: ['Finding', 'Valid result', '有效信息', '跟进结果', '信息分类'],
+    type: 'enum',
+    list: 'results',
+    width: 150,
+  },
+  {
+    key: 'summary',
+    en: 'Summary',
+    zh: '沟通内容',
+    aliases: ['What was said', 'Notes', 'Content', 'Details', '跟进内容', '内容', '谈话内容', '备注'],
+    type: 'text',
+    width: 300,
+    format: TEXT,
+  },
+  {
+    key: 'objections',
+    en: 'Objections',
+    zh: '疑问与异议',
+    aliases: ['Questions', 'Concerns', 'Questions and objections', '疑问', '异议', '客户疑问'],
+    type: 'text',
+    width: 200,
+    format: TEXT,
+  },
+  {
+    key: 'attitude',
+    en: 'Attitude',
+    zh: '态度',
+    aliases: ['Temperament', 'Mood', '客户态度', '性格'],
+    type: 'enum',
+    list: 'attitudes',
+    width: 100,
+  },
+  {
+    key: 'reason',
+    en: 'Reason',
+    zh: '跟进理由',
+    aliases: ['Follow-up reason', 'Purpose', 'Pretext', '跟进借口', '理由', '目的'],
+    type: 'enum',
+    list: 'reasons',
+    width: 140,
+  },
+  {
+    key: 'nextFollowUp',
+    en: 'Next follow-up',
+    zh: '下次跟进',
+    aliases: NEXT_FOLLOW_UP_ALIASES,
+    type: 'date',
+    width: 110,
+    format: DAY,
+  },
+  { key: 'nextOwner', en: 'Next owner', zh: '下次跟进人', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
+  { key: 'nextTopic', en: 'Next topic', zh: '下次跟进内容', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
+  {
+    key: 'stageAfter',
+    en: 'Stage after',
+    zh: '跟进后阶段',
+    aliases: ['New stage', 'Stage', '阶段', '新阶段'],
+    type: 'enum',
+    list: 'stages',
+    width: 170,
+  },
+  {
+    key: 'gradeAfter',
+    en: 'Grade after',
+    zh: '跟进后级别',
+    aliases: ['New grade', 'Grade', '级别', '新级别'],
+    type: 'enum',
+    list: 'grades',
+    width: 80,
+  },
+] as const satisfies readonly ColumnDef[];
+
+export const TEAM_COLUMNS = [
+  {
+    key: 'name',
+    en: 'Name',
+    zh: '姓名',
+    aliases: ['Person', 'Full name', 'Staff name', '名字', '人员'],
+    type: 'text',
+    required: true,
+    width: 120,
+  },
+  {
+    key: 'email',
+    en: 'Email',
+    zh: '邮箱',
+    aliases: ['E-mail', 'Mail', 'Email address', '电子邮箱', '电子邮件'],
+    type: 'text',
+    required: true,
+    width: 200,
+    format: TEXT,
+  },
+  {
+    key: 'role',
+    en: 'Role',
+    zh: '岗位',
+    aliases: ['Position', 'Job', 'Title', '职位', '角色'],
+    type: 'enum',
+    list: 'roles',
+    width: 110,
+  },
+  {
+    key: 'manager',
+    en: 'Manager',
+    zh: '上级',
+    aliases: ['Reports to', 'Supervisor', 'Boss', '主管', '直属上级'],
+    type: 'person',
+    width: 120,
+  },
+  {
+    key: 'active',
+    en: 'Active',
+    zh: '在职',
+    aliases: ['Enabled', 'In team', '启用', '有效'],
+    type: 'boolean',
+    list: 'yesNo',
+    width: 70,
+  },
+  {
+    key: 'digest',
+    en: 'Digest',
+    zh: '邮件提醒',
+    aliases: ['Email digest', 'Daily email', 'Send digest', '每日邮件', '接收邮件'],
+    type: 'boolean',
+    list: 'yesNo',
+    width: 80,
+  },
+  {
+    key: 'language',
+    en: 'Language',
+    zh: '语言',
+    aliases: ['Lang', 'Locale'],
+    type: 'enum',
+    list: 'languages',
+    width: 110,
+  },
+] as const satisfies readonly ColumnDef[];
+
+export const CHANGE_COLUMNS = [
+  {
+    key: 'id',
+    en: 'ID',
+    zh: '编号',
+    aliases: ['Change ID'],
+    type: 'plainText',
+    required: true,
+    width: 110,
+    format: TEXT,
+  },
+  {
+    key: 'date',
+    en: 'Date',
+    zh: '日期',
+    aliases: ['When', 'Time', '时间'],
+    type: 'date',
+    required: true,
+    width: 140,
+    format: MOMENT,
+  },
+  {
+    key: 'clientId',
+    en: 'Client ID',
+    zh: '客户编号',
+    aliases: ['Customer ID', '客户ID'],
+    type: 'plainText',
+    required: true,
+    width: 110,
+    format: TEXT,
+  },
+  {
+    key: 'what',
+    en: 'What',
+    zh: '变更类型',
+    aliases: ['Change', 'Kind', 'Type', '类型', '事项', '变更'],
+    type: 'enum',
+    list: 'changeKinds',
+    required: true,
+    width: 140,
+  },
+  {
+    key: 'old',
+    en: 'Old',
+    zh: '原值',
+    aliases: ['Before', 'From', 'Old value', '变更前', '旧值'],
+    type: 'text',
+    width: 140,
+  },
+  { key: 'new', en: 'New', zh: '新值', aliases: ['After', 'To', 'New value', '变更后'], type: 'text', width: 140 },
+  {
+    key: 'by',
+    en: 'By',
+    zh: '操作人',
+    aliases: ['Changed by', 'Who', 'User', '修改人', '执行人'],
+    type: 'person',
+    width: 100,
+  },
+  {
+    key: 'reason',
+    en: 'Reason',
+    zh: '原因',
+    aliases: ['Why', 'Note', 'Notes', '说明', '备注'],
+    type: 'text',
+    width: 240,
+  },
+] as const satisfies readonly ColumnDef[];
+
+export const SETTINGS_COLUMNS = [
+  {
+    key: 'key',
+    en: 'Key',
+    zh: '设置项',
+    aliases: ['Setting', 'Name', 'Parameter', '参数', '项目', '名称'],
+    type: 'text',
+    required: true,
+    width: 260,
+  },
+  {
+    key: 'value',
+    en: 'Value',
+    zh: '值',
+    aliases: ['Setting value', '数值', '取值', '设定值'],
+    type: 'text',
+    required: true,
+    width: 120,
+  },
+  {
+    key: 'notes',
+    en: 'Notes',
+    zh: '说明',
+    aliases: ['Note', 'Description', 'Explanation', '备注', '解释'],
+    type: 'text',
+    width: 480,
+  },
+] as const satisfies readonly ColumnDef[];
+
+export const TABLES = {
+  clients: CLIENT_COLUMNS,
+  contacts: CONTACT_COLUMNS,
+  team: TEAM_COLUMNS,
+  changes: CHANGE_COLUMNS,
+  settings: SETTINGS_COLUMNS,
+} as const;
+
+export type TableName = keyof typeof TABLES;
+export type ColumnKey<T extends TableName> = (typeof TABLES)[T][number]['key'];
+export type ReportName = 'daily' | 'monthly' | 'funnel' | 'overdue' | 'churn' | 'validity' | 'persistence';
+export type TabName = TableName | ReportName;
+
+export interface TabDef {
+  readonly en: string;
+  readonly zh: string;
+  readonly aliases: readonly string[];
+}
+
+/** Tab names: all valid in Excel too (≤ 31 characters, none of : \ / ? * [ ], never "History"). */
+export const TABS: Record<TabName, TabDef> = {
+  clients: { en: 'Clients', zh: '客户', aliases: ['客户档案', '客户跟踪表', 'Customers', 'Client list', '客户列表'] },
+  contacts: {
+    en: 'Contacts',
+    zh: '跟进记录',
+    aliases: ['沟通记录', 'Follow-ups', 'Contact log', '沟通备案', '跟进日志'],
+  },
+  team: { en: 'Team', zh: '团队', aliases: ['人员', 'Staff', 'People', '员工'] },
+  settings: { en: 'Settings', zh: '设置', aliases: ['配置', 'Config', 'Configuration'] },
+  changes: { en: 'Changes', zh: '变更记录', aliases: ['Change log', 'Audit', 'Audit log', '变更日志'] },
+  daily: { en: 'Report · Daily', zh: '报表·日报', aliases: ['Daily report', '日工作报表', '日报'] },
+  monthly: { en: 'Report · Monthly', zh: '报表·月报', aliases: ['Monthly report', '月工作总结和计划', '月报'] },
+  funnel: { en: 'Report · Funnel', zh: '报表·漏斗', aliases: ['Funnel', '漏斗'] },
+  overdue: { en: 'Report · Overdue', zh: '报表·逾期', aliases: ['Overdue', '逾期'] },
+  churn: { en: 'Report · Churn', zh: '报表·流失', aliases: ['Churn', '流失'] },
+  validity: { en: 'Report · Validity', zh: '报表·有效性', aliases: ['Validity', '有效性'] },
+  persistence: { en: 'Report · Persistence', zh: '报表·跟进深度', aliases: ['Persistence', '跟进深度'] },
+};
+
+/** The tab's name in a language. */
+export function tabName(tab: TabName, lang: Lang): string {
+  return lang === 'zh-CN' ? TABS[tab].zh : TABS[tab].en;
+}
+
+/**
+ * Which of the spreadsheet's tabs is this table: the canonical names win over aliases,
+ * and among equals the leftmost tab wins. null when none is recognised.
+ */
+export function matchTabName(tab: TabName, sheetNames: readonly string[]): string | null {
+  const def = TABS[tab];
+  const canonical = new Set([normalizeLabel(def.en), normalizeLabel(def.zh)]);
+  const aliases = new Set(def.aliases.map(normalizeLabel));
+  const exact = sheetNames.find((n) => n === def.en || n === def.zh);
+  if (exact !== undefined) return exact;
+  const byCanonical = sheetNames.find((n) => canonical.has(normalizeLabel(n)));
+  if (byCanonical !== undefined) return byCanonical;
+  return sheetNames.find((n) => aliases.has(normalizeLabel(n))) ?? null;
+}
+
+export function columns<T extends TableName>(table: T): readonly ColumnDef[] {
+  return TABLES[table];
+}
+
+export function column<T extends TableName>(table: T, key: ColumnKey<T>): ColumnDef {
+  const def = (TABLES[table] as readonly ColumnDef[]).find((c) => c.key === key);
+  if (!def) throw new Error(`No column ${String(key)} in ${table}`);
+  return def;
+}
+
+/** A column's header in a language. */
+export function header<T extends TableName>(table: T, key: ColumnKey<T>, lang: Lang): string {
+  const def = column(table, key);
+  return lang === 'zh-CN' ? def.zh : def.en;
+}
+
+export interface HeaderMatch<K extends string> {
+  /** Column key → 0-based column index in the header row. */
+  map: Partial<Record<K, number>>;
+  /** Schema columns not found. */
+  missing: K[];
+  /** Missing columns the operations cannot do without. */
+  missingRequired: K[];
+  /** The user's own columns, kept as they are. */
+  unknown: { index: number; header: string }[];
+  /** A second header naming a column already found (the first one is used). */
+  duplicates: { index: number; header: string; key: K }[];
+}
+
+const headerLookups = new Map<TableName, Map<string, string>>();
+
+function headerLookup(table: TableName): Map<string, string> {
+  let map = headerLookups.get(table);
+  if (!map) {
+    map = new Map();
+    const defs = TABLES[table] as readonly ColumnDef[];
+    // Canonical headers first, so an alias can never shadow another column's own header.
+    for (const def of defs) {
+      for (const name of [def.en, def.zh]) {
+        const key = normalizeLabel(name);
+        if (!map.has(key)) map.set(key, def.key);
+      }
+    }
+    for (const def of defs) {
+      for (const name of [def.key, ...def.aliases]) {
+        const key = normalizeLabel(name);
+        if (key && !map.has(key)) map.set(key, def.key);
+      }
+    }
+    headerLookups.set(table, map);
+  }
+  return map;
+}
+
+/** Which column of a header row holds which schema column; matched by name, never by position. */
+export function findHeaders<T extends TableName>(table: T, headerRow: readonly unknown[]): HeaderMatch<ColumnKey<T>> {
+  type K = ColumnKey<T>;
+  const lookup = headerLookup(table);
+  const map: Partial<Record<K, number>> = {};
+  const unknown: { index: number; header: string }[] = [];
+  const duplicates: { index: number; header: string; key: K }[] = [];
+  headerRow.forEach((cell, index) => {
+    const text = cell === null || cell === undefined ? '' : String(cell).trim();
+    if (text === '') return;
+    const key = lookup.get(normalizeLabel(text)) as K | undefined;
+    if (key === undefined) unknown.push({ index, header: text });
+    else if (map[key] !== undefined) duplicates.push({ index, header: text, key });
+    else map[key] = index;
+  });
+  const defs = TABLES[table] as readonly ColumnDef[];
+  const missing = defs.filter((d) => map[d.key as K] === undefined).map((d) => d.key as K);
+  const missingRequired = defs.filter((d) => d.required && map[d.key as K] === undefined).map((d) => d.key as K);
+  return { map, missing, missingRequired, unknown, duplicates };
+}
+
+type CellOf<C> = C extends { type: 'date' }
+  ? Date | null
+  : C extends { type: 'number' }
+    ? number | null
+    : C extends { type: 'boolean' }
+      ? boolean
+      : C extends { type: 'enum'; list: infer L extends ListName }
+        ? ListCode<L> | null
+        : string;
+
+type RecordOf<Cols extends readonly ColumnDef[]> = { -readonly [C in Cols[number] as C['key']]: CellOf<C> };
+
+/** A client as the rules see it: one Clients row, read by header, values parsed. */
+export type ClientRecord = RecordOf<typeof CLIENT_COLUMNS>;
+/** One Contacts row: a contact attempt. */
+export type ContactRecord = RecordOf<typeof CONTACT_COLUMNS>;
+export type TeamMember = RecordOf<typeof TEAM_COLUMNS>;
+export type ChangeRecord = RecordOf<typeof CHANGE_COLUMNS>;
+export type SettingRow = RecordOf<typeof SETTINGS_COLUMNS>;
+
+export interface RecordTypes {
+  clients: ClientRecord;
+  contacts: ContactRecord;
+  team: TeamMember;
+  changes: ChangeRecord;
+  settings: SettingRow;
+}

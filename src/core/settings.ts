@@ -1,0 +1,463 @@
+/**
+ * Every threshold of the rules, as kept on the Settings tab (Key, Value, Notes), with the defaults
+ * of DOMAIN.md and a sentence explaining each. Reading is forgiving: either language's key, and a
+ * bad value falls back to the default with a sentence saying so.
+ */
+import type { Weekday } from './dates';
+import { type Lang, type Message, message, render } from './i18n';
+import { label, parseEnum, readYesNo, type Grade } from './lists';
+import { normalizeLabel } from './normalize';
+import { findHeaders } from './schema';
+
+export interface Settings {
+  aWindow: number;
+  bWindow: number;
+  intervalA: number;
+  intervalB: number;
+  intervalC: number;
+  intervalD: number;
+  skipWeekends: boolean;
+  dormantDays: number;
+  warningGapFactor: number;
+  expiryWarningDays: number;
+  overCallFactor: number;
+  poolEnabled: boolean;
+  poolDaysA: number;
+  poolDaysB: number;
+  poolDaysC: number;
+  poolDaysD: number;
+  reclaimDays: number;
+  poolWarningDays: number;
+  poolExemptWon: boolean;
+  poolExemptRenewal: boolean;
+  dailyHour: number;
+  weeklyDay: Weekday;
+  monthlyDay: number;
+  escalateManagerDays: number;
+  escalateDirectorDays: number;
+  /** null: from the spreadsheet's locale. */
+  language: Lang | null;
+  vipDealValue: number;
+  lowValueDealValue: number;
+}
+
+export type SettingKey = keyof Settings;
+
+type SettingType =
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'number'; min: number }
+  | { kind: 'boolean' }
+  | { kind: 'weekday' }
+  | { kind: 'language' };
+
+export interface SettingDef {
+  readonly key: SettingKey;
+  readonly en: string;
+  readonly zh: string;
+  readonly type: SettingType;
+  readonly help: { readonly en: string; readonly zh: string };
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  aWindow: 30,
+  bWindow: 90,
+  intervalA: 3,
+  intervalB: 7,
+  intervalC: 14,
+  intervalD: 30,
+  skipWeekends: false,
+  dormantDays: 90,
+  warningGapFactor: 2,
+  expiryWarningDays: 30,
+  overCallFactor: 0.5,
+  poolEnabled: false,
+  poolDaysA: 15,
+  poolDaysB: 30,
+  poolDaysC: 45,
+  poolDaysD: 60,
+  reclaimDays: 7,
+  poolWarningDays: 7,
+  poolExemptWon: true,
+  poolExemptRenewal: true,
+  dailyHour: 8,
+  weeklyDay: 1,
+  monthlyDay: 1,
+  escalateManagerDays: 3,
+  escalateDirectorDays: 7,
+  language: null,
+  vipDealValue: 100_000,
+  lowValueDealValue: 10_000,
+};
+
+const DAYS = { kind: 'int', min: 0, max: 3650 } as const;
+const INTERVAL = { kind: 'int', min: 1, max: 365 } as const;
+const YES_NO = { kind: 'boolean' } as const;
+
+/** In the order they appear on the Settings tab. */
+export const SETTING_DEFS: readonly SettingDef[] = [
+  {
+    key: 'aWindow',
+    en: 'A window (days)',
+    zh: 'A级期限（天）',
+    type: DAYS,
+    help: {
+      en: 'Grade A: need, budget and decision maker confirmed, and the expected date within this many days.',
+      zh: 'A级：需求、预算、决策人都已确认，且计划日期在这么多天之内。',
+    },
+  },
+  {
+    key: 'bWindow',
+    en: 'B window (days)',
+    zh: 'B级期限（天）',
+    type: DAYS,
+    help: {
+      en: 'Grade B: talking to the decision maker and the expected date within this many days.',
+      zh: 'B级：已对接决策人，且计划日期在这么多天之内。',
+    },
+  },
+  ...(['A', 'B', 'C', 'D'] as const).map((g): SettingDef => ({
+    key: `interval${g}`,
+    en: `Follow-up interval ${g} (days)`,
+    zh: `${g}级跟进间隔（天）`,
+    type: INTERVAL,
+    help: {
+      en: `After a reached contact with no next date, a grade ${g} client's next follow-up is this many days later.`,
+      zh: `接通后如未填写下次跟进日期，${g}级客户的下次跟进定在这么多天之后。`,
+    },
+  })),
+  {
+    key: 'skipWeekends',
+    en: 'Skip weekends',
+    zh: '跳过周末',
+    type: YES_NO,
+    help: {
+      en: 'Yes: a proposed follow-up that falls on Saturday or Sunday moves to Monday.',
+      zh: '是：建议的跟进日期如果落在周六或周日，顺延到周一。',
+    },
+  },
+  {
+    key: 'dormantDays',
+    en: 'Dormant after (days)',
+    zh: '休眠天数',
+    type: DAYS,
+    help: {
+      en: 'A client with no reached contact for this many days becomes Dormant.',
+      zh: '连续这么多天没有接通的客户，状态变为“休眠”。',
+    },
+  },
+  {
+    key: 'warningGapFactor',
+    en: 'Early warning: gap × interval',
+    zh: '流失预警：间隔倍数',
+    type: { kind: 'number', min: 1 },
+    help: {
+      en: 'Warn when the days since the last reached contact exceed this many times the grade’s interval.',
+      zh: '距上次接通的天数超过该级别跟进间隔的这么多倍时，发出流失预警。',
+    },
+  },
+  {
+    key: 'expiryWarningDays',
+    en: 'Expiry warning (days)',
+    zh: '到期预警（天）',
+    type: DAYS,
+    help: {
+      en: 'Warn when a contract expires within this many days and nobody has reached the client since.',
+      zh: '合同在这么多天内到期且此后无人接通客户时，发出预警。',
+    },
+  },
+  {
+    key: 'overCallFactor',
+    en: 'Over-calling warning (× interval)',
+    zh: '过度联系提醒（间隔倍数）',
+    type: { kind: 'number', min: 0 },
+    help: {
+      en: 'Warn when a client is reached again sooner than this fraction of the grade’s interval (0 = never warn).',
+      zh: '再次接通的间隔短于跟进间隔的这个比例时提醒（0 = 不提醒）。',
+    },
+  },
+  {
+    key: 'poolEnabled',
+    en: 'Shared pool enabled',
+    zh: '启用公海',
+    type: YES_NO,
+    help: {
+      en: 'Yes: clients with no reached contact for the days below lose their owner and go to the shared pool.',
+      zh: '是：超过下列天数没有接通的客户将清空负责人，进入公海。',
+    },
+  },
+  ...(['A', 'B', 'C', 'D'] as const).map((g): SettingDef => ({
+    key: `poolDays${g}`,
+    en: `Pool release after ${g} (days)`,
+    zh: `${g}级进入公海天数`,
+    type: { kind: 'int', min: 1, max: 3650 },
+    help: {
+      en: `A grade ${g} client goes to the pool after this many days without a reached contact.`,
+      zh: `${g}级客户连续这么多天没有接通，进入公海。`,
+    },
+  })),
+  {
+    key: 'reclaimDays',
+    en: 'Former owner may reclaim after (days)',
+    zh: '原负责人重新领取等待（天）',
+    type: DAYS,
+    help: {
+      en: 'The owner a client was released from must wait this many days before claiming it back.',
+      zh: '客户被释放后，原负责人需等待这么多天才能重新领取。',
+    },
+  },
+  {
+    key: 'poolWarningDays',
+    en: 'Pool warning (days before)',
+    zh: '公海预警（提前天数）',
+    type: DAYS,
+    help: {
+      en: 'Owners are warned this many days before a client drops into the pool.',
+      zh: '客户进入公海前这么多天提醒负责人。',
+    },
+  },
+  {
+    key: 'poolExemptWon',
+    en: 'Won clients stay out of the pool',
+    zh: '成交客户不进公海',
+    type: YES_NO,
+    help: { en: 'Yes: Won clients are never released to the pool.', zh: '是：成交客户永远不会被释放到公海。' },
+  },
+  {
+    key: 'poolExemptRenewal',
+    en: 'Open renewals stay out of the pool',
+    zh: '待续约客户不进公海',
+    type: YES_NO,
+    help: {
+      en: 'Yes: a client whose Expiry date is today or later is never released to the pool.',
+      zh: '是：到期日在今天或之后的客户不会被释放到公海。',
+    },
+  },
+  {
+    key: 'dailyHour',
+    en: 'Daily run hour',
+    zh: '每日运行时间（点）',
+    type: { kind: 'int', min: 0, max: 23 },
+    help: {
+      en: 'The hour (0–23, spreadsheet time zone) of the daily refresh, reports and emails.',
+      zh: '每日刷新、报表和邮件的运行时间（0–23 点，表格时区）。',
+    },
+  },
+  {
+    key: 'weeklyDay',
+    en: 'Weekly summary day',
+    zh: '周报日',
+    type: { kind: 'weekday' },
+    help: { en: 'Managers get their weekly summary on this day.', zh: '经理在这一天收到周总结。' },
+  },
+  {
+    key: 'monthlyDay',
+    en: 'Monthly report day',
+    zh: '月报日',
+    type: { kind: 'int', min: 1, max: 28 },
+    help: {
+      en: 'Directors get the monthly report on this day of the month (1–28).',
+      zh: '总监在每月的这一天收到月报（1–28）。',
+    },
+  },
+  {
+    key: 'escalateManagerDays',
+    en: 'Escalate to manager after (days overdue)',
+    zh: '逾期上报经理（天）',
+    type: DAYS,
+    help: {
+      en: 'Clients overdue by more than this many days appear in the manager’s summary.',
+      zh: '逾期超过这么多天的客户出现在经理的总结中。',
+    },
+  },
+  {
+    key: 'escalateDirectorDays',
+    en: 'Escalate to director after (days overdue)',
+    zh: '逾期上报总监（天）',
+    type: DAYS,
+    help: {
+      en: 'Clients overdue by more than this many days appear in the director’s report.',
+      zh: '逾期超过这么多天的客户出现在总监的报告中。',
+    },
+  },
+  {
+    key: 'language',
+    en: 'Language',
+    zh: '语言',
+    type: { kind: 'language' },
+    help: {
+      en: 'English or 简体中文; blank follows the spreadsheet’s locale.',
+      zh: 'English 或 简体中文；留空则跟随表格的区域设置。',
+    },
+  },
+  {
+    key: 'vipDealValue',
+    en: 'VIP deal value (at least)',
+    zh: 'VIP 成交金额（不低于）',
+    type: { kind: 'number', min: 0 },
+    help: {
+      en: 'A Won client with at least this deal value and satisfaction 4 or 5 is VIP.',
+      zh: '成交金额不低于此值且满意度为 4 或 5 的成交客户为 VIP。',
+    },
+  },
+  {
+    key: 'lowValueDealValue',
+    en: 'Low value deal value (below)',
+    zh: '低价值成交金额（低于）',
+    type: { kind: 'number', min: 0 },
+    help: {
+      en: 'A Won client with a deal value below this is low value.',
+      zh: '成交金额低于此值的成交客户为低价值客户。',
+    },
+  },
+];
+
+const defsByName = new Map<string, SettingDef>();
+for (const def of SETTING_DEFS) {
+  for (const name of [def.key, def.en, def.zh]) defsByName.set(normalizeLabel(name), def);
+}
+
+export function settingDef(key: SettingKey): SettingDef {
+  const def = SETTING_DEFS.find((d) => d.key === key);
+  if (!def) throw new Error(`Unknown setting ${key}`);
+  return def;
+}
+
+export function settingLabel(key: SettingKey, lang: Lang): string {
+  const def = settingDef(key);
+  return lang === 'zh-CN' ? def.zh : def.en;
+}
+
+const WEEKDAY_CODES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** A value as it is written into the Settings tab. */
+export function formatSettingValue(key: SettingKey, value: Settings[SettingKey], lang: Lang): string | number {
+  const def = settingDef(key);
+  switch (def.type.kind) {
+    case 'boolean':
+      return label('yesNo', value ? 'yes' : 'no', lang);
+    case 'weekday':
+      return label('weekdays', WEEKDAY_CODES[(value as number) - 1], lang);
+    case 'language':
+      return value === null ? '' : label('languages', value as Lang, lang);
+    default:
+      return value as number;
+  }
+}
+
+function readNumber(value: unknown): number | null {
+  if (typeof value === 'number') return isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value.normalize('NFKC').replace(/[,\s]/g, '');
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+}
+
+type Parsed = { ok: true; value: Settings[SettingKey] } | { ok: false; expected: Message };
+
+function parseValue(def: SettingDef, raw: unknown): Parsed {
+  const type = def.type;
+  switch (type.kind) {
+    case 'int': {
+      const n = readNumber(raw);
+      if (n !== null && Number.isInteger(n) && n >= type.min && n <= type.max) return { ok: true, value: n };
+      return { ok: false, expected: message('settings.expected.wholeNumber', { min: type.min, max: type.max }) };
+    }
+    case 'number': {
+      const n = readNumber(raw);
+      if (n !== null && n >= type.min) return { ok: true, value: n };
+      return { ok: false, expected: message('settings.expected.number', { min: type.min }) };
+    }
+    case 'boolean': {
+      const b = readYesNo(raw);
+      return b === null ? { ok: false, expected: message('settings.expected.yesNo') } : { ok: true, value: b };
+    }
+    case 'weekday': {
+      const n = readNumber(raw);
+      if (n !== null && Number.isInteger(n) && n >= 1 && n <= 7) return { ok: true, value: n as Weekday };
+      const code = parseEnum('weekdays', raw);
+      if (code) return { ok: true, value: (WEEKDAY_CODES.indexOf(code) + 1) as Weekday };
+      return { ok: false, expected: message('settings.expected.weekday') };
+    }
+    case 'language': {
+      if (raw === null || raw === undefined || String(raw).trim() === '') return { ok: true, value: null };
+      const code = parseEnum('languages', raw);
+      return code ? { ok: true, value: code } : { ok: false, expected: message('settings.expected.language') };
+    }
+  }
+}
+
+export interface SettingsRead {
+  settings: Settings;
+  /** One sentence per bad value (the default is used instead). */
+  problems: Message[];
+  /** Keys not on the tab (setup adds them with their defaults). */
+  missing: SettingKey[];
+  /** Rows whose key is not a setting (left alone). */
+  unknown: string[];
+}
+
+/**
+ * Reads the Settings tab's values. A first row naming Key and Value is taken as the header;
+ * otherwise keys are in the first column and values in the second.
+ */
+export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang = 'en'): SettingsRead {
+  let keyCol = 0;
+  let valueCol = 1;
+  let start = 0;
+  if (rows.length > 0) {
+    const headers = findHeaders('settings', rows[0]);
+    if (headers.map.key !== undefined && headers.map.value !== undefined) {
+      keyCol = headers.map.key;
+      valueCol = headers.map.value;
+      start = 1;
+    }
+  }
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const problems: Message[] = [];
+  const unknown: string[] = [];
+  const seen = new Set<SettingKey>();
+  for (let i = start; i < rows.length; i++) {
+    const rawKey = rows[i][keyCol];
+    if (rawKey === null || rawKey === undefined || String(rawKey).trim() === '') continue;
+    const def = defsByName.get(normalizeLabel(String(rawKey)));
+    if (!def) {
+      unknown.push(String(rawKey));
+      continue;
+    }
+    const keyLabel = lang === 'zh-CN' ? def.zh : def.en;
+    if (seen.has(def.key)) {
+      problems.push(message('settings.duplicate', { key: keyLabel }));
+      continue;
+    }
+    seen.add(def.key);
+    const raw = rows[i][valueCol];
+    const parsed = parseValue(def, raw);
+    if (parsed.ok) {
+      (settings as unknown as Record<SettingKey, Settings[SettingKey]>)[def.key] = parsed.value;
+    } else {
+      problems.push(
+        message('settings.badValue', {
+          key: keyLabel,
+          value: raw === null || raw === undefined ? '' : String(raw),
+          expected: render(lang, parsed.expected),
+          default: String(formatSettingValue(def.key, DEFAULT_SETTINGS[def.key], lang)),
+        }),
+      );
+    }
+  }
+  const missing = SETTING_DEFS.map((d) => d.key).filter((k) => !seen.has(k));
+  return { settings, problems, missing, unknown };
+}
+
+export function intervalFor(
+  settings: Pick<Settings, 'intervalA' | 'intervalB' | 'intervalC' | 'intervalD'>,
+  grade: Grade,
+): number {
+  return settings[`interval${grade}`];
+}
+
+export function poolDaysFor(
+  settings: Pick<Settings, 'poolDaysA' | 'poolDaysB' | 'poolDaysC' | 'poolDaysD'>,
+  grade: Grade,
+): number {
+  return settings[`poolDays${grade}`];
+}

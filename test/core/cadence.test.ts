@@ -1,0 +1,31 @@
+import { overCallingWarning, proposeNextFollowUp } from '../../src/core/cadence';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+
+describe('follow-up cadence by grade', () => {
+  test('a grade B client reached on Monday is next followed up a week later', () => {
+    expect(proposeNextFollowUp('2026-03-02', 'B', DEFAULT_SETTINGS)).toBe('2026-03-09');
+  });
+  test('A 3 days, C 14, D 30', () => {
+    expect(proposeNextFollowUp('2026-03-02', 'A', DEFAULT_SETTINGS)).toBe('2026-03-05');
+    expect(proposeNextFollowUp('2026-03-02', 'C', DEFAULT_SETTINGS)).toBe('2026-03-16');
+    expect(proposeNextFollowUp('2026-03-02', 'D', DEFAULT_SETTINGS)).toBe('2026-04-01');
+  });
+  test('a grade A follow-up that lands on Saturday moves to Monday when weekends are skipped', () => {
+    const settings = { ...DEFAULT_SETTINGS, skipWeekends: true };
+    expect(proposeNextFollowUp('2026-03-04', 'A', settings)).toBe('2026-03-09');
+    expect(proposeNextFollowUp('2026-03-04', 'A', DEFAULT_SETTINGS)).toBe('2026-03-07');
+  });
+  test('across leap day', () => {
+    expect(proposeNextFollowUp('2028-02-26', 'A', DEFAULT_SETTINGS)).toBe('2028-02-29');
+  });
+  test('calling a grade C client again after 3 days is over-calling; after 7 it is not', () => {
+    expect(overCallingWarning('2026-03-02', '2026-03-05', 'C', DEFAULT_SETTINGS)?.params).toEqual({
+      days: 3,
+      grade: 'C',
+      interval: 14,
+    });
+    expect(overCallingWarning('2026-03-02', '2026-03-09', 'C', DEFAULT_SETTINGS)).toBeNull();
+    expect(overCallingWarning(null, '2026-03-05', 'C', DEFAULT_SETTINGS)).toBeNull();
+    expect(overCallingWarning('2026-03-02', '2026-03-03', 'C', { ...DEFAULT_SETTINGS, overCallFactor: 0 })).toBeNull();
+  });
+});

@@ -1,0 +1,45 @@
+import { langFromLocale, render, t } from '../../src/core/i18n';
+
+describe('language', () => {
+  test.each([
+    ['zh', 'zh-CN'],
+    ['zh_CN', 'zh-CN'],
+    ['zh-CN', 'zh-CN'],
+    ['zh_TW', 'zh-CN'],
+    ['ZH', 'zh-CN'],
+    ['en_US', 'en'],
+    ['en', 'en'],
+    ['fr_FR', 'en'],
+    ['', 'en'],
+  ])('locale %s → %s', (locale, lang) => {
+    expect(langFromLocale(locale)).toBe(lang);
+  });
+  test('no locale → English', () => {
+    expect(langFromLocale(undefined)).toBe('en');
+    expect(langFromLocale(null)).toBe('en');
+  });
+});
+
+describe('messages', () => {
+  test('a missing column, in English and Chinese', () => {
+    expect(t('en', 'error.missingColumn', { tab: 'Clients', column: 'Phone' })).toBe(
+      'The Clients tab has no “Phone” column. Add it back or run Set up / upgrade sheets.',
+    );
+    expect(t('zh-CN', 'error.missingColumn', { tab: '客户', column: '电话' })).toBe(
+      '“客户”工作表缺少“电话”列。请把它加回来，或运行“创建 / 升级表格”。',
+    );
+  });
+  test('follow-up states', () => {
+    expect(
+      ['overdue', 'dueToday', 'upcoming', 'unplanned'].map((s) => t('zh-CN', `state.${s}` as 'state.overdue')),
+    ).toEqual(['已逾期', '今日到期', '待跟进', '未安排']);
+  });
+  test('a placeholder without a value stays visible', () => {
+    expect(t('en', 'error.unknownClient')).toBe('There is no client with ID “{id}”.');
+  });
+  test('a stored message renders in either language', () => {
+    const m = { key: 'grade.beyondB', params: { days: 120, window: 90 } } as const;
+    expect(render('en', m)).toBe('Expected in 120 days, later than the B window (90 days).');
+    expect(render('zh-CN', m)).toBe('预计 120 天后成交，晚于 B 级期限（90 天）。');
+  });
+});

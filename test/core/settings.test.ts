@@ -1,0 +1,134 @@
+import {
+  DEFAULT_SETTINGS,
+  SETTING_DEFS,
+  formatSettingValue,
+  intervalFor,
+  parseSettings,
+} from '../../src/core/settings';
+import { render } from '../../src/core/i18n';
+
+describe('defaults of DOMAIN.md', () => {
+  test('the defaults table', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      aWindow: 30,
+      bWindow: 90,
+      intervalA: 3,
+      intervalB: 7,
+      intervalC: 14,
+      intervalD: 30,
+      skipWeekends: false,
+      dormantDays: 90,
+      warningGapFactor: 2,
+      expiryWarningDays: 30,
+      poolEnabled: false,
+      poolDaysA: 15,
+      poolDaysB: 30,
+      poolDaysC: 45,
+      poolDaysD: 60,
+      reclaimDays: 7,
+      poolWarningDays: 7,
+      poolExemptWon: true,
+      poolExemptRenewal: true,
+      dailyHour: 8,
+      weeklyDay: 1,
+      monthlyDay: 1,
+      escalateManagerDays: 3,
+      escalateDirectorDays: 7,
+      language: null,
+    });
+  });
+  test('every setting has a label and an explanation in both languages', () => {
+    expect(SETTING_DEFS.map((d) => d.key).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    for (const def of SETTING_DEFS) {
+      expect(def.en.length).toBeLessThan(50);
+      expect(def.zh).not.toBe('');
+      expect(def.help.en).toMatch(/\.$/);
+      expect(def.help.zh).toMatch(/。$/);
+    }
+  });
+  test('interval per grade', () => {
+    expect(intervalFor(DEFAULT_SETTINGS, 'B')).toBe(7);
+  });
+});
+
+describe('reading the Settings tab', () => {
+  test('an empty tab gives the defaults and says every key is missing', () => {
+    const read = parseSettings([['Key', 'Value', 'Notes']]);
+    expect(read.settings).toEqual(DEFAULT_SETTINGS);
+    expect(read.problems).toEqual([]);
+    expect(read.missing).toHaveLength(SETTING_DEFS.length);
+  });
+  test('keys in either language, by code or label, values in the usual spellings', () => {
+    const read = parseSettings([
+      ['设置项', '值', '说明'],
+      ['A级期限（天）', '20', ''],
+      ['B window (days)', 60, ''],
+      ['skipWeekends', '是', ''],
+      ['启用公海', 'yes', ''],
+      ['Weekly summary day', '星期五', ''],
+      ['语言', '简体中文', ''],
+      ['Follow-up interval D (days)', '２１', ''],
+      ['A legend row', 'red = overdue', ''],
+    ]);
+    expect(read.problems).toEqual([]);
+    expect(read.settings).toMatchObject({
+      aWindow: 20,
+      bWindow: 60,
+      skipWeekends: true,
+      poolEnabled: true,
+      weeklyDay: 5,
+      language: 'zh-CN',
+      intervalD: 21,
+    });
+    expect(read.unknown).toEqual(['A legend row']);
+    expect(read.missing).not.toContain('aWindow');
+  });
+  test('a bad value falls back to the default with one sentence', () => {
+    const read = parseSettings([
+      ['Key', 'Value'],
+      ['A window (days)', 'soon'],
+      ['Daily run hour', 25],
+      ['Shared pool enabled', 'perhaps'],
+    ]);
+    expect(read.settings.aWindow).toBe(30);
+    expect(read.settings.dailyHour).toBe(8);
+    expect(read.settings.poolEnabled).toBe(false);
+    expect(read.problems.map((p) => render('en', p))).toEqual([
+      'Settings: “A window (days)” is “soon”, which is not a whole number from 0 to 3650; using the default 30.',
+      'Settings: “Daily run hour” is “25”, which is not a whole number from 0 to 23; using the default 8.',
+      'Settings: “Shared pool enabled” is “perhaps”, which is not yes or no; using the default No.',
+    ]);
+  });
+  test('problems in Chinese', () => {
+    const read = parseSettings(
+      [
+        ['设置项', '值'],
+        ['休眠天数', '很久'],
+      ],
+      'zh-CN',
+    );
+    expect(render('zh-CN', read.problems[0])).toBe(
+      '设置：“休眠天数”的值“很久”不是 0 到 3650 之间的整数；已使用默认值 90。',
+    );
+  });
+  test('rows without a header: key in the first column, value in the second', () => {
+    expect(parseSettings([['dormantDays', 60]]).settings.dormantDays).toBe(60);
+  });
+  test('a blank language follows the locale', () => {
+    expect(parseSettings([['language', '']]).settings.language).toBeNull();
+  });
+  test('a repeated key keeps the first value', () => {
+    const read = parseSettings([
+      ['aWindow', 10],
+      ['aWindow', 20],
+    ]);
+    expect(read.settings.aWindow).toBe(10);
+    expect(read.problems).toHaveLength(1);
+  });
+  test('values as written back to the tab', () => {
+    expect(formatSettingValue('weeklyDay', 1, 'zh-CN')).toBe('星期一');
+    expect(formatSettingValue('poolEnabled', false, 'en')).toBe('No');
+    expect(formatSettingValue('language', null, 'en')).toBe('');
+    expect(formatSettingValue('aWindow', 30, 'en')).toBe(30);
+  });
+});
