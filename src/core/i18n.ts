@@ -58,6 +58,8 @@ const EN = {
   'setup.computedNote': 'Computed by Client Tracker on every refresh: anything typed here is replaced.',
   'setup.rulesUpdated': 'Clients: updated the highlighting rules (overdue, due today, unplanned, pool soon).',
   'legend.title': 'Highlighting on the Clients tab',
+  'setup.todayAdded': 'Settings: added the named cell CT_TODAY (today’s date) for the CT_ formulas.',
+  'today.label': 'Today (CT_TODAY, kept by Client Tracker for formulas)',
   'legend.overdue': 'Overdue: the next follow-up date has passed (bold)',
   'legend.dueToday': 'Due today: the next follow-up is today',
   'legend.unplanned': 'Unplanned: an active client with no next follow-up (italic)',
@@ -114,6 +116,18 @@ const EN = {
   'change.idAssigned': 'The row had no ID.',
   'change.gradeComputed': 'Grade recomputed from the qualification facts.',
   'change.poolRelease': 'Released to the shared pool.',
+
+  'refresh.done': 'Refreshed {clients} clients: grade, status, last contact, pool release and segment.',
+  'refresh.counts': 'Grades changed: {grades}. Statuses changed: {statuses}. IDs assigned: {ids}.',
+  'refresh.changesLogged': 'Grade changes and new IDs are recorded on the {tab} tab.',
+  'refresh.problems': 'Please check these {count} problems; every other row was refreshed:',
+  'refresh.andMore': '… and {count} more.',
+  'poolRelease.off':
+    'The shared pool is off, so nobody was released. To turn it on, set “{key}” to Yes on the {tab} tab.',
+  'poolRelease.none': 'No client is due for the shared pool today.',
+  'poolRelease.done': 'Clients released to the shared pool: {count}. Each one is recorded on the {tab} tab.',
+  'poolRelease.line': '{name} ({id}), was with {owner}: {reason}',
+  'poolRelease.noId': '{tab}, {who}: due for the shared pool but has no ID yet, so it was kept; run Refresh first.',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -158,6 +172,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'setup.computedNote': '由客户跟踪在每次刷新时计算：在这里输入的内容会被覆盖。',
   'setup.rulesUpdated': '客户：已更新颜色提示规则（逾期、今天到期、未安排、即将进入公海）。',
   'legend.title': '客户表的颜色提示',
+  'setup.todayAdded': '设置：新增了命名单元格 CT_TODAY（今天的日期），供 CT_ 公式使用。',
+  'today.label': '今天（CT_TODAY，由客户跟踪维护，供公式使用）',
   'legend.overdue': '逾期：下次跟进日期已过（粗体）',
   'legend.dueToday': '今天到期：下次跟进日期是今天',
   'legend.unplanned': '未安排：跟进中的客户没有下次跟进日期（斜体）',
@@ -212,6 +228,17 @@ const ZH_CN: Record<MessageKey, string> = {
   'change.idAssigned': '该行没有编号。',
   'change.gradeComputed': '根据资格信息重新计算级别。',
   'change.poolRelease': '已释放到公海。',
+
+  'refresh.done': '已刷新 {clients} 个客户的级别、状态、最近联系、公海释放日和客户分类。',
+  'refresh.counts': '级别变化：{grades}。状态变化：{statuses}。新分配编号：{ids}。',
+  'refresh.changesLogged': '级别变化和新编号已记录在“{tab}”工作表。',
+  'refresh.problems': '请检查以下 {count} 个问题；其他行都已刷新：',
+  'refresh.andMore': '……还有 {count} 个。',
+  'poolRelease.off': '公海功能未开启，没有释放任何客户。如需开启，请在“{tab}”工作表把“{key}”设为“是”。',
+  'poolRelease.none': '今天没有需要释放到公海的客户。',
+  'poolRelease.done': '已释放到公海的客户：{count} 个，每个都记录在“{tab}”工作表。',
+  'poolRelease.line': '{name}（{id}），原负责人 {owner}：{reason}',
+  'poolRelease.noId': '{tab}，{who}：已到公海释放日但还没有编号，暂未释放；请先运行“刷新级别和状态”。',
 };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH_CN };

@@ -138,7 +138,17 @@ export class CallCounter {
 
   /** Spreadsheet service calls: the ones that cost a round trip in real Apps Script. */
   spreadsheetCalls(): number {
-    return this.total('SpreadsheetApp.', 'Spreadsheet.', 'Sheet.', 'Range.', 'RangeList.', 'NamedRange.', 'EmbeddedChart', 'Protection.', 'DeveloperMetadata');
+    return this.total(
+      'SpreadsheetApp.',
+      'Spreadsheet.',
+      'Sheet.',
+      'Range.',
+      'RangeList.',
+      'NamedRange.',
+      'EmbeddedChart',
+      'Protection.',
+      'DeveloperMetadata',
+    );
   }
 
   snapshot(): { calls: Record<string, number>; cellsRead: number; cellsWritten: number; spreadsheetCalls: number } {
@@ -253,7 +263,8 @@ export class Execution {
     }
     if (scope && this.env.oauthScopes) {
       const ok = [scope, ...(BROADER_SCOPES[scope] ?? [])].some((s) => this.env.oauthScopes?.includes(s));
-      if (!ok) throw new AppsScriptException(`You do not have permission to call ${method}. Required permissions: ${scope}`);
+      if (!ok)
+        throw new AppsScriptException(`You do not have permission to call ${method}. Required permissions: ${scope}`);
     }
   }
 

@@ -1,0 +1,50 @@
+/**
+ * The add-on menu. onOpen may run in AuthMode.NONE (installed, not yet used in this file), where
+ * only the user's locale may be read and the document may not be touched, so the language comes
+ * from Session there; otherwise from the language setup stored in document properties.
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+ */
+import { type Lang, type MessageKey, langFromLocale, t } from '../core/i18n';
+import { storedLanguage } from './context';
+
+/** A menu entry: a caption key and the exposed function it runs, or a sub-menu. */
+export type MenuEntry =
+  { caption: MessageKey; run: string } | { caption: MessageKey; items: MenuEntry[] } | 'separator';
+
+/** The whole menu, declared once; each feature adds its entries here as it lands. */
+export const MENU: readonly MenuEntry[] = [{ caption: 'menu.setup', run: 'menuSetup' }];
+
+function menuLanguage(e: GoogleAppsScript.Events.SheetsOnOpen | undefined): Lang {
+  if (e && e.authMode === ScriptApp.AuthMode.NONE) return langFromLocale(Session.getActiveUserLocale());
+  return storedLanguage() ?? langFromLocale(Session.getActiveUserLocale());
+}
+
+function addEntries(
+  menu: GoogleAppsScript.Base.Menu,
+  ui: GoogleAppsScript.Base.Ui,
+  entries: readonly MenuEntry[],
+  lang: Lang,
+): void {
+  for (const entry of entries) {
+    if (entry === 'separator') menu.addSeparator();
+    else if ('run' in entry) menu.addItem(t(lang, entry.caption), entry.run);
+    else {
+      const sub = ui.createMenu(t(lang, entry.caption));
+      addEntries(sub, ui, entry.items, lang);
+      menu.addSubMenu(sub);
+    }
+  }
+}
+
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const lang = menuLanguage(e);
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
+  addEntries(menu, ui, MENU, lang);
+  menu.addToUi();
+}
+
+/** Installed from inside the editor: runs in FULL; the usual body is onOpen. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}

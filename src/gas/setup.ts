@@ -1,0 +1,304 @@
+/**
+ * Set up / upgrade sheets. On an empty spreadsheet it creates the tabs; on an existing one it adds
+ * only what is missing (columns at the end, Settings keys with their defaults, its own highlighting
+ * rules), and never moves, renames, clears or reformats what the user has: their columns, values
+ * and rules stay as they are. It reads header rows and the Settings tab only, so its cost does not
+ * grow with the number of clients or contacts.
+ */
+import { type Lang, type Message, langFromLocale, message, render } from '../core/i18n';
+import { type ColumnDef, type TableName, TABLES, findHeaders, labels, tabName } from '../core/schema';
+import {
+  SETTING_DEFS,
+  DEFAULT_SETTINGS,
+  formatSettingValue,
+  parseSettings,
+  settingLabel,
+  type Settings,
+} from '../core/settings';
+import { rememberLanguage } from './context';
+import { UserError } from './errors';
+import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighlightRules } from './highlight';
+import { withDocumentLock } from './lock';
+import { ensureTodayCell } from './today-cell';
+import { asText, findTab, sheetsByName } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TABLE_ORDER: readonly TableName[] = ['clients', 'contacts', 'team', 'changes', 'settings'];
+const HEADER_STYLE = { background: '#1f3a5f', font: '#ffffff' };
+const COMPUTED_HEADER_STYLE = { background: '#d9d9d9', font: '#1f1f1f' };
+/** Our protections say so in their description, so a second run recognises them. */
+export const COMPUTED_PROTECTION = 'Client Tracker: computed column';
+
+export interface SetupReport {
+  lang: Lang;
+  changes: Message[];
+  /** nothing needed doing (a second run) */
+  unchanged: boolean;
+}
+
+function headerText(def: ColumnDef, lang: Lang): string {
+  return lang === 'zh-CN' ? def.zh : def.en;
+}
+
+/**
+ * Formats columns first … first + defs.length - 1 of a tab: header style, width, number format,
+ * dropdown, and for computed columns a header note and a warning-only protection. A constant number
+ * of calls per column, whatever the number of rows.
+ */
+function formatNewColumns(sheet: Sheet, first: number, defs: readonly ColumnDef[], lang: Lang): void {
+  const maxRows = sheet.getMaxRows();
+  sheet
+    .getRange(1, first, 1, defs.length)
+    .setFontWeight('bold')
+    .setFontColor(HEADER_STYLE.font)
+    .setBackground(HEADER_STYLE.background)
+    .setVerticalAlignment('middle')
+    .setWrap(true);
+  defs.forEach((def, i) => {
+    const col = first + i;
+    sheet.setColumnWidth(col, def.width);
+    if (maxRows >= 2) {
+      const body = sheet.getRange(2, col, maxRows - 1, 1);
+      if (def.format) body.setNumberFormat(def.format);
+      if (def.type === 'enum' && def.list) {
+        // Warn rather than reject: the other language's labels and synonyms are read correctly too.
+        const rule = SpreadsheetApp.newDataValidation()
+          .requireValueInList(labels(def.list, lang), true)
+          .setAllowInvalid(true)
+          .build();
+        body.setDataValidation(rule);
+      }
+    }
+    if (def.computed) {
+      sheet
+        .getRange(1, col)
+        .setBackground(COMPUTED_HEADER_STYLE.background)
+        .setFontColor(COMPUTED_HEADER_STYLE.font)
+        .setNote(render(lang, message('setup.computedNote')));
+      sheet
+        .getRange(1, col, maxRows, 1)
+        .protect()
+        .setDescription(`${COMPUTED_PROTECTION}: ${def.key}`)
+        .setWarningOnly(true);
+    }
+  });
+}
+
+function writeHeaders(sheet: Sheet, first: number, defs: readonly ColumnDef[], lang: Lang): void {
+  const needed = first + defs.length - 1;
+  if (sheet.getMaxColumns() < needed) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
+  sheet.getRange(1, first, 1, defs.length).setValues([defs.map((d) => asText(headerText(d, lang)))]);
+  formatNewColumns(sheet, first, defs, lang);
+}
+
+interface TableSetup {
+  sheet: Sheet;
+  created: boolean;
+  /** the header row after setup */
+  headers: string[];
+}
+
+/** What setup found on one tab; reading only, so a problem on any tab stops setup before any write. */
+interface TablePlan {
+  table: TableName;
+  sheet: Sheet | null;
+  /** the header row, trailing blanks dropped; [] for a new or empty tab */
+  headers: string[];
+  missing: ColumnDef[];
+  unknown: string[];
+}
+
+function inspectTable(sheets: Map<string, Sheet>, table: TableName, lang: Lang): TablePlan {
+  const defs = TABLES[table] as readonly ColumnDef[];
+  const sheet = findTab(sheets, table);
+  if (!sheet) return { table, sheet, headers: [], missing: [...defs], unknown: [] };
+  const lastColumn = sheet.getLastColumn();
+  const row =
+    lastColumn > 0
+      ? sheet
+          .getRange(1, 1, 1, lastColumn)
+          .getValues()[0]
+          .map((v) => String(v).trim())
+      : [];
+  // Trailing blank header cells are nobody's columns: new columns go right after the last header.
+  let width = row.length;
+  while (width > 0 && row[width - 1] === '') width--;
+  if (width === 0) {
+    // Values but no header row: adding headers above them would relabel the user's data.
+    if (sheet.getLastRow() > 0) throw new UserError(lang, message('error.noHeaderRow', { tab: sheet.getName() }));
+    return { table, sheet, headers: [], missing: [...defs], unknown: [] };
+  }
+  const headers = row.slice(0, width);
+  const match = findHeaders(table, headers);
+  const found = match.map as Partial<Record<string, number>>;
+  return {
+    table,
+    sheet,
+    headers,
+    missing: defs.filter((d) => found[d.key] === undefined),
+    unknown: match.unknown.map((u) => u.header),
+  };
+}
+
+function list(items: string[], lang: Lang): string {
+  return items.map((i) => `“${i}”`).join(lang === 'zh-CN' ? '、' : ', ');
+}
+
+function applyPlan(plan: TablePlan, sheets: Map<string, Sheet>, lang: Lang, report: Message[]): TableSetup {
+  let sheet = plan.sheet;
+  let created = false;
+  if (!sheet) {
+    const name = tabName(plan.table, lang);
+    sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
+    sheets.set(name, sheet);
+    created = true;
+    report.push(message('setup.tabCreated', { tab: name }));
+  } else if (sheet.getName() !== tabName(plan.table, 'en') && sheet.getName() !== tabName(plan.table, 'zh-CN')) {
+    report.push(message('setup.tabAdopted', { name: sheet.getName(), tab: tabName(plan.table, lang) }));
+  }
+  const fresh = plan.headers.length === 0;
+  if (plan.missing.length > 0) {
+    writeHeaders(sheet, plan.headers.length + 1, plan.missing, lang);
+    if (!fresh) {
+      const columns = plan.missing.map((d) => headerText(d, lang));
+      report.push(message('setup.columnsAdded', { tab: sheet.getName(), columns: list(columns, lang) }));
+    }
+  }
+  if (plan.unknown.length > 0) {
+    report.push(message('setup.userColumnsKept', { tab: sheet.getName(), columns: list(plan.unknown, lang) }));
+  }
+  if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+  return {
+    sheet,
+    created: created || fresh,
+    headers: [...plan.headers, ...plan.missing.map((d) => headerText(d, lang))],
+  };
+}
+
+/** Adds the Settings keys that are missing, with defaults and a sentence each; values a user set stay. */
+function completeSettings(setup: TableSetup, lang: Lang, report: Message[]): Settings {
+  const sheet = setup.sheet;
+  const lastRow = sheet.getLastRow();
+  const width = setup.headers.length;
+  const rows = lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as unknown[][]) : [];
+  const read = parseSettings(rows, lang);
+  if (read.missing.length > 0) {
+    const map = findHeaders('settings', setup.headers).map;
+    const blank = (): unknown[] => new Array(width).fill('');
+    const added = read.missing.map((key) => {
+      const def = SETTING_DEFS.find((d) => d.key === key)!;
+      const row = blank();
+      row[map.key!] = asText(lang === 'zh-CN' ? def.zh : def.en);
+      const value = formatSettingValue(key, DEFAULT_SETTINGS[key], lang);
+      row[map.value!] = typeof value === 'string' ? asText(value) : value;
+      if (map.notes !== undefined) row[map.notes] = asText(lang === 'zh-CN' ? def.help.zh : def.help.en);
+      return row;
+    });
+    const first = Math.max(lastRow, 1) + 1;
+    const spare = sheet.getMaxRows() - first + 1;
+    if (spare < added.length) sheet.insertRowsAfter(sheet.getMaxRows(), added.length - spare);
+    sheet.getRange(first, 1, added.length, width).setValues(added);
+    if (!setup.created) {
+      report.push(
+        message('setup.settingsAdded', {
+          keys: list(
+            read.missing.map((k) => settingLabel(k, lang)),
+            lang,
+          ),
+        }),
+      );
+    }
+  }
+  return read.settings;
+}
+
+/**
+ * A legend beside the Settings table: one sample cell per highlight state, in the rules' own colours.
+ * It starts on row 2 so the header row stays Key / Value / Notes (a later setup would otherwise take
+ * the legend for a column of the user's).
+ */
+function writeLegend(sheet: Sheet, lang: Lang): void {
+  const states: HighlightState[] = ['overdue', 'dueToday', 'unplanned', 'poolSoon'];
+  const col = 5;
+  const values = [message('legend.title'), ...states.map((s) => message(`legend.${s}`))].map((m) => [
+    asText(render(lang, m)),
+  ]);
+  sheet.getRange(2, col, values.length, 1).setValues(values);
+  sheet.getRange(2, col).setFontWeight('bold');
+  sheet.setColumnWidth(col, 360);
+  const samples = sheet.getRange(3, col, states.length, 1);
+  samples.setBackgrounds(states.map((s) => [HIGHLIGHT_STYLES[s].background]));
+  samples.setFontColors(states.map((s) => [HIGHLIGHT_STYLES[s].fontColor]));
+}
+
+/** The language of a workbook: Settings ▸ Language when set, else the spreadsheet's locale. */
+function chooseLanguage(sheets: Map<string, Sheet>): Lang {
+  const settingsSheet = findTab(sheets, 'settings');
+  if (settingsSheet && settingsSheet.getLastRow() > 0) {
+    const values = settingsSheet.getDataRange().getValues() as unknown[][];
+    const chosen = parseSettings(values).settings.language;
+    if (chosen) return chosen;
+  }
+  return langFromLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+}
+
+/** Runs setup and says what it changed. Safe to run any number of times. */
+export function setupWorkbook(): SetupReport {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = sheetsByName(ss);
+  const lang = chooseLanguage(sheets);
+  return withDocumentLock(lang, () => {
+    const changes: Message[] = [];
+    const plans = TABLE_ORDER.map((table) => inspectTable(sheets, table, lang));
+    const done = new Map<TableName, TableSetup>();
+    for (const plan of plans) done.set(plan.table, applyPlan(plan, sheets, lang, changes));
+    const settingsSetup = done.get('settings')!;
+    const settings = completeSettings(settingsSetup, lang, changes);
+    if (settingsSetup.created) writeLegend(settingsSetup.sheet, lang);
+    if (ensureTodayCell(settingsSetup.sheet, lang, ss.getSpreadsheetTimeZone(), new Date()) && !settingsSetup.created) {
+      changes.push(message('setup.todayAdded'));
+    }
+    const clients = done.get('clients')!;
+    const map = findHeaders('clients', clients.headers).map;
+    const rules = clientHighlightRules(
+      clients.sheet,
+      {
+        name: map.name! + 1,
+        status: map.status! + 1,
+        nextFollowUp: map.nextFollowUp! + 1,
+        poolRelease: map.poolRelease! + 1,
+        lastColumn: clients.headers.length,
+      },
+      settings,
+    );
+    if (applyHighlightRules(clients.sheet, rules) && !clients.created) changes.push(message('setup.rulesUpdated'));
+    // Remove the blank "Sheet1" a new spreadsheet comes with, once our tabs exist and only if it is empty.
+    for (const [name, sheet] of sheets) {
+      if (
+        /^(Sheet1|工作表1)$/.test(name) &&
+        sheet.getLastRow() === 0 &&
+        sheet.getLastColumn() === 0 &&
+        ss.getSheets().length > 1
+      ) {
+        ss.deleteSheet(sheet);
+        sheets.delete(name);
+      }
+    }
+    rememberLanguage(lang);
+    return { lang, changes, unchanged: changes.length === 0 };
+  });
+}
+
+/** Menu: Set up / upgrade sheets. Shows what changed. */
+export function menuSetup(): void {
+  const report = setupWorkbook();
+  const lines = report.unchanged
+    ? [render(report.lang, message('setup.nothingChanged'))]
+    : report.changes.map((m) => render(report.lang, m));
+  SpreadsheetApp.getUi().alert(
+    render(report.lang, message('setup.done')),
+    lines.join('\n'),
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}

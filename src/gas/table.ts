@@ -1,0 +1,143 @@
+/**
+ * Header-mapped batch IO for the tables of the workbook. One read brings a whole tab (header row
+ * included); writes go one column or one block at a time. Columns are found by header name in every
+ * read and write, never by position: users reorder columns and add their own.
+ */
+import type { Lang } from '../core/i18n';
+import { message } from '../core/i18n';
+import { readTable, type TableRead } from '../core/records';
+import { type ColumnDef, type ColumnKey, type TableName, TABLES, column, matchTabName, tabName } from '../core/schema';
+import { UserError } from './errors';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A tab read in one batch: the sheet, its header mapping, the raw values and the parsed records. */
+export interface Table<T extends TableName> extends TableRead<T> {
+  table: T;
+  sheet: Sheet;
+  /** header row first, as getValues returned it */
+  values: unknown[][];
+  lastColumn: number;
+}
+
+/** The tabs of the spreadsheet by name, read once per execution (a constant number of calls). */
+export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
+  const map = new Map<string, Sheet>();
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (!map.has(name)) map.set(name, sheet);
+  }
+  return map;
+}
+
+export function findTab(sheets: Map<string, Sheet>, table: TableName): Sheet | null {
+  const name = matchTabName(table, [...sheets.keys()]);
+  return name === null ? null : (sheets.get(name) ?? null);
+}
+
+/**
+ * Opens a table for an operation: the tab must exist and hold every column the operation needs,
+ * else one sentence in the user's language and nothing is written.
+ */
+export function openTable<T extends TableName>(
+  sheets: Map<string, Sheet>,
+  table: T,
+  opts: { lang: Lang; tz: string; needs?: readonly ColumnKey<T>[] },
+): Table<T> {
+  const sheet = findTab(sheets, table);
+  if (!sheet) throw new UserError(opts.lang, message('error.missingTab', { tab: tabName(table, opts.lang) }));
+  const values = sheet.getDataRange().getValues() as unknown[][];
+  const read = readTable(table, values, opts.tz, opts.lang);
+  const needed = new Set<ColumnKey<T>>([...read.headers.missingRequired, ...(opts.needs ?? [])]);
+  for (const key of needed) {
+    if (read.headers.map[key] === undefined) {
+      const def = column(table, key);
+      throw new UserError(
+        opts.lang,
+        message('error.missingColumn', { tab: sheet.getName(), column: opts.lang === 'zh-CN' ? def.zh : def.en }),
+      );
+    }
+  }
+  return { ...read, table, sheet, values, lastColumn: values[0]?.length ?? 0 };
+}
+
+/** 0-based column index of a key; the caller has asked for it in `needs`. */
+export function columnIndex<T extends TableName>(tbl: Table<T>, key: ColumnKey<T>): number {
+  const index = tbl.headers.map[key];
+  if (index === undefined) throw new Error(`${tbl.table}.${String(key)} was not opened`);
+  return index;
+}
+
+const TYPED_INPUT = /^(?:['=+\-@#]|\s|(?:true|false)$|[\d.,$¥€£%()\s/:年月日-]+$|\d[\d\s]*e\d+$)/i;
+
+/**
+ * Text exactly as the user typed it. Sheets parses strings written by setValues as if typed
+ * ("=…" becomes a formula, "0138…" a number, "2026-03-01" a date); a leading apostrophe keeps the
+ * rest as text and is not part of the value (APPS_SCRIPT.md items 5–11). So any string that the
+ * parser could change gets the apostrophe — including one that starts with an apostrophe itself.
+ */
+export function asText(value: string): string {
+  return value !== '' && TYPED_INPUT.test(value) ? `'${value}` : value;
+}
+
+/** A record field as the cell should receive it: dates as Dates, numbers as numbers, text as text. */
+export function toCell(def: ColumnDef, value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return def.type === 'text' || def.type === 'plainText' ? asText(String(value)) : value;
+  }
+  return asText(String(value));
+}
+
+/** Rows moved under us (a sort, an insert) since the read: compare the ID column again. */
+export function idsStillMatch<T extends TableName>(tbl: Table<T>, idKey: ColumnKey<T>): boolean {
+  const dataRows = tbl.values.length - 1;
+  const lastRow = tbl.sheet.getLastRow();
+  if (lastRow !== tbl.values.length && !(lastRow === 0 && dataRows <= 0)) return false;
+  if (dataRows <= 0) return true;
+  const col = columnIndex(tbl, idKey);
+  const now = tbl.sheet.getRange(2, col + 1, dataRows, 1).getValues();
+  for (let r = 0; r < dataRows; r++) {
+    if (String(now[r][0]) !== String(tbl.values[r + 1][col])) return false;
+  }
+  return true;
+}
+
+/** Writes whole columns over every data row: one setValues per column, whatever the row count. */
+export function writeColumns<T extends TableName>(tbl: Table<T>, columns: Map<ColumnKey<T>, unknown[]>): void {
+  const dataRows = tbl.values.length - 1;
+  if (dataRows <= 0) return;
+  for (const [key, cells] of columns) {
+    if (cells.length !== dataRows) throw new Error(`${String(key)}: ${cells.length} values for ${dataRows} rows`);
+    const col = columnIndex(tbl, key);
+    tbl.sheet.getRange(2, col + 1, dataRows, 1).setValues(cells.map((v) => [v]));
+  }
+}
+
+/**
+ * Appends records below the last row in one write, each field under its own header; columns the
+ * user added stay blank. Grows the sheet first when the grid is full (a range outside the grid throws).
+ */
+export function appendRecords<T extends TableName>(
+  tbl: Table<T>,
+  records: Partial<Record<ColumnKey<T>, unknown>>[],
+): number {
+  if (records.length === 0) return 0;
+  const defs = TABLES[tbl.table] as readonly ColumnDef[];
+  const width = tbl.lastColumn;
+  const rows = records.map((rec) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const def of defs) {
+      const index = tbl.headers.map[def.key as ColumnKey<T>];
+      if (index !== undefined && def.key in rec) row[index] = toCell(def, rec[def.key as ColumnKey<T>]);
+    }
+    return row;
+  });
+  const first = tbl.sheet.getLastRow() + 1;
+  const spare = tbl.sheet.getMaxRows() - first + 1;
+  if (spare < rows.length) tbl.sheet.insertRowsAfter(tbl.sheet.getMaxRows(), rows.length - spare);
+  tbl.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  return first;
+}

@@ -1,0 +1,110 @@
+/**
+ * Runs the built add-on (dist/Code.js, exactly what clasp pushes) inside node:vm with the emulator's
+ * services as globals — one fresh global scope per execution, as Apps Script loads the script anew
+ * for every run. The CLI, the playground, the benchmark and the bundle tests all go through here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { globalsFor, startExecution, type EnvironmentState, type ExecutionOptions, type Execution } from './emulator';
+import { htmlFiles } from './emulator/services';
+
+export interface Bundle {
+  script: vm.Script;
+  /** dist/*.html by file name without extension, for HtmlService.createHtmlOutputFromFile */
+  html: Map<string, string>;
+  manifest: { timeZone: string; oauthScopes?: string[] };
+  /** the source, for tests that inspect the built file */
+  source: string;
+}
+
+export function loadBundle(distDir: string): Bundle {
+  const codePath = path.join(distDir, 'Code.js');
+  if (!fs.existsSync(codePath)) throw new Error(`${codePath} is missing: run "npm run build" first.`);
+  const source = fs.readFileSync(codePath, 'utf8');
+  const html = new Map<string, string>();
+  for (const f of fs.readdirSync(distDir)) {
+    if (f.endsWith('.html')) html.set(f.slice(0, -5), fs.readFileSync(path.join(distDir, f), 'utf8'));
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as Bundle['manifest'];
+  return { script: new vm.Script(source, { filename: 'Code.js' }), html, manifest, source };
+}
+
+export interface RunResult<T = unknown> {
+  value: T;
+  execution: Execution;
+}
+
+/** Runs one top-level function of the bundle as one Apps Script execution. */
+export function run<T = unknown>(
+  bundle: Bundle,
+  env: EnvironmentState,
+  options: ExecutionOptions,
+  functionName: string,
+  args: (exec: Execution, globals: Record<string, unknown>) => unknown[] = () => [],
+): RunResult<T> {
+  const files = htmlFiles(env);
+  for (const [name, content] of bundle.html) files.set(name, content);
+  const exec = startExecution(env, options);
+  try {
+    const globals = globalsFor(exec);
+    const context = vm.createContext({ ...globals, console, Date: clockDate(env.clock) });
+    bundle.script.runInContext(context);
+    const fn = (context as Record<string, unknown>)[functionName];
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
+    const value = (fn as (...a: unknown[]) => unknown)(...args(exec, globals)) as T;
+    return { value, execution: exec };
+  } finally {
+    exec.end();
+  }
+}
+
+/**
+ * The script's Date: the host Date (so Dates from the emulated services pass `instanceof Date` in the
+ * script), except that "now" — `new Date()`, `Date()` and `Date.now()` — reads the environment's clock.
+ */
+export function clockDate(clock: { now(): number }): DateConstructor {
+  return new Proxy(Date, {
+    construct(target, args: unknown[]) {
+      return args.length === 0 ? new target(clock.now()) : new target(...(args as [string]));
+    },
+    apply() {
+      return new Date(clock.now()).toString();
+    },
+    get(target, prop, receiver) {
+      if (prop === 'now') return () => clock.now();
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
+/**
+ * google.script.run semantics: private names (trailing _) are refused; arguments and the result cross
+ * as JSON-like copies; a result containing a Date arrives as null (the documented failure mode).
+ * Sources: https://developers.google.com/apps-script/guides/html/communication#parameters_and_return_values
+ */
+export function callFromClient(
+  bundle: Bundle,
+  env: EnvironmentState,
+  user: string,
+  functionName: string,
+  args: unknown[],
+): unknown {
+  if (functionName.endsWith('_')) throw new Error(`Script function not found: ${functionName}`);
+  const copies = args.map((a) => (a === undefined ? null : (JSON.parse(JSON.stringify(a)) as unknown)));
+  const { value } = run(
+    bundle,
+    env,
+    { authMode: 'FULL', kind: 'scriptRun', activeUser: user, effectiveUser: user },
+    functionName,
+    () => copies,
+  );
+  return crossesToClient(value) ? (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown)) : null;
+}
+
+function crossesToClient(value: unknown): boolean {
+  if (value instanceof Date || typeof value === 'function') return false;
+  if (Array.isArray(value)) return value.every(crossesToClient);
+  if (value && typeof value === 'object') return Object.values(value).every(crossesToClient);
+  return true;
+}

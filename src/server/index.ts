@@ -1,0 +1,61 @@
+/**
+ * The add-on's entry points, and nothing else: each `global.name = fn` becomes a top-level function in
+ * dist/Code.js (gas-webpack-plugin), which is what Apps Script calls for menus, triggers and
+ * google.script.run. test/bundle checks the built file against this list.
+ */
+import { onInstall, onOpen } from '../gas/menu';
+import { menuSetup } from '../gas/setup';
+import { CT_DAYS_OVERDUE, CT_GRADE, CT_NEXT_DATE, CT_STATE } from '../gas/custom-functions';
+
+type Exposed = Record<string, unknown>;
+
+(global as unknown as Exposed).onOpen = onOpen;
+(global as unknown as Exposed).onInstall = onInstall;
+(global as unknown as Exposed).menuSetup = menuSetup;
+
+// Custom functions. The JSDoc blocks are Sheets' autocomplete help: @preserve keeps them through
+// esbuild, and gas-webpack-plugin copies each onto its top-level stub.
+/**
+ * Lead grade A/B/C/D by Client Tracker's rule and the Settings windows.
+ *
+ * @param {string} need Need confirmed (yes/no), a cell or a column.
+ * @param {string} budget Budget confirmed (yes/no).
+ * @param {string} decisionMaker Talking to the decision maker (yes/no).
+ * @param {Date} expectedDate Expected purchase date.
+ * @param {Date} asOf The date to grade on: use the named range CT_TODAY.
+ * @return The grade, or a column of grades.
+ * @customfunction
+ * @preserve
+ */
+(global as unknown as Exposed).CT_GRADE = CT_GRADE;
+/**
+ * Follow-up state: overdue, due today, upcoming or unplanned, in the workbook's language.
+ *
+ * @param {Date} nextFollowUp Next follow-up date, a cell or a column.
+ * @param {string} status Client status (Active, Dormant, Won, Lost, In pool).
+ * @param {Date} asOf The date to judge on: use the named range CT_TODAY.
+ * @return The state, or a column of states.
+ * @customfunction
+ * @preserve
+ */
+(global as unknown as Exposed).CT_STATE = CT_STATE;
+/**
+ * Whole days past the next follow-up date; 0 when not overdue.
+ *
+ * @param {Date} nextFollowUp Next follow-up date, a cell or a column.
+ * @param {Date} asOf The date to count to: use the named range CT_TODAY.
+ * @return Days overdue.
+ * @customfunction
+ * @preserve
+ */
+(global as unknown as Exposed).CT_DAYS_OVERDUE = CT_DAYS_OVERDUE;
+/**
+ * The next follow-up date the cadence proposes: last contact plus the grade's interval.
+ *
+ * @param {Date} lastContact Date of the last reached contact.
+ * @param {string} grade The client's grade (A, B, C or D).
+ * @return The proposed date.
+ * @customfunction
+ * @preserve
+ */
+(global as unknown as Exposed).CT_NEXT_DATE = CT_NEXT_DATE;
