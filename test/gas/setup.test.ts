@@ -100,6 +100,11 @@ describe('setup on an empty spreadsheet', () => {
     expect(rows[2][4]).toMatch(/Overdue/);
   });
 
+  test('every write it made held the document lock', () => {
+    expect(wb.env.writes.length).toBeGreaterThan(20);
+    expect(wb.env.writes.filter((w) => !w.lockHeld)).toEqual([]);
+  });
+
   test('running it again changes nothing and says so', () => {
     const before = snapshot(wb.env);
     wb.menu('menuSetup');
