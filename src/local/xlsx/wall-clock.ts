@@ -4,46 +4,18 @@
  * spreadsheet time zone's offset at that moment.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { isValidTimeZone, tzOffsetMs } from '../../core/dates';
 
 /** Throws a readable error for a name Intl does not know. */
 export function assertTimeZone(timeZone: string): void {
-  try {
-    formatterFor(timeZone);
-  } catch {
+  if (!isValidTimeZone(timeZone)) {
     throw new Error(`Unknown time zone "${timeZone}"; use an IANA name such as Asia/Shanghai.`);
   }
 }
 
 /** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
 function offsetAt(ms: number, timeZone: string): number {
-  const wholeSecond = ms - (((ms % 1000) + 1000) % 1000);
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(wholeSecond))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-  // Date.UTC maps years 0-99 to 1900-1999.
-  const fixedWall = fields.year < 100 ? new Date(wall).setUTCFullYear(fields.year) : wall;
-  return fixedWall - wholeSecond;
+  return tzOffsetMs(ms, timeZone);
 }
 
 /** The instant's wall clock in the zone, as the UTC fields of the returned Date. */

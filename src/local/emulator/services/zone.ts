@@ -4,6 +4,7 @@
  * Java's TimeZone (behind Utilities.formatDate) also accepts custom ids such as "GMT+8" or "GMT+08:00";
  * those are fixed offsets and handled here without Intl.
  */
+import { isValidTimeZone, tzOffsetMs } from '../../../core/dates';
 
 export interface Zone {
   id: string;
@@ -24,29 +25,6 @@ export interface LocalParts {
 }
 
 const FIXED = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(id: string): Intl.DateTimeFormat | null {
-  const cached = formatters.get(id);
-  if (cached) return cached;
-  try {
-    const fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: id,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(id, fmt);
-    return fmt;
-  } catch {
-    return null;
-  }
-}
-
 /** The zone for an id, or null when neither IANA nor a GMT±hh:mm offset. */
 export function resolveZone(id: string): Zone | null {
   const fixed = FIXED.exec(id);
@@ -56,19 +34,8 @@ export function resolveZone(id: string): Zone | null {
     if (Math.abs(minutes) > 18 * 60) return null;
     return { id, offsetMinutes: () => minutes };
   }
-  const fmt = formatterFor(id);
-  if (!fmt) return null;
-  return {
-    id,
-    offsetMinutes(ms: number): number {
-      const p: Record<string, number> = {};
-      for (const part of fmt.formatToParts(new Date(ms))) {
-        if (part.type !== 'literal') p[part.type] = Number(part.value);
-      }
-      const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-      return Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
-    },
-  };
+  if (!isValidTimeZone(id)) return null;
+  return { id, offsetMinutes: (ms: number) => Math.round(tzOffsetMs(ms, id) / 60_000) };
 }
 
 export function localParts(ms: number, zone: Zone): LocalParts {

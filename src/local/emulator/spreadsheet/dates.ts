@@ -6,100 +6,17 @@
  * values"). The emulator stores Dates as instants, so it converts here whenever wall-clock time
  * matters: parsing typed dates, display formatting, serial numbers, and time-zone changes.
  */
+import { isValidTimeZone, tzOffsetMs } from '../../../core/dates';
 import { AppsScriptException } from '../runtime';
+
+export { isValidTimeZone };
 
 const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
-/** Offsets only change on quarter-hour boundaries, so one lookup serves a whole bucket. */
-const BUCKET_MS = 900_000;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCaches = new Map<string, Map<number, number>>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function computeOffset(timeZone: string, instantMs: number): number {
-  const whole = Math.floor(instantMs / 1000) * 1000;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const part of formatterFor(timeZone).formatToParts(new Date(whole))) {
-    switch (part.type) {
-      case 'year':
-        year = Number(part.value);
-        break;
-      case 'month':
-        month = Number(part.value);
-        break;
-      case 'day':
-        day = Number(part.value);
-        break;
-      case 'hour':
-        hour = Number(part.value);
-        break;
-      case 'minute':
-        minute = Number(part.value);
-        break;
-      case 'second':
-        second = Number(part.value);
-        break;
-      case 'era':
-        bc = part.value.startsWith('B');
-        break;
-    }
-  }
-  const wall = new Date(0);
-  wall.setUTCFullYear(bc ? 1 - year : year, month - 1, day);
-  wall.setUTCHours(hour, minute, second, 0);
-  return wall.getTime() - whole;
-}
-
 /** Milliseconds to add to an instant to get the wall clock in the zone (UTC+8 → 28,800,000). */
 export function offsetMs(timeZone: string, instantMs: number): number {
-  let cache = offsetCaches.get(timeZone);
-  if (!cache) {
-    if (!isValidTimeZone(timeZone)) throw new AppsScriptException(`Invalid argument: timeZone (${timeZone})`);
-    cache = new Map();
-    offsetCaches.set(timeZone, cache);
-  }
-  const bucket = Math.floor(instantMs / BUCKET_MS);
-  let off = cache.get(bucket);
-  if (off === undefined) {
-    if (cache.size > 100_000) cache.clear();
-    off = computeOffset(timeZone, instantMs);
-    cache.set(bucket, off);
-  }
-  return off;
+  if (!isValidTimeZone(timeZone)) throw new AppsScriptException(`Invalid argument: timeZone (${timeZone})`);
+  return tzOffsetMs(instantMs, timeZone);
 }
 
 /** The instant whose wall clock in the zone reads `wallMs` (wall clock encoded as a UTC timestamp). */
