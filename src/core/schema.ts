@@ -49,6 +49,21 @@ const NEXT_FOLLOW_UP_ALIASES = [
 const NEXT_OWNER_ALIASES = ['Follow-up owner', 'Next by', 'Who follows up', '由谁跟', '跟进负责人'] as const;
 const NEXT_TOPIC_ALIASES = ['Next step', 'Follow-up topic', 'Topic', '跟什么内容', '下一步'] as const;
 
+/** The next step — who follows up, when, about what — kept on the client and on each contact. */
+const NEXT_STEP_COLUMNS = [
+  {
+    key: 'nextFollowUp',
+    en: 'Next follow-up',
+    zh: '下次跟进',
+    aliases: NEXT_FOLLOW_UP_ALIASES,
+    type: 'date',
+    width: 110,
+    format: DAY,
+  },
+  { key: 'nextOwner', en: 'Next owner', zh: '下次跟进人', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
+  { key: 'nextTopic', en: 'Next topic', zh: '下次跟进内容', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
+] as const satisfies readonly ColumnDef[];
+
 export const CLIENT_COLUMNS = [
   {
     key: 'id',
@@ -293,17 +308,7 @@ export const CLIENT_COLUMNS = [
     width: 110,
     format: DAY,
   },
-  {
-    key: 'nextFollowUp',
-    en: 'Next follow-up',
-    zh: '下次跟进',
-    aliases: NEXT_FOLLOW_UP_ALIASES,
-    type: 'date',
-    width: 110,
-    format: DAY,
-  },
-  { key: 'nextOwner', en: 'Next owner', zh: '下次跟进人', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
-  { key: 'nextTopic', en: 'Next topic', zh: '下次跟进内容', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
+  ...NEXT_STEP_COLUMNS,
   {
     key: 'poolRelease',
     en: 'Pool release',
@@ -499,17 +504,7 @@ export const CONTACT_COLUMNS = [
     list: 'reasons',
     width: 140,
   },
-  {
-    key: 'nextFollowUp',
-    en: 'Next follow-up',
-    zh: '下次跟进',
-    aliases: NEXT_FOLLOW_UP_ALIASES,
-    type: 'date',
-    width: 110,
-    format: DAY,
-  },
-  { key: 'nextOwner', en: 'Next owner', zh: '下次跟进人', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
-  { key: 'nextTopic', en: 'Next topic', zh: '下次跟进内容', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
+  ...NEXT_STEP_COLUMNS,
   {
     key: 'stageAfter',
     en: 'Stage after',
