@@ -46,6 +46,8 @@ export interface RefreshOptions {
   /** The injected clock, for new IDs (defaults to the start of today). */
   now?: Date;
   lang?: Lang;
+  /** IDs in use outside `clients` (the rest of the tab, when only some rows are recomputed). */
+  takenIds?: Iterable<string>;
 }
 
 /** What the log says about one client. */
@@ -141,7 +143,7 @@ export function refreshClients(
       problems.push({ table: 'clients', index: first, id, message: message('problem.duplicateId', { tab, id }) });
   }
   const byClient = indexContacts(contacts, lang, problems, new Set(idCount.keys()));
-  const ids = idGenerator('C', existingIds, options.now ?? startOfDay(today, tz));
+  const ids = idGenerator('C', [...existingIds, ...(options.takenIds ?? [])], options.now ?? startOfDay(today, tz));
   const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
 
   const computed = clients.map((client): ClientComputed | null => {

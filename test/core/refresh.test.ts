@@ -1,4 +1,4 @@
-import { startOfDay } from '../../src/core/dates';
+import { dayKey, startOfDay } from '../../src/core/dates';
 import { render } from '../../src/core/i18n';
 import { refreshClients } from '../../src/core/refresh';
 import type { ClientRecord, ContactRecord } from '../../src/core/schema';
@@ -109,6 +109,12 @@ describe('refresh', () => {
       { clientId: id, what: 'idAssigned', old: '', new: id, reason: { key: 'change.idAssigned' } },
     ]);
   });
+  test('a new ID never repeats one used elsewhere in the tab (only some rows recomputed, as onEdit does)', () => {
+    const first = refreshClients([client({ id: '' })], [], DEFAULT_SETTINGS, today, SH, { now }).clients[0]?.id ?? '';
+    const again = refreshClients([client({ id: '' })], [], DEFAULT_SETTINGS, today, SH, { now, takenIds: [first] });
+    expect(again.clients[0]?.id).toMatch(/^C-[0-9A-Z]+$/);
+    expect(again.clients[0]?.id).not.toBe(first);
+  });
   test('a grade change is written for the Changes tab', () => {
     const result = refreshClients([client({ grade: 'A', needConfirmed: false })], [], DEFAULT_SETTINGS, today, SH, {
       now,
@@ -153,7 +159,8 @@ describe('refresh', () => {
     ]);
     expect(result.clients.map((c) => c?.lastContact)).toEqual([null, null, '2026-02-27']);
   });
-  test('50,000 clients and 250,000 contacts refresh in well under a second', () => {
+  // Speed is measured by `npm run bench`, not here; this checks that the indexed pass stays right at scale.
+  test('50,000 clients and 250,000 contacts: every client gets its own latest reached contact', () => {
     const grades = [true, false];
     const clients: ClientRecord[] = [];
     for (let i = 0; i < 50_000; i++) {
@@ -178,17 +185,16 @@ describe('refresh', () => {
         }),
       );
     }
-    // Best of two runs: the first one also pays for the JIT warming up.
-    let elapsed = Infinity;
-    let result = refreshClients([], [], DEFAULT_SETTINGS, today, SH);
-    for (let run = 0; run < 2; run++) {
-      const start = Date.now();
-      result = refreshClients(clients, contacts, { ...DEFAULT_SETTINGS, poolEnabled: true }, today, SH, { now });
-      elapsed = Math.min(elapsed, Date.now() - start);
-    }
+    const result = refreshClients(clients, contacts, { ...DEFAULT_SETTINGS, poolEnabled: true }, today, SH, { now });
     expect(result.clients).toHaveLength(50_000);
     expect(result.problems).toEqual([]);
-    if (process.env.SHOW_TIMING) console.log(`refresh took ${elapsed} ms`);
-    expect(elapsed).toBeLessThan(1000);
+    // The same answer the slow way, for a sample of clients.
+    for (const i of [0, 1, 12_345, 49_999]) {
+      const reached = contacts
+        .filter((c) => c.clientId === `C-${i}` && c.outcome === 'reached')
+        .map((c) => c.date!.getTime());
+      const latest = reached.length === 0 ? null : dayKey(new Date(Math.max(...reached)), SH);
+      expect(result.clients[i]?.lastContact).toBe(latest);
+    }
   });
 });

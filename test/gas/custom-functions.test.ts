@@ -103,3 +103,17 @@ describe('the built file', () => {
     },
   );
 });
+
+describe('CT_TODAY moves with the days', () => {
+  test('a refresh on a later day sets it to that day, so the formulas recalculate', () => {
+    const wb = newWorkbook({ timeZone: TZ, now: '2026-03-02T01:00:00Z' });
+    wb.menu('menuSetup');
+    wb.clock.set(Date.parse('2026-03-05T16:30:00Z')); // 00:30 on 6 March in Shanghai
+    wb.menu('menuRefresh');
+    const named = wb.env.spreadsheet.namedRanges.find((n) => n.name === 'CT_TODAY')!;
+    const sheet = wb.env.spreadsheet.sheets.find((s) => s.id === named.sheetId)!;
+    expect((sheet.values[named.rect.row - 1][named.rect.col - 1] as Date).toISOString()).toBe(
+      day('2026-03-06').toISOString(),
+    );
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The Changes tab (变更记录): every change that is not a contact — IDs assigned, grade changes, pool
+ * release and claim, reassignment — one row each, so contact counts stay honest and every automatic
+ * change is traceable. Rows are appended in one write per operation.
+ */
+import { type Message, message, render, t } from '../core/i18n';
+import { idGenerator } from '../core/ids';
+import { type ChangeKind, type ColumnKey, column, findHeaders, label, tabName } from '../core/schema';
+import type { WorkbookContext } from './context';
+import { UserError } from './errors';
+import { type Table, appendRecords, findTab } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ChangeEntry {
+  clientId: string;
+  what: ChangeKind;
+  old: string;
+  new: string;
+  /** A Team name; automatic changes (the rules, the pool) are made by Client Tracker itself. */
+  by?: string;
+  /** Why, as a sentence in the workbook's language (a Message is rendered in it). */
+  reason: Message | string;
+}
+
+/** The Changes tab, opened for appending: its header is checked and its IDs read, nothing written yet. */
+export interface ChangeLog {
+  /** Appends the rows in one write; returns their new IDs. */
+  append(changes: readonly ChangeEntry[]): string[];
+}
+
+const REQUIRED: readonly ColumnKey<'changes'>[] = ['id', 'date', 'clientId', 'what', 'old', 'new', 'by', 'reason'];
+
+/**
+ * Opens the Changes tab. Call it before writing anything else in an operation: a missing tab or column
+ * stops the operation with one sentence while nothing has been written yet.
+ */
+export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext): ChangeLog {
+  const sheet = findTab(sheets, 'changes');
+  if (!sheet) throw new UserError(ctx.lang, message('error.missingTab', { tab: tabName('changes', ctx.lang) }));
+  const lastColumn = sheet.getLastColumn();
+  const header = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[]) : [];
+  const headers = findHeaders('changes', header);
+  for (const key of REQUIRED) {
+    if (headers.map[key] === undefined) {
+      const def = column('changes', key);
+      throw new UserError(
+        ctx.lang,
+        message('error.missingColumn', { tab: sheet.getName(), column: ctx.lang === 'zh-CN' ? def.zh : def.en }),
+      );
+    }
+  }
+  const idCol = headers.map.id as number;
+  const lastRow = sheet.getLastRow();
+  // Every existing ID, so a new one never repeats one (IDs are never reused).
+  const existing =
+    lastRow > 1
+      ? sheet
+          .getRange(2, idCol + 1, lastRow - 1, 1)
+          .getValues()
+          .map((row) => String(row[0]))
+      : [];
+  const table: Table<'changes'> = {
+    table: 'changes',
+    sheet,
+    values: [header],
+    lastColumn,
+    headers,
+    records: [],
+    problems: [],
+  };
+  return {
+    append(changes) {
+      if (changes.length === 0) return [];
+      const ids = idGenerator('X', existing, ctx.now);
+      const by = t(ctx.lang, 'app.name');
+      const records = changes.map((change) => {
+        const id = ids.next();
+        existing.push(id);
+        return {
+          id,
+          date: ctx.now,
+          clientId: change.clientId,
+          what: label('changeKinds', change.what, ctx.lang),
+          old: change.old,
+          new: change.new,
+          by: change.by ?? by,
+          reason: typeof change.reason === 'string' ? change.reason : render(ctx.lang, change.reason),
+        };
+      });
+      appendRecords(table, records);
+      return records.map((r) => r.id);
+    },
+  };
+}
+
+/** Opens the Changes tab and appends the rows in one write (nothing at all when there are none). */
+export function appendChanges(
+  sheets: Map<string, Sheet>,
+  ctx: WorkbookContext,
+  changes: readonly ChangeEntry[],
+): string[] {
+  if (changes.length === 0) return [];
+  return openChangeLog(sheets, ctx).append(changes);
+}

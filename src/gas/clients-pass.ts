@@ -1,0 +1,82 @@
+/**
+ * One consistent look at the client register, shared by Refresh and Pool release: Settings, Clients
+ * and Contacts in one batch read each, then the rules (core/refresh) over every client at once.
+ * People keep typing while a script runs (the document lock does not stop them), so a pass that
+ * writes to Clients re-checks the ID column first and runs again if rows moved.
+ */
+import { type DayKey, today } from '../core/dates';
+import { type Lang, message, render } from '../core/i18n';
+import type { RowProblem } from '../core/records';
+import { type RefreshResult, refreshClients } from '../core/refresh';
+import { type ColumnKey, matchTabName, tabName } from '../core/schema';
+import { type Settings, type SettingsRead, parseSettings } from '../core/settings';
+import type { WorkbookContext } from './context';
+import { UserError } from './errors';
+import { type Table, findTab, openTable } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ClientsPass {
+  clients: Table<'clients'>;
+  settings: Settings;
+  today: DayKey;
+  result: RefreshResult;
+  /** Every problem found (Settings, then Clients, then Contacts), as sentences in the workbook's language. */
+  problems: string[];
+}
+
+/** The Settings tab, read in one batch; a bad value falls back to its default with a sentence. */
+export function readSettings(sheets: Map<string, Sheet>, lang: Lang): SettingsRead {
+  const sheet = findTab(sheets, 'settings');
+  if (!sheet) throw new UserError(lang, message('error.missingTab', { tab: tabName('settings', lang) }));
+  return parseSettings(sheet.getDataRange().getValues() as unknown[][], lang);
+}
+
+function byRow(a: RowProblem, b: RowProblem): number {
+  return a.index - b.index;
+}
+
+/** Reads Clients (needing `needs`) and Contacts, and runs the rules over them. */
+export function computeClients(
+  sheets: Map<string, Sheet>,
+  ctx: WorkbookContext,
+  settingsRead: SettingsRead,
+  needs: readonly ColumnKey<'clients'>[],
+): ClientsPass {
+  const opts = { lang: ctx.lang, tz: ctx.tz };
+  const clients = openTable(sheets, 'clients', { ...opts, needs });
+  const contacts = openTable(sheets, 'contacts', opts);
+  const day = today(ctx.now, ctx.tz);
+  const result = refreshClients(clients.records, contacts.records, settingsRead.settings, day, ctx.tz, {
+    now: ctx.now,
+    lang: ctx.lang,
+  });
+  const rowProblems = [...clients.problems, ...contacts.problems, ...result.problems];
+  const ordered = [
+    ...rowProblems.filter((p) => p.table === 'clients').sort(byRow),
+    ...rowProblems.filter((p) => p.table !== 'clients').sort(byRow),
+  ];
+  return {
+    clients,
+    settings: settingsRead.settings,
+    today: day,
+    result,
+    problems: [...settingsRead.problems, ...ordered.map((p) => p.message)].map((m) => render(ctx.lang, m)),
+  };
+}
+
+/** Returned by an attempt that found the Clients rows moved since it read them (it wrote nothing). */
+export const ROWS_MOVED = Symbol('rows moved');
+
+/**
+ * Runs a read-compute-write pass; when the rows moved under it, reads everything again and retries
+ * once, then stops with one sentence. Nothing is written by an attempt that reports ROWS_MOVED.
+ */
+export function withStableRows<T>(sheets: Map<string, Sheet>, lang: Lang, attempt: () => T | typeof ROWS_MOVED): T {
+  for (let i = 0; i < 2; i++) {
+    const outcome = attempt();
+    if (outcome !== ROWS_MOVED) return outcome;
+  }
+  const tab = matchTabName('clients', [...sheets.keys()]) ?? tabName('clients', lang);
+  throw new UserError(lang, message('error.rowsMoved', { tab }));
+}

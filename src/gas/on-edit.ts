@@ -1,0 +1,157 @@
+/**
+ * onEdit, a simple trigger: when someone edits rows of the Clients tab, their computed cells follow at
+ * once — Grade from the qualification facts, Status from the Stage (Won / Lost) and the row's dates,
+ * Pool release, and an ID for a row typed in without one (recorded on the Changes tab).
+ *
+ * It runs in AuthMode.LIMITED within 30 seconds, so it reads only the edited rows and the header (a
+ * constant number of calls, whatever the size of the sheet), never the contact log (the next Refresh
+ * or the sidebar picks up contacts), and never touches services that need authorization. Its errors
+ * are invisible to the user, so bad data is left for Refresh to report; nothing is written unless
+ * every read and check succeeded, and only computed cells are written.
+ * https://developers.google.com/apps-script/guides/triggers#onedite
+ */
+import { startOfDay, today } from '../core/dates';
+import { type Lang, langFromLocale } from '../core/i18n';
+import { readTable } from '../core/records';
+import { refreshClients } from '../core/refresh';
+import { type ColumnKey, type TableName, TABS, findHeaders, label, matchTabName, parseEnum } from '../core/schema';
+import { DEFAULT_SETTINGS, type Settings, parseSettings } from '../core/settings';
+import { keepCell, sameCell } from './cells';
+import { type ChangeEntry, openChangeLog } from './changes';
+import { type WorkbookContext, storedLanguage } from './context';
+import { withDocumentLock } from './lock';
+import { sheetsByName } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** Leaves most of the 30 s to the work itself; a Refresh holding the lock longer covers the edit anyway. */
+const LOCK_WAIT_MS = 10_000;
+
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  try {
+    recomputeEditedRows(e);
+  } catch {
+    // Nobody sees a simple trigger's errors; every write comes after all reads and checks, so an error
+    // leaves the sheet as it was and the next Refresh reports whatever was wrong.
+  }
+}
+
+/** A tab by its canonical name in either language: at most two calls, not one per tab. */
+function canonicalTab(ss: Spreadsheet, table: TableName, lang: Lang): Sheet | null {
+  const names = lang === 'zh-CN' ? [TABS[table].zh, TABS[table].en] : [TABS[table].en, TABS[table].zh];
+  for (const name of names) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+function isClientsTab(ss: Spreadsheet, name: string): boolean {
+  if (name === TABS.clients.en || name === TABS.clients.zh) return true;
+  if (matchTabName('clients', [name]) === null) return false;
+  // An adopted tab (客户跟踪表, Customers …) is the Clients tab only when there is no canonical one.
+  return canonicalTab(ss, 'clients', 'en') === null;
+}
+
+function readSettingsQuietly(ss: Spreadsheet, lang: Lang): Settings {
+  const sheet = canonicalTab(ss, 'settings', lang);
+  return sheet ? parseSettings(sheet.getDataRange().getValues() as unknown[][], lang).settings : DEFAULT_SETTINGS;
+}
+
+function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const range = e.range;
+  const sheet = range.getSheet();
+  const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+  if (!isClientsTab(ss, sheet.getName())) return;
+  const top = range.getRow();
+  const last = top + range.getNumRows() - 1;
+  const first = Math.max(top, 2);
+  if (last < first) return; // only the header row was edited
+  const width = sheet.getLastColumn();
+  if (width === 0) return;
+  const lang = storedLanguage() ?? langFromLocale(ss.getSpreadsheetLocale());
+  const ctx: WorkbookContext = { ss, tz: ss.getSpreadsheetTimeZone(), lang, now: new Date() };
+  withDocumentLock(lang, () => recompute(e, sheet, { first, count: last - first + 1, width }, ctx), LOCK_WAIT_MS);
+}
+
+interface Block {
+  first: number;
+  count: number;
+  width: number;
+}
+
+/** Whether the edit covered a column (0-based). */
+function editedColumn(range: Range, col: number): boolean {
+  const left = range.getColumn() - 1;
+  return col >= left && col < left + range.getNumColumns();
+}
+
+function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, sheet: Sheet, block: Block, ctx: WorkbookContext): void {
+  const { ss, tz, lang, now } = ctx;
+  const header = sheet.getRange(1, 1, 1, block.width).getValues()[0] as unknown[];
+  const map = findHeaders('clients', header).map;
+  if (map.id === undefined || map.name === undefined) return;
+  const idCol = map.id;
+  const rows = sheet.getRange(block.first, 1, block.count, block.width).getValues() as unknown[][];
+  const records = readTable('clients', [header, ...rows], tz, lang, block.first - 1).records;
+  if (records.every((r) => r === null)) return; // rows cleared: nothing to compute
+  if (map.grade !== undefined && editedColumn(e.range, map.grade)) {
+    // Someone typed over Grade: the grade before was the cell's old value, known only for one cell.
+    const before = e.value !== undefined ? parseEnum('grades', e.oldValue ?? '') : null;
+    for (const record of records) if (record) record.grade = before;
+  }
+  const needIds = records.some((r) => r !== null && r.id === '');
+  let takenIds: string[] = [];
+  if (needIds) {
+    // New IDs must not repeat any ID of the tab: one read of the ID column.
+    const lastRow = sheet.getLastRow();
+    takenIds =
+      lastRow > 1
+        ? sheet
+            .getRange(2, idCol + 1, lastRow - 1, 1)
+            .getValues()
+            .map((r) => String(r[0]))
+        : [];
+  }
+  const settings = readSettingsQuietly(ss, lang);
+  const result = refreshClients(records, [], settings, today(now, tz), tz, { now, lang, takenIds });
+
+  const planned = new Map<ColumnKey<'clients'>, unknown[]>();
+  const plan = (key: ColumnKey<'clients'>, next: (i: number, raw: unknown) => unknown): void => {
+    const col = map[key];
+    if (col === undefined) return;
+    const cells = rows.map((row, i) =>
+      records[i] === null || result.clients[i] === null ? row[col] : next(i, row[col]),
+    );
+    if (cells.some((v, i) => !sameCell(rows[i][col], v))) planned.set(key, cells);
+  };
+  plan('id', (i, raw) => (records[i]!.id === '' ? result.clients[i]!.id : raw));
+  plan('grade', (i) => label('grades', result.clients[i]!.grade, lang));
+  plan('status', (i) => label('statuses', result.clients[i]!.status, lang));
+  plan('poolRelease', (i) => {
+    const day = result.clients[i]!.poolRelease;
+    return day === null ? '' : startOfDay(day, tz);
+  });
+  // Segments need the contact log: Refresh computes them; a client no longer Won has none.
+  plan('segment', (i, raw) => (records[i]!.stage === 'won' ? raw : ''));
+  if (planned.size === 0) return;
+
+  const changes: ChangeEntry[] = result.changes.map((c) => ({ ...c }));
+  const log = changes.length > 0 ? openChangeLog(changesTab(ss, lang), ctx) : null;
+  // The rows must still be where they were read (a sort a moment ago would put values on other clients).
+  const idsNow = sheet.getRange(block.first, idCol + 1, block.count, 1).getValues();
+  if (idsNow.some((r, i) => String(r[0]) !== String(rows[i][idCol]))) return;
+  for (const [key, cells] of planned) {
+    sheet.getRange(block.first, (map[key] as number) + 1, block.count, 1).setValues(cells.map((v) => [keepCell(v)]));
+  }
+  log?.append(changes);
+}
+
+/** The Changes tab for openChangeLog: by its canonical name, else among all tabs (an adopted alias). */
+function changesTab(ss: Spreadsheet, lang: Lang): Map<string, Sheet> {
+  const sheet = canonicalTab(ss, 'changes', lang);
+  return sheet ? new Map([[sheet.getName(), sheet]]) : sheetsByName(ss);
+}

@@ -1,0 +1,133 @@
+/**
+ * Refresh (menu item, and part of the daily run): recomputes every computed column of every client —
+ * an ID where missing, Grade, Status, Last contact, Pool release, Segment — in one pass, and writes
+ * those columns only, each as one batch over all rows, so the number of Spreadsheet calls does not
+ * depend on the number of clients or contacts. Cells people typed are never rewritten: the ID column
+ * is written only over the rows that had no ID, and only when there are some.
+ */
+import { startOfDay } from '../core/dates';
+import { type Lang, message, render, t } from '../core/i18n';
+import { label, tabName } from '../core/schema';
+import { keepCell, writeSpan } from './cells';
+import { type ChangeEntry, openChangeLog } from './changes';
+import { ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
+import { type WorkbookContext, workbookContext } from './context';
+import { withDocumentLock } from './lock';
+import { keepTodayCurrent } from './today-cell';
+import { type MenuReport, limitLines, reportInAlert } from './problems';
+import { columnIndex, idsStillMatch, sheetsByName, writeColumns } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface RefreshSummary {
+  lang: Lang;
+  /** Client rows refreshed (blank rows are not counted). */
+  clients: number;
+  idsAssigned: number;
+  gradesChanged: number;
+  /** From one status to another (a first status for a new row is not a change). */
+  statusesChanged: number;
+  /** Every problem found, as sentences in the workbook's language; the rows concerned were still refreshed. */
+  problems: string[];
+}
+
+const COMPUTED = ['grade', 'status', 'lastContact', 'poolRelease', 'segment'] as const;
+type Computed = (typeof COMPUTED)[number];
+
+function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshSummary | typeof ROWS_MOVED {
+  const settings = readSettings(sheets, ctx.lang);
+  const { clients: tbl, result, problems } = computeClients(sheets, ctx, settings, COMPUTED);
+  const { lang, tz } = ctx;
+  const cols = Object.fromEntries(COMPUTED.map((key) => [key, [] as unknown[]])) as Record<Computed, unknown[]>;
+  const at = Object.fromEntries(COMPUTED.map((key) => [key, columnIndex(tbl, key)])) as Record<Computed, number>;
+  const idCol = columnIndex(tbl, 'id');
+  const ids: unknown[] = [];
+  const missingIds: number[] = [];
+  let clients = 0;
+  let statusesChanged = 0;
+  tbl.records.forEach((record, i) => {
+    const raw = tbl.values[i + 1];
+    const computed = result.clients[i];
+    ids.push(keepCell(raw[idCol]));
+    if (record === null || computed === null) {
+      // A blank row: its cells stay exactly as they are.
+      for (const key of COMPUTED) cols[key].push(keepCell(raw[at[key]]));
+      return;
+    }
+    clients++;
+    if (record.id === '') {
+      ids[i] = computed.id;
+      missingIds.push(i);
+    }
+    if (record.status !== null && record.status !== computed.status) statusesChanged++;
+    cols.grade.push(label('grades', computed.grade, lang));
+    cols.status.push(label('statuses', computed.status, lang));
+    // No reached contact and nothing readable in the cell: leave it (blank, or text already reported).
+    cols.lastContact.push(
+      computed.lastContact === null ? keepCell(raw[at.lastContact]) : startOfDay(computed.lastContact, tz),
+    );
+    cols.poolRelease.push(computed.poolRelease === null ? '' : startOfDay(computed.poolRelease, tz));
+    cols.segment.push(computed.segment === null ? '' : label('segments', computed.segment, lang));
+  });
+  const changes: ChangeEntry[] = result.changes.map((c) => ({
+    clientId: c.clientId,
+    what: c.what,
+    old: c.old,
+    new: c.new,
+    reason: c.reason,
+  }));
+  // Everything that could stop the operation is checked before the first write.
+  const log = changes.length > 0 ? openChangeLog(sheets, ctx) : null;
+  if (!idsStillMatch(tbl, 'id')) return ROWS_MOVED;
+  writeColumns(tbl, new Map(COMPUTED.map((key) => [key, cols[key]])));
+  writeSpan(tbl.sheet, 2, idCol, ids, missingIds);
+  log?.append(changes);
+  return {
+    lang,
+    clients,
+    idsAssigned: changes.filter((c) => c.what === 'idAssigned').length,
+    gradesChanged: changes.filter((c) => c.what === 'gradeChange').length,
+    statusesChanged,
+    problems,
+  };
+}
+
+/** Refreshes every client; for the menu and the daily run. Throws a UserError (nothing written) when it cannot. */
+export function refreshWorkbook(): RefreshSummary {
+  const ctx = workbookContext();
+  return withDocumentLock(ctx.lang, () => {
+    const sheets = sheetsByName(ctx.ss);
+    const summary = withStableRows(sheets, ctx.lang, () => refreshPass(sheets, ctx));
+    keepTodayCurrent(ctx.tz, ctx.now);
+    return summary;
+  });
+}
+
+/** What the menu shows after a refresh. */
+export function refreshReport(summary: RefreshSummary): MenuReport {
+  const { lang } = summary;
+  const lines = [
+    t(lang, 'refresh.done', { clients: summary.clients }),
+    t(lang, 'refresh.counts', {
+      grades: summary.gradesChanged,
+      statuses: summary.statusesChanged,
+      ids: summary.idsAssigned,
+    }),
+  ];
+  if (summary.gradesChanged + summary.idsAssigned > 0) {
+    lines.push(t(lang, 'refresh.changesLogged', { tab: tabName('changes', lang) }));
+  }
+  if (summary.problems.length > 0) {
+    lines.push(
+      '',
+      t(lang, 'refresh.problems', { count: summary.problems.length }),
+      ...limitLines(summary.problems, lang),
+    );
+  }
+  return { title: render(lang, message('menu.refresh')), lines };
+}
+
+/** Menu: Refresh grades and status. */
+export function menuRefresh(): void {
+  reportInAlert(() => refreshReport(refreshWorkbook()));
+}
