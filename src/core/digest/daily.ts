@@ -1,0 +1,92 @@
+/**
+ * The personal daily list (seed 000: the person named must be reminded the same day): overdue, due
+ * today, unplanned, pool releases coming, and next steps others gave them — each client once in the
+ * first section it belongs to, except the pool countdown, which is a different reminder.
+ */
+import { type Lang, t } from '../i18n';
+import type { TeamMember } from '../schema';
+import { type ClientFact, type DigestContext, samePerson, spreadsheetLink } from './facts';
+import { byName, clientItem, moreText } from './items';
+import type { Doc, DocBlock, DocItem } from './layout';
+
+export interface DailyList {
+  member: TeamMember;
+  overdue: ClientFact[];
+  dueToday: ClientFact[];
+  unplanned: ClientFact[];
+  poolSoon: ClientFact[];
+  assigned: ClientFact[];
+}
+
+export function dailyList(ctx: DigestContext, member: TeamMember): DailyList {
+  const list: DailyList = { member, overdue: [], dueToday: [], unplanned: [], poolSoon: [], assigned: [] };
+  for (const fact of ctx.facts) {
+    if (samePerson(fact.owner, member.name) && fact.poolDaysLeft !== null) list.poolSoon.push(fact);
+    if (!samePerson(fact.responsible, member.name)) continue;
+    if (fact.state === 'overdue') list.overdue.push(fact);
+    else if (fact.state === 'dueToday') list.dueToday.push(fact);
+    else if (fact.state === 'unplanned') list.unplanned.push(fact);
+    else if (fact.state === 'upcoming' && fact.assignedBy !== null) list.assigned.push(fact);
+  }
+  list.overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a, b));
+  list.dueToday.sort(byName);
+  list.unplanned.sort(byName);
+  list.poolSoon.sort((a, b) => (a.poolDaysLeft ?? 0) - (b.poolDaysLeft ?? 0) || byName(a, b));
+  list.assigned.sort((a, b) => (a.nextFollowUp ?? '').localeCompare(b.nextFollowUp ?? '') || byName(a, b));
+  return list;
+}
+
+export function dailyCount(list: DailyList): number {
+  return (
+    list.overdue.length + list.dueToday.length + list.unplanned.length + list.poolSoon.length + list.assigned.length
+  );
+}
+
+function assignedNote(fact: ClientFact, lang: Lang): string[] {
+  return fact.assignedBy === null ? [] : [t(lang, 'digest.item.assignedBy', { by: fact.assignedBy })];
+}
+
+function section(title: string, facts: ClientFact[], toItem: (f: ClientFact) => DocItem): DocBlock[] {
+  return facts.length === 0 ? [] : [{ kind: 'items', title, items: facts.map(toItem) }];
+}
+
+export function dailyDoc(ctx: DigestContext, list: DailyList, lang: Lang): Doc {
+  const { today } = ctx.input;
+  const name = list.member.name.trim();
+  const blocks: DocBlock[] = [
+    { kind: 'paragraph', text: t(lang, 'digest.daily.intro', { name, day: today }) },
+    ...section(t(lang, 'digest.daily.overdue', { count: list.overdue.length }), list.overdue, (f) =>
+      clientItem(
+        f,
+        lang,
+        t(lang, 'digest.item.overdue', { days: f.daysOverdue, day: f.nextFollowUp ?? '' }),
+        assignedNote(f, lang),
+      ),
+    ),
+    ...section(t(lang, 'digest.daily.dueToday', { count: list.dueToday.length }), list.dueToday, (f) =>
+      clientItem(f, lang, undefined, assignedNote(f, lang)),
+    ),
+    ...section(t(lang, 'digest.daily.assigned', { count: list.assigned.length }), list.assigned, (f) =>
+      clientItem(f, lang, t(lang, 'digest.item.on', { day: f.nextFollowUp ?? '' }), assignedNote(f, lang)),
+    ),
+    ...section(t(lang, 'digest.daily.poolSoon', { count: list.poolSoon.length }), list.poolSoon, (f) =>
+      clientItem(f, lang, t(lang, 'digest.item.poolOn', { day: f.poolRelease ?? '', days: f.poolDaysLeft ?? 0 })),
+    ),
+    ...section(t(lang, 'digest.daily.unplanned', { count: list.unplanned.length }), list.unplanned, (f) =>
+      clientItem(f, lang),
+    ),
+  ];
+  return {
+    subject: t(lang, 'digest.daily.subject', {
+      app: t(lang, 'app.name'),
+      name,
+      overdue: list.overdue.length,
+      due: list.dueToday.length,
+      day: today,
+    }),
+    heading: t(lang, 'digest.daily.heading', { day: today }),
+    blocks,
+    footer: t(lang, 'digest.footer', { link: spreadsheetLink(ctx.input.spreadsheetId) }),
+    more: moreText(lang),
+  };
+}

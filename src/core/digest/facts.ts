@@ -1,0 +1,201 @@
+/**
+ * What the emails say about each client, computed once per run from one read of each tab: the
+ * computed columns (recomputed in memory, so a preview or a run after a failed refresh is still
+ * right), the follow-up state, who is responsible for the next step and who gave it to them, the
+ * last contact's summary, the pool countdown and the churn warnings.
+ */
+import { type DayKey, daysBetween } from '../dates';
+import type { Lang } from '../i18n';
+import type { Grade, Stage, Status } from '../lists';
+import { normalizeLabel } from '../normalize';
+import { dayOf } from '../records';
+import { refreshClients } from '../refresh';
+import type { ChangeRecord, ClientRecord, ContactRecord, TeamMember } from '../schema';
+import type { Settings } from '../settings';
+import { type ChurnWarning, churnWarnings } from '../churn';
+import { type FollowUpState, daysOverdue, followUpState } from '../status';
+
+export interface DigestInput {
+  today: DayKey;
+  tz: string;
+  /** The workbook's language: for recipients whose Team row names none. */
+  lang: Lang;
+  settings: Settings;
+  spreadsheetId: string;
+  /** The Clients tab's sheet id (the gid in links). */
+  clientsSheetId: number;
+  /** Clients data rows in sheet order; the first is on `firstRow`. */
+  clients: readonly (ClientRecord | null)[];
+  /** Sheet row of the first data row (the header is on the row above). */
+  firstRow: number;
+  contacts: readonly (ContactRecord | null)[];
+  team: readonly (TeamMember | null)[];
+  changes: readonly (ChangeRecord | null)[];
+}
+
+export interface LastContact {
+  day: DayKey;
+  by: string;
+  summary: string;
+}
+
+export interface ClientFact {
+  id: string;
+  name: string;
+  row: number;
+  link: string;
+  owner: string;
+  /** Next owner, else owner: the person the next step waits for. */
+  responsible: string;
+  grade: Grade;
+  stage: Stage | null;
+  status: Status;
+  state: FollowUpState;
+  nextFollowUp: DayKey | null;
+  daysOverdue: number;
+  topic: string;
+  created: DayKey | null;
+  last: LastContact | null;
+  poolRelease: DayKey | null;
+  /** Days before the pool release when within the warning days; null otherwise. */
+  poolDaysLeft: number | null;
+  /** Who set the responsible person's next step, when that was someone else. */
+  assignedBy: string | null;
+  warnings: ChurnWarning[];
+}
+
+export interface DigestContext {
+  input: DigestInput;
+  facts: ClientFact[];
+  team: TeamMember[];
+  contacts: ContactRecord[];
+  changes: ChangeRecord[];
+}
+
+/** People are named by their Team Name; spaces, case and width do not matter. */
+export function personKey(name: string): string {
+  return normalizeLabel(name);
+}
+
+export function samePerson(a: string, b: string): boolean {
+  const ka = personKey(a);
+  return ka !== '' && ka === personKey(b);
+}
+
+/** A link that opens the spreadsheet on the client's row. */
+export function rowLink(spreadsheetId: string, sheetId: number, row: number): string {
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit#gid=${sheetId}&range=A${row}`;
+}
+
+export function spreadsheetLink(spreadsheetId: string): string {
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit`;
+}
+
+interface ContactIndex {
+  last: LastContact | null;
+  lastMs: number;
+  /** The latest contact that named a next owner. */
+  assign: { by: string; nextOwner: string; ms: number } | null;
+  latestResult: ContactRecord['result'];
+  resultMs: number;
+}
+
+function indexContacts(contacts: readonly ContactRecord[], tz: string): Map<string, ContactIndex> {
+  const index = new Map<string, ContactIndex>();
+  for (const c of contacts) {
+    if (c.date === null) continue;
+    const id = c.clientId.trim().toUpperCase();
+    if (id === '') continue;
+    const ms = c.date.getTime();
+    let entry = index.get(id);
+    if (!entry) {
+      entry = { last: null, lastMs: -Infinity, assign: null, latestResult: null, resultMs: -Infinity };
+      index.set(id, entry);
+    }
+    // Later rows win ties: the log is appended in order.
+    if (c.summary.trim() !== '' && ms >= entry.lastMs) {
+      const day = dayOf(c.date, tz);
+      if (day !== null) {
+        entry.last = { day, by: c.by, summary: c.summary.trim() };
+        entry.lastMs = ms;
+      }
+    }
+    if (c.nextOwner.trim() !== '' && (entry.assign === null || ms >= entry.assign.ms)) {
+      entry.assign = { by: c.by, nextOwner: c.nextOwner, ms };
+    }
+    if (c.result !== null && ms >= entry.resultMs) {
+      entry.latestResult = c.result;
+      entry.resultMs = ms;
+    }
+  }
+  return index;
+}
+
+function assignedBy(client: ClientRecord, responsible: string, entry: ContactIndex | undefined): string | null {
+  const assign = entry?.assign;
+  if (assign && samePerson(assign.nextOwner, responsible)) {
+    return assign.by.trim() !== '' && !samePerson(assign.by, responsible) ? assign.by.trim() : null;
+  }
+  if (client.nextOwner.trim() !== '' && client.owner.trim() !== '' && !samePerson(client.nextOwner, client.owner)) {
+    return client.owner.trim();
+  }
+  return null;
+}
+
+function present<T>(rows: readonly (T | null)[]): T[] {
+  return rows.filter((r): r is T => r !== null);
+}
+
+/** Everything the three kinds of email need, in one pass over each tab. */
+export function prepareDigest(input: DigestInput): DigestContext {
+  const { today, tz, settings } = input;
+  const contacts = present(input.contacts);
+  const refreshed = refreshClients(input.clients, input.contacts, settings, today, tz, { lang: input.lang });
+  const byClient = indexContacts(contacts, tz);
+  const facts: ClientFact[] = [];
+  input.clients.forEach((client, i) => {
+    const computed = refreshed.clients[i];
+    if (client === null || computed === null) return;
+    const row = input.firstRow + i;
+    const nextFollowUp = dayOf(client.nextFollowUp, tz);
+    const responsible = client.nextOwner.trim() !== '' ? client.nextOwner.trim() : client.owner.trim();
+    const entry = byClient.get(computed.id.toUpperCase());
+    const poolDays = computed.poolRelease === null ? null : daysBetween(today, computed.poolRelease);
+    const created = dayOf(client.created, tz);
+    facts.push({
+      id: computed.id,
+      name: client.name.trim() !== '' ? client.name.trim() : computed.id,
+      row,
+      link: rowLink(input.spreadsheetId, input.clientsSheetId, row),
+      owner: client.owner.trim(),
+      responsible,
+      grade: computed.grade,
+      stage: client.stage,
+      status: computed.status,
+      state: followUpState(computed.status, nextFollowUp, today),
+      nextFollowUp,
+      daysOverdue: daysOverdue(nextFollowUp, today),
+      topic: client.nextTopic.trim(),
+      created,
+      last: entry?.last ?? null,
+      poolRelease: computed.poolRelease,
+      poolDaysLeft: poolDays !== null && poolDays > 0 && poolDays <= settings.poolWarningDays ? poolDays : null,
+      assignedBy: assignedBy(client, responsible, entry),
+      warnings: churnWarnings(
+        {
+          grade: computed.grade,
+          // Downgrades are reported among the week's moves (Changes), not as a warning here.
+          previousGrade: null,
+          status: computed.status,
+          lastContact: computed.lastContact,
+          created,
+          latestResult: entry?.latestResult ?? null,
+          expiryDate: dayOf(client.expiryDate, tz),
+        },
+        settings,
+        today,
+      ),
+    });
+  });
+  return { input, facts, team: present(input.team), contacts, changes: present(input.changes) };
+}

@@ -1,0 +1,150 @@
+/**
+ * Sends the emails due: today's lists and summaries plus whatever an earlier run deferred, each at
+ * most once (the ledger), the most urgent first, within the remaining daily quota and the time left.
+ * A quota error from MailApp is caught; the rest wait for the next run. Runs under the document lock
+ * so a "Run now" during the scheduled run cannot send the same message twice.
+ */
+import { type DayKey } from '../../core/dates';
+import { prepareDigest, type DigestContext } from '../../core/digest/facts';
+import { periodsFor } from '../../core/digest/period';
+import {
+  type DigestMessage,
+  type Recipient,
+  addressees,
+  composeMessage,
+  normalizeEmail,
+  todaysMessages,
+} from '../../core/digest/plan';
+import { t } from '../../core/i18n';
+import type { WorkbookContext } from '../context';
+import { withDocumentLock } from '../lock';
+import { readDigestSource } from './digest-source';
+import { type DeferReason, type Pending, MailLedger } from './ledger';
+
+/** The message Apps Script throws when the daily recipients quota is used up. */
+const QUOTA_ERROR = /too many times for one day: email/i;
+const KIND_ORDER = { daily: 0, weekly: 1, monthly: 2 } as const;
+
+export interface Deadline {
+  /** true when there is no longer time for one more piece of work of this kind */
+  passed(kind: 'step' | 'message'): boolean;
+}
+
+export interface MailOutcome {
+  sent: string[];
+  alreadySent: number;
+  deferred: Pending[];
+  quotaHit: boolean;
+  timeUp: boolean;
+  noAccess: string[];
+  noEmail: string[];
+  errors: string[];
+}
+
+interface Candidate {
+  message: DigestMessage;
+  /** deferred by an earlier run: goes first */
+  owed: boolean;
+}
+
+/** Summaries an earlier run could not send, composed again from today's data. */
+function owedSummaries(ctx: DigestContext, ledger: MailLedger, recipients: readonly Recipient[]): DigestMessage[] {
+  const byEmail = new Map(recipients.map((r) => [r.email, r]));
+  const out: DigestMessage[] = [];
+  for (const p of ledger.pending) {
+    const r = byEmail.get(normalizeEmail(p.to));
+    if (p.kind === 'daily' || !r) continue;
+    const m = composeMessage(ctx, r, p.kind, p.period);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+function plan(ctx: DigestContext, ledger: MailLedger, recipients: readonly Recipient[], today: DayKey): Candidate[] {
+  const owedTo = new Set(ledger.pending.map((p) => normalizeEmail(p.to)));
+  const messages = [...todaysMessages(ctx, recipients, periodsFor(today, ctx.input.settings))];
+  const keys = new Set(messages.map((m) => m.key));
+  for (const m of owedSummaries(ctx, ledger, recipients)) if (!keys.has(m.key)) messages.push(m);
+  return messages
+    .map((message) => ({ message, owed: owedTo.has(message.to) }))
+    .sort(
+      (a, b) =>
+        Number(b.owed) - Number(a.owed) ||
+        b.message.urgency - a.message.urgency ||
+        a.message.to.localeCompare(b.message.to) ||
+        KIND_ORDER[a.message.kind] - KIND_ORDER[b.message.kind],
+    );
+}
+
+function pendingOf(m: DigestMessage, since: DayKey, reason: DeferReason): Pending {
+  return { key: m.key, to: m.to, kind: m.kind, period: m.period, since, reason };
+}
+
+function send(m: DigestMessage, senderName: string): void {
+  MailApp.sendEmail({ to: m.to, subject: m.subject, body: m.text, htmlBody: m.html, name: senderName });
+}
+
+export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcome {
+  const source = readDigestSource(wb);
+  const ctx = prepareDigest(source.input);
+  const today = source.input.today;
+  const { recipients, skipped } = addressees(ctx.team, source.access, source.lang);
+  return withDocumentLock(source.lang, () => {
+    const ledger = new MailLedger(PropertiesService.getDocumentProperties(), today);
+    const since = new Map(ledger.pending.map((p) => [p.key, p.since]));
+    const candidates = plan(ctx, ledger, recipients, today);
+    const fresh = candidates.filter((c) => !ledger.wasSent(c.message.key));
+    const outcome: MailOutcome = {
+      sent: [],
+      alreadySent: candidates.length - fresh.length,
+      deferred: [],
+      quotaHit: false,
+      timeUp: false,
+      noAccess: skipped.filter((s) => s.reason === 'noAccess').map((s) => s.email),
+      noEmail: skipped.filter((s) => s.reason === 'noEmail').map((s) => s.name),
+      errors: [],
+    };
+    const defer = (m: DigestMessage, reason: DeferReason): void => {
+      outcome.deferred.push(pendingOf(m, since.get(m.key) ?? today, reason));
+    };
+    let quota = fresh.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
+    const senderName = t(source.lang, 'app.name');
+    for (const { message } of fresh) {
+      if (outcome.quotaHit || outcome.timeUp) {
+        defer(message, outcome.quotaHit ? 'quota' : 'time');
+        continue;
+      }
+      if (deadline.passed('message')) {
+        outcome.timeUp = true;
+        defer(message, 'time');
+        continue;
+      }
+      if (quota <= 0) {
+        outcome.quotaHit = true;
+        defer(message, 'quota');
+        continue;
+      }
+      try {
+        send(message, senderName);
+      } catch (err) {
+        const text = err instanceof Error ? err.message : String(err);
+        if (QUOTA_ERROR.test(text)) outcome.quotaHit = true;
+        else outcome.errors.push(`${message.to}: ${text}`);
+        defer(message, outcome.quotaHit ? 'quota' : 'error');
+        continue;
+      }
+      quota--;
+      ledger.markSent(message.key);
+      outcome.sent.push(`${message.to} (${message.kind})`);
+    }
+    // A daily list deferred on an earlier day is replaced by today's; its reader still goes first.
+    const carried = ledger.pending.filter(
+      (p) =>
+        !(p.kind === 'daily' && p.period < today) &&
+        !outcome.deferred.some((d) => d.key === p.key) &&
+        !ledger.wasSent(p.key),
+    );
+    ledger.setPending([...outcome.deferred, ...carried]);
+    return outcome;
+  });
+}

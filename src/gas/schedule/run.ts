@@ -1,0 +1,113 @@
+/**
+ * The daily run: refresh → pool release → all reports → emails, from the one trigger. The clock is
+ * read before each step: a run that would come too close to the 6-minute limit saves where it is
+ * and the next run (or Run now) finishes the day's work; a step is either done or not started, so no
+ * report is left half-written. Every run leaves its outcome for the Status dialog.
+ */
+import { type DayKey, today } from '../../core/dates';
+import { type WorkbookContext, workbookContext } from '../context';
+import { type Deadline, type MailOutcome, sendDigests } from './mail';
+import {
+  type RunOutcome,
+  type StepName,
+  type StepOutcome,
+  STEPS,
+  loadCheckpoint,
+  recordRun,
+  saveCheckpoint,
+} from './state';
+import { runStep } from './steps';
+
+/** Apps Script stops an execution after 6 minutes. */
+const LIMIT_MS = 360_000;
+/** No step starts after this: the longest step (a big refresh or the reports) must still fit. */
+const STEP_START_MS = LIMIT_MS - 150_000;
+/** No email is started after this: saving the ledger and the outcome needs a moment. */
+const MESSAGE_START_MS = LIMIT_MS - 30_000;
+
+export function deadlineFrom(startMs: number): Deadline {
+  return {
+    passed: (kind) => Date.now() - startMs > (kind === 'step' ? STEP_START_MS : MESSAGE_START_MS),
+  };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function emptyOutcome(wb: WorkbookContext, day: DayKey, how: RunOutcome['how'], by: string): RunOutcome {
+  return {
+    at: wb.now.toISOString(),
+    day,
+    how,
+    by,
+    steps: [],
+    sentCount: 0,
+    sent: [],
+    alreadySent: 0,
+    deferredCount: 0,
+    deferred: [],
+    quotaHit: false,
+    paused: [],
+    noAccess: [],
+    noEmail: [],
+  };
+}
+
+function addMail(outcome: RunOutcome, mail: MailOutcome): void {
+  outcome.sentCount += mail.sent.length;
+  outcome.sent.push(...mail.sent);
+  outcome.alreadySent += mail.alreadySent;
+  outcome.deferredCount += mail.deferred.length;
+  outcome.deferred.push(...mail.deferred.map((d) => ({ to: d.to, kind: d.kind, reason: d.reason })));
+  outcome.quotaHit ||= mail.quotaHit;
+  outcome.noAccess = mail.noAccess;
+  outcome.noEmail = mail.noEmail;
+}
+
+export interface RunOptions {
+  how: RunOutcome['how'];
+  by: string;
+  /** only these steps (the CLI's digest command runs the emails alone) */
+  only?: readonly StepName[];
+}
+
+/** Runs what is left of today's steps and records the outcome. Never touches the Ui. */
+export function runPipeline(options: RunOptions): RunOutcome {
+  const started = Date.now();
+  const deadline = deadlineFrom(started);
+  const wb = workbookContext();
+  const day = today(wb.now, wb.tz);
+  const outcome = emptyOutcome(wb, day, options.how, options.by);
+  const steps = options.only ?? STEPS;
+  const saved = options.only ? null : loadCheckpoint();
+  const done = new Set<StepName>(saved && saved.day === day && !saved.complete ? saved.done : []);
+  for (const step of steps) {
+    if (done.has(step)) continue;
+    if (deadline.passed('step')) {
+      outcome.paused = steps.filter((s) => !done.has(s));
+      break;
+    }
+    try {
+      if (step === 'mail') {
+        const mail = sendDigests(workbookContext(), deadline);
+        addMail(outcome, mail);
+        outcome.steps.push({ step, ok: mail.errors.length === 0, error: mail.errors.join('; ') || undefined });
+        if (mail.timeUp) {
+          outcome.paused = ['mail'];
+          break;
+        }
+      } else {
+        runStep(step);
+        outcome.steps.push({ step, ok: true });
+      }
+    } catch (err) {
+      outcome.steps.push({ step, ok: false, error: errorText(err) } satisfies StepOutcome);
+    }
+    done.add(step);
+    if (!options.only) saveCheckpoint({ day, done: [...done], complete: false });
+  }
+  if (!options.only) saveCheckpoint({ day, done: [...done], complete: outcome.paused.length === 0 });
+  recordRun(outcome);
+  return outcome;
+}
