@@ -12,7 +12,38 @@ export type MenuEntry =
   { caption: MessageKey; run: string } | { caption: MessageKey; items: MenuEntry[] } | 'separator';
 
 /** The whole menu, declared once; each feature adds its entries here as it lands. */
-export const MENU: readonly MenuEntry[] = [{ caption: 'menu.setup', run: 'menuSetup' }];
+export const MENU: readonly MenuEntry[] = [
+  { caption: 'menu.setup', run: 'menuSetup' },
+  { caption: 'menu.logContact', run: 'menuOpenSidebar' },
+  { caption: 'menu.addClient', run: 'menuAddClient' },
+  { caption: 'menu.clientCard', run: 'menuClientCard' },
+  { caption: 'menu.refresh', run: 'menuRefresh' },
+  { caption: 'menu.poolRelease', run: 'menuPoolRelease' },
+  {
+    caption: 'menu.reports',
+    items: [
+      { caption: 'menu.report.daily', run: 'menuReportDaily' },
+      { caption: 'menu.report.monthly', run: 'menuReportMonthly' },
+      { caption: 'menu.report.funnel', run: 'menuReportFunnel' },
+      { caption: 'menu.report.overdue', run: 'menuReportOverdue' },
+      { caption: 'menu.report.churn', run: 'menuReportChurn' },
+      { caption: 'menu.report.validity', run: 'menuReportValidity' },
+      { caption: 'menu.report.persistence', run: 'menuReportPersistence' },
+      'separator',
+      { caption: 'menu.reportsAll', run: 'menuReportsAll' },
+    ],
+  },
+  {
+    caption: 'menu.schedule',
+    items: [
+      { caption: 'menu.scheduleOn', run: 'menuScheduleOn' },
+      { caption: 'menu.scheduleOff', run: 'menuScheduleOff' },
+      { caption: 'menu.scheduleRun', run: 'menuScheduleRunNow' },
+      { caption: 'menu.scheduleStatus', run: 'menuScheduleStatus' },
+    ],
+  },
+  { caption: 'menu.previewEmail', run: 'menuPreviewEmail' },
+];
 
 function menuLanguage(e: GoogleAppsScript.Events.SheetsOnOpen | undefined): Lang {
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return langFromLocale(Session.getActiveUserLocale());

@@ -5,6 +5,30 @@
  */
 import { onInstall, onOpen } from '../gas/menu';
 import { menuSetup } from '../gas/setup';
+import { runDaily, runDigests } from '../gas/schedule/entry';
+import {
+  menuPreviewEmail,
+  menuScheduleOff,
+  menuScheduleOn,
+  menuScheduleRunNow,
+  menuScheduleStatus,
+} from '../gas/schedule/menu-actions';
+import { menuAddClient, menuClientCard, menuOpenSidebar } from '../gas/sidebar/open';
+import { api } from './api';
+import { menuRefresh } from '../gas/refresh';
+import { onEdit } from '../gas/on-edit';
+import { menuPoolRelease } from '../gas/pool-release';
+import {
+  buildAllReports,
+  menuReportChurn,
+  menuReportDaily,
+  menuReportFunnel,
+  menuReportMonthly,
+  menuReportOverdue,
+  menuReportPersistence,
+  menuReportValidity,
+  menuReportsAll,
+} from '../gas/reports/build';
 import { CT_DAYS_OVERDUE, CT_GRADE, CT_NEXT_DATE, CT_STATE } from '../gas/custom-functions';
 
 type Exposed = Record<string, unknown>;
@@ -12,6 +36,37 @@ type Exposed = Record<string, unknown>;
 (global as unknown as Exposed).onOpen = onOpen;
 (global as unknown as Exposed).onInstall = onInstall;
 (global as unknown as Exposed).menuSetup = menuSetup;
+(global as unknown as Exposed).runDaily = runDaily;
+(global as unknown as Exposed).runDigests = runDigests;
+(global as unknown as Exposed).menuScheduleOn = menuScheduleOn;
+(global as unknown as Exposed).menuScheduleOff = menuScheduleOff;
+(global as unknown as Exposed).menuScheduleRunNow = menuScheduleRunNow;
+(global as unknown as Exposed).menuScheduleStatus = menuScheduleStatus;
+(global as unknown as Exposed).menuPreviewEmail = menuPreviewEmail;
+(global as unknown as Exposed).menuRefresh = menuRefresh;
+(global as unknown as Exposed).menuPoolRelease = menuPoolRelease;
+(global as unknown as Exposed).menuReportDaily = menuReportDaily;
+(global as unknown as Exposed).menuReportMonthly = menuReportMonthly;
+(global as unknown as Exposed).menuReportFunnel = menuReportFunnel;
+(global as unknown as Exposed).menuReportOverdue = menuReportOverdue;
+(global as unknown as Exposed).menuReportChurn = menuReportChurn;
+(global as unknown as Exposed).menuReportValidity = menuReportValidity;
+(global as unknown as Exposed).menuReportPersistence = menuReportPersistence;
+(global as unknown as Exposed).menuReportsAll = menuReportsAll;
+(global as unknown as Exposed).buildAllReports = buildAllReports;
+(global as unknown as Exposed).onEdit = onEdit;
+// The sidebar's server API (src/server/api.ts), each under its own name for google.script.run.
+(global as unknown as Exposed).sidebarContext = api.sidebarContext;
+(global as unknown as Exposed).searchClients = api.searchClients;
+(global as unknown as Exposed).getClientCard = api.getClientCard;
+(global as unknown as Exposed).logContact = api.logContact;
+(global as unknown as Exposed).addClient = api.addClient;
+(global as unknown as Exposed).claimClient = api.claimClient;
+(global as unknown as Exposed).reassignClient = api.reassignClient;
+(global as unknown as Exposed).reassignClients = api.reassignClients;
+(global as unknown as Exposed).menuOpenSidebar = menuOpenSidebar;
+(global as unknown as Exposed).menuAddClient = menuAddClient;
+(global as unknown as Exposed).menuClientCard = menuClientCard;
 
 // Custom functions. The JSDoc blocks are Sheets' autocomplete help: @preserve keeps them through
 // esbuild, and gas-webpack-plugin copies each onto its top-level stub.

@@ -1,0 +1,161 @@
+/**
+ * The sources of every report, read once and indexed once: clients with their computed columns
+ * (the refresh's own rules, so a report never trusts a stale Grade or Status cell), every contact
+ * attempt in Date-then-row order, and each client's attempts. All reports share one ReportData.
+ */
+import { type DayKey, dayKey, tzOffsetMs } from '../dates';
+import { type Lang, t } from '../i18n';
+import type { Channel, Grade, Outcome, Result, Stage, Status } from '../lists';
+import { refreshClients } from '../refresh';
+import type { ChangeRecord, ClientRecord, ContactRecord, TeamMember } from '../schema';
+import type { Settings } from '../settings';
+import { clientKey } from './keys';
+import { type Move, clientMoves } from './moves';
+
+export interface ReportInput {
+  clients: readonly (ClientRecord | null)[];
+  contacts: readonly (ContactRecord | null)[];
+  changes: readonly (ChangeRecord | null)[];
+  team: readonly (TeamMember | null)[];
+  settings: Settings;
+  now: Date;
+  tz: string;
+  lang: Lang;
+}
+
+/** A contact attempt: a Contacts row with a Date and an Outcome. */
+export interface Attempt {
+  /** Position in the Contacts tab: the tie-break after Date. */
+  row: number;
+  ms: number;
+  day: DayKey;
+  by: string;
+  clientKey: string;
+  channel: Channel | null;
+  outcome: Outcome;
+  result: Result | null;
+  summary: string;
+}
+
+export interface ClientView {
+  record: ClientRecord;
+  /** The ID as written (or as the refresh will assign it). */
+  id: string;
+  key: string;
+  name: string;
+  owner: string;
+  grade: Grade;
+  stage: Stage | null;
+  status: Status;
+  /** Date of the latest reached contact (or the cell's, when later). */
+  lastContact: DayKey | null;
+  created: DayKey | null;
+  nextFollowUp: DayKey | null;
+  expiry: DayKey | null;
+  /** This client's attempts, oldest first (Date, then row order). */
+  attempts: Attempt[];
+  moves: Move[];
+}
+
+export interface ReportData {
+  input: ReportInput;
+  today: DayKey;
+  clients: ClientView[];
+  byKey: Map<string, ClientView>;
+  /** Every attempt, oldest first, including those whose client ID matches no client. */
+  attempts: Attempt[];
+  /** Team names in Team order: the active ones, or everyone when nobody is marked active. */
+  team: string[];
+}
+
+function day(date: Date | null, tz: string): DayKey | null {
+  return date === null ? null : dayKey(date, tz);
+}
+
+function byTime(a: { ms: number; row: number }, b: { ms: number; row: number }): number {
+  return a.ms - b.ms || a.row - b.row;
+}
+
+export function prepareReports(input: ReportInput): ReportData {
+  const { tz, settings } = input;
+  const today = dayKey(input.now, tz);
+  const attempts: Attempt[] = [];
+  input.contacts.forEach((c, row) => {
+    if (c === null || c.date === null || c.outcome === null) return;
+    const ms = c.date.getTime();
+    attempts.push({
+      row,
+      ms,
+      day: dayKey(c.date, tz),
+      by: c.by.trim(),
+      clientKey: clientKey(c.clientId),
+      channel: c.channel,
+      outcome: c.outcome,
+      result: c.result,
+      summary: c.summary,
+    });
+  });
+  attempts.sort(byTime);
+  const computed = refreshClients(input.clients, input.contacts, settings, today, tz, {
+    now: input.now,
+    lang: input.lang,
+  });
+  const moves = clientMoves(input.contacts, input.changes, tz);
+  const clients: ClientView[] = [];
+  const byKey = new Map<string, ClientView>();
+  input.clients.forEach((record, i) => {
+    const c = computed.clients[i];
+    if (record === null || c === null) return;
+    const key = clientKey(c.id);
+    if (byKey.has(key)) return;
+    const view: ClientView = {
+      record,
+      id: c.id,
+      key,
+      name: record.name,
+      owner: record.owner.trim(),
+      grade: c.grade,
+      stage: record.stage,
+      status: c.status,
+      lastContact: c.lastContact,
+      created: day(record.created, tz),
+      nextFollowUp: day(record.nextFollowUp, tz),
+      expiry: day(record.expiryDate, tz),
+      attempts: [],
+      moves: moves.get(key) ?? [],
+    };
+    clients.push(view);
+    byKey.set(key, view);
+  });
+  for (const a of attempts) byKey.get(a.clientKey)?.attempts.push(a);
+  const members = input.team.filter((m): m is TeamMember => m !== null && m.name.trim() !== '');
+  const active = members.filter((m) => m.active);
+  const team = [...new Set((active.length > 0 ? active : members).map((m) => m.name.trim()))];
+  return { input, today, clients, byKey, attempts, team };
+}
+
+/**
+ * The people a per-person table lists: the team in Team order (all of it, or with `withIdle` false
+ * only those the data names), then anyone else the data names, alphabetically; nobody (a blank
+ * name) last.
+ */
+export function roster(data: ReportData, named: Iterable<string>, withIdle = true): string[] {
+  const names = new Set(named);
+  const team = data.team.filter((n) => withIdle || names.has(n));
+  const onTeam = new Set(data.team);
+  const others = [...names].filter((n) => n !== '' && !onTeam.has(n)).sort((a, b) => a.localeCompare(b));
+  return [...team, ...others, ...(names.has('') ? [''] : [])];
+}
+
+/** A person as a cell: the name, or "(nobody)". */
+export function personLabel(name: string, lang: Lang): string {
+  return name === '' ? t(lang, 'report.nobody') : name;
+}
+
+/** 'YYYY-MM-DD HH:mm' of an instant in tz. */
+export function momentText(now: Date, tz: string): string {
+  const local = new Date(now.getTime() + tzOffsetMs(now.getTime(), tz));
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${dayKey(now, tz)} ${hh}:${mm}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The client card: the client's fields, its grade and why, its follow-up state, the next date a
+ * reached contact today would get, and its whole contact history newest first — every attitude,
+ * objection and next step, stage by stage (seed 000).
+ */
+import { proposeNextFollowUp } from '../../core/cadence';
+import { type DayKey, dayKey } from '../../core/dates';
+import { gradeClient } from '../../core/grade';
+import { readTable } from '../../core/records';
+import type { ClientRecord, ContactRecord } from '../../core/schema';
+import { type Settings, intervalFor } from '../../core/settings';
+import { computeStatus, followUpState } from '../../core/status';
+import type { ClientCard, ClientFields, ContactEntry } from '../../server/api-types';
+import { type Table, columnIndex } from '../table';
+
+function day(date: Date | null, tz: string): DayKey | null {
+  return date === null ? null : dayKey(date, tz);
+}
+
+/** A record's Dates as days in tz, everything else as it is. */
+function daysAsText<R extends object>(record: R, tz: string): { [K in keyof R]: unknown } {
+  const out = {} as { [K in keyof R]: unknown };
+  for (const key of Object.keys(record) as (keyof R)[]) {
+    const value = record[key];
+    out[key] = value instanceof Date ? dayKey(value, tz) : value;
+  }
+  return out;
+}
+
+/**
+ * Every Contacts row of one client: the Client ID column is read to find them, then the block from
+ * the first to the last of them in one read (two calls, however long the log).
+ */
+export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: string): ContactRecord[] {
+  const sheet = contacts.sheet;
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2 || contacts.lastColumn === 0) return [];
+  const col = columnIndex(contacts, 'clientId');
+  const wanted = clientId.trim().toUpperCase();
+  const ids = sheet.getRange(2, col + 1, lastRow - 1, 1).getValues();
+  const rows: number[] = [];
+  ids.forEach((r, i) => {
+    if (
+      String(r[0] ?? '')
+        .trim()
+        .toUpperCase() === wanted
+    )
+      rows.push(i);
+  });
+  if (rows.length === 0) return [];
+  const first = rows[0];
+  const block = sheet.getRange(first + 2, 1, rows[rows.length - 1] - first + 1, contacts.lastColumn).getValues();
+  const picked = rows.map((i) => block[i - first] as unknown[]);
+  const records = readTable('contacts', [contacts.values[0], ...picked], tz).records;
+  // Newest first: by date, then by position in the log (a later row was logged later).
+  const withOrder = records
+    .map((record, order) => ({ record, order }))
+    .filter((x): x is { record: ContactRecord; order: number } => x.record !== null);
+  withOrder.sort(
+    (a, b) => (b.record.date?.getTime() ?? -Infinity) - (a.record.date?.getTime() ?? -Infinity) || b.order - a.order,
+  );
+  return withOrder.map((x) => x.record);
+}
+
+export function contactEntry(record: ContactRecord, tz: string): ContactEntry {
+  const fields = daysAsText(record, tz) as Omit<ContactEntry, 'date' | 'day'>;
+  return {
+    ...fields,
+    date: record.date === null ? null : record.date.toISOString(),
+    day: day(record.date, tz),
+  };
+}
+
+export function buildCard(
+  client: ClientRecord,
+  history: readonly ContactRecord[],
+  settings: Settings,
+  today: DayKey,
+  tz: string,
+): ClientCard {
+  const graded = gradeClient(
+    {
+      needConfirmed: client.needConfirmed,
+      budgetConfirmed: client.budgetConfirmed,
+      decisionMaker: client.decisionMaker,
+      expectedDate: day(client.expectedDate, tz),
+      gradeOverride: client.gradeOverride,
+    },
+    settings,
+    today,
+  );
+  const status = computeStatus(
+    {
+      stage: client.stage,
+      owner: client.owner,
+      previousStatus: client.status,
+      lastContact: day(client.lastContact, tz),
+      created: day(client.created, tz),
+    },
+    settings,
+    today,
+  );
+  return {
+    fields: daysAsText(client, tz) as ClientFields,
+    grade: graded.grade,
+    gradeComputed: graded.computed,
+    gradeOverridden: graded.overridden,
+    gradeReasons: graded.reasons,
+    state: followUpState(status, day(client.nextFollowUp, tz), today),
+    proposedNextFollowUp: proposeNextFollowUp(today, graded.grade, settings),
+    intervalDays: intervalFor(settings, graded.grade),
+    history: history.map((h) => contactEntry(h, tz)),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * claimClient: take a client from the shared pool (公海). Anyone may, except its former owner until
+ * the reclaim wait has passed; the claim is written to Changes, never silent.
+ */
+import { dayKey } from '../../core/dates';
+import { message } from '../../core/i18n';
+import { label } from '../../core/lists';
+import { canClaim, lastRelease } from '../../core/pool';
+import type { ChangeRecord } from '../../core/schema';
+import { computeStatus } from '../../core/status';
+import type { ClientCard, WriteResult } from '../../server/api-types';
+import { openChangeLog } from '../changes';
+import { UserError } from '../errors';
+import { withDocumentLock } from '../lock';
+import { findTab, openTable } from '../table';
+import { buildCard, readHistory } from './card';
+import { writeClientCells } from './client-writes';
+import { openHeader } from './header-table';
+import { locateClient, stillOnRow } from './locate';
+import { refused } from './results';
+import { rowHint } from './row-hint';
+import { invalidateSearchIndex } from './search-index';
+import { openSession } from './session';
+import { FieldChecker } from './validate';
+
+export function claimClient(clientId: string): WriteResult<ClientCard> {
+  const s = openSession();
+  const { ctx, settings } = s;
+  const { lang, tz } = ctx;
+  if (s.me === '') throw new UserError(lang, message('sidebar.error.whoAreYou'));
+  return withDocumentLock(lang, (): WriteResult<ClientCard> => {
+    const clients = openHeader(s.sheets, 'clients', { lang, needs: ['owner'] });
+    const contacts = openHeader(s.sheets, 'contacts', { lang });
+    const hint = rowHint(clients.sheet, String(clientId ?? ''));
+    let found = locateClient(clients, String(clientId ?? ''), hint.entry?.row ?? null, { lang, tz });
+    const client = found.record;
+    const check = new FieldChecker('clients', lang, tz, s.team);
+    if (client.owner.trim() !== '') {
+      check.fail('owner', 'sidebar.error.notInPool', { owner: client.owner });
+      return refused(check.problems);
+    }
+    const changes = findTab(s.sheets, 'changes')
+      ? openTable(s.sheets, 'changes', { lang, tz }).records.filter((r): r is ChangeRecord => r !== null)
+      : [];
+    const allowed = canClaim(s.me, lastRelease(changes, client.id, tz), settings, s.today);
+    if (!allowed.ok) {
+      check.fail('owner', allowed.reason.key, allowed.reason.params);
+      return refused(check.problems);
+    }
+    const changeLog = openChangeLog(s.sheets, ctx);
+    const status = computeStatus(
+      {
+        stage: client.stage,
+        owner: s.me,
+        previousStatus: null,
+        lastContact: client.lastContact && dayKey(client.lastContact, tz),
+        created: client.created && dayKey(client.created, tz),
+      },
+      settings,
+      s.today,
+    );
+    if (!stillOnRow(clients, found, client.id)) found = locateClient(clients, client.id, null, { lang, tz });
+    writeClientCells(clients, found.row, { owner: s.me, status: label('statuses', status, lang) });
+    changeLog.append([
+      {
+        clientId: client.id,
+        what: 'poolClaim',
+        old: '',
+        new: s.me,
+        by: s.me,
+        reason: message('sidebar.change.claimed'),
+      },
+    ]);
+    invalidateSearchIndex();
+    const after = { ...client, owner: s.me, status };
+    return {
+      ok: true,
+      value: buildCard(after, readHistory(contacts, client.id, tz), settings, s.today, tz),
+      notices: [],
+    };
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Opening the sidebar from the menu, and what it asks for first: the workbook's language, who is
+ * signed in, the Team, and the client under the cursor when the cursor is on the Clients tab.
+ * Sidebars cannot be opened in AuthMode.LIMITED, hence menu items (FULL), never onOpen.
+ */
+import { t } from '../../core/i18n';
+import { matchTabName } from '../../core/schema';
+import type { SidebarContext, SidebarView } from '../../server/api-types';
+import { columnIndex } from '../table';
+import { openHeader } from './header-table';
+import { openSession } from './session';
+
+const VIEW_KEY = 'ct.sidebar.view';
+
+function open(view: SidebarView): void {
+  // The page is one static file; the view the menu asked for waits in the user's cache for sidebarContext.
+  CacheService.getUserCache()?.put(VIEW_KEY, view, 120);
+  const s = openSession();
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(s.ctx.lang, 'app.name'));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function menuOpenSidebar(): void {
+  open('log');
+}
+
+export function menuAddClient(): void {
+  open('add');
+}
+
+export function menuClientCard(): void {
+  open('card');
+}
+
+function takeView(): SidebarView {
+  const cache = CacheService.getUserCache();
+  const view = cache?.get(VIEW_KEY);
+  if (view) cache?.remove(VIEW_KEY);
+  return view === 'add' || view === 'card' ? view : 'log';
+}
+
+/** The ID on the selected row of the Clients tab; null anywhere else. */
+function selectedClientId(s: ReturnType<typeof openSession>): string | null {
+  const sheet = s.ctx.ss.getActiveSheet();
+  const clientsTab = matchTabName('clients', [...s.sheets.keys()]);
+  if (!sheet || clientsTab === null || sheet.getName() !== clientsTab) return null;
+  const row = s.ctx.ss.getActiveRange()?.getRow() ?? 0;
+  if (row < 2) return null;
+  const clients = openHeader(s.sheets, 'clients', { lang: s.ctx.lang });
+  const id = String(clients.sheet.getRange(row, columnIndex(clients, 'id') + 1).getValue() ?? '').trim();
+  return id === '' ? null : id;
+}
+
+export function sidebarContext(): SidebarContext {
+  const s = openSession();
+  const { settings } = s;
+  return {
+    lang: s.ctx.lang,
+    me: s.me,
+    email: s.email,
+    team: s.team.map((m) => m.name.trim()),
+    today: s.today,
+    timeZone: s.ctx.tz,
+    selectedClientId: selectedClientId(s),
+    view: takeView(),
+    intervals: { A: settings.intervalA, B: settings.intervalB, C: settings.intervalC, D: settings.intervalD },
+    skipWeekends: settings.skipWeekends,
+  };
+}

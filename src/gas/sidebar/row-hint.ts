@@ -1,0 +1,29 @@
+/**
+ * Where the search index last saw a client: a row number to try first (verified before use).
+ */
+import type { SearchIndex } from './search-index';
+import { loadIndex, saveIndex } from './search-index';
+import type { IndexEntry } from './search-match';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface Hint {
+  index: SearchIndex | null;
+  entry: IndexEntry | null;
+}
+
+export function rowHint(clientsSheet: Sheet, clientId: string): Hint {
+  const index = loadIndex((id) => (id === clientsSheet.getSheetId() ? clientsSheet : null));
+  if (!index) return { index: null, entry: null };
+  const wanted = clientId.trim().toUpperCase();
+  const entry = index.entries.find((e) => e.id.toUpperCase() === wanted) ?? null;
+  return { index, entry };
+}
+
+/** After a write that changed an indexed field of one client: patch the cached index in place. */
+export function patchIndex(hint: Hint, row: number, changes: Partial<IndexEntry>, now: Date): void {
+  if (!hint.index || !hint.entry) return;
+  if (hint.entry.row !== row) return;
+  Object.assign(hint.entry, changes);
+  saveIndex(hint.index, now);
+}

@@ -1,0 +1,26 @@
+/**
+ * The sidebar's server functions: the ONE typed contract between the sidebar and Apps Script.
+ * src/server/index.ts exposes each under the same name (google.script.run calls top-level
+ * functions); src/ui/rpc.ts types its promise wrapper by `ServerApi`, so a renamed function or a
+ * changed argument fails to compile on both sides.
+ */
+import { addClient } from '../gas/sidebar/add-client';
+import { claimClient } from '../gas/sidebar/claim';
+import { getClientCard } from '../gas/sidebar/get-card';
+import { logContact } from '../gas/sidebar/log-contact';
+import { sidebarContext } from '../gas/sidebar/open';
+import { reassignClient, reassignClients } from '../gas/sidebar/reassign';
+import { searchClients } from '../gas/sidebar/search';
+
+export const api = {
+  sidebarContext,
+  searchClients,
+  getClientCard,
+  logContact,
+  addClient,
+  claimClient,
+  reassignClient,
+  reassignClients,
+};
+
+export type ServerApi = typeof api;

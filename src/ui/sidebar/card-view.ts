@@ -1,0 +1,154 @@
+/** The Client card view: who, grade and why, follow-up state, next step, actions, and the history timeline. */
+import { t } from '../../core/i18n';
+import { gradeLine, historyLines, labelOf, nextLine, say, stateLabel } from '../card-text';
+import { el } from '../dom';
+import type { App } from './app';
+import { personField, textField } from './fields';
+import { clientPicker } from './picker';
+
+export function cardView(app: App): HTMLElement {
+  const { lang } = app;
+  const s = app.card;
+  const picker = clientPicker({
+    lang,
+    search: (q) => app.rpc.searchClients(q, { limit: 20 }),
+    onPick: (hit) => app.openClient(hit, 'card'),
+    onError: (e) => ((app.card = { ...app.card, error: app.fail(e) }), app.render()),
+  });
+  if (s.loading) return el('section', {}, picker, el('p', { class: 'hint', text: t(lang, 'sidebar.loading') }));
+  const error = s.error ? el('div', { class: 'banner error', role: 'alert', text: s.error }) : null;
+  const card = s.card;
+  if (!card) return el('section', {}, picker, error, el('p', { class: 'hint', text: t(lang, 'sidebar.card.empty') }));
+  const f = card.fields;
+
+  const act = (run: () => Promise<{ ok: boolean }>): void => {
+    app.card = { ...app.card, busy: true, error: null };
+    app.render();
+    run()
+      .then(() =>
+        app.openClient(
+          { id: f.id, name: f.name, contact: f.contact, phone: f.phone, owner: f.owner, mine: false },
+          'card',
+        ),
+      )
+      .catch((e) => {
+        app.card = { ...app.card, busy: false, error: app.fail(e) };
+        app.render();
+      });
+  };
+  const handover = app.card.handover;
+  const handOver = (): void =>
+    act(() =>
+      app.rpc.reassignClient(f.id, handover.owner, handover.reason).then((r) => {
+        app.card = { ...app.card, busy: false };
+        if (!r.ok) {
+          app.card.handover = {
+            ...handover,
+            problems: Object.fromEntries(r.problems.map((p) => [p.field, say(lang, p.message)])),
+          };
+          throw new Error(r.problems.map((p) => say(lang, p.message)).join(' '));
+        }
+        app.card.handover = { owner: '', reason: '', problems: {} };
+        return r;
+      }),
+    );
+
+  const history = el('ol', {
+    class: 'timeline',
+    'aria-label': t(lang, 'sidebar.card.history', { count: card.history.length }),
+  });
+  for (const entry of card.history) {
+    const { heading, lines } = historyLines(entry, lang, app.ctx.timeZone);
+    history.appendChild(
+      el(
+        'li',
+        {},
+        el('div', { class: 'when', text: heading }),
+        ...lines.map((line) => el('div', { class: 'line', text: line })),
+      ),
+    );
+  }
+
+  return el(
+    'section',
+    { id: 'client-card' },
+    picker,
+    error,
+    el('h2', { id: 'card-name', text: f.name }),
+    el('div', {
+      class: 'meta',
+      text: [f.contact, f.title, f.phone, f.email, f.id].filter((x) => x !== '').join(' · '),
+    }),
+    el('div', {
+      class: 'meta',
+      text: f.owner ? t(lang, 'sidebar.card.owner', { owner: f.owner }) : t(lang, 'sidebar.card.inPool'),
+    }),
+    el('div', {
+      class: `state ${card.state}`,
+      text: [stateLabel(card, lang), labelOf('stages', f.stage, lang)].filter((x) => x !== '').join(' · '),
+    }),
+    el('div', { class: 'grade', text: gradeLine(card, lang) }),
+    el('ul', { class: 'reasons' }, ...card.gradeReasons.map((r) => el('li', { text: say(lang, r) }))),
+    el('div', { class: 'next', text: nextLine(card, lang) }),
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', {
+        type: 'button',
+        id: 'card-log',
+        class: 'primary',
+        text: t(lang, 'sidebar.card.logHere'),
+        onclick: () =>
+          app.openClient(
+            { id: f.id, name: f.name, contact: f.contact, phone: f.phone, owner: f.owner, mine: false },
+            'log',
+          ),
+      }),
+      f.owner === ''
+        ? el('button', {
+            type: 'button',
+            id: 'card-claim',
+            disabled: s.busy,
+            text: t(lang, 'sidebar.card.claim'),
+            onclick: () =>
+              act(() =>
+                app.rpc
+                  .claimClient(f.id)
+                  .then((r) =>
+                    r.ok ? r : Promise.reject(new Error(r.problems.map((p) => say(lang, p.message)).join(' '))),
+                  ),
+              ),
+          })
+        : null,
+    ),
+    el(
+      'details',
+      {},
+      el('summary', { text: t(lang, 'sidebar.card.handOver') }),
+      personField({
+        lang,
+        id: 'handover-owner',
+        label: t(lang, 'sidebar.card.newOwner'),
+        team: app.ctx.team,
+        value: handover.owner,
+        onInput: (v) => (app.card.handover = { ...app.card.handover, owner: v }),
+      }),
+      textField({
+        lang,
+        id: 'handover-reason',
+        label: t(lang, 'sidebar.card.reason'),
+        value: handover.reason,
+        onInput: (v) => (app.card.handover = { ...app.card.handover, reason: v }),
+      }),
+      el('button', {
+        type: 'button',
+        id: 'handover-save',
+        disabled: s.busy,
+        text: t(lang, 'sidebar.card.handOver'),
+        onclick: handOver,
+      }),
+    ),
+    el('h3', { text: t(lang, 'sidebar.card.history', { count: card.history.length }) }),
+    card.history.length === 0 ? el('p', { class: 'hint', text: t(lang, 'sidebar.card.noHistory') }) : history,
+  );
+}

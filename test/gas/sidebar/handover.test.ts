@@ -1,0 +1,95 @@
+/**
+ * Claiming from the shared pool and handing clients over (issue 6): both written to Changes, never
+ * silent; the former owner waits out the reclaim days.
+ */
+import type { ClientCard, ReassignSummary, WriteResult } from '../../../src/server/api-types';
+import { ACME, AMY, LI, ZHANG, clientRow, putRows, rowsOf, sidebarWorkbook } from './fixture';
+
+describe('claiming a client from the shared pool', () => {
+  test('a client with no owner is claimed by the signed-in user, with a Changes row', () => {
+    const wb = sidebarWorkbook();
+    putRows(
+      wb,
+      'Clients',
+      [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool', Created: new Date('2026-01-01T00:00:00+08:00') }],
+      4,
+    );
+    const result = wb.client('claimClient', ['C-POOL']) as WriteResult<ClientCard>;
+    expect(result.ok).toBe(true);
+    expect(clientRow(wb, 'C-POOL')).toMatchObject({ Owner: ZHANG, Status: 'Active' });
+    expect(rowsOf(wb, 'Changes').map((c) => [c['Client ID'], c.What, c.Old, c.New, c.By])).toEqual([
+      ['C-POOL', 'Claimed from pool', '', ZHANG, ZHANG],
+    ]);
+  });
+
+  test('the former owner cannot claim it back before the reclaim wait (7 days) is over', () => {
+    const wb = sidebarWorkbook();
+    putRows(wb, 'Clients', [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool' }], 4);
+    putRows(wb, 'Changes', [
+      {
+        ID: 'X-1',
+        Date: new Date('2026-02-27T10:00:00+08:00'),
+        'Client ID': 'C-POOL',
+        What: 'Released to pool',
+        Old: ZHANG,
+        New: '',
+      },
+    ]);
+    const result = wb.client('claimClient', ['C-POOL']) as WriteResult<ClientCard>;
+    expect(!result.ok && result.problems.map((p) => p.text)).toEqual([
+      'You released this client on 2026-02-27; you can claim it back from 2026-03-06.',
+    ]);
+    expect(clientRow(wb, 'C-POOL').Owner).toBe('');
+    expect(rowsOf(wb, 'Changes')).toHaveLength(1);
+  });
+
+  test('a client someone owns is not in the pool', () => {
+    const wb = sidebarWorkbook();
+    const result = wb.client('claimClient', [ACME]) as WriteResult<ClientCard>;
+    expect(!result.ok && result.problems.map((p) => p.text)).toEqual([
+      `This client is not in the shared pool: ${ZHANG} owns it.`,
+    ]);
+  });
+});
+
+describe('handing one client over', () => {
+  test('the owner changes, the next step moves with it, and Changes says who, why and from whom', () => {
+    const wb = sidebarWorkbook();
+    wb.client('logContact', [
+      { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'ok', nextDate: '2026-03-05' },
+    ]);
+    const result = wb.client('reassignClient', [
+      ACME,
+      'amy',
+      'Zhang Wei moves to the north region',
+    ]) as WriteResult<ClientCard>;
+    expect(result.ok).toBe(true);
+    expect(clientRow(wb, ACME)).toMatchObject({ Owner: AMY, 'Next owner': AMY });
+    expect(rowsOf(wb, 'Changes').map((c) => [c.What, c.Old, c.New, c.By, c.Reason])).toEqual([
+      ['Reassigned', ZHANG, AMY, ZHANG, 'Zhang Wei moves to the north region'],
+    ]);
+  });
+
+  test('never silently: a reason is required', () => {
+    const wb = sidebarWorkbook();
+    const result = wb.client('reassignClient', [ACME, AMY, '  ']) as WriteResult<ClientCard>;
+    expect(!result.ok && result.problems.map((p) => p.text)).toEqual([
+      'Say why the client is handed over; the reason goes to the Changes tab.',
+    ]);
+    expect(clientRow(wb, ACME).Owner).toBe(ZHANG);
+  });
+});
+
+describe('handing over everything of someone who left', () => {
+  test('every client of Li Na goes to Amy, one Changes row each', () => {
+    const wb = sidebarWorkbook({ filler: 10 });
+    const result = wb.client('reassignClients', [LI, AMY, 'Li Na left the company']) as WriteResult<ReassignSummary>;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.clientIds).toEqual(['C-F00001', 'C-F00003', 'C-F00005', 'C-F00007', 'C-F00009']);
+    expect(result.notices.map((n) => n.text)).toEqual(['Handed 5 clients from Li Na to Amy.']);
+    expect(rowsOf(wb, 'Clients').filter((r) => r.Owner === LI)).toEqual([]);
+    expect(rowsOf(wb, 'Clients').filter((r) => r.Owner === AMY)).toHaveLength(11);
+    expect(rowsOf(wb, 'Changes').map((c) => c.Reason)).toEqual(new Array(5).fill('Li Na left the company'));
+  });
+});
