@@ -90,7 +90,7 @@ describe('custom functions', () => {
 
 describe('the built file', () => {
   const code = fs.readFileSync(path.join(distDir, 'Code.js'), 'utf8');
-  const comments: { value: string; end: number }[] = [];
+  const comments: acorn.Comment[] = [];
   const program = acorn.parse(code, { ecmaVersion: 2020, onComment: comments });
 
   test.each(['CT_GRADE', 'CT_STATE', 'CT_DAYS_OVERDUE', 'CT_NEXT_DATE'])(
