@@ -10,6 +10,7 @@
  * every read and check succeeded, and only computed cells are written.
  * https://developers.google.com/apps-script/guides/triggers#onedite
  */
+import { invalidateSearchIndex } from './sidebar/search-index';
 import { startOfDay, today } from '../core/dates';
 import { type Lang, langFromLocale } from '../core/i18n';
 import { readTable } from '../core/records';
@@ -66,6 +67,8 @@ function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = range.getSheet();
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
   if (!isClientsTab(ss, sheet.getName())) return;
+  // Names, phones and owners typed into the sheet must reach the sidebar's search at once.
+  invalidateSearchIndex();
   const top = range.getRow();
   const last = top + range.getNumRows() - 1;
   const first = Math.max(top, 2);

@@ -16,6 +16,7 @@ import { type ChangeEntry, openChangeLog } from './changes';
 import { ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
+import { invalidateSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { columnIndex, idsStillMatch, sheetsByName } from './table';
 
@@ -117,7 +118,9 @@ export function releaseToPool(): PoolReleaseSummary {
   const ctx = workbookContext();
   return withDocumentLock(ctx.lang, () => {
     const sheets = sheetsByName(ctx.ss);
-    return withStableRows(sheets, ctx.lang, () => releasePass(sheets, ctx));
+    const summary = withStableRows(sheets, ctx.lang, () => releasePass(sheets, ctx));
+    invalidateSearchIndex();
+    return summary;
   });
 }
 

@@ -14,6 +14,7 @@ import { ROWS_MOVED, computeClients, readSettings, withStableRows } from './clie
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
+import { invalidateSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { columnIndex, idsStillMatch, sheetsByName, writeColumns } from './table';
 
@@ -99,6 +100,7 @@ export function refreshWorkbook(): RefreshSummary {
     const sheets = sheetsByName(ctx.ss);
     const summary = withStableRows(sheets, ctx.lang, () => refreshPass(sheets, ctx));
     keepTodayCurrent(ctx.tz, ctx.now);
+    invalidateSearchIndex();
     return summary;
   });
 }

@@ -69,26 +69,49 @@ export function columnIndex<T extends TableName>(tbl: Table<T>, key: ColumnKey<T
   return index;
 }
 
-const TYPED_INPUT = /^(?:['=+\-@#]|\s|(?:true|false)$|[\d.,$¥€£%()\s/:年月日-]+$|\d[\d\s]*e\d+$)/i;
+/** Sheets' limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 50_000;
+
+/** Strings Sheets would turn into something else when typed (formulas, numbers, dates, times, booleans). */
+const TYPED_INPUT =
+  /^(?:['=+\-@#]|\s|(?:true|false)$|[\d.,$¥€£%()\s/:年月日-]+(?:\s*[ap]\.?m\.?)?$|\d[\d\s]*e\d+$|[a-z]{3,9}\.?\s+\d)/i;
 
 /**
- * Text exactly as the user typed it. Sheets parses strings written by setValues as if typed
- * ("=…" becomes a formula, "0138…" a number, "2026-03-01" a date); a leading apostrophe keeps the
- * rest as text and is not part of the value (APPS_SCRIPT.md items 5–11). So any string that the
- * parser could change gets the apostrophe — including one that starts with an apostrophe itself.
+ * Text exactly as the user typed it. Sheets parses strings written by setValues as if typed: "=…"
+ * becomes a formula, "0138…" a number, "9:00 AM" a time, "March 1" a date — more than any pattern
+ * can predict. A leading apostrophe keeps the rest as text and is not part of the value
+ * (APPS_SCRIPT.md items 5–11), so every string goes in with one. Only text at the 50,000-character
+ * limit, which has no room for it, goes without when nothing in it could be parsed.
  */
 export function asText(value: string): string {
-  return value !== '' && TYPED_INPUT.test(value) ? `'${value}` : value;
+  if (value === '') return '';
+  if (value.length >= MAX_CELL_CHARS) return TYPED_INPUT.test(value) ? `'${value}` : value;
+  return `'${value}`;
 }
+
+/**
+ * Text for a column that setup formats as plain text (@: phone, ID), where typed strings already stay
+ * text. Whether a leading apostrophe is then kept as a visible character is unverified, so only what
+ * could start a formula (should the user have changed the format) gets one.
+ */
+export function asPlainText(value: string): string {
+  return /^['=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+/** Whether a text fits in one cell as it will be written. */
+export function fitsInCell(text: string): boolean {
+  return asText(text).length <= MAX_CELL_CHARS;
+}
+
+const TEXT_TYPES = new Set<ColumnDef['type']>(['text', 'plainText', 'person']);
 
 /** A record field as the cell should receive it: dates as Dates, numbers as numbers, text as text. */
 export function toCell(def: ColumnDef, value: unknown): unknown {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value;
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return def.type === 'text' || def.type === 'plainText' ? asText(String(value)) : value;
-  }
-  return asText(String(value));
+  if ((typeof value === 'number' || typeof value === 'boolean') && !TEXT_TYPES.has(def.type)) return value;
+  const text = String(value);
+  return def.format === '@' ? asPlainText(text) : asText(text);
 }
 
 /** Rows moved under us (a sort, an insert) since the read: compare the ID column again. */

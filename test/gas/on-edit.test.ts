@@ -87,6 +87,19 @@ describe('a client typed straight into the sheet', () => {
   });
 });
 
+describe('the sidebar search sees what was typed into the sheet', () => {
+  const wb = trackerWorkbook();
+  addRows(wb, 'Clients', [{ ID: 'C-1', Name: 'Existing' }]);
+
+  test('a client renamed in the sheet is found by its new name on the next keystroke', () => {
+    const search = (q: string): string[] =>
+      (wb.client('searchClients', [q]) as { hits: { name: string }[] }).hits.map((c) => c.name);
+    expect(search('Existing')).toEqual(['Existing']); // builds and caches the index
+    type(wb, 2, 'Name', 'Renamed Ltd');
+    expect(search('Renamed')).toEqual(['Renamed Ltd']);
+  });
+});
+
 describe('qualification facts change the grade at once', () => {
   const wb = trackerWorkbook();
   addRows(wb, 'Clients', [

@@ -21,7 +21,7 @@ import type {
 } from '../../server/api-types';
 import { openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
-import { appendRecord } from './cells';
+import { appendRecords } from '../table';
 import { buildCard } from './card';
 import { openHeader } from './header-table';
 import { refused } from './results';
@@ -152,7 +152,7 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
     record.grade = graded.grade;
     record.status = label('statuses', status, lang);
     if (pool.releaseDay !== null) record.poolRelease = startOfDay(pool.releaseDay, tz);
-    const row = appendRecord(clients, record);
+    const row = appendRecords(clients, [record]);
     changeLog.append([
       {
         clientId: id,

@@ -5,7 +5,7 @@
  */
 import { type ClientRecord, type ColumnDef, type ColumnKey, column } from '../../core/schema';
 import type { Table } from '../table';
-import { cellFor } from './cells';
+import { toCell } from '../table';
 
 export type ClientUpdates = Partial<Record<ColumnKey<'clients'>, unknown>>;
 
@@ -20,7 +20,7 @@ export function writeClientCells(
     const index = clients.headers.map[key];
     if (index === undefined) continue;
     const def: ColumnDef = column('clients', key);
-    clients.sheet.getRange(row, index + 1).setValue(cellFor(def, updates[key]));
+    clients.sheet.getRange(row, index + 1).setValue(toCell(def, updates[key]));
     written.push(key);
   }
   return written;

@@ -17,7 +17,7 @@ import { computeStatus } from '../../core/status';
 import type { ClientCard, LogContactEntry, Notice, WriteResult } from '../../server/api-types';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
-import { appendRecord } from './cells';
+import { appendRecords } from '../table';
 import { buildCard, readHistory } from './card';
 import { type ClientUpdates, changed, writeClientCells } from './client-writes';
 import { openHeader, recentIds } from './header-table';
@@ -248,7 +248,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   };
   // The user may have sorted since the row was read: find it again rather than write on another client.
   if (!stillOnRow(clients, found, client.id)) found = locateClient(clients, client.id, null, { lang, tz });
-  appendRecord(contacts, contactRow);
+  appendRecords(contacts, [contactRow]);
   writeClientCells(clients, found.row, updates);
   changeLog?.append(gradeChanges);
 

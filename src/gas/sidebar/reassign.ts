@@ -10,7 +10,7 @@ import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, ReassignSummary, WriteResult } from '../../server/api-types';
 import { keepCell, writeSpan } from '../cells';
-import { MAX_CELL_CHARS, fitsInCell } from './cells';
+import { MAX_CELL_CHARS, fitsInCell } from '../table';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';

@@ -9,7 +9,7 @@ import { type Lang, type Message, type MessageKey, type Params, message, render 
 import { type ListCode, type ListName, labels, parseEnum, readYesNo } from '../../core/lists';
 import { type ColumnKey, type TableName, type TeamMember, header } from '../../core/schema';
 import type { FieldProblem } from '../../server/api-types';
-import { MAX_CELL_CHARS, fitsInCell } from './cells';
+import { MAX_CELL_CHARS, fitsInCell } from '../table';
 import { memberByName } from './session';
 
 export class FieldChecker<T extends TableName> {
