@@ -1,0 +1,144 @@
+/**
+ * One tab as the playground draws it: each cell's displayed text (number formats and the locale
+ * applied) and its look — the cell's own formatting with the first matching conditional format rule
+ * on top, evaluated for today, as Sheets shows it without any script running.
+ */
+import type { CellStyle, CellValue, ConditionalFormatRule, SheetModel, SpreadsheetModel } from '../emulator/model';
+import { displayValue, lastColumn, lastRow, styleGrid, toSerial } from '../emulator/spreadsheet';
+import { localeInfo } from '../emulator/spreadsheet/locale';
+import { parseFormula, type Formula, type FormulaScope, type FormulaValue } from './formula';
+
+export interface GridJson {
+  name: string;
+  frozenRows: number;
+  /** pixel widths of the shown columns */
+  widths: number[];
+  /** CSS declarations, shared by index */
+  styles: string[];
+  /** [text, style index] per cell, row by row */
+  rows: [string, number][][];
+}
+
+type Look = ConditionalFormatRule['format'];
+
+export function tabGrid(model: SpreadsheetModel, sheet: SheetModel, now: Date): GridJson {
+  const rows = Math.max(1, lastRow(sheet));
+  const cols = Math.max(1, lastColumn(sheet));
+  const base = styleGrid(sheet, { row: 1, col: 1, numRows: rows, numCols: cols });
+  const looks = conditionalLooks(sheet, model.timeZone, now, rows, cols);
+  const loc = localeInfo(model.locale);
+  const styles: string[] = [];
+  const styleIndex = new Map<string, number>();
+  const out: [string, number][][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const line: [string, number][] = [];
+    for (let c = 1; c <= cols; c++) {
+      const style = base[r - 1][c - 1];
+      const value: CellValue = sheet.values[r - 1]?.[c - 1] ?? '';
+      const css = cssOf(style, looks.get(key(r, c)));
+      let index = styleIndex.get(css);
+      if (index === undefined) {
+        index = styles.push(css) - 1;
+        styleIndex.set(css, index);
+      }
+      line.push([displayValue(value, style.numberFormat, loc, model.timeZone), index]);
+    }
+    out.push(line);
+  }
+  const widths = Array.from({ length: cols }, (_, i) => sheet.columnWidths.get(i + 1) ?? 100);
+  return { name: sheet.name, frozenRows: sheet.frozenRows, widths, styles, rows: out };
+}
+
+function key(row: number, col: number): number {
+  return row * 100_000 + col;
+}
+
+/** The format of the first rule that holds, per cell (later rules never override an earlier match). */
+function conditionalLooks(
+  sheet: SheetModel,
+  timeZone: string,
+  now: Date,
+  rows: number,
+  cols: number,
+): Map<number, Look> {
+  const looks = new Map<number, Look>();
+  const scope: FormulaScope = {
+    today: Math.floor(toSerial(now, timeZone)),
+    cell: (row, col) => formulaValue(sheet.values[row - 1]?.[col - 1] ?? '', timeZone),
+  };
+  for (const rule of sheet.conditionalFormats) {
+    const test = ruleTest(rule, scope);
+    if (!test) continue;
+    for (const range of rule.ranges) {
+      const lastR = Math.min(range.row + range.numRows - 1, rows);
+      const lastC = Math.min(range.col + range.numCols - 1, cols);
+      for (let r = range.row; r <= lastR; r++) {
+        for (let c = range.col; c <= lastC; c++) {
+          if (looks.has(key(r, c))) continue;
+          if (test(r - range.row, c - range.col, r, c)) looks.set(key(r, c), rule.format);
+        }
+      }
+    }
+  }
+  return looks;
+}
+
+type CellTest = (rowOffset: number, colOffset: number, row: number, col: number) => boolean;
+
+function ruleTest(rule: ConditionalFormatRule, scope: FormulaScope): CellTest | null {
+  const condition = rule.condition;
+  const value = (row: number, col: number): FormulaValue => scope.cell(row, col);
+  switch (condition.type) {
+    case 'CUSTOM_FORMULA': {
+      let formula: Formula;
+      try {
+        formula = parseFormula(condition.formula);
+      } catch {
+        return null;
+      }
+      return (dr, dc) => {
+        try {
+          const result = formula.evaluate(scope, dr, dc);
+          return result === true || (typeof result === 'number' && result !== 0);
+        } catch {
+          return false;
+        }
+      };
+    }
+    case 'CELL_EMPTY':
+      return (_dr, _dc, r, c) => value(r, c) === null;
+    case 'CELL_NOT_EMPTY':
+      return (_dr, _dc, r, c) => value(r, c) !== null;
+    case 'TEXT_EQUAL_TO':
+      return (_dr, _dc, r, c) => String(value(r, c) ?? '') === condition.text;
+    case 'DATE_BEFORE':
+    case 'DATE_EQUAL_TO': {
+      const shift = { TODAY: 0, TOMORROW: 1, YESTERDAY: -1, PAST_WEEK: -7 }[condition.relative];
+      const day = scope.today + shift;
+      return (_dr, _dc, r, c) => {
+        const v = value(r, c);
+        if (typeof v !== 'number') return false;
+        return condition.type === 'DATE_BEFORE' ? Math.floor(v) < day : Math.floor(v) === day;
+      };
+    }
+  }
+}
+
+function formulaValue(value: CellValue, timeZone: string): FormulaValue {
+  if (value === '') return null;
+  if (value instanceof Date) return toSerial(value, timeZone);
+  return value;
+}
+
+function cssOf(style: CellStyle, look: Look | undefined): string {
+  const parts: string[] = [];
+  const background = look?.background ?? style.background;
+  const color = look?.fontColor ?? style.font?.color;
+  if (background) parts.push(`background:${background}`);
+  if (color) parts.push(`color:${color}`);
+  if (look?.bold ?? style.font?.bold) parts.push('font-weight:bold');
+  if (look?.italic ?? style.font?.italic) parts.push('font-style:italic');
+  if (look?.strikethrough) parts.push('text-decoration:line-through');
+  if (style.horizontalAlignment) parts.push(`text-align:${style.horizontalAlignment}`);
+  return parts.join(';');
+}

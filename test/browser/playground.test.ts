@@ -1,0 +1,218 @@
+/**
+ * The playground in Debian's Chromium (playwright-core, never a downloaded browser): `client-tracker
+ * serve` on a fresh folder makes the demo workbook, the page shows the Clients grid coloured as
+ * Sheets would colour it today, and google.script.run calls from an iframe reach the same bundle and
+ * workbook, which the file on disk then holds.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { ensureBuilt, openXlsx, records, ROOT } from '../local/cli/run-cli';
+
+const OVERDUE_CELL = '#grid td[style^="background:#f4c7c3"]';
+
+let server: ChildProcessWithoutNullStreams;
+let url: string;
+let dir: string;
+let browser: BrowserContext;
+let page: Page;
+
+function startServer(): Promise<string> {
+  server = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin', 'client-tracker.js'),
+      'serve',
+      '--workbook',
+      'demo.xlsx',
+      '--now',
+      '2026-03-02T09:00',
+      '--port',
+      '0',
+    ],
+    { cwd: dir },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /playground on (http:\/\/\S+)/.exec(out);
+      if (found) resolve(found[1]);
+    });
+    server.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-playground-'));
+  url = await startServer();
+  browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1400, height: 900 },
+  });
+  page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#grid[data-tab="Clients"] tbody tr');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+/** Every row of the grid (big tabs draw more rows as they scroll), as objects keyed by the header row's text. */
+async function gridRows(): Promise<Record<string, string>[]> {
+  await page.waitForFunction(
+    () => {
+      const grid = document.getElementById('grid')!;
+      const box = document.getElementById('grid-box')!;
+      box.scrollTop = box.scrollHeight;
+      return grid.dataset.shown === grid.dataset.rows;
+    },
+    undefined,
+    { polling: 50 },
+  );
+  return page.$$eval('#grid tbody tr', (trs) => {
+    const cells = trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''));
+    const [headers, ...rows] = cells;
+    return rows.map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i]])));
+  });
+}
+
+async function showTab(name: string): Promise<void> {
+  if ((await page.getAttribute('#tabs button[aria-selected="true"]', 'data-name')) === name) return;
+  await page.click(`#tabs button:text-is("${name}")`);
+  await page.waitForSelector(`#grid[data-tab="${name}"] tbody tr`);
+}
+
+test('serve made the demo workbook on first run and shows its tabs and the add-on menu', async () => {
+  expect(fs.existsSync(path.join(dir, 'demo.xlsx'))).toBe(true);
+  expect(await page.$$eval('#tabs button', (bs) => bs.map((b) => b.textContent))).toEqual([
+    'Clients',
+    'Contacts',
+    'Team',
+    'Changes',
+    'Settings',
+  ]);
+  expect(await page.textContent('#menus')).toContain('Set up / upgrade sheets');
+  expect(await page.textContent('#info')).toContain('today 2026-03-02 (Asia/Shanghai)');
+});
+
+test('the Clients grid shows overdue rows in red: exactly the active clients whose next follow-up has passed', async () => {
+  await showTab('Clients');
+  const rows = await gridRows();
+  const overdueRows = await page.$$eval('#grid tbody tr', (trs) =>
+    trs
+      .filter((tr) => tr.querySelector('td[style^="background:#f4c7c3"]'))
+      .map((tr) => Number((tr as HTMLElement).dataset.row)),
+  );
+  const expected = rows
+    .map((r, i) => ({ r, row: i + 2 }))
+    .filter(({ r }) => r['Next follow-up'] !== '' && r['Next follow-up'] < '2026-03-02' && r.Status !== 'Lost')
+    .map(({ row }) => row);
+  expect(overdueRows.length).toBeGreaterThan(10);
+  expect(overdueRows).toEqual(expected);
+});
+
+/**
+ * The sidebar page (src/ui/pages/Sidebar) is being built alongside; this exercises the same path its
+ * form takes — google.script.run inside an iframe of the playground — with a direct call.
+ */
+test('google.script.run from an iframe logs a contact: the Contacts grid grows by one row and the client’s Next follow-up changes', async () => {
+  await showTab('Clients');
+  const overdue = (await gridRows()).find(
+    (r) => r.Status === 'Active' && r['Next follow-up'] !== '' && r['Next follow-up'] < '2026-03-02',
+  );
+  if (!overdue) throw new Error('the demo has no overdue active client');
+  await showTab('Contacts');
+  const contactsBefore = (await gridRows()).length;
+
+  await page.evaluate(() => document.getElementById('sidebar')!.setAttribute('src', '/console'));
+  const frame = await waitForFrame(page, '/console');
+  const entry = {
+    clientId: overdue.ID,
+    channel: 'Phone',
+    outcome: 'Reached',
+    summary: 'Sent the quote',
+    nextDate: '2026-03-09',
+  };
+  const result = await frame.evaluate(
+    (e) =>
+      new Promise<unknown>((resolve, reject) => {
+        const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google.script.run;
+        (
+          (run.withSuccessHandler as (f: unknown) => Record<string, unknown>)(resolve).withFailureHandler as (
+            f: unknown,
+          ) => Record<string, (x: unknown) => void>
+        )((error: Error) => reject(new Error(error.message))).logContact(e);
+      }),
+    entry,
+  );
+  expect(result).toMatchObject({ ok: true });
+
+  await page.waitForFunction(
+    (n) => document.querySelector<HTMLElement>('#grid[data-tab="Contacts"]')?.dataset.rows === String(n + 2),
+    contactsBefore,
+  );
+  const contacts = await gridRows();
+  expect(contacts).toHaveLength(contactsBefore + 1);
+  expect(contacts[contacts.length - 1]).toMatchObject({
+    'Client ID': overdue.ID,
+    Summary: 'Sent the quote',
+    Outcome: 'Reached',
+  });
+
+  await showTab('Clients');
+  const client = (await gridRows()).find((r) => r.ID === overdue.ID)!;
+  expect(client['Next follow-up']).toBe('2026-03-09');
+  expect(client['Last contact']).toBe('2026-03-02');
+
+  const saved = await openXlsx(path.join(dir, 'demo.xlsx'));
+  expect(records(saved, 'Contacts')).toHaveLength(contactsBefore + 1);
+});
+
+test('google.script.run refuses a Date argument, as Apps Script does, without calling the server', async () => {
+  const frame = await waitForFrame(page, '/console');
+  const message = await frame.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google.script.run;
+        (run.withFailureHandler as (f: unknown) => Record<string, (x: unknown) => void>)((e: Error) =>
+          resolve(e.message),
+        ).searchClients(new Date());
+      }),
+  );
+  expect(message).toMatch(/illegal value/);
+});
+
+test('a menu button runs the menu item and shows its alert', async () => {
+  await page.click('#menus button:text-is("Set up / upgrade sheets")');
+  await page.waitForSelector('#messages .message');
+  expect(await page.textContent('#messages')).toContain('Everything was already set up; nothing changed.');
+  expect(await page.$$(OVERDUE_CELL)).not.toHaveLength(0);
+});
+
+async function waitForFrame(p: Page, pathname: string): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const frame = p.frames().find((f) => f.url().endsWith(pathname));
+    if (frame) {
+      await frame.waitForFunction(() => 'google' in window);
+      return frame;
+    }
+    await p.waitForTimeout(50);
+  }
+  throw new Error(`no frame ${pathname}`);
+}

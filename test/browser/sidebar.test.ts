@@ -1,0 +1,133 @@
+/**
+ * The built sidebar (dist/Sidebar.html) in Debian's Chromium at sidebar width, against the local
+ * playground: google.script.run reaches the same bundle and workbook. Log a contact end to end, add a
+ * client and hit the duplicate warning, open a card with 200 contacts, switch language.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../src/local/playground/server';
+import { saveWorkbook } from '../../src/local/xlsx/save';
+import { ACME, putRows, sidebarWorkbook } from '../gas/sidebar/fixture';
+import { distDir } from '../helpers/bundle';
+import { OWNER } from '../helpers/workbook';
+
+let playground: Playground;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  const wb = sidebarWorkbook({ filler: 30 });
+  putRows(
+    wb,
+    'Contacts',
+    Array.from({ length: 200 }, (_, i) => ({
+      ID: `K-${i}`,
+      Date: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000),
+      'Client ID': ACME,
+      Client: 'Acme Trading Co., Ltd.',
+      Outcome: 'Reached',
+      Summary: i === 199 ? '<img src=x onerror=alert(1)>' : `call ${i}`,
+    })),
+  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-sidebar-'));
+  const file = path.join(dir, 'sidebar.xlsx');
+  await saveWorkbook(file, wb.env.spreadsheet);
+  playground = await startPlayground({ workbook: file, distDir, user: OWNER }, 0);
+  browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 300, height: 900 },
+  });
+  page = await browser.newPage();
+  page.on('dialog', (d) => void d.dismiss().then(() => (alerted = true)));
+  await page.goto(`${playground.url}html/Sidebar`);
+  await page.waitForSelector('#client-search');
+});
+
+let alerted = false;
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+});
+
+async function pick(query: string): Promise<void> {
+  await page.fill('#client-search', query);
+  await page.waitForSelector('#client-results li');
+  await page.press('#client-search', 'Enter');
+}
+
+test('log a contact end to end: search, pick, Reached pre-fills the next date, save', async () => {
+  await page.click('#tab-log');
+  await pick('acme');
+  await page.waitForSelector('#picked-client');
+  await page.selectOption('#log-outcome', 'reached');
+  await page.waitForFunction(() => (document.getElementById('log-nextDate') as HTMLInputElement).value !== '');
+  await page.fill('#log-summary', '=IMPORTXML("http://x","//a") asked for the price');
+  await page.click('#log-save');
+  await page.waitForSelector('.banner.ok');
+  expect(await page.textContent('.banner.ok')).toMatch(/^Saved\./);
+  type Run = { withSuccessHandler(f: (v: unknown) => void): { getClientCard(id: string): void } };
+  const card = await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        (window as unknown as { google: { script: { run: Run } } }).google.script.run
+          .withSuccessHandler(resolve)
+          .getClientCard('C-ACME'),
+      ),
+  );
+  expect((card as { history: { summary: string }[] }).history[0].summary).toBe(
+    '=IMPORTXML("http://x","//a") asked for the price',
+  );
+});
+
+test('a refused save keeps what was typed and says why', async () => {
+  await page.click('#tab-log');
+  await page.selectOption('#log-outcome', 'reached');
+  await page.fill('#log-summary', 'x'.repeat(50_001));
+  await page.click('#log-save');
+  await page.waitForSelector('.banner.error');
+  expect(await page.textContent('#log-summary-problem')).toContain('50001 characters');
+  expect(await page.inputValue('#log-summary')).toHaveLength(50_001);
+  expect(await page.isEnabled('#log-save')).toBe(true);
+});
+
+test('add a client and hit the duplicate warning', async () => {
+  await page.click('#tab-add');
+  await page.fill('#add-name', 'ACME trading co ltd');
+  await page.click('#add-save');
+  await page.waitForSelector('.duplicates');
+  expect(await page.textContent('.duplicates')).toContain('Acme Trading Co., Ltd.');
+  expect(await page.textContent('.duplicates')).toContain('similar name');
+  await page.click('#add-anyway');
+  await page.waitForSelector('#card-name');
+  expect(await page.textContent('#card-name')).toBe('ACME trading co ltd');
+});
+
+test('open a card with 200 contacts; a client’s text shows as text, never as HTML', async () => {
+  await page.click('#tab-card');
+  await pick('C-ACME');
+  await page.waitForSelector('#client-card .timeline li');
+  expect(await page.$$eval('#client-card .timeline li', (li) => li.length)).toBe(201);
+  expect(await page.$$eval('#client-card .timeline img', (img) => img.length)).toBe(0);
+  expect(await page.textContent('#client-card .timeline')).toContain('<img src=x onerror=alert(1)>');
+  expect(alerted).toBe(false);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+});
+
+test('switch language: the same card in Chinese, without losing it', async () => {
+  await page.click('#switch-language');
+  await page.waitForSelector('#tab-card:text("客户卡片")');
+  expect(await page.textContent('#client-card h3')).toBe('跟进记录（201）');
+  await page.click('#switch-language');
+  expect(await page.textContent('#tab-card')).toBe('Client card');
+});

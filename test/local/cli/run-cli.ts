@@ -1,0 +1,90 @@
+/**
+ * Runs the real command line (`node bin/client-tracker.js …`, the built CLI on the built add-on) in a
+ * fresh temporary folder, and reads what it saved with exceljs directly, as Excel would.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'bin', 'client-tracker.js');
+
+/** Builds once when there is no build yet (`npm test` builds before jest). */
+export function ensureBuilt(): void {
+  if (!fs.existsSync(path.join(ROOT, 'build', 'cli.js')) || !fs.existsSync(path.join(ROOT, 'dist', 'Code.js'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  }
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cli-'));
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(cwd: string, args: string[], env: Record<string, string> = {}): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A workbook as exceljs reads it. */
+export async function openXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+export type Plain = string | number | boolean | Date | null;
+
+/** A cell as the user sees its content: rich text joined, formulas by their result. */
+export function plain(value: ExcelJS.CellValue): Plain {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  return null;
+}
+
+/** The rows of a tab as objects keyed by the header row's text. */
+export function records(workbook: ExcelJS.Workbook, tab: string): Record<string, Plain>[] {
+  const ws = workbook.getWorksheet(tab);
+  if (!ws) throw new Error(`no tab ${tab}; have ${workbook.worksheets.map((w) => w.name).join(', ')}`);
+  const headers: string[] = [];
+  ws.getRow(1).eachCell((cell, col) => (headers[col] = String(plain(cell.value))));
+  const out: Record<string, Plain>[] = [];
+  ws.eachRow((row, r) => {
+    if (r === 1) return;
+    const rec: Record<string, Plain> = {};
+    headers.forEach((h, col) => (rec[h] = plain(row.getCell(col).value)));
+    if (Object.values(rec).some((v) => v !== null && v !== '')) out.push(rec);
+  });
+  return out;
+}
+
+/** Excel keeps wall-clock date-times (exceljs gives them as the UTC fields of a Date): 'YYYY-MM-DD'. */
+export function day(value: Plain): string {
+  if (!(value instanceof Date)) throw new Error(`not a date: ${String(value)}`);
+  return value.toISOString().slice(0, 10);
+}
+
+/**
+ * A stand-in add-on: a dist/ folder holding the given Code.js and the real manifest, for commands
+ * whose feature (or failure) the real bundle does not have.
+ */
+export function fakeDist(code: string): string {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'Code.js'), code);
+  fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(dir, 'appsscript.json'));
+  return dir;
+}

@@ -1,0 +1,94 @@
+/**
+ * The playground colours the grid the way Sheets would today, by evaluating the conditional format
+ * rules that the add-on's own setup created (run here through the built bundle).
+ */
+import { findHeaders } from '../../../src/core/schema';
+import type { CellValue } from '../../../src/local/emulator/model';
+import { zonedDate } from '../../../src/local/emulator/spreadsheet';
+import { parseFormula, type FormulaValue } from '../../../src/local/playground/formula';
+import { tabGrid } from '../../../src/local/playground/grid';
+import { newWorkbook } from '../../helpers/workbook';
+
+const OVERDUE = 'background:#f4c7c3;color:#7f0000;font-weight:bold';
+const DUE_TODAY = 'background:#fde9a9;color:#5c4400';
+const UNPLANNED = 'background:#e0e0e0;color:#424242;font-style:italic';
+
+/** A set-up workbook with these clients typed in; returns each client's row look for `now`. */
+function looks(
+  timeZone: string,
+  now: Date,
+  clients: { name: string; status: string; next: [number, number, number] | null }[],
+) {
+  const wb = newWorkbook({ timeZone });
+  wb.menu('menuSetup');
+  const sheet = wb.sheet('Clients');
+  const map = findHeaders('clients', sheet.values[0]).map;
+  clients.forEach((c, i) => {
+    const row: CellValue[] = new Array<CellValue>(sheet.values[0].length).fill('');
+    row[map.id!] = `C-${i + 1}`;
+    row[map.name!] = c.name;
+    row[map.status!] = c.status;
+    if (c.next) row[map.nextFollowUp!] = zonedDate(timeZone, ...c.next);
+    sheet.values[i + 1] = row;
+  });
+  const grid = tabGrid(wb.env.spreadsheet, sheet, now);
+  return grid.rows.slice(1).map((row) => grid.styles[row[map.name!][1]]);
+}
+
+describe('highlighting evaluated for today', () => {
+  const now = new Date('2026-03-02T01:00:00Z'); // 09:00 in Shanghai, 17:00 on 1 March in Los Angeles
+
+  test('a client whose next follow-up was yesterday is overdue; today is due; none is unplanned', () => {
+    expect(
+      looks('Asia/Shanghai', now, [
+        { name: 'Harbor Hotel', status: 'Active', next: [2026, 3, 1] },
+        { name: '华信科技', status: 'Active', next: [2026, 3, 2] },
+        { name: 'Summit Cafe', status: 'Active', next: null },
+        { name: 'Oakwood', status: 'Active', next: [2026, 3, 9] },
+      ]),
+    ).toEqual([OVERDUE, DUE_TODAY, UNPLANNED, '']);
+  });
+
+  test('a Lost client is never overdue', () => {
+    expect(looks('Asia/Shanghai', now, [{ name: 'Gone Ltd', status: 'Lost', next: [2026, 2, 1] }])).toEqual(['']);
+  });
+
+  test("today is the spreadsheet's: in Los Angeles the same instant is still 1 March", () => {
+    expect(looks('America/Los_Angeles', now, [{ name: 'Harbor Hotel', status: 'Active', next: [2026, 3, 1] }])).toEqual(
+      [DUE_TODAY],
+    );
+  });
+});
+
+describe('the formula evaluator', () => {
+  const cells: Record<string, FormulaValue> = { '1,1': 46083.5, '2,1': 'Lost', '3,1': null, '1,2': 3 };
+  const scope = { today: 46083, cell: (r: number, c: number) => cells[`${r},${c}`] ?? null };
+  const value = (f: string, dr = 0, dc = 0) => parseFormula(f).evaluate(scope, dr, dc);
+
+  test.each([
+    ['=INT($A1)=TODAY()', true],
+    ['=INT(A1)<TODAY()', false],
+    ['=N("ct:overdue")=0', true],
+    ['=AND(ISNUMBER(A1),NOT(OR(A2="lost",A2="流失")))', false],
+    ['=A3=""', true],
+    ['=A3=0', true],
+    ['=ISBLANK(A3)', true],
+    ['=B1*2+1', 7],
+    ['=-B1&"x"', '-3x'],
+    ['=B1>=3', true],
+    ['="b">"A"', true],
+    ['=1<"a"', true],
+  ])('%s is %j', (formula, expected) => {
+    expect(value(formula)).toBe(expected);
+  });
+
+  test('relative references move with the cell, absolute ones stay', () => {
+    expect(value('=A1', 1, 0)).toBe('Lost');
+    expect(value('=$A$1', 1, 1)).toBe(46083.5);
+    expect(value('=A$1', 0, 1)).toBe(3);
+  });
+
+  test('an unknown function makes the formula fail rather than guess', () => {
+    expect(() => value('=VLOOKUP(A1)')).toThrow('#NAME?');
+  });
+});
