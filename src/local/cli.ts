@@ -4,7 +4,8 @@
  * on stderr, workbook unchanged), 2 usage error.
  */
 import path from 'node:path';
-import { parseArgs, UsageError, USAGE } from './cli/args';
+import { parseArgs, UsageError, usage } from './cli/args';
+import { chooseCliLanguage, cliText } from './cli/messages';
 import { runCommand, type Io } from './cli/commands';
 
 const io: Io = {
@@ -21,23 +22,24 @@ function messageOf(error: unknown): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  chooseCliLanguage(argv, process.env);
   let parsed;
   try {
     parsed = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`${error.message} Run "client-tracker --help" for the commands and options.`);
+    io.err(`${error.message} ${cliText('seeHelp')}`);
     return 2;
   }
   if (parsed.command === 'help') {
-    io.out(USAGE);
+    io.out(usage());
     return 0;
   }
   try {
     return await runCommand(parsed.command, parsed.positional, parsed.options, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message} Run "client-tracker --help" for the commands and options.`);
+      io.err(`${error.message} ${cliText('seeHelp')}`);
       return 2;
     }
     io.err(messageOf(error));

@@ -3,6 +3,7 @@
  * spreadsheet, the environment set up (time zone, locale, a fixed clock for --now, who is signed in),
  * the built add-on run on it exactly as Apps Script would, and everything saved back atomically.
  */
+import { cliText } from './cli/messages';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -78,8 +79,7 @@ export class Session {
   static async open(opts: OpenOptions): Promise<Session> {
     const bundle = loadBundle(opts.distDir);
     const exists = existsSync(opts.workbook) && !opts.fresh;
-    if (!exists && !opts.create && !opts.fresh)
-      throw new WorkbookError(`The workbook ${opts.workbook} does not exist.`);
+    if (!exists && !opts.create && !opts.fresh) throw new WorkbookError(cliText('noWorkbook', { file: opts.workbook }));
     let model: SpreadsheetModel;
     let services: unknown = null;
     if (exists) {
@@ -206,8 +206,7 @@ async function loadExisting(file: string): ReturnType<typeof loadWorkbook> {
   } catch (error) {
     const text = (error as Error).message;
     // exceljs' own reason ("Corrupted zip?") means nothing to a person: say what the file is not.
-    if (text.startsWith(`${file} is not an .xlsx workbook`))
-      throw new WorkbookError(`${file} is not an .xlsx workbook.`);
+    if (text.startsWith(`${file} is not an .xlsx workbook`)) throw new WorkbookError(cliText('notXlsx', { file }));
     throw new WorkbookError(text);
   }
 }

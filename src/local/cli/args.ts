@@ -3,6 +3,7 @@
  * option, a bad --now, --tz or --locale) ends with one sentence and exit code 2.
  */
 import { isValidTimeZone } from '../emulator/spreadsheet/dates';
+import { cliText } from './messages';
 
 export const COMMANDS = ['demo', 'setup', 'refresh', 'reports', 'digest', 'daily', 'call', 'serve'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -54,23 +55,23 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     if (name === 'force') {
-      if (eq >= 0) throw new UsageError('--force takes no value.');
+      if (eq >= 0) throw new UsageError(cliText('forceNoValue'));
       options.force = true;
       continue;
     }
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`Unknown option --${name}.`);
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(cliText('unknownOption', { name }));
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value.`);
+    if (value === undefined || value === '') throw new UsageError(cliText('needsValue', { name }));
     setOption(options, name as ValueOption, value);
   }
   const [command, ...positional] = rest;
   if (command === undefined) return { command: 'help', positional: [], options };
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`Unknown command "${command}"; the commands are ${COMMANDS.join(', ')}.`);
+    throw new UsageError(cliText('unknownCommand', { command, commands: COMMANDS.join(', ') }));
   }
-  if (command === 'call' && positional.length === 0) throw new UsageError('call needs the name of a function.');
+  if (command === 'call' && positional.length === 0) throw new UsageError(cliText('callNeedsName'));
   if (command !== 'call' && positional.length > 0) {
-    throw new UsageError(`${command} takes no arguments, but got "${positional[0]}".`);
+    throw new UsageError(cliText('noArguments', { command, arg: positional[0] }));
   }
   return { command: command as Command, positional, options };
 }
@@ -81,8 +82,7 @@ function setOption(options: CliOptions, name: ValueOption, value: string): void 
       options.now = parseWallTime(value);
       return;
     case 'tz':
-      if (!isValidTimeZone(value))
-        throw new UsageError(`--tz "${value}" is not a time zone; use a name such as Asia/Shanghai.`);
+      if (!isValidTimeZone(value)) throw new UsageError(cliText('badTz', { value }));
       options.tz = value;
       return;
     case 'locale':
@@ -90,13 +90,12 @@ function setOption(options: CliOptions, name: ValueOption, value: string): void 
       return;
     case 'port': {
       const port = Number(value);
-      if (!/^\d+$/.test(value) || port > 65535)
-        throw new UsageError(`--port "${value}" is not a port number (0–65535).`);
+      if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(cliText('badPort', { value }));
       options.port = port;
       return;
     }
     case 'user':
-      if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new UsageError(`--user "${value}" is not an email address.`);
+      if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new UsageError(cliText('badUser', { value }));
       options.user = value;
       return;
     default:
@@ -109,8 +108,7 @@ const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?
 /** 2026-03-02, 2026-03-02T09:00 or 2026-03-02 09:00:30; no zone (it is the workbook's). */
 export function parseWallTime(text: string): WallTime {
   const m = WALL_TIME.exec(text.trim());
-  const bad = (): UsageError =>
-    new UsageError(`--now "${text}" is not a date and time like 2026-03-02T09:00 (the workbook's time zone).`);
+  const bad = (): UsageError => new UsageError(cliText('badNow', { value: text }));
   if (!m) throw bad();
   const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0));
   const check = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
@@ -123,31 +121,13 @@ export function parseWallTime(text: string): WallTime {
 /** en, en_US, en-GB, zh, zh_CN, zh-CN … → a spreadsheet locale (language_REGION). */
 export function parseLocale(text: string): string {
   const m = /^(en|zh)(?:[-_]([a-z]{2}))?$/i.exec(text.trim());
-  if (!m) throw new UsageError(`--locale "${text}" is not a language Client Tracker speaks; use en or zh-CN.`);
+  if (!m) throw new UsageError(cliText('badLocale', { value: text }));
   const language = m[1].toLowerCase();
   const region = (m[2] ?? (language === 'zh' ? 'CN' : 'US')).toUpperCase();
   return `${language}_${region}`;
 }
 
-export const USAGE = `Usage: client-tracker <command> --workbook FILE.xlsx [options]
-
-Commands:
-  demo                 write a realistic demo workbook (refuses to overwrite without --force)
-  setup                Set up / upgrade sheets (creates the workbook if it does not exist)
-  refresh              refresh grades, status, last contact and pool dates
-  reports              rebuild every report tab
-  digest               send the daily emails, written as .eml files into --outbox
-  daily                the whole scheduled run (refresh, pool, reports, emails)
-  call <fn> [JSON…]    call a sidebar function as google.script.run would; JSON result on stdout
-  serve                the browser playground (creates the demo workbook on first run)
-
-Options:
-  --workbook FILE      the .xlsx workbook (serve: .playground/client-tracker.xlsx by default)
-  --now 2026-03-02T09:00   fix the clock (wall-clock time in the workbook's time zone)
-  --tz Asia/Shanghai   time zone of a new workbook, or a new one for an existing workbook
-  --locale en|zh-CN    spreadsheet locale (also zh, zh_CN, en_US)
-  --user EMAIL         who runs the command (default: the workbook's first editor)
-  --outbox DIR         where digest/daily write their emails (default: outbox/ beside the workbook)
-  --force              demo: overwrite an existing workbook
-  --port N             serve: the port (default 8080)
-`;
+/** The --help text, in the run's language. */
+export function usage(): string {
+  return cliText('usage');
+}

@@ -10,6 +10,7 @@ import { emlFileName, toEml } from '../eml';
 import { startPlayground } from '../playground/server';
 import { Session, WorkbookError, type Feedback, type OpenOptions } from '../session';
 import { UsageError, type CliOptions, type Command } from './args';
+import { cliText } from './messages';
 import { ENTRY_POINTS, resolveEntry, type FeatureCommand } from './entry-points';
 
 export interface Io {
@@ -40,7 +41,7 @@ export async function runCommand(command: Command, positional: string[], options
 }
 
 function openOptions(options: CliOptions, io: Io, extra: Partial<OpenOptions> = {}): OpenOptions {
-  if (!options.workbook) throw new UsageError('--workbook FILE.xlsx is required.');
+  if (!options.workbook) throw new UsageError(cliText('needsWorkbook'));
   return {
     workbook: options.workbook,
     distDir: io.distDir,
@@ -88,13 +89,18 @@ function show(io: Io, feedback: Feedback): void {
 async function demo(options: CliOptions, io: Io): Promise<number> {
   const opened = openOptions(options, io, { fresh: true, user: options.user ?? DEMO_USER });
   if (existsSync(opened.workbook) && !options.force) {
-    throw new WorkbookError(`${opened.workbook} already exists; add --force to replace it with the demo.`);
+    throw new WorkbookError(cliText('demoExists', { file: opened.workbook }));
   }
   const session = await Session.open(opened);
   const summary = writeDemo(session, () => runFeature(session, 'refresh'));
   await session.save();
   io.out(
-    `Wrote the demo workbook ${opened.workbook}: ${summary.team} people, ${summary.clients} clients, ${summary.contacts} contacts.`,
+    cliText('demoWritten', {
+      file: opened.workbook,
+      team: summary.team,
+      clients: summary.clients,
+      contacts: summary.contacts,
+    }),
   );
   return 0;
 }
@@ -112,7 +118,7 @@ async function feature(command: FeatureCommand, options: CliOptions, io: Io): Pr
   if (!feedback) {
     const entry = ENTRY_POINTS[command];
     throw new WorkbookError(
-      `"${command}" is not available yet: this build of the add-on has no ${entry.what} (${entry.functions.join(' or ')}).`,
+      cliText('notAvailable', { command, what: cliText(entry.what), functions: entry.functions.join(' / ') }),
     );
   }
   if (feedback.refused) throw new WorkbookError(feedback.alerts.join('\n'));
@@ -125,7 +131,7 @@ async function feature(command: FeatureCommand, options: CliOptions, io: Io): Pr
 async function writeOutbox(session: Session, feedback: Feedback, options: CliOptions, io: Io): Promise<void> {
   const outbox = options.outbox ?? path.join(path.dirname(session.workbook), 'outbox');
   if (feedback.mail.length === 0) {
-    io.out('No emails to send.');
+    io.out(cliText('noEmails'));
     return;
   }
   await fs.mkdir(outbox, { recursive: true });
@@ -142,7 +148,7 @@ async function call(positional: string[], options: CliOptions, io: Io): Promise<
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new UsageError(`Argument ${i + 1} of call is not JSON: ${text}`);
+      throw new UsageError(cliText('badJson', { index: i + 1, text }));
     }
   });
   return withSession(options, io, {}, (session) => {
@@ -155,7 +161,7 @@ async function serve(options: CliOptions, io: Io): Promise<number> {
   const workbook = options.workbook ?? PLAYGROUND_WORKBOOK;
   if (!existsSync(workbook)) await demo({ ...options, workbook }, io);
   const server = await startPlayground({ ...openOptions({ ...options, workbook }, io) }, options.port ?? DEFAULT_PORT);
-  io.out(`Client Tracker playground on ${server.url} (workbook ${workbook}); press Ctrl+C to stop.`);
+  io.out(cliText('serving', { url: server.url, file: workbook }));
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       void server.close().then(resolve);

@@ -7,6 +7,7 @@
 import { t, type MessageKey } from '../../core/i18n';
 import { triggerState, type MenuRecord } from '../emulator/services';
 import type { Session } from '../session';
+import type { CliMessage } from './messages';
 
 export type FeatureCommand = 'refresh' | 'reports' | 'digest' | 'daily';
 
@@ -17,19 +18,19 @@ interface EntryPoint {
   functions: readonly string[];
   /** menu click (a person at the screen) or time-driven (the scheduled run, as the trigger's creator) */
   kind: 'menu' | 'timeDriven';
-  what: string;
+  what: CliMessage;
 }
 
 export const ENTRY_POINTS: Record<FeatureCommand, EntryPoint> = {
-  refresh: { menu: 'menu.refresh', functions: ['menuRefresh'], kind: 'menu', what: 'Refresh grades and status' },
+  refresh: { menu: 'menu.refresh', functions: ['menuRefresh'], kind: 'menu', what: 'what.refresh' },
   reports: {
     menu: 'menu.reportsAll',
     functions: ['menuReportsAll', 'menuAllReports'],
     kind: 'menu',
-    what: 'All reports',
+    what: 'what.reports',
   },
-  digest: { functions: ['sendDigests', 'runDigests'], kind: 'timeDriven', what: 'the daily emails' },
-  daily: { functions: ['dailyRun', 'runDaily'], kind: 'timeDriven', what: 'the daily run' },
+  digest: { functions: ['sendDigests', 'runDigests'], kind: 'timeDriven', what: 'what.digest' },
+  daily: { functions: ['dailyRun', 'runDaily'], kind: 'timeDriven', what: 'what.daily' },
 };
 
 export interface ResolvedEntry {

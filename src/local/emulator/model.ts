@@ -103,7 +103,8 @@ export interface DeveloperMetadataModel {
   value: string | null;
   visibility: 'DOCUMENT' | 'PROJECT';
   /** 'SPREADSHEET', 'SHEET', or a whole row/column of this sheet */
-  location: { type: 'SPREADSHEET' } | { type: 'SHEET' } | { type: 'ROW'; index: number } | { type: 'COLUMN'; index: number };
+  location:
+    { type: 'SPREADSHEET' } | { type: 'SHEET' } | { type: 'ROW'; index: number } | { type: 'COLUMN'; index: number };
 }
 
 export interface SheetModel {
@@ -189,7 +190,12 @@ export function newSheetModel(id: number, name: string, maxRows = 1000, maxColum
   };
 }
 
-export function newSpreadsheetModel(opts: { id?: string; name?: string; timeZone: string; locale: string }): SpreadsheetModel {
+export function newSpreadsheetModel(opts: {
+  id?: string;
+  name?: string;
+  timeZone: string;
+  locale: string;
+}): SpreadsheetModel {
   return {
     id: opts.id ?? 'local-spreadsheet',
     name: opts.name ?? 'Client Tracker',

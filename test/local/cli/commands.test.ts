@@ -251,3 +251,19 @@ describe('usage errors: one sentence and exit code 2', () => {
     }
   });
 });
+
+describe('the command line speaks the user’s language', () => {
+  test('a usage error in Chinese when the system language is Chinese', () => {
+    const dir = tempDir();
+    const run = cli(dir, ['frobnicate'], { LANG: 'zh_CN.UTF-8' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^未知命令 "frobnicate"；可用的命令有 demo, setup/);
+  });
+
+  test('--locale zh-CN wins over the system language, for --help too', () => {
+    const dir = tempDir();
+    const run = cli(dir, ['--help', '--locale', 'zh-CN']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^用法：client-tracker/);
+  });
+});

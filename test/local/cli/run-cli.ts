@@ -32,7 +32,8 @@ export function cli(cwd: string, args: string[], env: Record<string, string> = {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    // English unless a test asks otherwise, whatever the machine's own language.
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -477,7 +477,9 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
   }
 
   setFontColors(colors: Array<Array<string | null>>): GasRange {
-    return this.stylePerCell('setFontColors', colors, (c) => ({ font: { color: c === null ? null : normalizeColor(c) } }));
+    return this.stylePerCell('setFontColors', colors, (c) => ({
+      font: { color: c === null ? null : normalizeColor(c) },
+    }));
   }
 
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
