@@ -72,12 +72,30 @@ export const PAGE = `<!doctype html>
     return fetch(path, init).then(function (r) { return r.json(); });
   }
 
+  // The page's own words, in the workbook's language (the add-on's menus and sidebar bring their own).
+  var WORDS = {
+    en: { title: 'Client Tracker playground', sidebar: 'Sidebar', close: 'Close', ok: 'OK',
+      noSidebar: 'No sidebar is open. Open it from the menu.', today: 'today', signedIn: 'signed in as' },
+    'zh-CN': { title: '客户跟踪演示', sidebar: '侧边栏', close: '关闭', ok: '确定',
+      noSidebar: '侧边栏没有打开，请从菜单打开。', today: '今天', signedIn: '当前用户' },
+  };
+  var words = WORDS.en;
+
+  function applyWords(lang) {
+    words = WORDS[lang] || WORDS.en;
+    document.documentElement.lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
+    document.title = words.title;
+    document.querySelector('header h1').textContent = words.title;
+    $('sidebar-close').title = words.close;
+    $('sidebar-empty').textContent = words.noSidebar;
+  }
+
   function say(text, kind) {
     var line = document.createElement('div');
     line.className = 'message' + (kind ? ' ' + kind : '');
     line.textContent = text;
     var dismiss = document.createElement('button');
-    dismiss.textContent = 'OK';
+    dismiss.textContent = words.ok;
     dismiss.onclick = function () { line.remove(); };
     line.appendChild(dismiss);
     $('messages').appendChild(line);
@@ -85,12 +103,14 @@ export const PAGE = `<!doctype html>
 
   function loadState() {
     return api('/api/state').then(function (s) {
-      $('info').textContent = s.workbook + ' · today ' + s.today + ' (' + s.timeZone + ') · signed in as ' + s.user;
+      applyWords(s.lang);
+      $('info').textContent =
+        s.workbook + ' · ' + words.today + ' ' + s.today + ' (' + s.timeZone + ') · ' + words.signedIn + ' ' + s.user;
       state.tabs = s.tabs;
       if (state.active >= s.tabs.length) state.active = 0;
       renderMenus(s.menus);
       renderTabs();
-      if (!$('sidebar').getAttribute('src') && s.sidebar) openSidebar(s.sidebar, 'Sidebar');
+      if (!$('sidebar').getAttribute('src') && s.sidebar) openSidebar(s.sidebar, words.sidebar);
       else if (!s.sidebar) showNoSidebar();
       return loadTab(state.active);
     });
@@ -227,7 +247,7 @@ export const PAGE = `<!doctype html>
   function openSidebar(url, title) {
     $('sidebar').hidden = false;
     $('sidebar-empty').hidden = true;
-    $('sidebar-title').textContent = title || 'Sidebar';
+    $('sidebar-title').textContent = title || words.sidebar;
     $('sidebar').setAttribute('src', url);
   }
 

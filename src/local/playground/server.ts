@@ -4,6 +4,7 @@
  * same bundle on the same spreadsheet, and every run that wrote something is saved to the file.
  * Requests are handled one at a time, as one spreadsheet's executions would be.
  */
+import { langFromLocale } from '../../core/i18n';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportServiceState, uiState } from '../emulator/services';
@@ -127,6 +128,7 @@ function state(session: Session): unknown {
   const two = (n: number): string => String(n).padStart(2, '0');
   return {
     workbook: session.workbook,
+    lang: langFromLocale(model.locale),
     timeZone: model.timeZone,
     today: `${today.year}-${two(today.month)}-${two(today.day)}`,
     user: session.user,
