@@ -215,7 +215,7 @@ describe('values: appendRow', () => {
 });
 
 describe('values: performance', () => {
-  test(`setValues/getValues of 250,000 x 17 stay well under 2 s (${RANGE}#setValues(Object))`, () => {
+  test(`setValues/getValues of 250,000 x 17 keep every value (${RANGE}#setValues(Object)); speed is npm run bench's`, () => {
     const { sheet } = open();
     sheet.insertRowsAfter(1000, 249_000);
     const rows = Array.from({ length: 250_000 }, (_, i) => [
@@ -238,14 +238,13 @@ describe('values: performance', () => {
       4,
     ]);
     sheet.getRange('D:D').setNumberFormat('yyyy-mm-dd');
-    const t0 = Date.now();
     sheet.getRange(1, 1, 250_000, 17).setValues(rows);
-    const t1 = Date.now();
     const back = sheet.getRange(1, 1, 250_000, 17).getValues();
-    const t2 = Date.now();
     expect(back[249_999][1]).toBe(249_999);
     expect(back[5][2]).toBe(13800138000);
-    expect(t1 - t0).toBeLessThan(2000);
-    expect(t2 - t1).toBeLessThan(1000);
+    expect((back[123_456][3] as Date).toISOString()).toBe(
+      new Date(Date.UTC(2026, 0, 1 + (123_456 % 300))).toISOString(),
+    );
+    expect(back[200_000].slice(9, 11)).toEqual(['广州', 'x']);
   });
 });
