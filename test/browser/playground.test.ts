@@ -198,6 +198,46 @@ test('google.script.run refuses a Date argument, as Apps Script does, without ca
   expect(message).toMatch(/illegal value/);
 });
 
+test('logging a contact in the real sidebar: the Contacts grid grows by one row and the client’s Next follow-up changes', async () => {
+  await showTab('Clients');
+  const before = (await gridRows()).find(
+    (r) => r.Status === 'Active' && r['Next follow-up'] !== '' && r['Next follow-up'] < '2026-03-02',
+  );
+  if (!before) throw new Error('the demo has no overdue active client');
+  await showTab('Contacts');
+  const contactsBefore = (await gridRows()).length;
+
+  await page.evaluate(() => document.getElementById('sidebar')!.setAttribute('src', '/html/Sidebar'));
+  const sidebar = await waitForFrame(page, '/html/Sidebar');
+  await sidebar.click('#tab-log');
+  await sidebar.fill('#client-search', before.ID);
+  await sidebar.waitForSelector('#client-results li');
+  await sidebar.press('#client-search', 'Enter');
+  await sidebar.waitForSelector('#picked-client');
+  await sidebar.selectOption('#log-outcome', 'reached');
+  // A reached contact proposes the next date from the grade's interval; the user keeps it.
+  await sidebar.waitForFunction(() => (document.getElementById('log-nextDate') as HTMLInputElement).value !== '');
+  const proposed = await sidebar.inputValue('#log-nextDate');
+  await sidebar.fill('#log-summary', 'Walked through the quote; they want a site visit');
+  await sidebar.click('#log-save');
+  await sidebar.waitForSelector('.banner.ok');
+
+  await showTab('Contacts');
+  await page.waitForFunction(
+    (n) => document.querySelector<HTMLElement>('#grid[data-tab="Contacts"]')?.dataset.rows === String(n + 2),
+    contactsBefore,
+  );
+  const contacts = await gridRows();
+  expect(contacts).toHaveLength(contactsBefore + 1);
+  expect(contacts[contacts.length - 1]).toMatchObject({ 'Client ID': before.ID, Outcome: 'Reached' });
+
+  await showTab('Clients');
+  const after = (await gridRows()).find((r) => r.ID === before.ID)!;
+  expect(proposed > '2026-03-02').toBe(true);
+  expect(after['Next follow-up']).toBe(proposed);
+  expect(after['Next follow-up']).not.toBe(before['Next follow-up']);
+});
+
 test('a menu button runs the menu item and shows its alert', async () => {
   await page.click('#menus button:text-is("Set up / upgrade sheets")');
   await page.waitForSelector('#messages .message');
