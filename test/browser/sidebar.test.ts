@@ -131,3 +131,16 @@ test('switch language: the same card in Chinese, without losing it', async () =>
   await page.click('#switch-language');
   expect(await page.textContent('#tab-card')).toBe('Client card');
 });
+
+test('someone left: every client of theirs is handed over from the card in one go, and it says how many', async () => {
+  await page.click('#tab-card');
+  await pick('C-HW');
+  await page.waitForSelector('#card-name:text("华为技术（深圳）有限公司")');
+  await page.click('#client-card details summary');
+  await page.selectOption('#handover-owner', 'Zhang Wei');
+  await page.fill('#handover-reason', 'Amy left the company');
+  await page.click('#handover-all');
+  await page.waitForSelector('#client-card .banner.ok');
+  expect(await page.textContent('#client-card .banner.ok')).toMatch(/^Handed \d+ clients? from Amy to Zhang Wei\.$/);
+  await page.waitForSelector('#client-card .meta:text("Zhang Wei")');
+});

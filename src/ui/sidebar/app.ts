@@ -19,6 +19,8 @@ export interface CardState {
   loading: boolean;
   error: string | null;
   handover: { owner: string; reason: string; problems: Record<string, string> };
+  /** a sentence after an action that succeeded (e.g. how many clients were handed over) */
+  notice: string | null;
   busy: boolean;
 }
 
@@ -50,7 +52,14 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     view: 'log',
     log: newLogForm(''),
     add: newAddForm(''),
-    card: { card: null, loading: false, error: null, handover: { owner: '', reason: '', problems: {} }, busy: false },
+    card: {
+      card: null,
+      loading: false,
+      error: null,
+      handover: { owner: '', reason: '', problems: {} },
+      busy: false,
+      notice: null,
+    },
     render,
     show(view) {
       app.view = view;
@@ -58,7 +67,7 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     },
     openClient(hit, view) {
       app.view = view;
-      app.card = { ...app.card, loading: true, error: null };
+      app.card = { ...app.card, loading: true, error: null, notice: view === 'card' ? app.card.notice : null };
       if (view === 'log') app.log = withClient(app.log, hit, null);
       render();
       rpc

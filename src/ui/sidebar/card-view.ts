@@ -1,5 +1,5 @@
 /** The Client card view: who, grade and why, follow-up state, next step, actions, and the history timeline. */
-import { t } from '../../core/i18n';
+import { type Message, t } from '../../core/i18n';
 import { gradeLine, historyLines, labelOf, nextLine, say, stateLabel } from '../card-text';
 import { el } from '../dom';
 import type { App } from './app';
@@ -17,6 +17,7 @@ export function cardView(app: App): HTMLElement {
   });
   if (s.loading) return el('section', {}, picker, el('p', { class: 'hint', text: t(lang, 'sidebar.loading') }));
   const error = s.error ? el('div', { class: 'banner error', role: 'alert', text: s.error }) : null;
+  const notice = s.notice ? el('div', { class: 'banner ok', role: 'status', text: s.notice }) : null;
   const card = s.card;
   if (!card) return el('section', {}, picker, error, el('p', { class: 'hint', text: t(lang, 'sidebar.card.empty') }));
   const f = card.fields;
@@ -37,21 +38,35 @@ export function cardView(app: App): HTMLElement {
       });
   };
   const handover = app.card.handover;
-  const handOver = (): void =>
+  /** One hand-over call: a refused one marks its fields and keeps what was typed. */
+  const handOverWith = <T>(
+    call: () => Promise<
+      | { ok: true; value: T; notices: { message: Message }[] }
+      | { ok: false; problems: { field: string; message: Message }[] }
+    >,
+  ): void =>
     act(() =>
-      app.rpc.reassignClient(f.id, handover.owner, handover.reason).then((r) => {
+      call().then((r) => {
         app.card = { ...app.card, busy: false };
         if (!r.ok) {
           app.card.handover = {
-            ...handover,
+            ...app.card.handover,
             problems: Object.fromEntries(r.problems.map((p) => [p.field, say(lang, p.message)])),
           };
           throw new Error(r.problems.map((p) => say(lang, p.message)).join(' '));
         }
         app.card.handover = { owner: '', reason: '', problems: {} };
+        // The server's own sentences (e.g. how many clients were handed over), in the sidebar's language.
+        app.card.notice = r.notices.map((n) => say(lang, n.message)).join(' ') || null;
         return r;
       }),
     );
+  // The form's values as they are when the button is pressed (inputs update app.card.handover without a re-render).
+  const handOver = (): void =>
+    handOverWith(() => app.rpc.reassignClient(f.id, app.card.handover.owner, app.card.handover.reason));
+  // Someone left: every client of this client's owner goes to the new owner at once (seed 000's hand-over).
+  const handOverAll = (): void =>
+    handOverWith(() => app.rpc.reassignClients(f.owner, app.card.handover.owner, app.card.handover.reason));
 
   const history = el('ol', {
     class: 'timeline',
@@ -74,6 +89,7 @@ export function cardView(app: App): HTMLElement {
     { id: 'client-card' },
     picker,
     error,
+    notice,
     el('h2', { id: 'card-name', text: f.name }),
     el('div', {
       class: 'meta',
@@ -147,6 +163,15 @@ export function cardView(app: App): HTMLElement {
         text: t(lang, 'sidebar.card.handOver'),
         onclick: handOver,
       }),
+      f.owner === ''
+        ? null
+        : el('button', {
+            type: 'button',
+            id: 'handover-all',
+            disabled: s.busy,
+            text: t(lang, 'sidebar.card.handOverAll', { owner: f.owner }),
+            onclick: handOverAll,
+          }),
     ),
     el('h3', { text: t(lang, 'sidebar.card.history', { count: card.history.length }) }),
     card.history.length === 0 ? el('p', { class: 'hint', text: t(lang, 'sidebar.card.noHistory') }) : history,
