@@ -8,7 +8,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
+import { type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { ensureBuilt, openXlsx, records, ROOT } from '../local/cli/run-cli';
 
 const OVERDUE_CELL = '#grid td[style^="background:#f4c7c3"]';
@@ -50,19 +51,7 @@ beforeAll(async () => {
   ensureBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-playground-'));
   url = await startServer();
-  browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
+  browser = await launchChromium({ width: 1400, height: 900 });
   page = await browser.newPage();
   await page.goto(url);
   await page.waitForSelector('#grid[data-tab="Clients"] tbody tr');

@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/local/playground/server';
 import { saveWorkbook } from '../../src/local/xlsx/save';
 import { ACME, putRows, sidebarWorkbook } from '../gas/sidebar/fixture';
+import { launchChromium } from '../helpers/chromium';
 import { distDir } from '../helpers/bundle';
 import { OWNER } from '../helpers/workbook';
 
@@ -35,18 +36,7 @@ beforeAll(async () => {
   const file = path.join(dir, 'sidebar.xlsx');
   await saveWorkbook(file, wb.env.spreadsheet);
   playground = await startPlayground({ workbook: file, distDir, user: OWNER }, 0);
-  browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 300, height: 900 },
-  });
+  browser = await launchChromium({ width: 300, height: 900 });
   page = await browser.newPage();
   page.on('dialog', (d) => void d.dismiss().then(() => (alerted = true)));
   await page.goto(`${playground.url}html/Sidebar`);
