@@ -5,6 +5,7 @@
  * those are fixed offsets and handled here without Intl.
  */
 import { isValidTimeZone, tzOffsetMs } from '../../../core/dates';
+import type { WallClock } from '../spreadsheet/dates';
 
 export interface Zone {
   id: string;
@@ -13,16 +14,7 @@ export interface Zone {
 }
 
 /** Wall-clock fields of an instant in a zone; month 1-12, weekday 0 = Sunday. */
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number;
-}
+export type LocalParts = WallClock;
 
 const FIXED = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
 /** The zone for an id, or null when neither IANA nor a GMT±hh:mm offset. */
