@@ -37,8 +37,11 @@ export function ceilingSize(layout: Layout): CeilingPlan {
   const fmt = (n: number) => n.toLocaleString('en-US');
   const explanation = [
     `Cells = Σ over tabs of maxRows × maxColumns (APPS_SCRIPT.md item 29). After setup, Clients is ${layout.clientsWidth} columns wide`,
-    `(${layout.clientsColumnsUsed} used) and Contacts ${layout.contactsWidth} (${layout.contactsColumnsUsed} used: a new tab is 26 wide and`,
-    `setup does not trim it); the other tabs hold ${fmt(layout.otherCells)} cells. Keeping ${fmt(CEILING_HEADROOM)} cells free for report tabs`,
+    `(${layout.clientsColumnsUsed} used) and Contacts ${layout.contactsWidth} (${layout.contactsColumnsUsed} used${
+      layout.contactsWidth > layout.contactsColumnsUsed
+        ? ': a new tab is 26 wide and setup does not trim it'
+        : ': setup trims the tabs it creates'
+    }); the other tabs hold ${fmt(layout.otherCells)} cells. Keeping ${fmt(CEILING_HEADROOM)} cells free for report tabs`,
     `and appended rows, at ${r} contacts per client: ${fmt(clients)} clients and ${fmt(contacts)} contacts = ${fmt(cells)} cells.`,
     `The issue's 60,000 clients and 450,000 contacts would need ${fmt(issueCells)} cells with these widths — over the limit;`,
     `with Contacts trimmed to its ${layout.contactsColumnsUsed} used columns it would be`,

@@ -56,12 +56,18 @@ function computeOffsetMs(ms: number, tz: string): number {
 }
 
 /** Milliseconds to add to a UTC instant to get the wall-clock time in tz. */
+let lastTz = '';
+let lastCache = new Map<number, number>();
+
 export function tzOffsetMs(ms: number, tz: string): number {
-  let cache = offsetCache.get(tz);
+  // One zone per run in practice: skip the lookup by zone name when it is the same as last time.
+  let cache = tz === lastTz ? lastCache : offsetCache.get(tz);
   if (!cache) {
     cache = new Map();
     offsetCache.set(tz, cache);
   }
+  lastTz = tz;
+  lastCache = cache;
   // Most UTC days have one offset throughout: one entry per day (keyed by the negative day
   // number minus one, so it never meets a quarter-hour key), quarter hours only on DST days.
   const dayKeyNum = -1 - Math.floor(ms / MS_PER_DAY);
@@ -151,6 +157,20 @@ export function addDays(day: DayKey, n: number, skipWeekends = false): DayKey {
 
 /** The first instant of `day` in tz (local midnight, or the first existing minute when DST skips it). */
 export function startOfDay(day: DayKey, tz: string): Date {
+  // A refresh asks for the same few hundred days again and again; the search below costs a dozen lookups.
+  const key = `${tz} ${day}`;
+  let ms = startsByDay.get(key);
+  if (ms === undefined) {
+    ms = findStartOfDay(day, tz);
+    if (startsByDay.size > MEMO_LIMIT) startsByDay.clear();
+    startsByDay.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+const startsByDay = new Map<string, number>();
+
+function findStartOfDay(day: DayKey, tz: string): number {
   const utcMidnight = dayNumber(day) * MS_PER_DAY;
   // Try the offsets in force half a day either side; the earliest instant that is on `day` while
   // the instant before it is not is the start of the day (also when DST skips midnight).
@@ -160,7 +180,7 @@ export function startOfDay(day: DayKey, tz: string): Date {
     const starts = dayKey(new Date(t), tz) === day && dayKey(new Date(t - 1), tz) !== day;
     if (starts && (best === null || t < best)) best = t;
   }
-  return new Date(best ?? utcMidnight - tzOffsetMs(utcMidnight, tz));
+  return best ?? utcMidnight - tzOffsetMs(utcMidnight, tz);
 }
 
 /** Today in tz, from an injected clock. */

@@ -438,12 +438,36 @@ function lookupFor(list: ListName): Map<string, string> {
   return map;
 }
 
+/** Cells repeat a handful of values, so each distinct text is normalised once per list (bounded). */
+const readers = new Map<ListName, (value: unknown) => string | null>();
+const READ_MEMO_LIMIT = 10_000;
+
+/** parseEnum for one list, as a function to call per cell (what readTable does for a whole column). */
+export function enumReader<L extends ListName>(list: L): (value: unknown) => ListCode<L> | null {
+  let reader = readers.get(list);
+  if (!reader) {
+    const memo = new Map<string, string | null>();
+    const lookup = lookupFor(list);
+    reader = (value) => {
+      if (typeof value !== 'string' && typeof value !== 'number') return null;
+      const raw = String(value);
+      let code = memo.get(raw);
+      if (code === undefined) {
+        const key = normalizeLabel(raw);
+        code = key ? (lookup.get(key) ?? null) : null;
+        if (memo.size >= READ_MEMO_LIMIT) memo.clear();
+        memo.set(raw, code);
+      }
+      return code;
+    };
+    readers.set(list, reader);
+  }
+  return reader as (value: unknown) => ListCode<L> | null;
+}
+
 /** A cell's value → the list's code, whichever language or synonym was typed; null when not recognised or blank. */
 export function parseEnum<L extends ListName>(list: L, value: unknown): ListCode<L> | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const key = normalizeLabel(String(value));
-  if (!key) return null;
-  return (lookupFor(list).get(key) as ListCode<L> | undefined) ?? null;
+  return enumReader(list)(value);
 }
 
 /** The label of a code in a language (what goes into a cell or a dropdown). */

@@ -2,9 +2,9 @@
  * A tab's values (one batch read, header row first) → typed records, by header name. Bad cells
  * become blank values plus one sentence each; they never stop the other rows.
  */
-import { type DayKey, parseDateCell, startOfDay } from './dates';
+import { type DayKey, dayKey, parseDateCell, startOfDay } from './dates';
 import { type Lang, type Message, message, t } from './i18n';
-import { labels, parseEnum, readYesNo } from './lists';
+import { enumReader, labels, readYesNo } from './lists';
 import {
   type ColumnDef,
   type ColumnKey,
@@ -32,48 +32,79 @@ export interface TableRead<T extends TableName> {
   problems: RowProblem[];
 }
 
-type Parser = (value: unknown) => { value: unknown; bad?: 'date' | 'number' | 'yesNo' | 'list' };
+type BadKind = 'date' | 'number' | 'yesNo' | 'list';
+
+/**
+ * What a parser returns for a cell it cannot read. A refresh parses millions of cells, so a parser
+ * returns the value itself and signals a bad cell with one of these preallocated markers instead of
+ * allocating a result object per cell.
+ */
+class Bad {
+  constructor(readonly kind: BadKind) {}
+}
+const BAD = { date: new Bad('date'), number: new Bad('number'), yesNo: new Bad('yesNo'), list: new Bad('list') };
+
+type Parser = (value: unknown) => unknown;
 
 function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  return value === null || value === undefined || value === '' || (typeof value === 'string' && value.trim() === '');
+}
+
+function trimmed(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  return v === null || v === undefined ? '' : String(v).trim();
 }
 
 function parserFor(def: ColumnDef, tz: string): Parser {
   switch (def.type) {
     case 'date':
       return (v) => {
-        if (v instanceof Date && !isNaN(v.getTime())) return { value: v };
+        if (v instanceof Date && !isNaN(v.getTime())) return v;
+        if (v === '' || v === null || v === undefined) return null;
         const cell = parseDateCell(v, tz);
-        if (!cell.ok) return { value: null, bad: 'date' };
-        return { value: cell.day === null ? null : startOfDay(cell.day, tz) };
+        if (!cell.ok) return BAD.date;
+        return cell.day === null ? null : startOfDay(cell.day, tz);
       };
     case 'number':
       return (v) => {
-        if (isBlank(v)) return { value: null };
-        if (typeof v === 'number' && isFinite(v)) return { value: v };
+        if (typeof v === 'number' && isFinite(v)) return v;
+        if (isBlank(v)) return null;
         const text = String(v).normalize('NFKC').replace(/[,\s]/g, '');
-        return /^-?\d+(\.\d+)?$/.test(text) ? { value: Number(text) } : { value: null, bad: 'number' };
+        return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : BAD.number;
       };
     case 'boolean':
       return (v) => {
         const b = readYesNo(v);
-        return b === null ? { value: false, bad: 'yesNo' } : { value: b };
+        return b === null ? BAD.yesNo : b;
       };
     case 'enum': {
-      const list = def.list ?? 'yesNo';
+      const read = enumReader(def.list ?? 'yesNo');
       return (v) => {
-        if (isBlank(v)) return { value: null };
-        const code = parseEnum(list, v);
-        return code === null ? { value: null, bad: 'list' } : { value: code };
+        if (isBlank(v)) return null;
+        const code = read(v);
+        return code === null ? BAD.list : code;
       };
     }
     case 'person':
-      return (v) => ({ value: isBlank(v) ? '' : String(v).trim() });
     case 'plainText':
-      return (v) => ({ value: isBlank(v) ? '' : String(v).trim() });
+      return trimmed;
     case 'text':
-      return (v) => ({ value: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v) });
+      return (v) => {
+        if (typeof v === 'string') return v;
+        return v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+      };
   }
+}
+
+/** A bad cell reads as blank: null, or false for a yes/no column. */
+function blankFor(def: ColumnDef): unknown {
+  return def.type === 'boolean' ? false : null;
+}
+
+/** The value a record holds for a column the tab does not have (or the caller did not read). */
+function absentValue(def: ColumnDef, tz: string): unknown {
+  const value = parserFor(def, tz)(null);
+  return value instanceof Bad ? blankFor(def) : value;
 }
 
 const PROBLEM_KEYS = {
@@ -83,9 +114,18 @@ const PROBLEM_KEYS = {
   list: 'problem.notInList',
 } as const;
 
+interface Present {
+  def: ColumnDef;
+  key: string;
+  col: number;
+  parse: Parser;
+}
+
 /**
  * Reads a tab: `values` is the whole block from the header row down. `firstRow` is the sheet row of
- * the header, used only to name a row that has no ID in a problem sentence.
+ * the header, used only to name a row that has no ID in a problem sentence. With `only`, the other
+ * columns are neither parsed nor looked at (they hold their blank value in every record): for a
+ * caller that read just those columns (openTable's `columns`).
  */
 export function readTable<T extends TableName>(
   table: T,
@@ -93,29 +133,40 @@ export function readTable<T extends TableName>(
   tz: string,
   lang: Lang = 'en',
   firstRow = 1,
+  only?: ReadonlySet<ColumnKey<T>>,
 ): TableRead<T> {
   const headers = findHeaders(table, values[0] ?? []);
   const defs = TABLES[table] as readonly ColumnDef[];
-  const present = defs
-    .map((def) => ({ def, col: headers.map[def.key as ColumnKey<T>], parse: parserFor(def, tz) }))
-    .filter((c): c is { def: ColumnDef; col: number; parse: Parser } => c.col !== undefined);
-  const absent = defs.filter((def) => headers.map[def.key as ColumnKey<T>] === undefined);
+  const present: Present[] = [];
+  const absent: { key: string; value: unknown }[] = [];
+  for (const def of defs) {
+    const key = def.key as ColumnKey<T>;
+    const col = headers.map[key];
+    if (col !== undefined && (only === undefined || only.has(key))) {
+      present.push({ def, key: def.key, col, parse: parserFor(def, tz) });
+    } else absent.push({ key: def.key, value: absentValue(def, tz) });
+  }
   const tab = tabName(table, lang);
   const records: (RecordTypes[T] | null)[] = [];
   const problems: RowProblem[] = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r];
-    if (present.every((c) => isBlank(row[c.col]))) {
+    let blank = true;
+    for (let i = 0; i < present.length && blank; i++) blank = isBlank(row[present[i].col]);
+    if (blank) {
       records.push(null);
       continue;
     }
     const record: Record<string, unknown> = {};
-    for (const def of absent) record[def.key] = parserFor(def, tz)(null).value;
-    let bad: { def: ColumnDef; raw: unknown; kind: keyof typeof PROBLEM_KEYS }[] | null = null;
+    for (const a of absent) record[a.key] = a.value;
+    let bad: { def: ColumnDef; raw: unknown; kind: BadKind }[] | null = null;
     for (const c of present) {
-      const parsed = c.parse(row[c.col]);
-      record[c.def.key] = parsed.value;
-      if (parsed.bad) (bad ??= []).push({ def: c.def, raw: row[c.col], kind: parsed.bad });
+      const raw = row[c.col];
+      const value = c.parse(raw);
+      if (value instanceof Bad) {
+        record[c.key] = blankFor(c.def);
+        (bad ??= []).push({ def: c.def, raw, kind: value.kind });
+      } else record[c.key] = value;
     }
     if (bad) {
       const id = typeof record.id === 'string' ? record.id : '';
@@ -143,6 +194,6 @@ export function readTable<T extends TableName>(
 /** A record's date field as a day in tz (Dates are instants; the rules work in whole days). */
 export function dayOf(date: Date | null, tz: string): DayKey | null {
   if (date === null) return null;
-  const cell = parseDateCell(date, tz);
-  return cell.ok ? cell.day : null;
+  const ms = date.getTime();
+  return isNaN(ms) ? null : dayKey(date, tz);
 }

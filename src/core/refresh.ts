@@ -10,7 +10,7 @@ import { idGenerator } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Status } from './lists';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
-import type { ClientRecord, ContactRecord } from './schema';
+import type { ClientRecord, ColumnKey, ContactRecord } from './schema';
 import { tabName } from './schema';
 import { segmentOf } from './segment';
 import type { Settings } from './settings';
@@ -50,6 +50,38 @@ export interface RefreshOptions {
   takenIds?: Iterable<string>;
 }
 
+/** The Clients columns refreshClients reads: a caller may read just these (and what it needs itself). */
+export const REFRESH_CLIENT_COLUMNS = [
+  'id',
+  'grade',
+  'gradeOverride',
+  'status',
+  'stage',
+  'owner',
+  'needConfirmed',
+  'budgetConfirmed',
+  'decisionMaker',
+  'expectedDate',
+  'lastContact',
+  'created',
+  'expiryDate',
+  'dealValue',
+  'satisfaction',
+] as const satisfies readonly ColumnKey<'clients'>[];
+
+/**
+ * The Contacts columns refreshClients reads (the ID only names a row in a problem): a caller may
+ * read just these.
+ */
+export const REFRESH_CONTACT_COLUMNS = [
+  'id',
+  'clientId',
+  'date',
+  'outcome',
+  'result',
+  'attitude',
+] as const satisfies readonly ColumnKey<'contacts'>[];
+
 /** What the log says about one client. */
 interface ContactFacts {
   lastReachedMs: number;
@@ -73,13 +105,14 @@ function indexContacts(
   contacts.forEach((contact, index) => {
     if (contact === null) return;
     const clientId = canonicalId(contact.clientId);
-    const who = contact.id !== '' ? contact.id : t(lang, 'problem.row', { index: index + 2 });
+    // Named only for a problem: most contacts have none, and the sentence costs more than the rest.
+    const who = (): string => (contact.id !== '' ? contact.id : t(lang, 'problem.row', { index: index + 2 }));
     if (clientId === '' || !knownIds.has(clientId)) {
       problems.push({
         table: 'contacts',
         index,
         id: contact.id,
-        message: message('problem.contactUnknownClient', { tab, who, id: contact.clientId }),
+        message: message('problem.contactUnknownClient', { tab, who: who(), id: contact.clientId }),
       });
       return;
     }
@@ -88,7 +121,7 @@ function indexContacts(
         table: 'contacts',
         index,
         id: contact.id,
-        message: message('problem.contactNoDate', { tab, who }),
+        message: message('problem.contactNoDate', { tab, who: who() }),
       });
       return;
     }

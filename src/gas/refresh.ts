@@ -1,14 +1,16 @@
 /**
  * Refresh (menu item, and part of the daily run): recomputes every computed column of every client —
  * an ID where missing, Grade, Status, Last contact, Pool release, Segment — in one pass, and writes
- * those columns only, each as one batch over all rows, so the number of Spreadsheet calls does not
- * depend on the number of clients or contacts. Cells people typed are never rewritten: the ID column
- * is written only over the rows that had no ID, and only when there are some.
+ * those columns only, each as one batch over the rows from the first to the last cell that changes
+ * (none when nothing does), so the number of Spreadsheet calls does not depend on the number of
+ * clients or contacts, and a refresh with little to change writes little. Cells people typed are
+ * never rewritten: the ID column is written only over the rows that had no ID, and only when there
+ * are some.
  */
 import { startOfDay } from '../core/dates';
 import { type Lang, message, render, t } from '../core/i18n';
 import { label, tabName } from '../core/schema';
-import { keepCell, writeSpan } from './cells';
+import { keepCell, sameCell, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
 import { type WorkbookContext, workbookContext } from './context';
@@ -16,7 +18,7 @@ import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
 import { invalidateSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
-import { columnIndex, idsStillMatch, sheetsByName, writeColumns } from './table';
+import { columnIndex, idsStillMatch, sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -41,6 +43,8 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
   const { lang, tz } = ctx;
   const cols = Object.fromEntries(COMPUTED.map((key) => [key, [] as unknown[]])) as Record<Computed, unknown[]>;
   const at = Object.fromEntries(COMPUTED.map((key) => [key, columnIndex(tbl, key)])) as Record<Computed, number>;
+  // Rows whose cell changes, per column: only the span between the first and the last is written.
+  const touched = Object.fromEntries(COMPUTED.map((key) => [key, [] as number[]])) as Record<Computed, number[]>;
   const idCol = columnIndex(tbl, 'id');
   const ids: unknown[] = [];
   const missingIds: number[] = [];
@@ -61,14 +65,20 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
       missingIds.push(i);
     }
     if (record.status !== null && record.status !== computed.status) statusesChanged++;
-    cols.grade.push(label('grades', computed.grade, lang));
-    cols.status.push(label('statuses', computed.status, lang));
+    const put = (key: Computed, next: unknown): void => {
+      if (sameCell(raw[at[key]], next)) cols[key].push(keepCell(raw[at[key]]));
+      else {
+        cols[key].push(next);
+        touched[key].push(i);
+      }
+    };
+    put('grade', label('grades', computed.grade, lang));
+    put('status', label('statuses', computed.status, lang));
     // No reached contact and nothing readable in the cell: leave it (blank, or text already reported).
-    cols.lastContact.push(
-      computed.lastContact === null ? keepCell(raw[at.lastContact]) : startOfDay(computed.lastContact, tz),
-    );
-    cols.poolRelease.push(computed.poolRelease === null ? '' : startOfDay(computed.poolRelease, tz));
-    cols.segment.push(computed.segment === null ? '' : label('segments', computed.segment, lang));
+    if (computed.lastContact === null) cols.lastContact.push(keepCell(raw[at.lastContact]));
+    else put('lastContact', startOfDay(computed.lastContact, tz));
+    put('poolRelease', computed.poolRelease === null ? '' : startOfDay(computed.poolRelease, tz));
+    put('segment', computed.segment === null ? '' : label('segments', computed.segment, lang));
   });
   const changes: ChangeEntry[] = result.changes.map((c) => ({
     clientId: c.clientId,
@@ -80,7 +90,7 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
   // Everything that could stop the operation is checked before the first write.
   const log = changes.length > 0 ? openChangeLog(sheets, ctx) : null;
   if (!idsStillMatch(tbl, 'id')) return ROWS_MOVED;
-  writeColumns(tbl, new Map(COMPUTED.map((key) => [key, cols[key]])));
+  for (const key of COMPUTED) writeSpan(tbl.sheet, 2, at[key], cols[key], touched[key]);
   writeSpan(tbl.sheet, 2, idCol, ids, missingIds);
   log?.append(changes);
   return {

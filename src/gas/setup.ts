@@ -165,6 +165,14 @@ function applyPlan(plan: TablePlan, sheets: Map<string, Sheet>, lang: Lang, repo
       report.push(message('setup.columnsAdded', { tab: sheet.getName(), columns: list(columns, lang) }));
     }
   }
+  // A new tab comes 26 columns wide; the empty ones still count against the workbook's 10-million-cell
+  // limit, on every row the table grows to. Only a tab made here is trimmed (Settings keeps room for
+  // its legend beside the table).
+  if (created && plan.table !== 'settings') {
+    const width = plan.missing.length;
+    const extra = sheet.getMaxColumns() - width;
+    if (extra > 0) sheet.deleteColumns(width + 1, extra);
+  }
   if (plan.unknown.length > 0) {
     report.push(message('setup.userColumnsKept', { tab: sheet.getName(), columns: list(plan.unknown, lang) }));
   }

@@ -6,7 +6,16 @@
 import type { Lang } from '../core/i18n';
 import { message } from '../core/i18n';
 import { readTable, type TableRead } from '../core/records';
-import { type ColumnDef, type ColumnKey, type TableName, TABLES, column, matchTabName, tabName } from '../core/schema';
+import {
+  type ColumnDef,
+  type ColumnKey,
+  type TableName,
+  TABLES,
+  column,
+  findHeaders,
+  matchTabName,
+  tabName,
+} from '../core/schema';
 import { UserError } from './errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,19 +45,28 @@ export function findTab(sheets: Map<string, Sheet>, table: TableName): Sheet | n
   return name === null ? null : (sheets.get(name) ?? null);
 }
 
+export interface OpenOptions<T extends TableName> {
+  lang: Lang;
+  tz: string;
+  /** columns that must exist (else a UserError naming the column) */
+  needs?: readonly ColumnKey<T>[];
+  /**
+   * Read only these columns (plus `needs`): the other cells of `values` are blank and the records
+   * hold blank values there. Without it the whole tab is read.
+   */
+  columns?: readonly ColumnKey<T>[];
+}
+
 /**
  * Opens a table for an operation: the tab must exist and hold every column the operation needs,
  * else one sentence in the user's language and nothing is written.
  */
-export function openTable<T extends TableName>(
-  sheets: Map<string, Sheet>,
-  table: T,
-  opts: { lang: Lang; tz: string; needs?: readonly ColumnKey<T>[] },
-): Table<T> {
+export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table: T, opts: OpenOptions<T>): Table<T> {
   const sheet = findTab(sheets, table);
   if (!sheet) throw new UserError(opts.lang, message('error.missingTab', { tab: tabName(table, opts.lang) }));
-  const values = sheet.getDataRange().getValues() as unknown[][];
-  const read = readTable(table, values, opts.tz, opts.lang);
+  const only = opts.columns ? new Set<ColumnKey<T>>([...opts.columns, ...(opts.needs ?? [])]) : undefined;
+  const values = only ? readColumns(sheet, table, only) : (sheet.getDataRange().getValues() as unknown[][]);
+  const read = readTable(table, values, opts.tz, opts.lang, 1, only);
   const needed = new Set<ColumnKey<T>>([...read.headers.missingRequired, ...(opts.needs ?? [])]);
   for (const key of needed) {
     if (read.headers.map[key] === undefined) {
@@ -60,6 +78,40 @@ export function openTable<T extends TableName>(
     }
   }
   return { ...read, table, sheet, values, lastColumn: values[0]?.length ?? 0 };
+}
+
+/**
+ * The data range with only some columns filled in: the header row, then one getValues per run of
+ * adjacent wanted columns (so the calls depend on the header layout, never on the rows); the cells
+ * of other columns are ''. Apps Script's cost grows with the cells moved, and most operations need
+ * a few of a tab's columns.
+ */
+function readColumns<T extends TableName>(sheet: Sheet, table: T, wanted: ReadonlySet<ColumnKey<T>>): unknown[][] {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return sheet.getDataRange().getValues() as unknown[][];
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
+  const map = findHeaders(table, header).map;
+  const cols = [...wanted]
+    .map((key) => map[key])
+    .filter((c): c is number => c !== undefined)
+    .sort((a, b) => a - b);
+  const values: unknown[][] = [header];
+  for (let r = 1; r < lastRow; r++) values.push(new Array<unknown>(lastColumn).fill(''));
+  for (let i = 0; i < cols.length;) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] <= cols[j] + 1) j++;
+    const from = cols[i];
+    const width = cols[j] - from + 1;
+    const block = sheet.getRange(2, from + 1, lastRow - 1, width).getValues();
+    for (let r = 0; r < block.length; r++) {
+      const src = block[r];
+      const dst = values[r + 1];
+      for (let c = 0; c < width; c++) dst[from + c] = src[c];
+    }
+    i = j + 1;
+  }
+  return values;
 }
 
 /** 0-based column index of a key; the caller has asked for it in `needs`. */
@@ -126,17 +178,6 @@ export function idsStillMatch<T extends TableName>(tbl: Table<T>, idKey: ColumnK
     if (String(now[r][0]) !== String(tbl.values[r + 1][col])) return false;
   }
   return true;
-}
-
-/** Writes whole columns over every data row: one setValues per column, whatever the row count. */
-export function writeColumns<T extends TableName>(tbl: Table<T>, columns: Map<ColumnKey<T>, unknown[]>): void {
-  const dataRows = tbl.values.length - 1;
-  if (dataRows <= 0) return;
-  for (const [key, cells] of columns) {
-    if (cells.length !== dataRows) throw new Error(`${String(key)}: ${cells.length} values for ${dataRows} rows`);
-    const col = columnIndex(tbl, key);
-    tbl.sheet.getRange(2, col + 1, dataRows, 1).setValues(cells.map((v) => [v]));
-  }
 }
 
 /**

@@ -6,8 +6,8 @@
 import { type DayKey, dayKey, tzOffsetMs } from '../dates';
 import { type Lang, t } from '../i18n';
 import type { Channel, Grade, Outcome, Result, Stage, Status } from '../lists';
-import { refreshClients } from '../refresh';
-import type { ChangeRecord, ClientRecord, ContactRecord, TeamMember } from '../schema';
+import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, refreshClients } from '../refresh';
+import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
 import { clientKey } from './keys';
 import { type Move, clientMoves } from './moves';
@@ -22,6 +22,30 @@ export interface ReportInput {
   tz: string;
   lang: Lang;
 }
+
+/**
+ * The columns the reports read, so the sources can be read column by column (a third of Clients and
+ * of Contacts is free text no report shows). A row blank in all of them is nothing a report counts.
+ */
+export const REPORT_COLUMNS = {
+  clients: [
+    ...REFRESH_CLIENT_COLUMNS,
+    'name',
+    'nextFollowUp',
+    'nextOwner',
+    'nextTopic',
+    'lostReason',
+  ] satisfies ColumnKey<'clients'>[],
+  contacts: [
+    ...REFRESH_CONTACT_COLUMNS,
+    'by',
+    'channel',
+    'summary',
+    'stageAfter',
+    'gradeAfter',
+  ] satisfies ColumnKey<'contacts'>[],
+  changes: ['date', 'clientId', 'what', 'old', 'new'] satisfies ColumnKey<'changes'>[],
+};
 
 /** A contact attempt: a Contacts row with a Date and an Outcome. */
 export interface Attempt {

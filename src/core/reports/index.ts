@@ -12,7 +12,7 @@ import { type DayRange, type MonthKey, monthOf } from './period';
 import { persistenceReport } from './persistence';
 import { validityReport } from './validity';
 
-export { prepareReports, type ReportInput, type ReportData } from './data';
+export { REPORT_COLUMNS, prepareReports, type ReportInput, type ReportData } from './data';
 export type { ReportModel, ReportSection, ChartSpec, Cell, CellFormat } from './model';
 export { monthOf } from './period';
 

@@ -6,6 +6,7 @@
 import { addDays, today } from '../../core/dates';
 import { t } from '../../core/i18n';
 import {
+  REPORT_COLUMNS,
   REPORT_NAMES,
   type ReportInput,
   type ReportOptions,
@@ -13,7 +14,7 @@ import {
   monthOf,
   prepareReports,
 } from '../../core/reports';
-import type { ReportName } from '../../core/schema';
+import type { ColumnKey, ReportName } from '../../core/schema';
 import { readSettings } from '../clients-pass';
 import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
@@ -28,17 +29,18 @@ function optional<T extends 'team' | 'changes'>(
   sheets: Map<string, Sheet>,
   table: T,
   ctx: WorkbookContext,
+  columns?: readonly ColumnKey<T>[],
 ): ReportInput[T] {
-  return findTab(sheets, table) ? (openTable(sheets, table, ctx).records as ReportInput[T]) : [];
+  return findTab(sheets, table) ? (openTable(sheets, table, { ...ctx, columns }).records as ReportInput[T]) : [];
 }
 
 function readSources(sheets: Map<string, Sheet>, ctx: WorkbookContext): ReportInput {
   return {
     settings: readSettings(sheets, ctx.lang).settings,
-    clients: openTable(sheets, 'clients', ctx).records,
-    contacts: openTable(sheets, 'contacts', ctx).records,
+    clients: openTable(sheets, 'clients', { ...ctx, columns: REPORT_COLUMNS.clients }).records,
+    contacts: openTable(sheets, 'contacts', { ...ctx, columns: REPORT_COLUMNS.contacts }).records,
     team: optional(sheets, 'team', ctx),
-    changes: optional(sheets, 'changes', ctx),
+    changes: optional(sheets, 'changes', ctx, REPORT_COLUMNS.changes),
     now: ctx.now,
     tz: ctx.tz,
     lang: ctx.lang,

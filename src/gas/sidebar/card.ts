@@ -27,9 +27,35 @@ function daysAsText<R extends object>(record: R, tz: string): { [K in keyof R]: 
   return out;
 }
 
+/** At most this many blocks are read for one client's history: the calls stay bounded, whatever the log. */
+const MAX_BLOCKS = 8;
+
 /**
- * Every Contacts row of one client: the Client ID column is read to find them, then the block from
- * the first to the last of them in one read (two calls, however long the log).
+ * Sorted row indexes → at most `max` spans [first, last] covering them all, cut at the widest gaps
+ * (a client's contacts are spread through a long log; the rows between them need not be read).
+ */
+export function coveringSpans(rows: readonly number[], max: number): [number, number][] {
+  const cuts = rows
+    .slice(1)
+    .map((row, i) => ({ at: i + 1, gap: row - rows[i] }))
+    .filter((c) => c.gap > 1)
+    .sort((a, b) => b.gap - a.gap || a.at - b.at)
+    .slice(0, max - 1)
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const cut of [...cuts, rows.length]) {
+    spans.push([rows[start], rows[cut - 1]]);
+    start = cut;
+  }
+  return spans;
+}
+
+/**
+ * Every Contacts row of one client: the Client ID column is read to find them, then only the rows
+ * around them, in at most MAX_BLOCKS reads (so a bounded number of calls, however long the log, and
+ * not the thousands of other clients' rows between a client's first and last contact).
  */
 export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: string): ContactRecord[] {
   const sheet = contacts.sheet;
@@ -48,9 +74,12 @@ export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: s
       rows.push(i);
   });
   if (rows.length === 0) return [];
-  const first = rows[0];
-  const block = sheet.getRange(first + 2, 1, rows[rows.length - 1] - first + 1, contacts.lastColumn).getValues();
-  const picked = rows.map((i) => block[i - first] as unknown[]);
+  const byRow = new Map<number, unknown[]>();
+  for (const [first, last] of coveringSpans(rows, MAX_BLOCKS)) {
+    const block = sheet.getRange(first + 2, 1, last - first + 1, contacts.lastColumn).getValues();
+    block.forEach((values, i) => byRow.set(first + i, values as unknown[]));
+  }
+  const picked = rows.map((i) => byRow.get(i) ?? []);
   const records = readTable('contacts', [contacts.values[0], ...picked], tz).records;
   // Newest first: by date, then by position in the log (a later row was logged later).
   const withOrder = records

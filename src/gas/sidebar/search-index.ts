@@ -8,7 +8,7 @@
  * https://developers.google.com/apps-script/reference/cache/cache#put(String,String,Integer)
  */
 import type { Table } from '../table';
-import { type IndexEntry, phoneDigits } from './search-match';
+import { type IndexEntry, entryLine, parseLine, phoneDigits } from './search-match';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -17,11 +17,40 @@ const TTL_SECONDS = 900;
 /** Under 100 KB with room to spare (the limit counts UTF-8 bytes: a Chinese character is 3). */
 const CHUNK_BYTES = 90_000;
 
-export interface SearchIndex {
-  sheetId: number;
-  /** Clients' last row when built: a different one means rows were added or removed since */
-  lastRow: number;
-  entries: IndexEntry[];
+/**
+ * The index as lines (what the cache holds and what a keystroke scans), parsed into entries only
+ * when a caller needs them all (add client, a row hint): parsing 50,000 lines per keystroke cost more
+ * than the search itself.
+ */
+export class SearchIndex {
+  private stored: string[] | null;
+  private parsed: IndexEntry[] | null;
+
+  constructor(
+    readonly sheetId: number,
+    /** Clients' last row when built: a different one means rows were added or removed since */
+    public lastRow: number,
+    from: { lines: string[] } | { entries: IndexEntry[] },
+  ) {
+    this.stored = 'lines' in from ? from.lines : null;
+    this.parsed = 'entries' in from ? from.entries : null;
+  }
+
+  /**
+   * Every entry. A caller may change them or add some (then saveIndex stores them as they are then):
+   * handing them out forgets the lines made from them before.
+   */
+  get entries(): IndexEntry[] {
+    if (this.parsed === null) this.parsed = (this.stored ?? []).map(parseLine);
+    this.stored = null;
+    return this.parsed;
+  }
+
+  /** The entries as index lines (entryLine), made once until the entries are handed out again. */
+  lines(): string[] {
+    if (this.stored === null) this.stored = (this.parsed ?? []).map(entryLine);
+    return this.stored;
+  }
 }
 
 interface Meta {
@@ -64,18 +93,7 @@ export function buildIndex(clients: Table<'clients'>): SearchIndex {
       nextOwner: at('nextOwner', r),
     });
   }
-  return { sheetId: sheet.getSheetId(), lastRow, entries };
-}
-
-function serialize(entries: readonly IndexEntry[]): string[] {
-  return entries.map((e) => [e.row, e.id, e.name, e.contact, e.phones, e.email, e.owner, e.nextOwner].join('\t'));
-}
-
-function parse(lines: string[]): IndexEntry[] {
-  return lines.map((line) => {
-    const [row, id, name, contact, phones, email, owner, nextOwner] = line.split('\t');
-    return { row: Number(row), id, name, contact, phones, email, owner, nextOwner };
-  });
+  return new SearchIndex(sheet.getSheetId(), lastRow, { entries });
 }
 
 function utf8Bytes(text: string): number {
@@ -116,7 +134,7 @@ export function saveIndex(index: SearchIndex, now: Date): void {
   const store = cache();
   if (!store) return;
   const stamp = now.getTime().toString(36);
-  const chunks = chunkLines(serialize(index.entries));
+  const chunks = chunkLines(index.lines());
   const values: Record<string, string> = {};
   chunks.forEach((chunk, i) => (values[`ct.search.${stamp}.${i}`] = chunk));
   const meta: Meta = { sheetId: index.sheetId, lastRow: index.lastRow, stamp, chunks: chunks.length };
@@ -147,7 +165,7 @@ export function loadIndex(sheetById: (sheetId: number) => Sheet | null): SearchI
   const sheet = sheetById(meta.sheetId);
   if (!sheet || sheet.getLastRow() !== meta.lastRow) return null;
   const lines = keys.flatMap((k) => (found[k] === '' ? [] : found[k].split('\n')));
-  return { sheetId: meta.sheetId, lastRow: meta.lastRow, entries: parse(lines) };
+  return new SearchIndex(meta.sheetId, meta.lastRow, { lines });
 }
 
 /** Forget the index: the next search rebuilds it. */

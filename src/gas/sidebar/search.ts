@@ -37,7 +37,7 @@ export function searchClients(query: string, options?: SearchOptions | null): Se
       saveIndex(index, s.ctx.now);
     }
   }
-  const found = matchClients(index.entries, text, me, limit);
+  const found = matchClients(index.lines(), text, me, limit);
   const hits: ClientHit[] = found.hits.map(({ entry, mine }) => ({
     id: entry.id,
     name: entry.name,
