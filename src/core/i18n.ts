@@ -94,7 +94,8 @@ const EN = {
   'pool.reclaimWait': 'You released this client on {released}; you can claim it back from {from}.',
   'pool.released': 'No reached contact for {days} days (grade {grade} allows {limit}).',
 
-  'cadence.overCalling': 'Contacted again after {days} days; grade {grade} calls for about {interval} days.',
+  'cadence.overCalling':
+    'Note: reached again only {days} day(s) after the last time; grade {grade} calls for about one contact every {interval} days, and calling too often can put a client off.',
 
   'settings.badValue': 'Settings: “{key}” is “{value}”, which is not {expected}; using the default {default}.',
   'settings.duplicate': 'Settings: “{key}” appears more than once; using the first value.',
@@ -473,7 +474,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'pool.reclaimWait': '您在 {released} 释放了这个客户；从 {from} 起才能重新领取。',
   'pool.released': '已 {days} 天没有接通（{grade} 级允许 {limit} 天）。',
 
-  'cadence.overCalling': '间隔 {days} 天就再次联系；{grade} 级客户建议约 {interval} 天一次。',
+  'cadence.overCalling':
+    '提示：距上次接通仅 {days} 天就再次联系；{grade} 级客户建议约 {interval} 天联系一次，联系过于频繁可能让客户反感。',
 
   'settings.badValue': '设置：“{key}”的值“{value}”不是{expected}；已使用默认值 {default}。',
   'settings.duplicate': '设置：“{key}”出现了不止一次；使用第一个值。',

@@ -5,10 +5,10 @@
  * write time. A reached contact with no next date gets last contact + the grade's interval. A next
  * step owned by someone else and due today is mailed to them at once (seed 000).
  */
-import { proposeNextFollowUp } from '../../core/cadence';
+import { overCallingWarning, proposeNextFollowUp } from '../../core/cadence';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
-import { message } from '../../core/i18n';
+import { type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
 import { type Grade, label, parseEnum } from '../../core/lists';
 import { poolOutlook } from '../../core/pool';
@@ -122,6 +122,8 @@ function dayOf(date: Date | null, tz: string): DayKey | null {
 
 interface Saved {
   card: ClientCard;
+  /** reached again much sooner than the grade's interval (DOMAIN: the tracker can warn about over-calling) */
+  overCalling: Message | null;
   nextOwner: string;
   nextDay: DayKey | null;
   client: ClientRecord;
@@ -258,6 +260,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   const history = readHistory(contacts, client.id, tz);
   return {
     card: buildCard(after, history, settings, s.today, tz),
+    overCalling: reached ? overCallingWarning(oldLast, input.day, graded.grade, settings) : null,
     nextOwner: after.nextOwner,
     nextDay,
     client: after,
@@ -280,6 +283,7 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
       ),
     );
   }
+  if (saved.overCalling) notices.push(notice(s.ctx.lang, saved.overCalling));
   if (saved.nextDay === s.today && saved.nextOwner !== '' && saved.nextOwner.toLowerCase() !== s.me.toLowerCase()) {
     notices.push(mailNextStep(s, { to: saved.nextOwner, client: saved.client, topic: saved.topic, by: input.by }));
   }

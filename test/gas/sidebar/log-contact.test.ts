@@ -64,6 +64,32 @@ describe('a reached contact with no next date', () => {
   });
 });
 
+describe('calling too often (DOMAIN: the tracker can warn about over-calling)', () => {
+  const log = (wb: ReturnType<typeof sidebarWorkbook>, date: string): Saved =>
+    wb.client('logContact', [
+      { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: `call on ${date}`, date },
+    ]) as Saved;
+
+  test('a grade B client reached again the next day is saved, with a note that B calls for about 7 days', () => {
+    const wb = sidebarWorkbook();
+    expect(log(wb, '2026-02-27').ok).toBe(true);
+    const again = log(wb, '2026-02-28');
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    expect(again.notices.map((n) => n.text)).toContain(
+      'Note: reached again only 1 day(s) after the last time; grade B calls for about one contact every 7 days, and calling too often can put a client off.',
+    );
+    expect(rowsOf(wb, 'Contacts').filter((r) => r['Client ID'] === ACME)).toHaveLength(2);
+  });
+
+  test('reached again after half the interval or more: no note', () => {
+    const wb = sidebarWorkbook();
+    log(wb, '2026-02-23');
+    const later = log(wb, '2026-02-27');
+    expect(later.ok && later.notices.some((n) => n.text.includes('reached again only'))).toBe(false);
+  });
+});
+
 describe('a contact attempt that did not reach the client', () => {
   const wb = sidebarWorkbook();
   const result = wb.client('logContact', [{ clientId: ACME, channel: 'Phone', outcome: 'No answer' }]) as Saved;
