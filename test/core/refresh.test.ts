@@ -3,6 +3,7 @@ import { render } from '../../src/core/i18n';
 import { refreshClients } from '../../src/core/refresh';
 import type { ClientRecord, ContactRecord } from '../../src/core/schema';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { record } from '../helpers/records';
 
 const SH = 'Asia/Shanghai';
 const today = '2026-03-02';
@@ -10,65 +11,30 @@ const day = (d: string) => startOfDay(d, SH);
 const now = new Date('2026-03-02T01:00:00Z');
 
 function client(over: Partial<ClientRecord>): ClientRecord {
-  return {
+  return record('clients', {
     id: 'C-1',
     name: 'Acme',
-    contact: '',
-    title: '',
-    phone: '',
-    email: '',
-    address: '',
-    kind: null,
-    source: null,
     owner: '张伟',
-    collaborator: '',
     stage: 'A2',
-    grade: null,
-    gradeOverride: null,
-    status: null,
-    need: '',
     needConfirmed: true,
     budgetConfirmed: true,
     decisionMaker: true,
-    competitors: '',
     expectedDate: day('2026-03-20'),
-    lastContact: null,
-    nextFollowUp: null,
-    nextOwner: '',
-    nextTopic: '',
-    poolRelease: null,
-    dealValue: null,
-    expiryDate: null,
-    satisfaction: null,
-    segment: null,
-    lostReason: null,
     created: day('2026-01-05'),
-    notes: '',
     ...over,
-  };
+  });
 }
 
 function contact(over: Partial<ContactRecord>): ContactRecord {
-  return {
+  return record('contacts', {
     id: 'K-1',
     date: new Date('2026-02-27T02:00:00Z'),
     clientId: 'C-1',
-    client: '',
     by: '张伟',
     channel: 'phone',
     outcome: 'reached',
-    result: null,
-    summary: '',
-    objections: '',
-    attitude: null,
-    reason: null,
-    nextFollowUp: null,
-    nextOwner: '',
-    nextTopic: '',
-    stageAfter: null,
-    gradeAfter: null,
     ...over,
-  };
+  });
 }
 
 describe('refresh', () => {

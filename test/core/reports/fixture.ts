@@ -8,6 +8,7 @@ import type { Lang } from '../../../src/core/i18n';
 import { type ReportData, type ReportInput, prepareReports } from '../../../src/core/reports';
 import type { ChangeRecord, ClientRecord, ContactRecord, TeamMember } from '../../../src/core/schema';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { record } from '../../helpers/records';
 
 export const TZ = 'Asia/Shanghai';
 export const NOW = new Date('2026-03-02T10:00:00Z');
@@ -16,79 +17,34 @@ export const day = (d: string): Date => startOfDay(d, TZ);
 export const at = (moment: string): Date => new Date(`${moment.replace(' ', 'T')}:00+08:00`);
 
 export function client(over: Partial<ClientRecord>): ClientRecord {
-  return {
+  return record('clients', {
     id: 'C1',
     name: 'Acme',
-    contact: '',
-    title: '',
-    phone: '',
-    email: '',
-    address: '',
-    kind: null,
-    source: null,
     owner: '张伟',
-    collaborator: '',
     stage: 'A',
-    grade: null,
-    gradeOverride: null,
-    status: null,
-    need: '',
-    needConfirmed: false,
-    budgetConfirmed: false,
-    decisionMaker: false,
-    competitors: '',
-    expectedDate: null,
-    lastContact: null,
-    nextFollowUp: null,
-    nextOwner: '',
-    nextTopic: '',
-    poolRelease: null,
-    dealValue: null,
-    expiryDate: null,
-    satisfaction: null,
-    segment: null,
-    lostReason: null,
     created: day('2026-01-05'),
-    notes: '',
     ...over,
-  };
+  });
 }
 
 export function contact(over: Partial<ContactRecord>): ContactRecord {
-  return {
-    id: '',
+  return record('contacts', {
     date: at('2026-03-02 09:00'),
     clientId: 'C1',
-    client: '',
     by: '张伟',
     channel: 'phone',
     outcome: 'reached',
-    result: null,
-    summary: '',
-    objections: '',
-    attitude: null,
-    reason: null,
-    nextFollowUp: null,
-    nextOwner: '',
-    nextTopic: '',
-    stageAfter: null,
-    gradeAfter: null,
     ...over,
-  };
+  });
 }
 
 export function change(over: Partial<ChangeRecord>): ChangeRecord {
-  return {
-    id: '',
+  return record('changes', {
     date: at('2026-03-02 08:00'),
     clientId: 'C1',
     what: 'gradeChange',
-    old: '',
-    new: '',
-    by: '',
-    reason: '',
     ...over,
-  };
+  });
 }
 
 export function member(name: string, role: TeamMember['role'] = 'salesperson'): TeamMember {
