@@ -2,6 +2,7 @@
  * Writing some cells of a column without changing the others: Apps Script can only write rectangles,
  * so cells that must stay as they are get written back exactly as they were read.
  */
+import { forgetReads } from './read-memo';
 import { asText } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,6 +33,7 @@ export function writeSpan(
   touched: readonly number[],
 ): void {
   if (touched.length === 0) return;
+  forgetReads(sheet);
   let from = touched[0];
   let to = touched[0];
   for (const i of touched) {

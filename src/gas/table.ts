@@ -17,6 +17,7 @@ import {
   tabName,
 } from '../core/schema';
 import { UserError } from './errors';
+import { forgetReads, heldRead, holdRead, memoActive } from './read-memo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,7 +66,11 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
   const sheet = findTab(sheets, table);
   if (!sheet) throw new UserError(opts.lang, message('error.missingTab', { tab: tabName(table, opts.lang) }));
   const only = opts.columns ? new Set<ColumnKey<T>>([...opts.columns, ...(opts.needs ?? [])]) : undefined;
-  const values = only ? readColumns(sheet, table, only) : (sheet.getDataRange().getValues() as unknown[][]);
+  const values = memoActive(table)
+    ? readHeld(sheet, table, only)
+    : only
+      ? readColumns(sheet, table, only)
+      : (sheet.getDataRange().getValues() as unknown[][]);
   const read = readTable(table, values, opts.tz, opts.lang, 1, only);
   const needed = new Set<ColumnKey<T>>([...read.headers.missingRequired, ...(opts.needs ?? [])]);
   for (const key of needed) {
@@ -91,13 +96,25 @@ function readColumns<T extends TableName>(sheet: Sheet, table: T, wanted: Readon
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 2 || lastColumn < 1) return sheet.getDataRange().getValues() as unknown[][];
   const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
+  const values: unknown[][] = [header];
+  for (let r = 1; r < lastRow; r++) values.push(new Array<unknown>(lastColumn).fill(''));
+  fillColumns(sheet, values, wantedColumns(table, header, wanted));
+  return values;
+}
+
+/** 0-based columns of the wanted keys (all columns without `wanted`), in order. */
+function wantedColumns<T extends TableName>(table: T, header: unknown[], wanted?: ReadonlySet<ColumnKey<T>>): number[] {
+  if (!wanted) return header.map((_, c) => c);
   const map = findHeaders(table, header).map;
-  const cols = [...wanted]
+  return [...wanted]
     .map((key) => map[key])
     .filter((c): c is number => c !== undefined)
     .sort((a, b) => a - b);
-  const values: unknown[][] = [header];
-  for (let r = 1; r < lastRow; r++) values.push(new Array<unknown>(lastColumn).fill(''));
+}
+
+/** Reads the data cells of `cols` (sorted) into `values`, one getValues per run of adjacent columns. */
+function fillColumns(sheet: Sheet, values: unknown[][], cols: readonly number[]): void {
+  const lastRow = values.length;
   for (let i = 0; i < cols.length;) {
     let j = i;
     while (j + 1 < cols.length && cols[j + 1] <= cols[j] + 1) j++;
@@ -111,7 +128,35 @@ function readColumns<T extends TableName>(sheet: Sheet, table: T, wanted: Readon
     }
     i = j + 1;
   }
-  return values;
+}
+
+/**
+ * readColumns inside the daily run's memo (read-memo.ts): the columns an earlier step of the same
+ * execution already read are used again while the tab's size and header row are unchanged; only the
+ * missing ones are read. Columns nobody asked for stay ''.
+ */
+function readHeld<T extends TableName>(sheet: Sheet, table: T, wanted?: ReadonlySet<ColumnKey<T>>): unknown[][] {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return sheet.getDataRange().getValues() as unknown[][];
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
+  const id = sheet.getSheetId();
+  let held = heldRead(id);
+  if (
+    !held ||
+    held.lastRow !== lastRow ||
+    held.lastColumn !== lastColumn ||
+    header.some((h, c) => String(h) !== String(held?.values[0][c]))
+  ) {
+    const values: unknown[][] = [header];
+    for (let r = 1; r < lastRow; r++) values.push(new Array<unknown>(lastColumn).fill(''));
+    held = { lastRow, lastColumn, values, columns: new Set() };
+    holdRead(id, held);
+  }
+  const missing = wantedColumns(table, header, wanted).filter((c) => !held.columns.has(c));
+  fillColumns(sheet, held.values, missing);
+  for (const c of missing) held.columns.add(c);
+  return held.values;
 }
 
 /** 0-based column index of a key; the caller has asked for it in `needs`. */
@@ -175,7 +220,10 @@ export function idsStillMatch<T extends TableName>(tbl: Table<T>, idKey: ColumnK
   const col = columnIndex(tbl, idKey);
   const now = tbl.sheet.getRange(2, col + 1, dataRows, 1).getValues();
   for (let r = 0; r < dataRows; r++) {
-    if (String(now[r][0]) !== String(tbl.values[r + 1][col])) return false;
+    if (String(now[r][0]) !== String(tbl.values[r + 1][col])) {
+      forgetReads(tbl.sheet);
+      return false;
+    }
   }
   return true;
 }
@@ -202,6 +250,7 @@ export function appendRecords<T extends TableName>(
   const first = tbl.sheet.getLastRow() + 1;
   const spare = tbl.sheet.getMaxRows() - first + 1;
   if (spare < rows.length) tbl.sheet.insertRowsAfter(tbl.sheet.getMaxRows(), rows.length - spare);
+  forgetReads(tbl.sheet);
   tbl.sheet.getRange(first, 1, rows.length, width).setValues(rows);
   return first;
 }

@@ -16,6 +16,7 @@ import {
   recordRun,
   saveCheckpoint,
 } from './state';
+import { withReadMemo } from '../read-memo';
 import { runStep } from './steps';
 
 /** Apps Script stops an execution after 6 minutes. */
@@ -82,6 +83,21 @@ export function runPipeline(options: RunOptions): RunOutcome {
   const steps = options.only ?? STEPS;
   const saved = options.only ? null : loadCheckpoint();
   const done = new Set<StepName>(saved && saved.day === day && !saved.complete ? saved.done : []);
+  // The steps share what they read of Contacts (read-memo.ts); the checkpoint is saved as before.
+  withReadMemo(() => runSteps(steps, done, deadline, outcome, day, options));
+  if (!options.only) saveCheckpoint({ day, done: [...done], complete: outcome.paused.length === 0 });
+  recordRun(outcome);
+  return outcome;
+}
+
+function runSteps(
+  steps: readonly StepName[],
+  done: Set<StepName>,
+  deadline: Deadline,
+  outcome: RunOutcome,
+  day: DayKey,
+  options: RunOptions,
+): void {
   for (const step of steps) {
     if (done.has(step)) continue;
     if (deadline.passed('step')) {
@@ -107,7 +123,4 @@ export function runPipeline(options: RunOptions): RunOutcome {
     done.add(step);
     if (!options.only) saveCheckpoint({ day, done: [...done], complete: false });
   }
-  if (!options.only) saveCheckpoint({ day, done: [...done], complete: outcome.paused.length === 0 });
-  recordRun(outcome);
-  return outcome;
 }
