@@ -58,6 +58,8 @@ const EN = {
   'setup.computedNote': 'Computed by Client Tracker on every refresh: anything typed here is replaced.',
   'setup.rulesUpdated': 'Clients: updated the highlighting rules (overdue, due today, unplanned, pool soon).',
   'legend.title': 'Highlighting on the Clients tab',
+  'report.tooBig':
+    'The reports do not fit: the spreadsheet already uses {used} of Google’s 10,000,000 cells and would need {needed} more. Nothing was changed. Move old contacts to another spreadsheet, or delete empty rows and columns, then try again.',
   'setup.todayAdded': 'Settings: added the named cell CT_TODAY (today’s date) for the CT_ formulas.',
   'today.label': 'Today (CT_TODAY, kept by Client Tracker for formulas)',
   'legend.overdue': 'Overdue: the next follow-up date has passed (bold)',
@@ -440,6 +442,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'setup.computedNote': '由客户跟踪在每次刷新时计算：在这里输入的内容会被覆盖。',
   'setup.rulesUpdated': '客户：已更新颜色提示规则（逾期、今天到期、未安排、即将进入公海）。',
   'legend.title': '客户表的颜色提示',
+  'report.tooBig':
+    '报表放不下：这个表格已使用 Google 上限 10,000,000 个单元格中的 {used} 个，还需要 {needed} 个。没有做任何修改。请把旧的跟进记录移到另一个表格，或删除空行和空列后再试。',
   'setup.todayAdded': '设置：新增了命名单元格 CT_TODAY（今天的日期），供 CT_ 公式使用。',
   'today.label': '今天（CT_TODAY，由客户跟踪维护，供公式使用）',
   'legend.overdue': '逾期：下次跟进日期已过（粗体）',

@@ -20,7 +20,9 @@ import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { findTab, openTable, sheetsByName } from '../table';
-import { renderReport, reportSheet } from './render';
+import { checkCellBudget } from './cell-budget';
+import { layoutReport } from './layout';
+import { existingReportSheet, renderReport, reportSheet } from './render';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -58,10 +60,20 @@ export function rebuildReports(
 ): Sheet[] {
   const sheets = sheetsByName(ctx.ss);
   const data = prepareReports(readSources(sheets, ctx));
-  return names.map((name) => {
-    const model = buildReport(name, data, options);
+  // Every report is laid out, and the cell budget checked, before any tab is touched.
+  const planned = names.map((name) => ({ name, layout: layoutReport(buildReport(name, data, options)) }));
+  checkCellBudget(
+    ctx,
+    sheets,
+    planned.map(({ name, layout }) => ({
+      sheet: existingReportSheet(sheets, name, ctx.lang),
+      rows: layout.gridRows,
+      columns: layout.gridColumns,
+    })),
+  );
+  return planned.map(({ name, layout }) => {
     const sheet = reportSheet(ctx.ss, sheets, name, ctx.lang);
-    renderReport(sheet, model, ctx.tz);
+    renderReport(sheet, layout, ctx.tz);
     return sheet;
   });
 }

@@ -6,10 +6,10 @@
  */
 import { startOfDay } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
-import type { Cell, CellFormat, ReportModel } from '../../core/reports';
+import type { Cell, CellFormat } from '../../core/reports';
 import { type ReportName, tabName } from '../../core/schema';
 import { asText } from '../table';
-import { type ChartPlace, type Layout, layoutReport } from './layout';
+import type { ChartPlace, Layout } from './layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,6 +31,11 @@ const STYLE = {
 };
 const FIRST_COLUMN_WIDTH = 200;
 const COLUMN_WIDTH = 110;
+
+/** The report's existing tab, by its name in either language; null when it has none yet. */
+export function existingReportSheet(sheets: Map<string, Sheet>, name: ReportName, lang: Lang): Sheet | null {
+  return sheets.get(tabName(name, lang)) ?? sheets.get(tabName(name, lang === 'en' ? 'zh-CN' : 'en')) ?? null;
+}
 
 /** The report's tab: by its name in the workbook's language, else in the other one (renamed), else new at the end. */
 export function reportSheet(ss: Spreadsheet, sheets: Map<string, Sheet>, name: ReportName, lang: Lang): Sheet {
@@ -142,9 +147,8 @@ function insertChart(sheet: Sheet, place: ChartPlace): void {
   sheet.insertChart(builder.build());
 }
 
-/** Rebuilds the tab from the model. The caller holds the document lock. */
-export function renderReport(sheet: Sheet, model: ReportModel, tz: string): void {
-  const layout = layoutReport(model);
+/** Rebuilds the tab from the report's layout (layoutReport). The caller holds the document lock. */
+export function renderReport(sheet: Sheet, layout: Layout, tz: string): void {
   // The tab is the report's own: its old charts go with its old contents, so a rerun never stacks them.
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clear();

@@ -1,0 +1,50 @@
+/**
+ * Google's limit of 10 million cells per spreadsheet (all tabs, empty grid cells included). Report
+ * tabs grow with the data, so near the limit a rebuild could fail half-way — after clearing a tab,
+ * before writing it. The budget is checked first, and a report that would not fit changes nothing.
+ * https://support.google.com/drive/answer/37603 (APPS_SCRIPT.md item 29)
+ */
+import { message } from '../../core/i18n';
+import type { WorkbookContext } from '../context';
+import { UserError } from '../errors';
+
+export const CELL_LIMIT = 10_000_000;
+/** A new tab starts with Sheets' default grid (1000 × 26) before it is fitted to its report. */
+const NEW_TAB_CELLS = 1000 * 26;
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface GridNeed {
+  /** the report's tab when it exists already */
+  sheet: Sheet | null;
+  rows: number;
+  columns: number;
+}
+
+/** Cells in every tab now: two calls per tab, whatever the data. */
+function cellsInUse(sheets: Map<string, Sheet>): number {
+  let total = 0;
+  for (const sheet of sheets.values()) total += sheet.getMaxRows() * sheet.getMaxColumns();
+  return total;
+}
+
+/** Throws one sentence, before anything is written, when the reports would not fit. */
+export function checkCellBudget(ctx: WorkbookContext, sheets: Map<string, Sheet>, needs: readonly GridNeed[]): void {
+  let total = cellsInUse(sheets);
+  let peak = total;
+  for (const need of needs) {
+    const before = need.sheet ? need.sheet.getMaxRows() * need.sheet.getMaxColumns() : 0;
+    if (!need.sheet) peak = Math.max(peak, total + NEW_TAB_CELLS);
+    total += need.rows * need.columns - before;
+    peak = Math.max(peak, total);
+  }
+  if (peak > CELL_LIMIT) {
+    throw new UserError(
+      ctx.lang,
+      message('report.tooBig', {
+        needed: (peak - CELL_LIMIT).toLocaleString('en-US'),
+        used: cellsInUse(sheets).toLocaleString('en-US'),
+      }),
+    );
+  }
+}
