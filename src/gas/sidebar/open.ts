@@ -3,6 +3,7 @@
  * signed in, the Team, and the client under the cursor when the cursor is on the Clients tab.
  * Sidebars cannot be opened in AuthMode.LIMITED, hence menu items (FULL), never onOpen.
  */
+import { warmSearch } from './search';
 import { t } from '../../core/i18n';
 import { matchTabName } from '../../core/schema';
 import type { SidebarContext, SidebarView } from '../../server/api-types';
@@ -54,6 +55,7 @@ function selectedClientId(s: ReturnType<typeof openSession>): string | null {
 export function sidebarContext(): SidebarContext {
   const s = openSession();
   const { settings } = s;
+  warmSearch(s);
   return {
     lang: s.ctx.lang,
     me: s.me,

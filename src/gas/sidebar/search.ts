@@ -7,7 +7,7 @@ import type { ClientHit, SearchOptions, SearchResult } from '../../server/api-ty
 import { openHeader } from './header-table';
 import { loadIndex, saveIndex, buildIndex } from './search-index';
 import { MAX_HITS, matchClients } from './search-match';
-import { openSession } from './session';
+import { type SidebarSession, openSession } from './session';
 
 const ME_KEY = 'ct.me';
 const ME_TTL_SECONDS = 900;
@@ -19,6 +19,16 @@ function cachedMe(): string | null {
 
 function rememberMe(me: string): void {
   CacheService.getUserCache()?.put(ME_KEY, me, ME_TTL_SECONDS);
+}
+
+/**
+ * Builds and caches the index if it has expired, and remembers who is searching: the sidebar calls
+ * this when it opens, so the first keystroke does not pay for reading the Clients tab.
+ */
+export function warmSearch(s: SidebarSession): void {
+  rememberMe(s.me);
+  if (loadIndex((id) => s.ctx.ss.getSheetById(id)) !== null) return;
+  saveIndex(buildIndex(openHeader(s.sheets, 'clients', { lang: s.ctx.lang })), s.ctx.now);
 }
 
 export function searchClients(query: string, options?: SearchOptions | null): SearchResult {
