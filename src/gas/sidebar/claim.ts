@@ -15,10 +15,8 @@ import { withDocumentLock } from '../lock';
 import { findTab, openTable } from '../table';
 import { buildCard, readHistory } from './card';
 import { writeClientCells } from './client-writes';
-import { openHeader } from './header-table';
-import { locateClient, stillOnRow } from './locate';
+import { openClientTarget, rowForWrite } from './client-target';
 import { refused } from './results';
-import { rowHint } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
 import { openSession } from './session';
 import { FieldChecker } from './validate';
@@ -29,11 +27,9 @@ export function claimClient(clientId: string): WriteResult<ClientCard> {
   const { lang, tz } = ctx;
   if (s.me === '') throw new UserError(lang, message('sidebar.error.whoAreYou'));
   return withDocumentLock(lang, (): WriteResult<ClientCard> => {
-    const clients = openHeader(s.sheets, 'clients', { lang, needs: ['owner'] });
-    const contacts = openHeader(s.sheets, 'contacts', { lang });
-    const hint = rowHint(clients.sheet, String(clientId ?? ''));
-    let found = locateClient(clients, String(clientId ?? ''), hint.entry?.row ?? null, { lang, tz });
-    const client = found.record;
+    const target = openClientTarget(s, clientId, ['owner']);
+    const { clients, contacts } = target;
+    const client = target.found.record;
     const check = new FieldChecker('clients', lang, tz, s.team);
     if (client.owner.trim() !== '') {
       check.fail('owner', 'sidebar.error.notInPool', { owner: client.owner });
@@ -59,7 +55,7 @@ export function claimClient(clientId: string): WriteResult<ClientCard> {
       settings,
       s.today,
     );
-    if (!stillOnRow(clients, found, client.id)) found = locateClient(clients, client.id, null, { lang, tz });
+    const found = rowForWrite(s, target);
     writeClientCells(clients, found.row, { owner: s.me, status: label('statuses', status, lang) });
     changeLog.append([
       {

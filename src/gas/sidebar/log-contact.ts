@@ -20,11 +20,11 @@ import { withDocumentLock } from '../lock';
 import { appendRecords } from '../table';
 import { buildCard, readHistory } from './card';
 import { type ClientUpdates, changed, writeClientCells } from './client-writes';
-import { openHeader, recentIds } from './header-table';
-import { locateClient, stillOnRow } from './locate';
+import { recentIds } from './header-table';
+import { openClientTarget, rowForWrite } from './client-target';
 import { mailNextStep } from './notify';
 import { notice, refused } from './results';
-import { patchIndex, rowHint } from './row-hint';
+import { patchIndex } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
@@ -133,11 +133,9 @@ interface Saved {
 function save(s: SidebarSession, input: CheckedEntry): Saved {
   const { ctx, settings } = s;
   const { tz, lang } = ctx;
-  const clients = openHeader(s.sheets, 'clients', { lang });
-  const contacts = openHeader(s.sheets, 'contacts', { lang });
-  const hint = rowHint(clients.sheet, input.clientId);
-  let found = locateClient(clients, input.clientId, hint.entry?.row ?? null, { lang, tz });
-  const client = found.record;
+  const target = openClientTarget(s, input.clientId);
+  const { clients, contacts, hint } = target;
+  const client = target.found.record;
 
   const reached = input.contact.outcome === 'reached';
   const oldLast = dayOf(client.lastContact, tz);
@@ -249,7 +247,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
     gradeAfter: graded.grade,
   };
   // The user may have sorted since the row was read: find it again rather than write on another client.
-  if (!stillOnRow(clients, found, client.id)) found = locateClient(clients, client.id, null, { lang, tz });
+  const found = rowForWrite(s, target);
   appendRecords(contacts, [contactRow]);
   writeClientCells(clients, found.row, updates);
   changeLog?.append(gradeChanges);

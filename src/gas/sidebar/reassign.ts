@@ -10,17 +10,15 @@ import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, ReassignSummary, WriteResult } from '../../server/api-types';
 import { keepCell, writeSpan } from '../cells';
-import { MAX_CELL_CHARS, fitsInCell } from '../table';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { columnIndex } from '../table';
+import { MAX_CELL_CHARS, columnIndex, fitsInCell } from '../table';
 import { buildCard, readHistory } from './card';
 import { type ClientUpdates, writeClientCells } from './client-writes';
+import { openClientTarget, rowForWrite } from './client-target';
 import { openHeader } from './header-table';
-import { locateClient, stillOnRow } from './locate';
 import { notice, refused } from './results';
-import { rowHint } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
@@ -47,11 +45,9 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
   const { check, owner, why } = checkHandover(s, newOwner, reason);
   if (!check.ok) return refused(check.problems);
   return withDocumentLock(lang, (): WriteResult<ClientCard> => {
-    const clients = openHeader(s.sheets, 'clients', { lang, needs: ['owner'] });
-    const contacts = openHeader(s.sheets, 'contacts', { lang });
-    const hint = rowHint(clients.sheet, String(clientId ?? ''));
-    let found = locateClient(clients, String(clientId ?? ''), hint.entry?.row ?? null, { lang, tz });
-    const client = found.record;
+    const target = openClientTarget(s, clientId, ['owner']);
+    const { clients, contacts } = target;
+    const client = target.found.record;
     if (same(client.owner, owner)) {
       check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
       return refused(check.problems);
@@ -72,7 +68,7 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     if (client.status !== status) updates.status = label('statuses', status, lang);
     const nextOwner = client.nextOwner !== '' && same(client.nextOwner, client.owner) ? owner : client.nextOwner;
     if (nextOwner !== client.nextOwner) updates.nextOwner = nextOwner;
-    if (!stillOnRow(clients, found, client.id)) found = locateClient(clients, client.id, null, { lang, tz });
+    const found = rowForWrite(s, target);
     writeClientCells(clients, found.row, updates);
     changeLog.append([
       { clientId: client.id, what: 'reassigned', old: client.owner, new: owner, by: s.me || undefined, reason: why },
