@@ -2,21 +2,14 @@
  * The command line, parsed and checked before anything is opened: a usage error (unknown command or
  * option, a bad --now, --tz or --locale) ends with one sentence and exit code 2.
  */
-import { isValidTimeZone } from '../emulator/spreadsheet/dates';
+import { type WallClock, isValidTimeZone } from '../emulator/spreadsheet/dates';
 import { cliText } from './messages';
 
 export const COMMANDS = ['demo', 'setup', 'refresh', 'reports', 'digest', 'daily', 'call', 'serve'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** A wall-clock time, read in the workbook's time zone once that is known. */
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type WallTime = Omit<WallClock, 'millisecond' | 'weekday'>;
 
 export interface CliOptions {
   workbook?: string;
