@@ -1,7 +1,7 @@
-/** A bare environment for service tests: a manual clock, one spreadsheet, no SpreadsheetApp needed. */
+/** A bare environment for service tests: a manual clock and one spreadsheet. */
+import { createEnvironment } from '../../../../src/local/emulator';
 import { newSpreadsheetModel } from '../../../../src/local/emulator/model';
 import {
-  CallCounter,
   Execution,
   ManualClock,
   type EnvironmentState,
@@ -27,17 +27,13 @@ export const BOB = 'bob@example.com';
 export function newEnv(opts: { oauthScopes?: string[] | null; now?: number } = {}): EnvironmentState & {
   clock: ManualClock;
 } {
-  return {
+  const clock = new ManualClock(opts.now ?? START);
+  const env = createEnvironment({
     spreadsheet: newSpreadsheetModel({ id: 'sheet-1', timeZone: 'Asia/Shanghai', locale: 'en_US' }),
-    clock: new ManualClock(opts.now ?? START),
+    clock,
     oauthScopes: opts.oauthScopes ?? null,
-    callLatencyMs: 0,
-    counters: new CallCounter(),
-    writes: [],
-    services: new Map(),
-    hooks: [],
-    nextExecutionId: 1,
-  };
+  });
+  return { ...env, clock };
 }
 
 export interface Globals {

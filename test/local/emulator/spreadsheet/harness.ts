@@ -1,7 +1,7 @@
-/** Builds an environment with just the spreadsheet (the services may not exist yet). */
+/** An environment on a fresh spreadsheet with a manual clock, and executions over it. */
+import { createEnvironment } from '../../../../src/local/emulator';
 import { newSpreadsheetModel, type SpreadsheetModel } from '../../../../src/local/emulator/model';
 import {
-  CallCounter,
   Execution,
   ManualClock,
   type EnvironmentState,
@@ -14,19 +14,12 @@ export const NOW = Date.UTC(2026, 2, 15, 4, 0, 0); // 2026-03-15 12:00 in Shangh
 export function makeEnv(
   opts: { timeZone?: string; locale?: string; spreadsheet?: SpreadsheetModel } = {},
 ): EnvironmentState {
-  return {
+  return createEnvironment({
     spreadsheet:
       opts.spreadsheet ??
       newSpreadsheetModel({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: opts.locale ?? 'en_US' }),
     clock: new ManualClock(NOW),
-    oauthScopes: null,
-    callLatencyMs: 0,
-    counters: new CallCounter(),
-    writes: [],
-    services: new Map(),
-    hooks: [],
-    nextExecutionId: 1,
-  };
+  });
 }
 
 export function open(
