@@ -21,19 +21,21 @@ export interface GridNeed {
   columns: number;
 }
 
-/** Cells in every tab now: two calls per tab, whatever the data. */
-function cellsInUse(sheets: Map<string, Sheet>): number {
-  let total = 0;
-  for (const sheet of sheets.values()) total += sheet.getMaxRows() * sheet.getMaxColumns();
-  return total;
+/** Cells in each tab now: two calls per tab, whatever the data. */
+function cellsByTab(sheets: Map<string, Sheet>): Map<Sheet, number> {
+  const cells = new Map<Sheet, number>();
+  for (const sheet of sheets.values()) cells.set(sheet, sheet.getMaxRows() * sheet.getMaxColumns());
+  return cells;
 }
 
 /** Throws one sentence, before anything is written, when the reports would not fit. */
 export function checkCellBudget(ctx: WorkbookContext, sheets: Map<string, Sheet>, needs: readonly GridNeed[]): void {
-  let total = cellsInUse(sheets);
+  const cells = cellsByTab(sheets);
+  const used = [...cells.values()].reduce((a, b) => a + b, 0);
+  let total = used;
   let peak = total;
   for (const need of needs) {
-    const before = need.sheet ? need.sheet.getMaxRows() * need.sheet.getMaxColumns() : 0;
+    const before = need.sheet ? (cells.get(need.sheet) ?? 0) : 0;
     if (!need.sheet) peak = Math.max(peak, total + NEW_TAB_CELLS);
     total += need.rows * need.columns - before;
     peak = Math.max(peak, total);
@@ -43,7 +45,7 @@ export function checkCellBudget(ctx: WorkbookContext, sheets: Map<string, Sheet>
       ctx.lang,
       message('report.tooBig', {
         needed: (peak - CELL_LIMIT).toLocaleString('en-US'),
-        used: cellsInUse(sheets).toLocaleString('en-US'),
+        used: used.toLocaleString('en-US'),
       }),
     );
   }
