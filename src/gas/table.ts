@@ -230,7 +230,7 @@ export function idsStillMatch<T extends TableName>(tbl: Table<T>, idKey: ColumnK
 
 /**
  * Appends records below the last row in one write, each field under its own header; columns the
- * user added stay blank. Grows the sheet first when the grid is full (a range outside the grid throws).
+ * user added stay blank. The grid grows first (a range outside the grid throws).
  */
 export function appendRecords<T extends TableName>(
   tbl: Table<T>,
@@ -248,8 +248,10 @@ export function appendRecords<T extends TableName>(
     return row;
   });
   const first = tbl.sheet.getLastRow() + 1;
-  const spare = tbl.sheet.getMaxRows() - first + 1;
-  if (spare < rows.length) tbl.sheet.insertRowsAfter(tbl.sheet.getMaxRows(), rows.length - spare);
+  // The grid grows at the bottom by the rows written, whether or not blank rows were left: the new
+  // rows take the formats of the grid's last row (setup formatted the whole grid, not the header),
+  // the blank rows stay spare for typing, and an append costs the same calls in a full grid or not.
+  tbl.sheet.insertRowsAfter(tbl.sheet.getMaxRows(), rows.length);
   forgetReads(tbl.sheet);
   tbl.sheet.getRange(first, 1, rows.length, width).setValues(rows);
   return first;
