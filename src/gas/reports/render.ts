@@ -1,8 +1,9 @@
 /**
  * Writes a report model into its own tab: the tab is found by its exact report name (English or
  * Chinese, never an alias, so a user's tab called "Funnel" is never touched) or created, cleared,
- * fitted to the report, filled with one setValues, formatted, and its charts rebuilt. The number of
- * Spreadsheet calls depends on the report's shape (sections, columns, charts), never on its rows.
+ * fitted to the report, filled with one setValues, formatted with one range list per style, and its
+ * charts rebuilt. The number of Spreadsheet calls depends on the report's shape (which number formats
+ * it uses, whether it has totals, its charts), not on how many sections it has, and never on its rows.
  */
 import { startOfDay } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
@@ -82,37 +83,91 @@ function fitGrid(sheet: Sheet, rows: number, columns: number): void {
   else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
 }
 
-/** Formats per section: a call per run of same-format columns, over header and data rows alike. */
-function formatSections(sheet: Sheet, layout: Layout): GoogleAppsScript.Spreadsheet.Range[] {
-  const banded: GoogleAppsScript.Spreadsheet.Range[] = [];
+/** A block of cells, 1-based like getRange(row, column, numRows, numColumns). */
+interface Block {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function a1(b: Block): string {
+  const start = `${columnLetters(b.col)}${b.row}`;
+  if (b.numRows === 1 && b.numCols === 1) return start;
+  return `${start}:${columnLetters(b.col + b.numCols - 1)}${b.row + b.numRows - 1}`;
+}
+
+/** Every block of the report that takes a style, gathered over all sections. */
+interface Styled {
+  headings: Block[];
+  headers: Block[];
+  totals: Block[];
+  /** number format → the header and data rows of each run of columns with that format */
+  formats: Map<string, Block[]>;
+  /** table bodies to band (total rows apart), empty bodies left out */
+  bodies: Block[];
+}
+
+function styledBlocks(layout: Layout): Styled {
+  const out: Styled = { headings: [], headers: [], totals: [], formats: new Map(), bodies: [] };
   for (const s of layout.sections) {
-    sheet.getRange(s.headingRow, 1).setFontWeight('bold').setFontColor(STYLE.heading);
-    sheet
-      .getRange(s.headerRow, 1, 1, s.width)
-      .setFontWeight('bold')
-      .setFontColor(STYLE.headerFont)
-      .setBackground(STYLE.headerBackground)
-      .setWrap(true);
-    // The header row is included so that an empty section costs the same calls as a long one.
-    const rows = 1 + s.dataRows;
+    out.headings.push({ row: s.headingRow, col: 1, numRows: 1, numCols: 1 });
+    out.headers.push({ row: s.headerRow, col: 1, numRows: 1, numCols: s.width });
+    // The header row is included so that an empty section still has a block of every format it uses.
     let start = 0;
     for (let c = 1; c <= s.formats.length; c++) {
       if (c < s.formats.length && s.formats[c] === s.formats[start]) continue;
-      sheet.getRange(s.headerRow, start + 1, rows, c - start).setNumberFormat(NUMBER_FORMATS[s.formats[start]]);
+      const format = NUMBER_FORMATS[s.formats[start]];
+      const blocks = out.formats.get(format) ?? [];
+      blocks.push({ row: s.headerRow, col: start + 1, numRows: 1 + s.dataRows, numCols: c - start });
+      out.formats.set(format, blocks);
       start = c;
     }
-    // The body (total row apart) is banded; an empty body still costs its one getRange.
     const bandRows = s.dataRows - (s.total ? 1 : 0);
-    const body = sheet.getRange(s.firstDataRow, 1, Math.max(1, bandRows), s.width);
-    if (bandRows > 0) banded.push(body);
-    if (s.total) {
-      sheet
-        .getRange(s.firstDataRow + s.dataRows - 1, 1, 1, s.width)
-        .setFontWeight('bold')
-        .setBackground(STYLE.totalBackground);
-    }
+    if (bandRows > 0) out.bodies.push({ row: s.firstDataRow, col: 1, numRows: bandRows, numCols: s.width });
+    if (s.total) out.totals.push({ row: s.firstDataRow + s.dataRows - 1, col: 1, numRows: 1, numCols: s.width });
   }
-  return banded;
+  return out;
+}
+
+/** One getRangeList for all blocks of a style (a list must not be empty; which styles a report has is its shape). */
+function styleList(sheet: Sheet, blocks: Block[]): GoogleAppsScript.Spreadsheet.RangeList | null {
+  return blocks.length === 0 ? null : sheet.getRangeList(blocks.map(a1));
+}
+
+/**
+ * Formats the title and every section with one range list per style, so a report costs the same
+ * calls whether it has two sections or ten, and whatever their rows. Returns the bodies to band.
+ */
+function formatSections(sheet: Sheet, layout: Layout): GoogleAppsScript.Spreadsheet.Range[] {
+  const styled = styledBlocks(layout);
+  const title = { row: 1, col: 1, numRows: 1, numCols: 1 };
+  sheet.getRangeList([title, ...styled.headings, ...styled.headers, ...styled.totals].map(a1)).setFontWeight('bold');
+  sheet.getRange(1, 1).setFontSize(14);
+  styleList(sheet, styled.headings)?.setFontColor(STYLE.heading);
+  styleList(sheet, styled.headers)?.setFontColor(STYLE.headerFont).setBackground(STYLE.headerBackground).setWrap(true);
+  styleList(sheet, styled.totals)?.setBackground(STYLE.totalBackground);
+  for (const [format, blocks] of styled.formats) sheet.getRangeList(blocks.map(a1)).setNumberFormat(format);
+  return bodyRanges(sheet, layout, styled.bodies);
+}
+
+/**
+ * The bodies as Range objects for the banding rule. A one-section report takes its body with one
+ * getRange; more sections take one list and its getRanges — decided by the report's shape, not its rows.
+ */
+function bodyRanges(sheet: Sheet, layout: Layout, bodies: Block[]): GoogleAppsScript.Spreadsheet.Range[] {
+  if (bodies.length === 0) return [];
+  if (layout.sections.length === 1) {
+    const b = bodies[0];
+    return [sheet.getRange(b.row, b.col, b.numRows, b.numCols)];
+  }
+  return sheet.getRangeList(bodies.map(a1)).getRanges();
 }
 
 /** Banding as one live rule over every table body: a constant-size format, however long the tables. */
@@ -155,7 +210,6 @@ export function renderReport(sheet: Sheet, layout: Layout, tz: string): void {
   sheet.setFrozenRows(1);
   fitGrid(sheet, layout.gridRows, layout.gridColumns);
   sheet.getRange(1, 1, layout.values.length, layout.width).setValues(sheetValues(layout, tz));
-  sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
   band(sheet, formatSections(sheet, layout));
   sheet.setColumnWidth(1, FIRST_COLUMN_WIDTH);
   if (layout.width > 1) sheet.setColumnWidths(2, layout.width - 1, COLUMN_WIDTH);

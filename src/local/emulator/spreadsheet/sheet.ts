@@ -3,7 +3,7 @@
  * Reference: https://developers.google.com/apps-script/reference/spreadsheet/sheet; semantics per
  * APPS_SCRIPT.md items 19–25, 31–35, 38, 43.
  */
-import type { SheetModel } from '../model';
+import type { GridRect, SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
 import { parseA1, refToRect } from './a1';
 import { chartFromApi, chartView, newChartBuilder } from './charts';
@@ -13,6 +13,7 @@ import { cursorOf, type Doc } from './doc';
 import { metadataView, newMetadata } from './metadata';
 import { protectionView } from './protection';
 import { checkedRect, rangeView } from './range';
+import { rangeListView } from './range-list';
 import { namedRangeView, spreadsheetView } from './spreadsheet';
 import { deleteColumns, deleteRows, insertColumns, insertRows, sortRows } from './structure';
 import { clearStyles } from './styles';
@@ -21,6 +22,7 @@ import { checkCellLimit, growGrid, lastColumn, lastRow, writeValues } from './va
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type GasRangeList = GoogleAppsScript.Spreadsheet.RangeList;
 type GasRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
@@ -57,6 +59,7 @@ export type SheetMethods =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getTabColor'
@@ -155,16 +158,35 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
 
   // ---- ranges and size
 
+  /** A1 notation on this sheet (a prefix naming another sheet is not found), checked against the grid. */
+  private rectOfA1(a1: string): GridRect {
+    const ref = parseA1(a1);
+    if (ref.sheetName !== null && ref.sheetName !== this.model.name) throw new AppsScriptException('Range not found');
+    const rect = refToRect(ref, this.model.maxRows, this.model.maxColumns);
+    return checkedRect(this.model, rect.row, rect.col, rect.numRows, rect.numCols);
+  }
+
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): GasRange {
     this.read('getRange');
-    if (typeof rowOrA1 === 'string') {
-      const ref = parseA1(rowOrA1);
-      if (ref.sheetName !== null && ref.sheetName !== this.model.name) throw new AppsScriptException('Range not found');
-      const rect = refToRect(ref, this.model.maxRows, this.model.maxColumns);
-      return this.rangeOf(rect.row, rect.col, rect.numRows, rect.numCols);
-    }
+    if (typeof rowOrA1 === 'string') return rangeView(this.doc, this.model, this.rectOfA1(rowOrA1));
     if (column === undefined) throw new AppsScriptException('Invalid argument: column');
     return this.rangeOf(rowOrA1, column, numRows ?? 1, numColumns ?? 1);
+  }
+
+  /** One call for the whole list; every notation is checked like getRange(a1Notation). */
+  getRangeList(a1Notations: string[]): GasRangeList {
+    this.read('getRangeList');
+    if (!Array.isArray(a1Notations)) {
+      const given = typeof a1Notations === 'string' ? 'String' : typeof a1Notations === 'number' ? 'number' : 'Object';
+      throw new AppsScriptException(
+        `The parameters (${given}) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.`,
+      );
+    }
+    return rangeListView(
+      this.doc,
+      this.model,
+      a1Notations.map((a1) => this.rectOfA1(String(a1))),
+    );
   }
 
   getDataRange(): GasRange {
