@@ -35,6 +35,8 @@ export interface Settings {
   monthlyDay: number;
   escalateManagerDays: number;
   escalateDirectorDays: number;
+  /** Report tabs show at most this many rows per list (worst first); the rest are counted in a note. */
+  reportListRows: number;
   /** null: from the spreadsheet's locale. */
   language: Lang | null;
   vipDealValue: number;
@@ -84,6 +86,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   monthlyDay: 1,
   escalateManagerDays: 3,
   escalateDirectorDays: 7,
+  reportListRows: 1000,
   language: null,
   vipDealValue: 100_000,
   lowValueDealValue: 10_000,
@@ -277,6 +280,16 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     help: {
       en: 'Clients overdue by more than this many days appear in the director’s report.',
       zh: '逾期超过这么多天的客户出现在总监的报告中。',
+    },
+  },
+  {
+    key: 'reportListRows',
+    en: 'Report list rows (at most)',
+    zh: '报表清单行数（上限）',
+    type: { kind: 'int', min: 10, max: 100_000 },
+    help: {
+      en: 'Each list on a report tab shows at most this many rows, most urgent first; a note says how many more there are.',
+      zh: '报表页上的每个清单最多显示这么多行，最紧急的在前；注释会说明还有多少行未显示。',
     },
   },
   {

@@ -120,7 +120,15 @@ export function churnReport(data: ReportData): ReportModel {
     ],
     true,
   );
-  warnings.sort((a, b) => a.client.owner.localeCompare(b.client.owner) || a.client.name.localeCompare(b.client.name));
+  // Most urgent first (a list may be cut at Settings' row limit): key clients before small ones
+  // (seed 002's recall priority), then the ones silent longest; the owner is a column to filter by.
+  warnings.sort(
+    (a, b) =>
+      a.client.grade.localeCompare(b.client.grade) ||
+      (a.client.lastContact ?? '').localeCompare(b.client.lastContact ?? '') ||
+      a.client.owner.localeCompare(b.client.owner) ||
+      a.client.name.localeCompare(b.client.name),
+  );
   const warningList = section(
     t(lang, 'report.churn.warnings'),
     [

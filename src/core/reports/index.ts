@@ -1,6 +1,8 @@
 /** Every report by name, with the periods they cover unless told otherwise. */
 import { type DayKey, addDays } from '../dates';
-import type { ReportName } from '../schema';
+import { t } from '../i18n';
+import { type ReportName, tabName } from '../schema';
+import { settingLabel } from '../settings';
 import { churnReport } from './churn';
 import { dailyReport } from './daily';
 import type { ReportData } from './data';
@@ -39,6 +41,39 @@ export interface ReportOptions {
 }
 
 export function buildReport(name: ReportName, data: ReportData, options: ReportOptions = {}): ReportModel {
+  return capLists(reportModel(name, data, options), data.input.settings.reportListRows);
+}
+
+/**
+ * Every list longer than `limit` rows keeps its first `limit` (the reports sort lists most urgent
+ * first), and the report says what was left out. A list of 17,000 overdue clients
+ * is read by nobody, would cost a minute of Apps Script time to write every day, and could push the
+ * file past Google's 10-million-cell limit; the sheet's own highlighting still shows every client.
+ */
+export function capLists(model: ReportModel, limit: number): ReportModel {
+  const { lang } = model;
+  const notes = [...model.notes];
+  const sections = model.sections.map((s) => {
+    // A section with a total row is a summary (per person, per stage…), never cut.
+    const body = s.rows.length;
+    if (s.total || body <= limit) return s;
+    notes.push(
+      t(lang, 'report.listCapped', {
+        section: s.heading,
+        shown: limit.toLocaleString('en-US'),
+        count: body.toLocaleString('en-US'),
+        setting: settingLabel('reportListRows', lang),
+        tab: tabName('settings', lang),
+      }),
+    );
+    return { ...s, rows: s.rows.slice(0, limit) };
+  });
+  if (notes.length === model.notes.length) return model;
+  const charts = model.charts.map((c) => ({ ...c, rows: Math.min(c.rows, sections[c.section].rows.length) }));
+  return { ...model, notes, sections, charts };
+}
+
+function reportModel(name: ReportName, data: ReportData, options: ReportOptions): ReportModel {
   switch (name) {
     case 'daily':
       return dailyReport(data, options.day ?? data.today);

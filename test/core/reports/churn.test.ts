@@ -29,18 +29,19 @@ describe('the churn report', () => {
     ]);
   });
 
-  test('early warnings with their reasons', () => {
+  test('early warnings with their reasons, better grades first, then the ones silent longest', () => {
     const rows = section(report, 'Early warnings').rows;
-    expect(rows.map((r) => [r[0], r[6]])).toEqual([
-      ['Delta', 'No reached contact for 72 days, more than 60 days (2 × the grade D interval).'],
+    expect(rows.map((r) => [r[0], r[3], r[6]])).toEqual([
       [
         'Gamma',
+        'B',
         'No reached contact for 20 days, more than 14 days (2 × the grade B interval). Grade fell from A to B.',
       ],
-      ['Beta', 'Grade fell from C to D.'],
-      ['Eta', 'Never reached in 102 days since it was created (60 days allowed).'],
+      ['Eta', 'D', 'Never reached in 102 days since it was created (60 days allowed).'],
+      ['Delta', 'D', 'No reached contact for 72 days, more than 60 days (2 × the grade D interval).'],
+      ['Beta', 'D', 'Grade fell from C to D.'],
     ]);
-    expect(rows[0].slice(1, 6)).toEqual(['C4', 'Amy', 'D', 'Won', '2025-12-20']);
+    expect(rows[2].slice(1, 6)).toEqual(['C4', 'Amy', 'D', 'Won', '2025-12-20']);
   });
 
   test('lost reasons of seed 002', () => {
