@@ -20,6 +20,7 @@ const FREE_TEXT = new Set<ColumnDef['type']>(['text', 'plainText', 'person']);
 
 export interface ClientsPass {
   clients: Table<'clients'>;
+  contacts: Table<'contacts'>;
   settings: Settings;
   today: DayKey;
   result: RefreshResult;
@@ -47,16 +48,27 @@ const CLIENT_COLUMNS = TABLES.clients
   .filter((def) => !FREE_TEXT.has(def.type) || def.key === 'id' || def.key === 'name' || def.key === 'owner')
   .map((def) => def.key);
 
+/** Columns a caller reads beyond the rules' own (the reports, built from the same read). */
+export interface ExtraColumns {
+  clients?: readonly ColumnKey<'clients'>[];
+  contacts?: readonly ColumnKey<'contacts'>[];
+}
+
 /** Reads Clients (needing `needs`) and Contacts, and runs the rules over them. */
 export function computeClients(
   sheets: Map<string, Sheet>,
   ctx: WorkbookContext,
   settingsRead: SettingsRead,
   needs: readonly ColumnKey<'clients'>[],
+  extra: ExtraColumns = {},
 ): ClientsPass {
   const opts = { lang: ctx.lang, tz: ctx.tz };
-  const clients = openTable(sheets, 'clients', { ...opts, needs, columns: CLIENT_COLUMNS });
-  const contacts = openTable(sheets, 'contacts', { ...opts, columns: REFRESH_CONTACT_COLUMNS });
+  const union = <K extends string>(a: readonly K[], b: readonly K[] = []): K[] => [...new Set([...a, ...b])];
+  const clients = openTable(sheets, 'clients', { ...opts, needs, columns: union(CLIENT_COLUMNS, extra.clients) });
+  const contacts = openTable(sheets, 'contacts', {
+    ...opts,
+    columns: union<ColumnKey<'contacts'>>(REFRESH_CONTACT_COLUMNS, extra.contacts),
+  });
   const day = today(ctx.now, ctx.tz);
   const result = refreshClients(clients.records, contacts.records, settingsRead.settings, day, ctx.tz, {
     now: ctx.now,
@@ -69,6 +81,7 @@ export function computeClients(
   ];
   return {
     clients,
+    contacts,
     settings: settingsRead.settings,
     today: day,
     result,

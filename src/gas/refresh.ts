@@ -9,10 +9,10 @@
  */
 import { startOfDay } from '../core/dates';
 import { type Lang, message, render, t } from '../core/i18n';
-import { label, tabName } from '../core/schema';
+import { type ColumnKey, label, tabName } from '../core/schema';
 import { keepCell, sameCell, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
-import { ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
+import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
@@ -37,9 +37,20 @@ export interface RefreshSummary {
 const COMPUTED = ['grade', 'status', 'lastContact', 'poolRelease', 'segment'] as const;
 type Computed = (typeof COMPUTED)[number];
 
-function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshSummary | typeof ROWS_MOVED {
-  const settings = readSettings(sheets, ctx.lang);
-  const { clients: tbl, result, problems } = computeClients(sheets, ctx, settings, COMPUTED);
+/** The Clients columns a refresh writes (and so must find). */
+export const REFRESH_WRITES: readonly ColumnKey<'clients'>[] = COMPUTED;
+
+/**
+ * Writes what a pass computed into the computed columns (and IDs where missing), logging grade
+ * changes and new IDs on Changes; ROWS_MOVED (nothing written) when the Clients rows moved since the
+ * pass read them. The pass must have been read with `needs` = REFRESH_WRITES.
+ */
+export function writeRefresh(
+  pass: ClientsPass,
+  sheets: Map<string, Sheet>,
+  ctx: WorkbookContext,
+): RefreshSummary | typeof ROWS_MOVED {
+  const { clients: tbl, result, problems } = pass;
   const { lang, tz } = ctx;
   const cols = Object.fromEntries(COMPUTED.map((key) => [key, [] as unknown[]])) as Record<Computed, unknown[]>;
   const at = Object.fromEntries(COMPUTED.map((key) => [key, columnIndex(tbl, key)])) as Record<Computed, number>;
@@ -103,14 +114,23 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
   };
 }
 
+function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshSummary | typeof ROWS_MOVED {
+  return writeRefresh(computeClients(sheets, ctx, readSettings(sheets, ctx.lang), REFRESH_WRITES), sheets, ctx);
+}
+
+/** What follows every refresh, whoever ran it: the today cell is current, the search index is redone. */
+export function afterRefresh(ctx: WorkbookContext): void {
+  keepTodayCurrent(ctx.tz, ctx.now);
+  invalidateSearchIndex();
+}
+
 /** Refreshes every client; for the menu and the daily run. Throws a UserError (nothing written) when it cannot. */
 export function refreshWorkbook(): RefreshSummary {
   const ctx = workbookContext();
   return withDocumentLock(ctx.lang, () => {
     const sheets = sheetsByName(ctx.ss);
     const summary = withStableRows(sheets, ctx.lang, () => refreshPass(sheets, ctx));
-    keepTodayCurrent(ctx.tz, ctx.now);
-    invalidateSearchIndex();
+    afterRefresh(ctx);
     return summary;
   });
 }

@@ -101,6 +101,8 @@ describe('all reports from the menu on a small team', () => {
   const own = newSheetModel(wb.env.spreadsheet.nextSheetId++, 'Funnel');
   own.values = [['my own funnel notes']];
   wb.env.spreadsheet.sheets.push(own);
+  // All reports refreshes the register first; refreshed just before, it has nothing left to change.
+  wb.menu('menuRefresh');
   const before = userTabs(wb);
   wb.menu('menuReportsAll');
 
@@ -177,7 +179,34 @@ describe('all reports from the menu on a small team', () => {
 
   test('a toast says which tabs were made', () => {
     const toasts = wb.env.services.get('toasts') as { message: string }[];
-    expect(toasts.at(-1)?.message).toMatch(/^Report ready: Report · Daily, Report · Monthly/);
+    expect(toasts.at(-1)?.message).toMatch(
+      /^Refreshed \d+ clients: grade, status, last contact, pool release and segment\. Report ready: Report · Daily, Report · Monthly/,
+    );
+  });
+});
+
+describe('All reports refreshes the register from the same read', () => {
+  const refreshed = trackerWorkbook({ now: NOW });
+  smallTeam(refreshed);
+  const reported = trackerWorkbook({ now: NOW });
+  smallTeam(reported);
+  const gradesBefore = reported.values('Clients').map((r) => r[reported.values('Clients')[0].indexOf('Grade')]);
+  refreshed.menu('menuRefresh');
+  reported.menu('menuReportsAll');
+
+  test('the computed columns and the Changes log end exactly as a Refresh leaves them', () => {
+    const grade = reported.values('Clients')[0].indexOf('Grade');
+    expect(reported.values('Clients').map((r) => r[grade])).not.toEqual(gradesBefore);
+    expect(reported.values('Clients')).toEqual(refreshed.values('Clients'));
+    expect(reported.values('Changes')).toEqual(refreshed.values('Changes'));
+  });
+
+  test('the reports agree with the register: the overdue list shows the grade the Clients tab now holds', () => {
+    const clients = reported.values('Clients');
+    const [head] = clients;
+    const acme = clients.find((r) => r[head.indexOf('Name')] === 'Acme');
+    const listed = reported.values('Report · Overdue').find((r) => r[1] === 'Acme');
+    expect(listed?.[6]).toBe(acme?.[head.indexOf('Grade')]);
   });
 });
 
@@ -355,11 +384,13 @@ describe('cost of all reports together', () => {
     expect(largeRun.spreadsheetCalls()).toBe(smallRun.spreadsheetCalls());
   });
 
-  test('a fixed number of reads per source tab (the header, then each run of columns a report uses) and one write per report tab', () => {
+  test('a fixed number of reads per source tab (the header, then each run of columns used) and one write per report tab and per refreshed column', () => {
     // Settings, Team and the (empty) Changes whole; Clients and Contacts: the header row plus one read
-    // per run of adjacent report columns (7 and 4 with the layout setup makes).
-    expect(largeRun.calls.get('Range.getValues')).toBe(16);
-    expect(largeRun.calls.get('Range.setValues')).toBe(7);
+    // per run of adjacent columns the refresh and the reports use (15 reads in all with the layout
+    // setup makes). Writes: one per report tab, and one per computed column the refresh changes (the
+    // rows were typed in without grade, status, last contact and pool release: 4).
+    expect(largeRun.calls.get('Range.getValues')).toBe(15);
+    expect(largeRun.calls.get('Range.setValues')).toBe(7 + 4);
   });
 
   test('the lists really grew with the data', () => {

@@ -6,7 +6,7 @@
 import { type DayKey, dayKey, tzOffsetMs } from '../dates';
 import { type Lang, t } from '../i18n';
 import type { Channel, Grade, Outcome, Result, Stage, Status } from '../lists';
-import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, refreshClients } from '../refresh';
+import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, type RefreshResult, refreshClients } from '../refresh';
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
 import { clientKey } from './keys';
@@ -100,7 +100,12 @@ function byTime(a: { ms: number; row: number }, b: { ms: number; row: number }):
   return a.ms - b.ms || a.row - b.row;
 }
 
-export function prepareReports(input: ReportInput): ReportData {
+/**
+ * Everything the reports share, computed once. `computed`: the rules' result over exactly these
+ * clients and contacts when the caller has it already (a refresh that read the same rows), so the
+ * rules do not run twice.
+ */
+export function prepareReports(input: ReportInput, computed?: RefreshResult): ReportData {
   const { tz, settings } = input;
   const today = dayKey(input.now, tz);
   const attempts: Attempt[] = [];
@@ -120,7 +125,7 @@ export function prepareReports(input: ReportInput): ReportData {
     });
   });
   attempts.sort(byTime);
-  const computed = refreshClients(input.clients, input.contacts, settings, today, tz, {
+  computed ??= refreshClients(input.clients, input.contacts, settings, today, tz, {
     now: input.now,
     lang: input.lang,
   });

@@ -1,13 +1,15 @@
 /**
  * Builds report tabs: one batch read per source tab (Clients, Contacts, Team, Changes, Settings),
  * the pure reports over them, then one render per report, all under the document lock. Menu items
- * build one report (or all) for today; the daily run calls buildAllReports for the day just finished.
+ * build one report for today; All reports and the daily run also refresh the register from the same
+ * read (the daily run's reports cover the day just finished).
  */
 import { addDays, today } from '../../core/dates';
 import { t } from '../../core/i18n';
 import {
   REPORT_COLUMNS,
   REPORT_NAMES,
+  type ReportData,
   type ReportInput,
   type ReportOptions,
   buildReport,
@@ -15,13 +17,14 @@ import {
   prepareReports,
 } from '../../core/reports';
 import type { ColumnKey, ReportName } from '../../core/schema';
-import { readSettings } from '../clients-pass';
+import { ROWS_MOVED, computeClients, readSettings, withStableRows } from '../clients-pass';
 import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { findTab, openTable, sheetsByName } from '../table';
 import { checkCellBudget } from './cell-budget';
-import { layoutReport } from './layout';
+import { type Layout, layoutReport } from './layout';
+import { type RefreshSummary, REFRESH_WRITES, afterRefresh, writeRefresh } from '../refresh';
 import { existingReportSheet, renderReport, reportSheet } from './render';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -49,18 +52,14 @@ function readSources(sheets: Map<string, Sheet>, ctx: WorkbookContext): ReportIn
   };
 }
 
-/**
- * Rebuilds the named report tabs and returns them, for a caller that already holds the document
- * lock (the daily run). Throws a UserError (nothing written) when a source tab or column is missing.
- */
-export function rebuildReports(
+/** Every report laid out, and the cell budget checked, before any tab is touched. */
+function planReports(
   ctx: WorkbookContext,
+  sheets: Map<string, Sheet>,
+  data: ReportData,
   names: readonly ReportName[],
-  options: ReportOptions = {},
-): Sheet[] {
-  const sheets = sheetsByName(ctx.ss);
-  const data = prepareReports(readSources(sheets, ctx));
-  // Every report is laid out, and the cell budget checked, before any tab is touched.
+  options: ReportOptions,
+): { name: ReportName; layout: Layout }[] {
   const planned = names.map((name) => ({ name, layout: layoutReport(buildReport(name, data, options)) }));
   checkCellBudget(
     ctx,
@@ -71,11 +70,72 @@ export function rebuildReports(
       columns: layout.gridColumns,
     })),
   );
+  return planned;
+}
+
+function renderAll(
+  ctx: WorkbookContext,
+  sheets: Map<string, Sheet>,
+  planned: { name: ReportName; layout: Layout }[],
+): Sheet[] {
   return planned.map(({ name, layout }) => {
     const sheet = reportSheet(ctx.ss, sheets, name, ctx.lang);
     renderReport(sheet, layout, ctx.tz);
     return sheet;
   });
+}
+
+/**
+ * Rebuilds the named report tabs and returns them, for a caller that already holds the document
+ * lock. Throws a UserError (nothing written) when a source tab or column is missing.
+ */
+export function rebuildReports(
+  ctx: WorkbookContext,
+  names: readonly ReportName[],
+  options: ReportOptions = {},
+): Sheet[] {
+  const sheets = sheetsByName(ctx.ss);
+  const data = prepareReports(readSources(sheets, ctx));
+  return renderAll(ctx, sheets, planReports(ctx, sheets, data, names, options));
+}
+
+export interface RefreshedReports {
+  tabs: Sheet[];
+  refresh: RefreshSummary;
+}
+
+/**
+ * Refresh and the named reports from one read of Clients and Contacts and one run of the rules: the
+ * computed columns are written (as Refresh does) and the reports built from the same rows, so the
+ * register and the reports agree, at the cost of one read instead of two. The caller holds the
+ * document lock. Nothing is written when a tab or column is missing or the reports would not fit
+ * in the file; when rows move under it, it reads again (once).
+ */
+export function refreshAndRebuildReports(
+  ctx: WorkbookContext,
+  names: readonly ReportName[],
+  options: ReportOptions = {},
+): RefreshedReports {
+  const sheets = sheetsByName(ctx.ss);
+  const { planned, refresh } = withStableRows(sheets, ctx.lang, () => {
+    const settings = readSettings(sheets, ctx.lang);
+    const pass = computeClients(sheets, ctx, settings, REFRESH_WRITES, REPORT_COLUMNS);
+    const input: ReportInput = {
+      settings: settings.settings,
+      clients: pass.clients.records,
+      contacts: pass.contacts.records,
+      team: optional(sheets, 'team', ctx),
+      changes: optional(sheets, 'changes', ctx, REPORT_COLUMNS.changes),
+      now: ctx.now,
+      tz: ctx.tz,
+      lang: ctx.lang,
+    };
+    const planned = planReports(ctx, sheets, prepareReports(input, pass.result), names, options);
+    const refresh = writeRefresh(pass, sheets, ctx);
+    return refresh === ROWS_MOVED ? ROWS_MOVED : { planned, refresh };
+  });
+  afterRefresh(ctx);
+  return { tabs: renderAll(ctx, sheets, planned), refresh };
 }
 
 /** The same under the document lock. */
@@ -102,19 +162,25 @@ export function dailyRunOptions(ctx: WorkbookContext, day?: unknown): ReportOpti
 export function buildAllReports(day?: string): string[] {
   const ctx = workbookContext();
   const active = ctx.ss.getActiveSheet();
-  const tabs = buildReports(ctx, REPORT_NAMES, dailyRunOptions(ctx, day));
+  const { tabs } = withDocumentLock(ctx.lang, () =>
+    refreshAndRebuildReports(ctx, REPORT_NAMES, dailyRunOptions(ctx, day)),
+  );
   ctx.ss.setActiveSheet(active);
   return tabs.map((s) => s.getName());
 }
 
 /** Menu: build for today, show the (single) report, say so in a toast; a UserError becomes an alert. */
-function fromMenu(names: readonly ReportName[]): void {
+function fromMenu(names: readonly ReportName[], refresh = false): void {
   const ctx = workbookContext();
   try {
-    const tabs = buildReports(ctx, names);
+    const built = refresh
+      ? withDocumentLock(ctx.lang, () => refreshAndRebuildReports(ctx, names))
+      : { tabs: buildReports(ctx, names), refresh: null };
+    const { tabs } = built;
     if (tabs.length === 1) ctx.ss.setActiveSheet(tabs[0]);
+    const done = t(ctx.lang, 'report.done', { tabs: tabs.map((s) => s.getName()).join(', ') });
     ctx.ss.toast(
-      t(ctx.lang, 'report.done', { tabs: tabs.map((s) => s.getName()).join(', ') }),
+      built.refresh ? `${t(ctx.lang, 'refresh.done', { clients: built.refresh.clients })} ${done}` : done,
       t(ctx.lang, 'app.name'),
     );
   } catch (err) {
@@ -133,4 +199,5 @@ export const menuReportOverdue = (): void => fromMenu(['overdue']);
 export const menuReportChurn = (): void => fromMenu(['churn']);
 export const menuReportValidity = (): void => fromMenu(['validity']);
 export const menuReportPersistence = (): void => fromMenu(['persistence']);
-export const menuReportsAll = (): void => fromMenu(REPORT_NAMES);
+/** Menu: All reports — refreshes the register too, from the same read (refreshAndRebuildReports). */
+export const menuReportsAll = (): void => fromMenu(REPORT_NAMES, true);
