@@ -27,6 +27,8 @@ export interface EntryPoint {
   response?: boolean;
   /** state the user changes before the run (the cell an onEdit reports) */
   before?: (wb: BenchWorkbook) => void;
+  /** the entry refreshes the register in the same execution (so it is "refresh + …" on its own) */
+  refreshes?: boolean;
 }
 
 /**
@@ -91,7 +93,9 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     names: [`menuReport${suffix}`, `menu${suffix}Report`, `build${suffix}Report`],
     how: 'menu',
   })),
-  { label: 'all reports', group: 'allReports', names: ALL_REPORTS, how: 'menu' },
+  // All reports refreshes the register from the same read (src/gas/reports/build.ts,
+  // refreshAndRebuildReports; test/gas/reports.test.ts "All reports refreshes the register").
+  { label: 'all reports', group: 'allReports', names: ALL_REPORTS, how: 'menu', refreshes: true },
   {
     label: 'daily run (+ digests)',
     group: 'daily',

@@ -44,6 +44,7 @@ function benchSize(bundle: Bundle, size: Size, rows: Row[], naive: NaiveRow[], e
       entry: entry.label,
       group: entry.group,
       fn,
+      refreshes: entry.refreshes ?? false,
       m: fn ? runEntry(bundle, wb, entry, fn) : null,
     };
     rows.push(row);

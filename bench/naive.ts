@@ -80,26 +80,83 @@ export function naiveRefresh(app: App, now: Date): void {
   }
 }
 
-/** The overdue list the way a typical script builds it: read cell by cell, appendRow per line. */
+/**
+ * The overdue report the way a typical script builds it, doing the work ours does: overdue and
+ * unplanned clients worst first, each with the summary of its last reached contact (one pass over
+ * Contacts, cell by cell, like the naive refresh), then a count per next owner; every line is an
+ * appendRow.
+ */
 export function naiveOverdueReport(app: App, now: Date): void {
   const ss = app.getActiveSpreadsheet();
   const clients = ss.getSheetByName('Clients')!;
+  const contacts = ss.getSheetByName('Contacts')!;
   const today = dayKey(now, TIME_ZONE);
+  const k = columnsOf(contacts, 'contacts');
+  const lastReached = new Map<string, { date: Date; summary: unknown }>();
+  const contactRows = contacts.getLastRow();
+  for (let r = 2; r <= contactRows; r++) {
+    const id = String(contacts.getRange(r, k('clientId')).getValue());
+    const outcome = contacts.getRange(r, k('outcome')).getValue();
+    const date = contacts.getRange(r, k('date')).getValue();
+    if (parseEnum('outcomes', outcome) !== 'reached' || !(date instanceof Date)) continue;
+    const seen = lastReached.get(id);
+    if (!seen || seen.date < date)
+      lastReached.set(id, { date, summary: contacts.getRange(r, k('summary')).getValue() });
+  }
   const name = 'Naive overdue';
   const old = ss.getSheetByName(name);
   if (old) ss.deleteSheet(old);
   const report = ss.insertSheet(name);
-  report.appendRow(['Client', 'Owner', 'Next follow-up', 'Days overdue']);
+  report.appendRow([
+    'Owner',
+    'Client',
+    'ID',
+    'State',
+    'Days overdue',
+    'Next follow-up',
+    'Grade',
+    'Stage',
+    'Topic',
+    'Last contact',
+    'Summary',
+  ]);
   const c = columnsOf(clients, 'clients');
   const rows = clients.getLastRow();
+  const late: { days: number; overdue: boolean; line: unknown[] }[] = [];
+  const perOwner = new Map<string, number>();
   for (let r = 2; r <= rows; r++) {
     const status = parseEnum('statuses', clients.getRange(r, c('status')).getValue());
     const next = asDay(clients.getRange(r, c('nextFollowUp')).getValue());
-    if (status === null || followUpState(status, next, today) !== 'overdue') continue;
-    const client = clients.getRange(r, c('name')).getValue();
-    const owner = clients.getRange(r, c('nextOwner')).getValue() || clients.getRange(r, c('owner')).getValue();
-    report.appendRow([client, owner, clients.getRange(r, c('nextFollowUp')).getValue(), daysOverdue(next, today)]);
+    if (status === null || status === 'inPool') continue;
+    const state = followUpState(status, next, today);
+    if (state !== 'overdue' && state !== 'unplanned') continue;
+    const id = String(clients.getRange(r, c('id')).getValue());
+    const owner = String(clients.getRange(r, c('nextOwner')).getValue() || clients.getRange(r, c('owner')).getValue());
+    const last = clients.getRange(r, c('lastContact')).getValue();
+    const days = state === 'overdue' ? daysOverdue(next, today) : 0;
+    perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
+    late.push({
+      days,
+      overdue: state === 'overdue',
+      line: [
+        owner,
+        clients.getRange(r, c('name')).getValue(),
+        id,
+        state,
+        days,
+        clients.getRange(r, c('nextFollowUp')).getValue(),
+        clients.getRange(r, c('grade')).getValue(),
+        clients.getRange(r, c('stage')).getValue(),
+        clients.getRange(r, c('nextTopic')).getValue(),
+        last,
+        lastReached.get(id)?.summary ?? '',
+      ],
+    });
   }
+  late.sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.days - a.days);
+  for (const l of late) report.appendRow(l.line);
+  report.appendRow(['']);
+  for (const [owner, count] of perOwner) report.appendRow([owner, count]);
 }
 
 /**
