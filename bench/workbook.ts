@@ -17,7 +17,7 @@ import {
 import type { CellValue, SheetModel } from '../src/local/emulator/model';
 import { totalCells } from '../src/local/emulator/spreadsheet/values';
 import { type Bundle, run } from '../src/local/runner';
-import { type Clock, type TeamMember, generateClient, generateContacts, team, teamRow } from './data';
+import { type Clock, type TeamMember, contactId, generateClient, generateContacts, team, teamRow } from './data';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 /** 09:00 in Shanghai on a Monday: the daily run's weekly summary falls on it too. */
@@ -127,6 +127,24 @@ function setSetting(env: EnvironmentState, key: Parameters<typeof settingLabel>[
   row[map.value ?? 1] = value;
 }
 
+/**
+ * The contact log as people make it: one row appended per contact, so oldest first (rows of the same
+ * moment keep their order), with IDs numbered in that order. Generated client by client, the rows
+ * would be grouped by client, which no real log is.
+ */
+function inLoggedOrder(rows: CellValue[][], cols: Partial<Record<ColumnKey<'contacts'>, number>>): CellValue[][] {
+  const date = cols.date;
+  const id = cols.id;
+  if (date === undefined) return rows;
+  const time = (r: CellValue[]) => (r[date] instanceof Date ? (r[date] as Date).getTime() : 0);
+  const sorted = rows
+    .map((row, i) => ({ row, i, t: time(row) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.row);
+  if (id !== undefined) sorted.forEach((row, i) => (row[id] = contactId(i)));
+  return sorted;
+}
+
 export function buildWorkbook(bundle: Bundle, size: Size): BenchWorkbook {
   const started = performance.now();
   const members = team();
@@ -173,7 +191,7 @@ export function buildWorkbook(bundle: Bundle, size: Size): BenchWorkbook {
     }
   }
   clientsSheet.values = clientRows;
-  contactsSheet.values = contactRows;
+  contactsSheet.values = [contactRows[0], ...inLoggedOrder(contactRows.slice(1), contactCols)];
   return {
     env,
     clock,

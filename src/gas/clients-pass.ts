@@ -12,7 +12,7 @@ import { type ColumnDef, type ColumnKey, TABLES, matchTabName, tabName } from '.
 import { type Settings, type SettingsRead, parseSettings } from '../core/settings';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
-import { type Table, findTab, openTable } from './table';
+import { type RecentColumns, type Table, findTab, openTable } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -40,18 +40,24 @@ function byRow(a: RowProblem, b: RowProblem): number {
 }
 
 /**
- * The Clients columns a pass reads: every typed column (the rules read most of them, and each bad
- * cell in them is reported), plus the ID, the name and the owner. Free-text columns (contact person,
- * phone, address, notes…) are never read by the rules, and skipping them saves a third of the cells.
+ * The Clients columns a pass reads: every typed column the rules or the reports use (each bad cell
+ * in them is reported), plus the ID, the name and the owner. Free-text columns (contact person,
+ * phone, address, notes…) are never read by the rules, and skipping them saves a third of the cells;
+ * Kind and Source, lists nothing computes from, are left to their dropdowns' warnings (at 50,000
+ * clients they are 100,000 cells).
  */
+const UNUSED_LISTS = new Set<ColumnKey<'clients'>>(['kind', 'source']);
 const CLIENT_COLUMNS = TABLES.clients
   .filter((def) => !FREE_TEXT.has(def.type) || def.key === 'id' || def.key === 'name' || def.key === 'owner')
+  .filter((def) => !UNUSED_LISTS.has(def.key))
   .map((def) => def.key);
 
 /** Columns a caller reads beyond the rules' own (the reports, built from the same read). */
 export interface ExtraColumns {
   clients?: readonly ColumnKey<'clients'>[];
   contacts?: readonly ColumnKey<'contacts'>[];
+  /** Contacts columns needed only for recent rows (openTable's `recent`) */
+  recentContacts?: RecentColumns<'contacts'>;
 }
 
 /** Reads Clients (needing `needs`) and Contacts, and runs the rules over them. */
@@ -68,6 +74,7 @@ export function computeClients(
   const contacts = openTable(sheets, 'contacts', {
     ...opts,
     columns: union<ColumnKey<'contacts'>>(REFRESH_CONTACT_COLUMNS, extra.contacts),
+    recent: extra.recentContacts,
   });
   const day = today(ctx.now, ctx.tz);
   const result = refreshClients(clients.records, contacts.records, settingsRead.settings, day, ctx.tz, {

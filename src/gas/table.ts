@@ -56,6 +56,22 @@ export interface OpenOptions<T extends TableName> {
    * hold blank values there. Without it the whole tab is read.
    */
   columns?: readonly ColumnKey<T>[];
+  /** With `columns`: columns read only over the rows dated from `sinceMs` on (see fillRecent). */
+  recent?: RecentColumns<T>;
+}
+
+/**
+ * Columns a caller needs only for rows dated inside a recent window (the daily and monthly reports'
+ * "by whom" and "which channel"). A log is appended as things happen, so those rows are the last
+ * ones: the columns are read over the span from the first to the last row dated in the window (or
+ * whose date is not a date), which in a log sorted any other way may be every row. Outside the span
+ * the records hold blank values there.
+ */
+export interface RecentColumns<T extends TableName> {
+  columns: readonly ColumnKey<T>[];
+  /** the date column that decides; it is read in full */
+  dateKey: ColumnKey<T>;
+  sinceMs: number;
 }
 
 /**
@@ -65,13 +81,24 @@ export interface OpenOptions<T extends TableName> {
 export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table: T, opts: OpenOptions<T>): Table<T> {
   const sheet = findTab(sheets, table);
   if (!sheet) throw new UserError(opts.lang, message('error.missingTab', { tab: tabName(table, opts.lang) }));
-  const only = opts.columns ? new Set<ColumnKey<T>>([...opts.columns, ...(opts.needs ?? [])]) : undefined;
-  const values = memoActive(table)
+  const held = memoActive(table);
+  // Inside the daily run's memo every column is read in full: later steps (the emails) use them all.
+  const recent = opts.columns && opts.recent && !held ? opts.recent : undefined;
+  const only = opts.columns
+    ? new Set<ColumnKey<T>>([
+        ...opts.columns,
+        ...(opts.needs ?? []),
+        ...(opts.recent ? (recent ? [opts.recent.dateKey] : opts.recent.columns) : []),
+      ])
+    : undefined;
+  const values = held
     ? readHeld(sheet, table, only)
     : only
       ? readColumns(sheet, table, only)
       : (sheet.getDataRange().getValues() as unknown[][]);
-  const read = readTable(table, values, opts.tz, opts.lang, 1, only);
+  if (recent) fillRecent(sheet, table, values, recent);
+  const parsed = recent && only ? new Set<ColumnKey<T>>([...only, ...recent.columns]) : only;
+  const read = readTable(table, values, opts.tz, opts.lang, 1, parsed);
   const needed = new Set<ColumnKey<T>>([...read.headers.missingRequired, ...(opts.needs ?? [])]);
   for (const key of needed) {
     if (read.headers.map[key] === undefined) {
@@ -112,22 +139,56 @@ function wantedColumns<T extends TableName>(table: T, header: unknown[], wanted?
     .sort((a, b) => a - b);
 }
 
-/** Reads the data cells of `cols` (sorted) into `values`, one getValues per run of adjacent columns. */
-function fillColumns(sheet: Sheet, values: unknown[][], cols: readonly number[]): void {
-  const lastRow = values.length;
+/**
+ * Reads the data cells of `cols` (sorted) into `values`, one getValues per run of adjacent columns,
+ * over the rows `first`..`last` of `values` (all data rows by default).
+ */
+function fillColumns(
+  sheet: Sheet,
+  values: unknown[][],
+  cols: readonly number[],
+  first = 1,
+  last = values.length - 1,
+): void {
+  if (last < first) return;
   for (let i = 0; i < cols.length;) {
     let j = i;
     while (j + 1 < cols.length && cols[j + 1] <= cols[j] + 1) j++;
     const from = cols[i];
     const width = cols[j] - from + 1;
-    const block = sheet.getRange(2, from + 1, lastRow - 1, width).getValues();
+    const block = sheet.getRange(first + 1, from + 1, last - first + 1, width).getValues();
     for (let r = 0; r < block.length; r++) {
       const src = block[r];
-      const dst = values[r + 1];
+      const dst = values[first + r];
       for (let c = 0; c < width; c++) dst[from + c] = src[c];
     }
     i = j + 1;
   }
+}
+
+/**
+ * Fills the recent columns over the span of rows dated from `sinceMs` on, or whose date cell holds
+ * something that is not a date (it may still read as one: better read than missed). With no such
+ * row the last row is read, so the calls never depend on the dates.
+ */
+function fillRecent<T extends TableName>(sheet: Sheet, table: T, values: unknown[][], recent: RecentColumns<T>): void {
+  if (values.length < 2) return;
+  const map = findHeaders(table, values[0]).map;
+  const dateCol = map[recent.dateKey];
+  const cols = wantedColumns(table, values[0], new Set(recent.columns));
+  let first = -1;
+  let last = -1;
+  for (let r = 1; r < values.length; r++) {
+    const v = dateCol === undefined ? '' : values[r][dateCol];
+    const inside =
+      dateCol === undefined ||
+      (v instanceof Date ? !(v.getTime() < recent.sinceMs) : v !== '' && v !== null && v !== undefined);
+    if (!inside) continue;
+    if (first < 0) first = r;
+    last = r;
+  }
+  if (first < 0) first = last = values.length - 1;
+  fillColumns(sheet, values, cols, first, last);
 }
 
 /**

@@ -221,7 +221,7 @@ export function dailyReport(data: ReportData, day: DayKey): ReportModel {
   };
 }
 
-const TREND_DAYS = 14;
+export const TREND_DAYS = 14;
 
 /** Attempts per person per day over the 14 days ending on `day`: one column per person. */
 function lastDays(data: ReportData, day: DayKey, lang: Lang): ReturnType<typeof section> {

@@ -1,10 +1,10 @@
 /** Every report by name, with the periods they cover unless told otherwise. */
 import { type DayKey, addDays } from '../dates';
 import { t } from '../i18n';
-import { type ReportName, tabName } from '../schema';
+import { type ColumnKey, type ReportName, tabName } from '../schema';
 import { settingLabel } from '../settings';
 import { churnReport } from './churn';
-import { dailyReport } from './daily';
+import { TREND_DAYS, dailyReport } from './daily';
 import type { ReportData } from './data';
 import { funnelReport } from './funnel';
 import type { ReportModel } from './model';
@@ -38,6 +38,28 @@ export interface ReportOptions {
   month?: MonthKey;
   /** Funnel: the period of the conversions (default the last 30 days). */
   period?: DayRange;
+}
+
+/**
+ * Contacts columns only the daily and monthly reports read, and only for contacts inside their
+ * periods (who made the attempt, on which channel): see recentContactsSince.
+ */
+export const RECENT_CONTACT_COLUMNS = ['by', 'channel'] as const satisfies readonly ColumnKey<'contacts'>[];
+
+/**
+ * The first day whose contacts the named reports need RECENT_CONTACT_COLUMNS of: the daily report's
+ * 14-day trend, the monthly report's month; null when none of the reports needs them. Contacts
+ * dated before it may be read with those columns blank.
+ */
+export function recentContactsSince(
+  names: readonly ReportName[],
+  options: ReportOptions,
+  today: DayKey,
+): DayKey | null {
+  const days: DayKey[] = [];
+  if (names.includes('daily')) days.push(addDays(options.day ?? today, 1 - TREND_DAYS));
+  if (names.includes('monthly')) days.push(`${options.month ?? monthOf(today)}-01`);
+  return days.length === 0 ? null : days.reduce((a, b) => (b < a ? b : a));
 }
 
 export function buildReport(name: ReportName, data: ReportData, options: ReportOptions = {}): ReportModel {

@@ -4,9 +4,10 @@
  * build one report for today; All reports and the daily run also refresh the register from the same
  * read (the daily run's reports cover the day just finished).
  */
-import { addDays, today } from '../../core/dates';
+import { addDays, startOfDay, today } from '../../core/dates';
 import { t } from '../../core/i18n';
 import {
+  RECENT_CONTACT_COLUMNS,
   REPORT_COLUMNS,
   REPORT_NAMES,
   type ReportData,
@@ -15,13 +16,14 @@ import {
   buildReport,
   monthOf,
   prepareReports,
+  recentContactsSince,
 } from '../../core/reports';
 import type { ColumnKey, ReportName } from '../../core/schema';
 import { ROWS_MOVED, computeClients, readSettings, withStableRows } from '../clients-pass';
 import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { findTab, openTable, sheetsByName } from '../table';
+import { type RecentColumns, findTab, openTable, sheetsByName } from '../table';
 import { checkCellBudget } from './cell-budget';
 import { type Layout, layoutReport } from './layout';
 import { type RefreshSummary, REFRESH_WRITES, afterRefresh, writeRefresh } from '../refresh';
@@ -39,11 +41,33 @@ function optional<T extends 'team' | 'changes'>(
   return findTab(sheets, table) ? (openTable(sheets, table, { ...ctx, columns }).records as ReportInput[T]) : [];
 }
 
-function readSources(sheets: Map<string, Sheet>, ctx: WorkbookContext): ReportInput {
+/**
+ * What the named reports read of Contacts: every report column, except that who made an attempt and
+ * on which channel are read only for the contacts the daily and monthly reports count (and not at
+ * all when neither is built).
+ */
+function contactColumns(
+  ctx: WorkbookContext,
+  names: readonly ReportName[],
+  options: ReportOptions,
+): { columns: ColumnKey<'contacts'>[]; recent?: RecentColumns<'contacts'> } {
+  const recentKeys: readonly ColumnKey<'contacts'>[] = RECENT_CONTACT_COLUMNS;
+  const columns = REPORT_COLUMNS.contacts.filter((key) => !recentKeys.includes(key));
+  const since = recentContactsSince(names, options, today(ctx.now, ctx.tz));
+  if (since === null) return { columns };
+  return { columns, recent: { columns: recentKeys, dateKey: 'date', sinceMs: startOfDay(since, ctx.tz).getTime() } };
+}
+
+function readSources(
+  sheets: Map<string, Sheet>,
+  ctx: WorkbookContext,
+  names: readonly ReportName[],
+  options: ReportOptions,
+): ReportInput {
   return {
     settings: readSettings(sheets, ctx.lang).settings,
     clients: openTable(sheets, 'clients', { ...ctx, columns: REPORT_COLUMNS.clients }).records,
-    contacts: openTable(sheets, 'contacts', { ...ctx, columns: REPORT_COLUMNS.contacts }).records,
+    contacts: openTable(sheets, 'contacts', { ...ctx, ...contactColumns(ctx, names, options) }).records,
     team: optional(sheets, 'team', ctx),
     changes: optional(sheets, 'changes', ctx, REPORT_COLUMNS.changes),
     now: ctx.now,
@@ -95,7 +119,7 @@ export function rebuildReports(
   options: ReportOptions = {},
 ): Sheet[] {
   const sheets = sheetsByName(ctx.ss);
-  const data = prepareReports(readSources(sheets, ctx));
+  const data = prepareReports(readSources(sheets, ctx, names, options));
   return renderAll(ctx, sheets, planReports(ctx, sheets, data, names, options));
 }
 
@@ -119,7 +143,12 @@ export function refreshAndRebuildReports(
   const sheets = sheetsByName(ctx.ss);
   const { planned, refresh } = withStableRows(sheets, ctx.lang, () => {
     const settings = readSettings(sheets, ctx.lang);
-    const pass = computeClients(sheets, ctx, settings, REFRESH_WRITES, REPORT_COLUMNS);
+    const contacts = contactColumns(ctx, names, options);
+    const pass = computeClients(sheets, ctx, settings, REFRESH_WRITES, {
+      clients: REPORT_COLUMNS.clients,
+      contacts: contacts.columns,
+      recentContacts: contacts.recent,
+    });
     const input: ReportInput = {
       settings: settings.settings,
       clients: pass.clients.records,
