@@ -16,7 +16,7 @@ import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableR
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
-import { invalidateSearchIndex } from './sidebar/search-index';
+import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { columnIndex, idsStillMatch, sheetsByName } from './table';
 
@@ -100,7 +100,9 @@ export function writeRefresh(
   }));
   // Everything that could stop the operation is checked before the first write.
   const log = changes.length > 0 ? openChangeLog(sheets, ctx) : null;
-  if (!idsStillMatch(tbl, 'id')) return ROWS_MOVED;
+  // Rows that moved matter only to a write: with nothing to write, the ID column is not read again.
+  const writes = missingIds.length + changes.length + COMPUTED.reduce((n, key) => n + touched[key].length, 0);
+  if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
   for (const key of COMPUTED) writeSpan(tbl.sheet, 2, at[key], cols[key], touched[key]);
   writeSpan(tbl.sheet, 2, idCol, ids, missingIds);
   log?.append(changes);
@@ -118,10 +120,10 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
   return writeRefresh(computeClients(sheets, ctx, readSettings(sheets, ctx.lang), REFRESH_WRITES), sheets, ctx);
 }
 
-/** What follows every refresh, whoever ran it: the today cell is current, the search index is redone. */
+/** What follows every refresh, whoever ran it: the today cell is current, the search index still right. */
 export function afterRefresh(ctx: WorkbookContext): void {
   keepTodayCurrent(ctx.tz, ctx.now);
-  invalidateSearchIndex();
+  keepSearchIndexAfterRefresh(ctx.ss);
 }
 
 /** Refreshes every client; for the menu and the daily run. Throws a UserError (nothing written) when it cannot. */
@@ -131,6 +133,8 @@ export function refreshWorkbook(): RefreshSummary {
     const sheets = sheetsByName(ctx.ss);
     const summary = withStableRows(sheets, ctx.lang, () => refreshPass(sheets, ctx));
     afterRefresh(ctx);
+    // Refresh has the workbook open already: the first search after it (after the daily run) is fast.
+    warmSearchIndex(sheets, ctx);
     return summary;
   });
 }

@@ -145,6 +145,21 @@ describe('changes recorded by refresh', () => {
     expect(rowsOf(wb, 'Changes')).toHaveLength(2);
     expect(lastAlert(wb)).toContain('Grades changed: 0. Statuses changed: 0. IDs assigned: 0.');
   });
+  test('a refresh with nothing to change writes nothing and does not read the ID column again', () => {
+    const idle = wb.menu('menuRefresh').execution.counters;
+    expect(idle.cellsWritten).toBe(0);
+    // Someone types a wrong Status: the next refresh puts it right, re-reading the IDs first.
+    asEditor(wb, (ss) =>
+      ss
+        .getSheetByName('Clients')!
+        .getRange(2, headerIndex(wb, 'Clients', 'Status') + 1)
+        .setValue('Lost'),
+    );
+    const fixing = wb.menu('menuRefresh').execution.counters;
+    expect(fixing.cellsWritten).toBe(1);
+    expect((fixing.calls.get('Range.getValues') ?? 0) - (idle.calls.get('Range.getValues') ?? 0)).toBe(1);
+    expect(fixing.cellsRead - idle.cellsRead).toBe(rowsOf(wb, 'Clients').length);
+  });
 });
 
 describe('status and last contact on refresh', () => {

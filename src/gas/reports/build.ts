@@ -24,7 +24,7 @@ import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { type RecentColumns, findTab, openTable, sheetsByName } from '../table';
-import { checkCellBudget } from './cell-budget';
+import { type GridSizes, checkCellBudget } from './cell-budget';
 import { type Layout, layoutReport } from './layout';
 import { type RefreshSummary, REFRESH_WRITES, afterRefresh, writeRefresh } from '../refresh';
 import { existingReportSheet, renderReport, reportSheet } from './render';
@@ -76,6 +76,12 @@ function readSources(
   };
 }
 
+/** The reports laid out, and every tab's grid as the cell-budget check read it. */
+interface Planned {
+  reports: { name: ReportName; layout: Layout }[];
+  sizes: GridSizes;
+}
+
 /** Every report laid out, and the cell budget checked, before any tab is touched. */
 function planReports(
   ctx: WorkbookContext,
@@ -83,28 +89,24 @@ function planReports(
   data: ReportData,
   names: readonly ReportName[],
   options: ReportOptions,
-): { name: ReportName; layout: Layout }[] {
-  const planned = names.map((name) => ({ name, layout: layoutReport(buildReport(name, data, options)) }));
-  checkCellBudget(
+): Planned {
+  const reports = names.map((name) => ({ name, layout: layoutReport(buildReport(name, data, options)) }));
+  const sizes = checkCellBudget(
     ctx,
     sheets,
-    planned.map(({ name, layout }) => ({
+    reports.map(({ name, layout }) => ({
       sheet: existingReportSheet(sheets, name, ctx.lang),
       rows: layout.gridRows,
       columns: layout.gridColumns,
     })),
   );
-  return planned;
+  return { reports, sizes };
 }
 
-function renderAll(
-  ctx: WorkbookContext,
-  sheets: Map<string, Sheet>,
-  planned: { name: ReportName; layout: Layout }[],
-): Sheet[] {
-  return planned.map(({ name, layout }) => {
+function renderAll(ctx: WorkbookContext, sheets: Map<string, Sheet>, planned: Planned): Sheet[] {
+  return planned.reports.map(({ name, layout }) => {
     const sheet = reportSheet(ctx.ss, sheets, name, ctx.lang);
-    renderReport(sheet, layout, ctx.tz);
+    renderReport(sheet, layout, ctx.tz, planned.sizes.get(sheet));
     return sheet;
   });
 }

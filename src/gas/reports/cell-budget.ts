@@ -21,16 +21,24 @@ export interface GridNeed {
   columns: number;
 }
 
-/** Cells in each tab now: two calls per tab, whatever the data. */
-function cellsByTab(sheets: Map<string, Sheet>): Map<Sheet, number> {
-  const cells = new Map<Sheet, number>();
-  for (const sheet of sheets.values()) cells.set(sheet, sheet.getMaxRows() * sheet.getMaxColumns());
-  return cells;
+/** Each tab's grid as the check read it (rendering fits the report tabs from it without asking again). */
+export type GridSizes = Map<Sheet, { rows: number; columns: number }>;
+
+/** The grid of each tab now: two calls per tab, whatever the data. */
+function sizesByTab(sheets: Map<string, Sheet>): GridSizes {
+  const sizes: GridSizes = new Map();
+  for (const sheet of sheets.values()) sizes.set(sheet, { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() });
+  return sizes;
 }
 
 /** Throws one sentence, before anything is written, when the reports would not fit. */
-export function checkCellBudget(ctx: WorkbookContext, sheets: Map<string, Sheet>, needs: readonly GridNeed[]): void {
-  const cells = cellsByTab(sheets);
+export function checkCellBudget(
+  ctx: WorkbookContext,
+  sheets: Map<string, Sheet>,
+  needs: readonly GridNeed[],
+): GridSizes {
+  const sizes = sizesByTab(sheets);
+  const cells = new Map([...sizes].map(([sheet, size]) => [sheet, size.rows * size.columns]));
   const used = [...cells.values()].reduce((a, b) => a + b, 0);
   let total = used;
   let peak = total;
@@ -49,4 +57,5 @@ export function checkCellBudget(ctx: WorkbookContext, sheets: Map<string, Sheet>
       }),
     );
   }
+  return sizes;
 }

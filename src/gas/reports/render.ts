@@ -73,12 +73,18 @@ function sheetValues(layout: Layout, tz: string): unknown[][] {
   return out;
 }
 
+/** A tab's grid when the caller has just read it (under the document lock), so it is not asked again. */
+export interface GridSize {
+  rows: number;
+  columns: number;
+}
+
 /** Exactly the rows and columns the report needs: a report that shrinks gives its cells back. */
-function fitGrid(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
+function fitGrid(sheet: Sheet, rows: number, columns: number, known?: GridSize): void {
+  const maxRows = known?.rows ?? sheet.getMaxRows();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
-  const maxColumns = sheet.getMaxColumns();
+  const maxColumns = known?.columns ?? sheet.getMaxColumns();
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
 }
@@ -202,13 +208,16 @@ function insertChart(sheet: Sheet, place: ChartPlace): void {
   sheet.insertChart(builder.build());
 }
 
-/** Rebuilds the tab from the report's layout (layoutReport). The caller holds the document lock. */
-export function renderReport(sheet: Sheet, layout: Layout, tz: string): void {
+/**
+ * Rebuilds the tab from the report's layout (layoutReport). The caller holds the document lock;
+ * `size` is the tab's grid when the caller read it in this execution (clear() keeps the grid).
+ */
+export function renderReport(sheet: Sheet, layout: Layout, tz: string, size?: GridSize): void {
   // The tab is the report's own: its old charts go with its old contents, so a rerun never stacks them.
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clear();
   sheet.setFrozenRows(1);
-  fitGrid(sheet, layout.gridRows, layout.gridColumns);
+  fitGrid(sheet, layout.gridRows, layout.gridColumns, size);
   sheet.getRange(1, 1, layout.values.length, layout.width).setValues(sheetValues(layout, tz));
   band(sheet, formatSections(sheet, layout));
   sheet.setColumnWidth(1, FIRST_COLUMN_WIDTH);
