@@ -58,8 +58,23 @@ function computeOffsetMs(ms: number, tz: string): number {
 /** Milliseconds to add to a UTC instant to get the wall-clock time in tz. */
 let lastTz = '';
 let lastCache = new Map<number, number>();
+/** The UTC day asked last and its offset (a log read in order asks the same day many times running). */
+let lastDay = NaN;
+let lastDayOffset = 0;
 
 export function tzOffsetMs(ms: number, tz: string): number {
+  const utcDay = Math.floor(ms / MS_PER_DAY);
+  if (utcDay === lastDay && tz === lastTz) return lastDayOffset;
+  const offset = lookUpOffsetMs(ms, tz);
+  // Only a day with one offset throughout is remembered (a DST day is looked up by quarter hour).
+  if (lastCache.get(-1 - utcDay) === offset) {
+    lastDay = utcDay;
+    lastDayOffset = offset;
+  } else lastDay = NaN;
+  return offset;
+}
+
+function lookUpOffsetMs(ms: number, tz: string): number {
   // One zone per run in practice: skip the lookup by zone name when it is the same as last time.
   let cache = tz === lastTz ? lastCache : offsetCache.get(tz);
   if (!cache) {

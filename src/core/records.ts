@@ -121,6 +121,27 @@ interface Present {
   parse: Parser;
 }
 
+/** Parses one column into the records (skipping blank rows); bad cells read as blank and are noted. */
+function fillColumn(
+  records: (Record<string, unknown> | null)[],
+  values: readonly (readonly unknown[])[],
+  c: Present,
+  order: number,
+  bad: { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind }[],
+): void {
+  const { key, col, parse } = c;
+  for (let r = 1; r < values.length; r++) {
+    const record = records[r - 1];
+    if (record === null) continue;
+    const raw = values[r][col];
+    const value = parse(raw);
+    if (value instanceof Bad) {
+      record[key] = blankFor(c.def);
+      bad.push({ r, order, def: c.def, raw, kind: value.kind });
+    } else record[key] = value;
+  }
+}
+
 /**
  * Reads a tab: `values` is the whole block from the header row down. `firstRow` is the sheet row of
  * the header, used only to name a row that has no ID in a problem sentence. With `only`, the other
@@ -153,47 +174,36 @@ export function readTable<T extends TableName>(
   for (const a of absent) template[a.key] = a.value;
   for (const c of present) template[c.key] = null;
   const tab = tabName(table, lang);
-  const records: (RecordTypes[T] | null)[] = [];
-  const problems: RowProblem[] = [];
+  // Records first (null for blank rows), then one pass per column: each pass calls one parser and
+  // stores one key, so both stay monomorphic over hundreds of thousands of rows.
+  const records: (Record<string, unknown> | null)[] = new Array(Math.max(0, values.length - 1));
   for (let r = 1; r < values.length; r++) {
     const row = values[r];
     let blank = true;
     for (let i = 0; i < present.length && blank; i++) blank = isBlank(row[present[i].col]);
-    if (blank) {
-      records.push(null);
-      continue;
-    }
-    const record: Record<string, unknown> = { ...template };
-    let bad: { def: ColumnDef; raw: unknown; kind: BadKind }[] | null = null;
-    for (const c of present) {
-      const raw = row[c.col];
-      const value = c.parse(raw);
-      if (value instanceof Bad) {
-        record[c.key] = blankFor(c.def);
-        (bad ??= []).push({ def: c.def, raw, kind: value.kind });
-      } else record[c.key] = value;
-    }
-    if (bad) {
-      const id = typeof record.id === 'string' ? record.id : '';
-      const who = id !== '' ? id : t(lang, 'problem.row', { index: firstRow + r });
-      for (const b of bad) {
-        problems.push({
-          table,
-          index: r - 1,
-          id,
-          message: message(PROBLEM_KEYS[b.kind], {
-            tab,
-            who,
-            column: lang === 'zh-CN' ? b.def.zh : b.def.en,
-            value: b.raw instanceof Date ? 'Invalid Date' : String(b.raw),
-            allowed: b.def.list ? labels(b.def.list, lang).join(lang === 'zh-CN' ? '、' : ', ') : '',
-          }),
-        });
-      }
-    }
-    records.push(record as RecordTypes[T]);
+    records[r - 1] = blank ? null : { ...template };
   }
-  return { headers, records, problems };
+  const bad: { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind }[] = [];
+  present.forEach((c, order) => fillColumn(records, values, c, order, bad));
+  const problems: RowProblem[] = [];
+  bad.sort((a, b) => a.r - b.r || a.order - b.order);
+  for (const b of bad) {
+    const record = records[b.r - 1] as Record<string, unknown>;
+    const id = typeof record.id === 'string' ? record.id : '';
+    problems.push({
+      table,
+      index: b.r - 1,
+      id,
+      message: message(PROBLEM_KEYS[b.kind], {
+        tab,
+        who: id !== '' ? id : t(lang, 'problem.row', { index: firstRow + b.r }),
+        column: lang === 'zh-CN' ? b.def.zh : b.def.en,
+        value: b.raw instanceof Date ? 'Invalid Date' : String(b.raw),
+        allowed: b.def.list ? labels(b.def.list, lang).join(lang === 'zh-CN' ? '、' : ', ') : '',
+      }),
+    });
+  }
+  return { headers, records: records as (RecordTypes[T] | null)[], problems };
 }
 
 /** A record's date field as a day in tz (Dates are instants; the rules work in whole days). */

@@ -93,6 +93,11 @@ function canonicalId(id: string): string {
   return id.trim().toUpperCase();
 }
 
+/** How a problem names a contact: its ID, else its row (named only for a problem: most have none). */
+function contactName(contact: ContactRecord, index: number, lang: Lang): string {
+  return contact.id !== '' ? contact.id : t(lang, 'problem.row', { index: index + 2 });
+}
+
 /** Latest reached contact per client, by Date then row order. */
 function indexContacts(
   contacts: readonly (ContactRecord | null)[],
@@ -105,14 +110,16 @@ function indexContacts(
   contacts.forEach((contact, index) => {
     if (contact === null) return;
     const clientId = canonicalId(contact.clientId);
-    // Named only for a problem: most contacts have none, and the sentence costs more than the rest.
-    const who = (): string => (contact.id !== '' ? contact.id : t(lang, 'problem.row', { index: index + 2 }));
     if (clientId === '' || !knownIds.has(clientId)) {
       problems.push({
         table: 'contacts',
         index,
         id: contact.id,
-        message: message('problem.contactUnknownClient', { tab, who: who(), id: contact.clientId }),
+        message: message('problem.contactUnknownClient', {
+          tab,
+          who: contactName(contact, index, lang),
+          id: contact.clientId,
+        }),
       });
       return;
     }
@@ -121,7 +128,7 @@ function indexContacts(
         table: 'contacts',
         index,
         id: contact.id,
-        message: message('problem.contactNoDate', { tab, who: who() }),
+        message: message('problem.contactNoDate', { tab, who: contactName(contact, index, lang) }),
       });
       return;
     }
