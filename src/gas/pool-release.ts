@@ -119,7 +119,8 @@ export function releaseToPool(): PoolReleaseSummary {
   return withDocumentLock(ctx.lang, () => {
     const sheets = sheetsByName(ctx.ss);
     const summary = withStableRows(sheets, ctx.lang, () => releasePass(sheets, ctx));
-    invalidateSearchIndex();
+    // Released clients lost their owner; when none was released, Clients is as the index has it.
+    if (summary.released.length > 0) invalidateSearchIndex();
     return summary;
   });
 }

@@ -163,8 +163,7 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
         reason: message('sidebar.change.added'),
       },
     ]);
-    index.entries.push({
-      row,
+    index.setRow(row, {
       id,
       name: String(values.name ?? ''),
       contact: String(values.contact ?? ''),
@@ -173,7 +172,6 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
       owner,
       nextOwner: '',
     });
-    index.lastRow = row;
     saveIndex(index, ctx.now);
     // Read back as the sheet holds it: the card shows what was stored, not what was meant.
     const after = locateClient(clients, id, row, { lang, tz }).record;

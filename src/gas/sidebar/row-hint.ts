@@ -15,15 +15,13 @@ export interface Hint {
 export function rowHint(clientsSheet: Sheet, clientId: string): Hint {
   const index = loadIndex((id) => (id === clientsSheet.getSheetId() ? clientsSheet : null));
   if (!index) return { index: null, entry: null };
-  const wanted = clientId.trim().toUpperCase();
-  const entry = index.entries.find((e) => e.id.toUpperCase() === wanted) ?? null;
-  return { index, entry };
+  return { index, entry: index.entryById(clientId) };
 }
 
 /** After a write that changed an indexed field of one client: patch the cached index in place. */
 export function patchIndex(hint: Hint, row: number, changes: Partial<IndexEntry>, now: Date): void {
   if (!hint.index || !hint.entry) return;
   if (hint.entry.row !== row) return;
-  Object.assign(hint.entry, changes);
+  hint.index.setRow(row, changes);
   saveIndex(hint.index, now);
 }

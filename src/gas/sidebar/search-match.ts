@@ -1,6 +1,7 @@
 /**
- * Matching a typed query against the compact client index, and spotting likely duplicates.
- * Pure: no Apps Script here, so it can be reasoned about (and tested) on its own.
+ * How client text compares (folded names, phone digits), and spotting likely duplicates. Pure: no
+ * Apps Script here, so it can be reasoned about (and tested) on its own. Matching a query against
+ * the whole index is search-find.ts.
  */
 
 /** One Clients row as the sidebar searches it; `row` is the sheet row when the index was built. */
@@ -39,112 +40,6 @@ export function phoneDigits(cell: string): string[] {
     if (digits.length >= 5) found.push(digits);
   }
   return found;
-}
-
-const LOOKS_LIKE_PHONE = /^[\d\s+()\-.]+$/;
-
-function sameText(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-/**
- * An entry as the index stores it: one line of tab-separated fields, then the folded name, folded
- * contact, lower-case email and upper-case ID that matching compares, computed once when the index is
- * built rather than for every entry on every keystroke.
- */
-export function entryLine(e: IndexEntry): string {
-  const keys = [fold(e.name), fold(e.contact), e.email.toLowerCase(), e.id.toUpperCase()];
-  return [e.row, e.id, e.name, e.contact, e.phones, e.email, e.owner, e.nextOwner, ...keys].join('\t');
-}
-
-const FIELDS = 8;
-
-function toEntry(fields: readonly string[]): IndexEntry {
-  const [row, id, name, contact, phones, email, owner, nextOwner] = fields;
-  return { row: Number(row), id, name, contact, phones, email, owner, nextOwner };
-}
-
-export function parseLine(line: string): IndexEntry {
-  return toEntry(line.split('\t', FIELDS));
-}
-
-interface Scored {
-  entry: IndexEntry;
-  mine: boolean;
-  score: number;
-}
-
-/** Same order as String#localeCompare with no arguments, at a fraction of the cost per comparison. */
-const collator = new Intl.Collator();
-
-function better(a: Scored, b: Scored): number {
-  return (
-    Number(b.mine) - Number(a.mine) ||
-    a.score - b.score ||
-    collator.compare(a.entry.name, b.entry.name) ||
-    a.entry.row - b.entry.row
-  );
-}
-
-/**
- * The best `keep` in order, without sorting everything: a one-letter query matches most of the
- * index, and only a page of hits is shown.
- */
-function best(items: readonly Scored[], keep: number): Scored[] {
-  const top: Scored[] = [];
-  if (keep <= 0) return top;
-  for (const item of items) {
-    if (top.length === keep && better(item, top[keep - 1]) >= 0) continue;
-    let i = top.length;
-    while (i > 0 && better(item, top[i - 1]) < 0) i--;
-    top.splice(i, 0, item);
-    if (top.length > keep) top.pop();
-  }
-  return top;
-}
-
-/**
- * Up to `limit` clients matching the query by ID, name, contact, email or phone digits (any
- * formatting), among index lines (entryLine). The signed-in user's clients come first, then better
- * matches (exact ID, name starting with the query, …), then by name. A line that contains none of
- * the query's forms cannot match, so only the others are split and scored.
- */
-export function matchClients(
-  lines: readonly string[],
-  query: string,
-  me: string,
-  limit = MAX_HITS,
-): { hits: { entry: IndexEntry; mine: boolean }[]; more: boolean } {
-  const text = query.trim();
-  if (text === '') return { hits: [], more: false };
-  const q = fold(text);
-  const digits = LOOKS_LIKE_PHONE.test(text) ? text.replace(/\D/g, '') : '';
-  const upper = text.toUpperCase();
-  const lower = text.toLowerCase();
-  const needles = [upper, lower, ...(q !== '' ? [q] : []), ...(digits.length >= 3 ? [digits] : [])];
-  const scored: Scored[] = [];
-  for (const line of lines) {
-    if (!needles.some((n) => line.includes(n))) continue;
-    const fields = line.split('\t');
-    const entry = toEntry(fields);
-    const [name = '', contact = '', email = '', id = ''] = fields.slice(FIELDS);
-    if (entry.id === '') continue;
-    let score = -1;
-    if (id === upper) score = 0;
-    else if (q !== '') {
-      if (name.startsWith(q)) score = 1;
-      else if (name.includes(q)) score = 2;
-      else if (contact.includes(q)) score = 3;
-      else if (email.includes(lower)) score = 4;
-      else if (id.startsWith(upper)) score = 4;
-    }
-    if (score < 0 && digits.length >= 3 && entry.phones.includes(digits)) score = 3;
-    if (score < 0) continue;
-    const mine = me !== '' && (sameText(entry.owner, me) || sameText(entry.nextOwner, me));
-    scored.push({ entry, mine, score });
-  }
-  const top = best(scored, Math.max(0, Math.min(limit, MAX_HITS)));
-  return { hits: top.map(({ entry, mine }) => ({ entry, mine })), more: scored.length > top.length };
 }
 
 /** Company-form words that do not make two names different clients. */

@@ -5,8 +5,10 @@
  */
 import type { ClientHit, SearchOptions, SearchResult } from '../../server/api-types';
 import { openHeader } from './header-table';
-import { loadIndex, saveIndex, buildIndex } from './search-index';
-import { MAX_HITS, matchClients } from './search-match';
+import { buildIndex, loadIndex, saveIndex, warmSearchIndex } from './search-index';
+import type { Field } from './search-columns';
+import { matchClients } from './search-find';
+import { MAX_HITS } from './search-match';
 import { type SidebarSession, openSession } from './session';
 
 const ME_KEY = 'ct.me';
@@ -27,8 +29,7 @@ function rememberMe(me: string): void {
  */
 export function warmSearch(s: SidebarSession): void {
   rememberMe(s.me);
-  if (loadIndex((id) => s.ctx.ss.getSheetById(id)) !== null) return;
-  saveIndex(buildIndex(openHeader(s.sheets, 'clients', { lang: s.ctx.lang })), s.ctx.now);
+  warmSearchIndex(s.sheets, s.ctx);
 }
 
 export function searchClients(query: string, options?: SearchOptions | null): SearchResult {
@@ -47,13 +48,21 @@ export function searchClients(query: string, options?: SearchOptions | null): Se
       saveIndex(index, s.ctx.now);
     }
   }
-  const found = matchClients(index.lines(), text, me, limit);
-  const hits: ClientHit[] = found.hits.map(({ entry, mine }) => ({
-    id: entry.id,
-    name: entry.name,
-    contact: entry.contact,
-    phone: entry.phones.split(' ')[0] ?? '',
-    owner: entry.owner,
+  const { columns } = index;
+  const found = matchClients(columns, text, me, limit);
+  const lines = Int32Array.from(found.hits, (h) => h.line).sort();
+  const at = (field: Field): Map<number, string> => {
+    const values = new Map<number, string>();
+    columns.fields[field].eachOf(lines, (line, value) => values.set(line, value));
+    return values;
+  };
+  const [ids, contacts, phones, owners] = (['id', 'contact', 'phones', 'owner'] as const).map(at);
+  const hits: ClientHit[] = found.hits.map(({ line, name, mine }) => ({
+    id: ids.get(line) ?? '',
+    name,
+    contact: contacts.get(line) ?? '',
+    phone: (phones.get(line) ?? '').split(' ')[0],
+    owner: owners.get(line) ?? '',
     mine,
   }));
   return { hits, more: found.more };
