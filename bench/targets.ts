@@ -137,9 +137,15 @@ function search(rows: readonly Row[]): TargetResult {
       ? `${r.m.wallMs.toFixed(1)} ms, ${((r.m.responseBytes ?? 0) / 1024).toFixed(1)} KB`
       : (r?.m?.outcome ?? 'did not run');
   const pass = [first, next].every((r) => ok(r) && r.m.wallMs < 50 && (r.m.responseBytes ?? 0) < 20 * 1024);
+  const cold = find(rows, '50,000', 'searchClients (no index cached)');
+  const opened = find(rows, '50,000', 'sidebar opens (no index cached)');
+  const context = [
+    opened?.fn ? `; opening the sidebar with no index cached (it builds one): ${fmt(opened)}` : '',
+    cold?.fn ? `; a keystroke that finds no index: ${fmt(cold)}` : '',
+  ].join('');
   return {
     target,
-    measured: `first keystroke ${fmt(first)}; next keystroke ${fmt(next)}`,
+    measured: `first keystroke after the sidebar opened ${fmt(first)}; next keystroke ${fmt(next)}${context}`,
     verdict: pass ? 'PASS' : 'MISS',
   };
 }

@@ -9,7 +9,7 @@ import type { CellValue } from '../../src/local/emulator/model';
 import { newSheetModel } from '../../src/local/emulator/model';
 import { uiState } from '../../src/local/emulator/services';
 import { snapshot, type TestWorkbook } from '../helpers/workbook';
-import { type Row, addRows, day, trackerWorkbook } from './clients-fixture';
+import { type Row, addRows, asEditor, day, trackerWorkbook } from './clients-fixture';
 
 const NOW = '2026-03-02T10:00:00Z'; // 18:00 in Shanghai
 const REPORT_TABS = [
@@ -207,6 +207,27 @@ describe('All reports refreshes the register from the same read', () => {
     const acme = clients.find((r) => r[head.indexOf('Name')] === 'Acme');
     const listed = reported.values('Report · Overdue').find((r) => r[1] === 'Acme');
     expect(listed?.[6]).toBe(acme?.[head.indexOf('Grade')]);
+  });
+});
+
+describe('column widths on a report tab', () => {
+  const wb = trackerWorkbook({ now: NOW });
+  smallTeam(wb);
+  wb.menu('menuReportOverdue');
+  const widths = () => wb.sheet('Report · Overdue').columnWidths;
+  const built = new Map(widths());
+
+  test('a new tab gets a wide first column and the same width for every other column', () => {
+    expect(built.get(1)).toBe(200);
+    expect(built.get(2)).toBe(110);
+    expect(built.get(11)).toBe(110);
+  });
+
+  test('a width a reader dragged a column to survives the next rebuild', () => {
+    asEditor(wb, (ss) => ss.getSheetByName('Report · Overdue')!.setColumnWidth(11, 320));
+    wb.menu('menuReportOverdue');
+    expect(widths().get(11)).toBe(320);
+    expect(widths().get(1)).toBe(200);
   });
 });
 

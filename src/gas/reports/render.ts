@@ -159,7 +159,10 @@ function formatSections(sheet: Sheet, layout: Layout): GoogleAppsScript.Spreadsh
   styleList(sheet, styled.headings)?.setFontColor(STYLE.heading);
   styleList(sheet, styled.headers)?.setFontColor(STYLE.headerFont).setBackground(STYLE.headerBackground).setWrap(true);
   styleList(sheet, styled.totals)?.setBackground(STYLE.totalBackground);
-  for (const [format, blocks] of styled.formats) sheet.getRangeList(blocks.map(a1)).setNumberFormat(format);
+  // clear() left every cell at the default format, General: only the others are set.
+  for (const [format, blocks] of styled.formats) {
+    if (format !== NUMBER_FORMATS.number) sheet.getRangeList(blocks.map(a1)).setNumberFormat(format);
+  }
   return bodyRanges(sheet, layout, styled.bodies);
 }
 
@@ -220,7 +223,11 @@ export function renderReport(sheet: Sheet, layout: Layout, tz: string, size?: Gr
   fitGrid(sheet, layout.gridRows, layout.gridColumns, size);
   sheet.getRange(1, 1, layout.values.length, layout.width).setValues(sheetValues(layout, tz));
   band(sheet, formatSections(sheet, layout));
-  sheet.setColumnWidth(1, FIRST_COLUMN_WIDTH);
-  if (layout.width > 1) sheet.setColumnWidths(2, layout.width - 1, COLUMN_WIDTH);
+  // Widths outlive clear(): columns the tab had keep theirs (ours from last time, or the width a
+  // reader dragged a column to); only columns new to the tab are sized.
+  const firstNew = size ? size.columns + 1 : 1;
+  if (firstNew <= 1) sheet.setColumnWidth(1, FIRST_COLUMN_WIDTH);
+  const from = Math.max(2, firstNew);
+  if (layout.width >= from) sheet.setColumnWidths(from, layout.width - from + 1, COLUMN_WIDTH);
   for (const place of layout.charts) insertChart(sheet, place);
 }
