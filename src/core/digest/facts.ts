@@ -9,11 +9,27 @@ import type { Lang } from '../i18n';
 import type { Grade, Stage, Status } from '../lists';
 import { normalizeLabel } from '../normalize';
 import { dayOf } from '../records';
-import { refreshClients } from '../refresh';
-import type { ChangeRecord, ClientRecord, ContactRecord, TeamMember } from '../schema';
+import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, refreshClients } from '../refresh';
+import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
 import { type ChurnWarning, churnWarnings } from '../churn';
 import { type FollowUpState, daysOverdue, followUpState } from '../status';
+
+/**
+ * The Clients and Contacts columns the emails are computed from (the rules' own and what the lines
+ * show): a caller may read just these. At 250,000 contacts the other eight Contacts columns are two
+ * million cells the daily run need not move.
+ */
+export const DIGEST_COLUMNS = {
+  clients: [
+    ...REFRESH_CLIENT_COLUMNS,
+    'name',
+    'nextFollowUp',
+    'nextOwner',
+    'nextTopic',
+  ] satisfies ColumnKey<'clients'>[],
+  contacts: [...REFRESH_CONTACT_COLUMNS, 'by', 'summary', 'nextOwner', 'stageAfter'] satisfies ColumnKey<'contacts'>[],
+};
 
 export interface DigestInput {
   today: DayKey;

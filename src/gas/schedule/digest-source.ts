@@ -3,7 +3,7 @@
  * Team and Changes, plus the addresses that can open the spreadsheet (editors and viewers).
  */
 import { today } from '../../core/dates';
-import type { DigestInput } from '../../core/digest/facts';
+import { DIGEST_COLUMNS, type DigestInput } from '../../core/digest/facts';
 import type { Lang } from '../../core/i18n';
 import { readSettings } from '../clients-pass';
 import type { WorkbookContext } from '../context';
@@ -27,8 +27,8 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
   const settings = readSettings(sheets, wb.lang).settings;
   const lang = settings.language ?? wb.lang;
   const opts = { lang, tz: wb.tz };
-  const clients = openTable(sheets, 'clients', opts);
-  const contacts = openTable(sheets, 'contacts', opts);
+  const clients = openTable(sheets, 'clients', { ...opts, columns: DIGEST_COLUMNS.clients });
+  const contacts = openTable(sheets, 'contacts', { ...opts, columns: DIGEST_COLUMNS.contacts });
   const team = openTable(sheets, 'team', opts);
   // Changes only add the week's moves: an older workbook without the tab still gets its emails.
   const changes = findTab(sheets, 'changes') ? openTable(sheets, 'changes', opts).records : [];
