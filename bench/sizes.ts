@@ -16,10 +16,11 @@ export const CEILING_CONTACTS_PER_CLIENT = 7.5;
 
 /**
  * Cells kept free at the ceiling for what the product itself adds: report tabs (a new tab is
- * 1,000 × 26 = 26,000 cells), Changes rows, appended contacts. Without it the first report would
- * hit the limit, which would measure the headroom, not the product.
+ * 1,000 × 26 = 26,000 cells; all seven, with their lists capped, about 150,000), Changes rows,
+ * appended contacts. Without it the first report would hit the limit, which would measure the
+ * headroom, not the product.
  */
-export const CEILING_HEADROOM = 400_000;
+export const CEILING_HEADROOM = 250_000;
 
 export interface CeilingPlan {
   size: Size;
@@ -43,9 +44,10 @@ export function ceilingSize(layout: Layout): CeilingPlan {
         : ': setup trims the tabs it creates'
     }); the other tabs hold ${fmt(layout.otherCells)} cells. Keeping ${fmt(CEILING_HEADROOM)} cells free for report tabs`,
     `and appended rows, at ${r} contacts per client: ${fmt(clients)} clients and ${fmt(contacts)} contacts = ${fmt(cells)} cells.`,
-    `The issue's 60,000 clients and 450,000 contacts would need ${fmt(issueCells)} cells with these widths — over the limit;`,
-    `with Contacts trimmed to its ${layout.contactsColumnsUsed} used columns it would be`,
-    `${fmt(60_001 * layout.clientsWidth + 450_001 * layout.contactsColumnsUsed + layout.otherCells)}.`,
+    `The issue's example, 60,000 clients and 450,000 contacts, is ${fmt(issueCells)} cells with these widths`,
+    issueCells > MAX_CELLS
+      ? `— over the limit.`
+      : `(${fmt(MAX_CELLS - issueCells)} left${cells > issueCells ? '; the case above is closer to the limit' : ''}).`,
   ].join(' ');
   return { size: { label: 'ceiling', clients, contacts }, explanation };
 }
