@@ -210,7 +210,7 @@ describe('All reports refreshes the register from the same read', () => {
   });
 });
 
-describe('column widths on a report tab', () => {
+describe('a reader’s view of a report tab: column widths and frozen rows', () => {
   const wb = trackerWorkbook({ now: NOW });
   smallTeam(wb);
   wb.menu('menuReportOverdue');
@@ -221,6 +221,13 @@ describe('column widths on a report tab', () => {
     expect(built.get(1)).toBe(200);
     expect(built.get(2)).toBe(110);
     expect(built.get(11)).toBe(110);
+  });
+
+  test('a reader who unfreezes the title row keeps it that way on the next rebuild', () => {
+    expect(wb.sheet('Report · Overdue').frozenRows).toBe(1);
+    asEditor(wb, (ss) => ss.getSheetByName('Report · Overdue')!.setFrozenRows(0));
+    wb.menu('menuReportOverdue');
+    expect(wb.sheet('Report · Overdue').frozenRows).toBe(0);
   });
 
   test('a width a reader dragged a column to survives the next rebuild', () => {

@@ -219,7 +219,9 @@ export function renderReport(sheet: Sheet, layout: Layout, tz: string, size?: Gr
   // The tab is the report's own: its old charts go with its old contents, so a rerun never stacks them.
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clear();
-  sheet.setFrozenRows(1);
+  // A tab made now gets its title row frozen; one that existed keeps the reader's choice (clear()
+  // keeps frozen rows, like column widths).
+  if (!size) sheet.setFrozenRows(1);
   fitGrid(sheet, layout.gridRows, layout.gridColumns, size);
   sheet.getRange(1, 1, layout.values.length, layout.width).setValues(sheetValues(layout, tz));
   band(sheet, formatSections(sheet, layout));
