@@ -199,6 +199,7 @@ const EN = {
   'report.noContacts': 'No contacts in this period.',
   'report.noClients': 'There are no clients yet.',
   'report.nothingOverdue': 'Nothing is overdue or unplanned.',
+  'report.refreshProblems': 'The register has {count} problem(s) to check: “{menu}” lists them.',
   'report.listCapped':
     '{section}: showing the first {shown} of {count} rows. The limit is “{setting}” on the {tab} tab.',
   'report.nobody': '(nobody)',
@@ -580,6 +581,7 @@ const ZH_CN: Record<MessageKey, string> = {
   'report.noContacts': '本期间没有跟进记录。',
   'report.noClients': '还没有客户。',
   'report.nothingOverdue': '没有逾期或未安排的客户。',
+  'report.refreshProblems': '客户表有 {count} 个问题需要检查：“{menu}”会列出它们。',
   'report.listCapped': '{section}：仅显示前 {shown} 行，共 {count} 行。上限在“{tab}”页的“{setting}”中设置。',
   'report.nobody': '（无人）',
   'report.none': '（未填写）',

@@ -210,6 +210,16 @@ describe('All reports refreshes the register from the same read', () => {
   });
 });
 
+test('All reports says when the register has problems, and where to read them', () => {
+  const wb = trackerWorkbook({ now: NOW });
+  addRows(wb, 'Clients', [{ ID: 'C-1', Name: 'Acme', Owner: 'Amy', 'Expected date': 'end of March' }]);
+  wb.menu('menuReportsAll');
+  const toasts = wb.env.services.get('toasts') as { message: string }[];
+  expect(toasts.at(-1)?.message).toMatch(
+    /Report ready: .*\. The register has 1 problem\(s\) to check: “Refresh grades and status” lists them\.$/,
+  );
+});
+
 describe('a reader’s view of a report tab: column widths and frozen rows', () => {
   const wb = trackerWorkbook({ now: NOW });
   smallTeam(wb);

@@ -210,10 +210,12 @@ function fromMenu(names: readonly ReportName[], refresh = false): void {
     const { tabs } = built;
     if (tabs.length === 1) ctx.ss.setActiveSheet(tabs[0]);
     const done = t(ctx.lang, 'report.done', { tabs: tabs.map((s) => s.getName()).join(', ') });
-    ctx.ss.toast(
-      built.refresh ? `${t(ctx.lang, 'refresh.done', { clients: built.refresh.clients })} ${done}` : done,
-      t(ctx.lang, 'app.name'),
-    );
+    const parts = built.refresh ? [t(ctx.lang, 'refresh.done', { clients: built.refresh.clients }), done] : [done];
+    const problems = built.refresh?.problems.length ?? 0;
+    if (problems > 0) {
+      parts.push(t(ctx.lang, 'report.refreshProblems', { count: problems, menu: t(ctx.lang, 'menu.refresh') }));
+    }
+    ctx.ss.toast(parts.join(' '), t(ctx.lang, 'app.name'));
   } catch (err) {
     if (err instanceof UserError) {
       SpreadsheetApp.getUi().alert(err.message);
