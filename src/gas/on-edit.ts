@@ -67,18 +67,31 @@ function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = range.getSheet();
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
   if (!isClientsTab(ss, sheet.getName())) return;
-  // Names, phones and owners typed into the sheet must reach the sidebar's search at once.
-  invalidateSearchIndex();
   const top = range.getRow();
   const last = top + range.getNumRows() - 1;
   const first = Math.max(top, 2);
-  if (last < first) return; // only the header row was edited
   const width = sheet.getLastColumn();
-  if (width === 0) return;
+  if (last < first || width === 0) {
+    // The header row was edited (a column may now be found under another name), or the tab emptied.
+    invalidateSearchIndex();
+    return;
+  }
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
+  // Names, phones and owners typed into the sheet must reach the sidebar's search at once; a Stage
+  // or a date typed in leaves the index as it is (before the lock: a busy lock must not keep it stale).
+  const map = findHeaders('clients', header).map;
+  if (SEARCHED.some((key) => map[key] === undefined || editedColumn(range, map[key]))) invalidateSearchIndex();
   const lang = storedLanguage() ?? langFromLocale(ss.getSpreadsheetLocale());
   const ctx: WorkbookContext = { ss, tz: ss.getSpreadsheetTimeZone(), lang, now: new Date() };
-  withDocumentLock(lang, () => recompute(e, sheet, { first, count: last - first + 1, width }, ctx), LOCK_WAIT_MS);
+  withDocumentLock(
+    lang,
+    () => recompute(e, sheet, header, { first, count: last - first + 1, width }, ctx),
+    LOCK_WAIT_MS,
+  );
 }
+
+/** The Clients columns the sidebar's search index holds (src/gas/sidebar/search-columns.ts). */
+const SEARCHED: readonly ColumnKey<'clients'>[] = ['id', 'name', 'contact', 'phone', 'email', 'owner', 'nextOwner'];
 
 interface Block {
   first: number;
@@ -92,9 +105,14 @@ function editedColumn(range: Range, col: number): boolean {
   return col >= left && col < left + range.getNumColumns();
 }
 
-function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, sheet: Sheet, block: Block, ctx: WorkbookContext): void {
+function recompute(
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  sheet: Sheet,
+  header: unknown[],
+  block: Block,
+  ctx: WorkbookContext,
+): void {
   const { ss, tz, lang, now } = ctx;
-  const header = sheet.getRange(1, 1, 1, block.width).getValues()[0] as unknown[];
   const map = findHeaders('clients', header).map;
   if (map.id === undefined || map.name === undefined) return;
   const idCol = map.id;
@@ -132,6 +150,8 @@ function recompute(e: GoogleAppsScript.Events.SheetsOnEdit, sheet: Sheet, block:
     if (cells.some((v, i) => !sameCell(rows[i][col], v))) planned.set(key, cells);
   };
   plan('id', (i, raw) => (records[i]!.id === '' ? result.clients[i]!.id : raw));
+  // A row the index holds without an ID gets one: the index must learn it.
+  if (planned.has('id')) invalidateSearchIndex();
   plan('grade', (i) => label('grades', result.clients[i]!.grade, lang));
   plan('status', (i) => label('statuses', result.clients[i]!.status, lang));
   plan('poolRelease', (i) => {

@@ -7,8 +7,8 @@ import { run } from '../../../src/local/runner';
 import type { SearchResult } from '../../../src/server/api-types';
 import { bundle } from '../../helpers/bundle';
 import { OWNER, type TestWorkbook } from '../../helpers/workbook';
-import { setSetting } from '../clients-fixture';
-import { ZHANG, putRows, sidebarWorkbook } from './fixture';
+import { asEditor, setSetting } from '../clients-fixture';
+import { ACME, ZHANG, putRows, sidebarWorkbook } from './fixture';
 
 function keystroke(wb: TestWorkbook, query: string) {
   const result = run(
@@ -81,5 +81,37 @@ describe('what changed since the index was built is found', () => {
     const next = keystroke(wb, 'acme');
     expect(next.result.hits.map((h) => h.id)).toEqual(['C-ACME']);
     expect(next.cellsRead).toBe(0);
+  });
+});
+
+describe('typing in the Clients tab after the index was built', () => {
+  /** A person types one cell and the simple trigger fires, as Sheets would. */
+  function typeCell(wb: TestWorkbook, id: string, header: string, value: string): void {
+    const head = wb.values('Clients')[0];
+    const row = wb.values('Clients').findIndex((r) => r[0] === id) + 1;
+    const col = head.indexOf(header) + 1;
+    asEditor(wb, (ss) => ss.getSheetByName('Clients')!.getRange(row, col).setValue(value));
+    run(bundle(), wb.env, { authMode: 'LIMITED', kind: 'simpleTrigger', activeUser: '' }, 'onEdit', (_exec, g) => {
+      const ss = (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+      const range = ss.getSheetByName('Clients')!.getRange(row, col);
+      return [{ authMode: 'LIMITED', range, source: ss, value }];
+    });
+  }
+
+  test('a new Stage leaves the index as it was: the next search reads no client rows', () => {
+    const wb = sidebarWorkbook({ filler: 3_000 });
+    wb.menu('menuRefresh');
+    typeCell(wb, ACME, 'Stage', 'B3 · Negotiation');
+    const next = keystroke(wb, 'acme');
+    expect(next.result.hits.map((h) => h.id)).toEqual([ACME]);
+    expect(next.cellsRead).toBeLessThan(500);
+  });
+
+  test('a new name is found at once, and the old one no longer', () => {
+    const wb = sidebarWorkbook({ filler: 5 });
+    wb.menu('menuRefresh');
+    typeCell(wb, ACME, 'Name', 'Zenith Harbour Imports');
+    expect(hits(wb, 'zenith harbour').map((h) => h.split(' ')[0])).toEqual([ACME]);
+    expect(hits(wb, 'acme trading')).toEqual([]);
   });
 });
