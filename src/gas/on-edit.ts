@@ -25,7 +25,6 @@ import { sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Leaves most of the 30 s to the work itself; a Refresh holding the lock longer covers the edit anyway. */
 const LOCK_WAIT_MS = 10_000;
@@ -80,12 +79,14 @@ function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // Names, phones and owners typed into the sheet must reach the sidebar's search at once; a Stage
   // or a date typed in leaves the index as it is (before the lock: a busy lock must not keep it stale).
   const map = findHeaders('clients', header).map;
-  if (SEARCHED.some((key) => map[key] === undefined || editedColumn(range, map[key]))) invalidateSearchIndex();
+  const left = range.getColumn() - 1;
+  const edited: EditedColumns = { left, right: left + range.getNumColumns() };
+  if (SEARCHED.some((key) => map[key] === undefined || editedColumn(edited, map[key]))) invalidateSearchIndex();
   const lang = storedLanguage() ?? langFromLocale(ss.getSpreadsheetLocale());
   const ctx: WorkbookContext = { ss, tz: ss.getSpreadsheetTimeZone(), lang, now: new Date() };
   withDocumentLock(
     lang,
-    () => recompute(e, sheet, header, { first, count: last - first + 1, width }, ctx),
+    () => recompute(e, sheet, header, { first, count: last - first + 1, width, edited }, ctx),
     LOCK_WAIT_MS,
   );
 }
@@ -97,12 +98,18 @@ interface Block {
   first: number;
   count: number;
   width: number;
+  edited: EditedColumns;
+}
+
+/** The 0-based columns the edit covered, [left, right), read once from the event's range. */
+interface EditedColumns {
+  left: number;
+  right: number;
 }
 
 /** Whether the edit covered a column (0-based). */
-function editedColumn(range: Range, col: number): boolean {
-  const left = range.getColumn() - 1;
-  return col >= left && col < left + range.getNumColumns();
+function editedColumn(edited: EditedColumns, col: number): boolean {
+  return col >= edited.left && col < edited.right;
 }
 
 function recompute(
@@ -119,7 +126,7 @@ function recompute(
   const rows = sheet.getRange(block.first, 1, block.count, block.width).getValues() as unknown[][];
   const records = readTable('clients', [header, ...rows], tz, lang, block.first - 1).records;
   if (records.every((r) => r === null)) return; // rows cleared: nothing to compute
-  if (map.grade !== undefined && editedColumn(e.range, map.grade)) {
+  if (map.grade !== undefined && editedColumn(block.edited, map.grade)) {
     // Someone typed over Grade: the grade before was the cell's old value, known only for one cell.
     const before = e.value !== undefined ? parseEnum('grades', e.oldValue ?? '') : null;
     for (const record of records) if (record) record.grade = before;
