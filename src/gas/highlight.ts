@@ -7,6 +7,7 @@
  */
 import type { Settings } from '../core/settings';
 import { label } from '../core/schema';
+import { columnLetters } from './a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -39,12 +40,6 @@ export interface ClientColumns {
   lastColumn: number;
 }
 
-function letter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /**
  * The rule formulas, written for row 2 with absolute columns (Sheets shifts the row per cell). They
  * follow core/status.ts's followUpState: Lost clients have no follow-up state; unplanned is Active only.
@@ -53,10 +48,10 @@ export function highlightFormulas(
   cols: ClientColumns,
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Record<HighlightState, string> {
-  const next = `$${letter(cols.nextFollowUp)}2`;
-  const status = `$${letter(cols.status)}2`;
-  const name = `$${letter(cols.name)}2`;
-  const pool = `$${letter(cols.poolRelease)}2`;
+  const next = `$${columnLetters(cols.nextFollowUp)}2`;
+  const status = `$${columnLetters(cols.status)}2`;
+  const name = `$${columnLetters(cols.name)}2`;
+  const pool = `$${columnLetters(cols.poolRelease)}2`;
   const is = (code: 'active' | 'lost'): string =>
     `OR(${status}="${label('statuses', code, 'en')}",${status}="${label('statuses', code, 'zh-CN')}")`;
   const tag = (state: HighlightState): string => `N("${TAG}${state}")=0`;

@@ -9,6 +9,7 @@ import { startOfDay } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
 import type { Cell, CellFormat } from '../../core/reports';
 import { type ReportName, tabName } from '../../core/schema';
+import { columnLetters } from '../a1';
 import { asText } from '../table';
 import type { ChartPlace, Layout } from './layout';
 
@@ -95,12 +96,6 @@ interface Block {
   col: number;
   numRows: number;
   numCols: number;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function a1(b: Block): string {
