@@ -25,6 +25,7 @@ import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { type RecentColumns, findTab, openTable, sheetsByName } from '../table';
 import { type GridSizes, checkCellBudget } from './cell-budget';
+import type { Settings } from '../../core/settings';
 import { type Layout, layoutReport } from './layout';
 import { type RefreshSummary, REFRESH_WRITES, afterRefresh, writeRefresh } from '../refresh';
 import { existingReportSheet, renderReport, reportSheet } from './render';
@@ -58,22 +59,39 @@ function contactColumns(
   return { columns, recent: { columns: recentKeys, dateKey: 'date', sinceMs: startOfDay(since, ctx.tz).getTime() } };
 }
 
-function readSources(
+/** The report input around Clients and Contacts records the caller read: Team and Changes, and the moment. */
+function reportInput(
   sheets: Map<string, Sheet>,
   ctx: WorkbookContext,
-  names: readonly ReportName[],
-  options: ReportOptions,
+  settings: Settings,
+  clients: ReportInput['clients'],
+  contacts: ReportInput['contacts'],
 ): ReportInput {
   return {
-    settings: readSettings(sheets, ctx.lang).settings,
-    clients: openTable(sheets, 'clients', { ...ctx, columns: REPORT_COLUMNS.clients }).records,
-    contacts: openTable(sheets, 'contacts', { ...ctx, ...contactColumns(ctx, names, options) }).records,
+    settings,
+    clients,
+    contacts,
     team: optional(sheets, 'team', ctx),
     changes: optional(sheets, 'changes', ctx, REPORT_COLUMNS.changes),
     now: ctx.now,
     tz: ctx.tz,
     lang: ctx.lang,
   };
+}
+
+function readSources(
+  sheets: Map<string, Sheet>,
+  ctx: WorkbookContext,
+  names: readonly ReportName[],
+  options: ReportOptions,
+): ReportInput {
+  return reportInput(
+    sheets,
+    ctx,
+    readSettings(sheets, ctx.lang).settings,
+    openTable(sheets, 'clients', { ...ctx, columns: REPORT_COLUMNS.clients }).records,
+    openTable(sheets, 'contacts', { ...ctx, ...contactColumns(ctx, names, options) }).records,
+  );
 }
 
 /** The reports laid out, and every tab's grid as the cell-budget check read it. */
@@ -151,16 +169,7 @@ export function refreshAndRebuildReports(
       contacts: contacts.columns,
       recentContacts: contacts.recent,
     });
-    const input: ReportInput = {
-      settings: settings.settings,
-      clients: pass.clients.records,
-      contacts: pass.contacts.records,
-      team: optional(sheets, 'team', ctx),
-      changes: optional(sheets, 'changes', ctx, REPORT_COLUMNS.changes),
-      now: ctx.now,
-      tz: ctx.tz,
-      lang: ctx.lang,
-    };
+    const input = reportInput(sheets, ctx, settings.settings, pass.clients.records, pass.contacts.records);
     const planned = planReports(ctx, sheets, prepareReports(input, pass.result), names, options);
     const refresh = writeRefresh(pass, sheets, ctx);
     return refresh === ROWS_MOVED ? ROWS_MOVED : { planned, refresh };
