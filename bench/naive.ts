@@ -37,23 +37,34 @@ function asDay(value: unknown): DayKey | null {
   return value instanceof Date ? dayKey(value, TIME_ZONE) : null;
 }
 
+/**
+ * The latest reached contact per client ID, read cell by cell (Client ID, Outcome and Date of every
+ * row; with `summary`, also the Summary of each newer reached contact).
+ */
+function lastReached(contacts: Sheet, summary: boolean): Map<string, { date: Date; summary: unknown }> {
+  const k = columnsOf(contacts, 'contacts');
+  const last = new Map<string, { date: Date; summary: unknown }>();
+  const rows = contacts.getLastRow();
+  for (let r = 2; r <= rows; r++) {
+    const id = String(contacts.getRange(r, k('clientId')).getValue());
+    const outcome = contacts.getRange(r, k('outcome')).getValue();
+    const date = contacts.getRange(r, k('date')).getValue();
+    if (parseEnum('outcomes', outcome) !== 'reached' || !(date instanceof Date)) continue;
+    const seen = last.get(id);
+    if (!seen || seen.date < date) {
+      last.set(id, { date, summary: summary ? contacts.getRange(r, k('summary')).getValue() : '' });
+    }
+  }
+  return last;
+}
+
 /** Refresh the way a typical script does it: every cell is its own call. */
 export function naiveRefresh(app: App, now: Date): void {
   const ss = app.getActiveSpreadsheet();
   const clients = ss.getSheetByName('Clients')!;
   const contacts = ss.getSheetByName('Contacts')!;
   const today = dayKey(now, TIME_ZONE);
-  const k = columnsOf(contacts, 'contacts');
-  const last = new Map<string, Date>();
-  const contactRows = contacts.getLastRow();
-  for (let r = 2; r <= contactRows; r++) {
-    const id = String(contacts.getRange(r, k('clientId')).getValue());
-    const outcome = contacts.getRange(r, k('outcome')).getValue();
-    const date = contacts.getRange(r, k('date')).getValue();
-    if (parseEnum('outcomes', outcome) !== 'reached' || !(date instanceof Date)) continue;
-    const seen = last.get(id);
-    if (!seen || seen < date) last.set(id, date);
-  }
+  const last = lastReached(contacts, false);
   const c = columnsOf(clients, 'clients');
   const clientRows = clients.getLastRow();
   for (let r = 2; r <= clientRows; r++) {
@@ -66,7 +77,7 @@ export function naiveRefresh(app: App, now: Date): void {
     const owner = String(clients.getRange(r, c('owner')).getValue());
     const status = parseEnum('statuses', clients.getRange(r, c('status')).getValue());
     const created = asDay(clients.getRange(r, c('created')).getValue());
-    const reached = last.get(id) ?? null;
+    const reached = last.get(id)?.date ?? null;
     const grade = gradeClient(
       { needConfirmed, budgetConfirmed, decisionMaker, expectedDate: expected, gradeOverride: null },
       DEFAULT_SETTINGS,
@@ -91,18 +102,7 @@ export function naiveOverdueReport(app: App, now: Date): void {
   const clients = ss.getSheetByName('Clients')!;
   const contacts = ss.getSheetByName('Contacts')!;
   const today = dayKey(now, TIME_ZONE);
-  const k = columnsOf(contacts, 'contacts');
-  const lastReached = new Map<string, { date: Date; summary: unknown }>();
-  const contactRows = contacts.getLastRow();
-  for (let r = 2; r <= contactRows; r++) {
-    const id = String(contacts.getRange(r, k('clientId')).getValue());
-    const outcome = contacts.getRange(r, k('outcome')).getValue();
-    const date = contacts.getRange(r, k('date')).getValue();
-    if (parseEnum('outcomes', outcome) !== 'reached' || !(date instanceof Date)) continue;
-    const seen = lastReached.get(id);
-    if (!seen || seen.date < date)
-      lastReached.set(id, { date, summary: contacts.getRange(r, k('summary')).getValue() });
-  }
+  const reached = lastReached(contacts, true);
   const name = 'Naive overdue';
   const old = ss.getSheetByName(name);
   if (old) ss.deleteSheet(old);
@@ -149,7 +149,7 @@ export function naiveOverdueReport(app: App, now: Date): void {
         clients.getRange(r, c('stage')).getValue(),
         clients.getRange(r, c('nextTopic')).getValue(),
         last,
-        lastReached.get(id)?.summary ?? '',
+        reached.get(id)?.summary ?? '',
       ],
     });
   }
