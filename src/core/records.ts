@@ -3,6 +3,7 @@
  * become blank values plus one sentence each; they never stop the other rows.
  */
 import { type DayKey, dayKey, parseDateCell, startOfDay } from './dates';
+import { type ColumnCells, type Grid, gridOfRows } from './grid';
 import { type Lang, type Message, message, t } from './i18n';
 import { enumReader, labels, readYesNo } from './lists';
 import {
@@ -121,25 +122,43 @@ interface Present {
   parse: Parser;
 }
 
-/** Parses one column into the records (skipping blank rows); bad cells read as blank and are noted. */
+type BadCell = { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind };
+
+/**
+ * Parses one column into the records (skipping blank rows); bad cells read as blank and are noted.
+ * Rows outside the column's block read as ''. `r` in a note is 1-based (the header is row 0).
+ */
 function fillColumn(
   records: (Record<string, unknown> | null)[],
-  values: readonly (readonly unknown[])[],
+  cells: ColumnCells | undefined,
   c: Present,
   order: number,
-  bad: { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind }[],
+  bad: BadCell[],
 ): void {
-  const { key, col, parse } = c;
-  for (let r = 1; r < values.length; r++) {
-    const record = records[r - 1];
+  const { key, parse } = c;
+  const rows = cells?.rows ?? [];
+  const at = cells?.at ?? 0;
+  const from = cells?.from ?? 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     if (record === null) continue;
-    const raw = values[r][col];
-    const value = parse(raw);
+    const k = i - from;
+    const raw = k >= 0 && k < rows.length ? rows[k][at] : '';
+    const value = parse(raw === undefined ? '' : raw);
     if (value instanceof Bad) {
       record[key] = blankFor(c.def);
-      bad.push({ r, order, def: c.def, raw, kind: value.kind });
+      bad.push({ r: i + 1, order, def: c.def, raw, kind: value.kind });
     } else record[key] = value;
   }
+}
+
+/** Marks the rows with something in this column (rows already marked are not looked at again). */
+function markFilled(filled: Uint8Array, cells: ColumnCells | undefined): void {
+  if (cells === undefined) return;
+  const { rows, at, from } = cells;
+  const lo = Math.max(0, from);
+  const hi = Math.min(filled.length, from + rows.length);
+  for (let i = lo; i < hi; i++) if (filled[i] === 0 && !isBlank(rows[i - from][at])) filled[i] = 1;
 }
 
 /**
@@ -156,7 +175,19 @@ export function readTable<T extends TableName>(
   firstRow = 1,
   only?: ReadonlySet<ColumnKey<T>>,
 ): TableRead<T> {
-  const headers = findHeaders(table, values[0] ?? []);
+  return readGrid(table, gridOfRows(values), tz, lang, firstRow, only);
+}
+
+/** readTable over a grid: each column is parsed from the block it was read in. */
+export function readGrid<T extends TableName>(
+  table: T,
+  grid: Grid,
+  tz: string,
+  lang: Lang = 'en',
+  firstRow = 1,
+  only?: ReadonlySet<ColumnKey<T>>,
+): TableRead<T> {
+  const headers = findHeaders(table, grid.header);
   const defs = TABLES[table] as readonly ColumnDef[];
   const present: Present[] = [];
   const absent: { key: string; value: unknown }[] = [];
@@ -169,22 +200,22 @@ export function readTable<T extends TableName>(
   }
   // Every record starts as a copy of one template (absent values first, then the present keys, the
   // same key order as before): one shape for all records, no per-key transitions — much cheaper at
-  // 250,000 rows, and what reads the records stays monomorphic.
-  const template: Record<string, unknown> = {};
-  for (const a of absent) template[a.key] = a.value;
-  for (const c of present) template[c.key] = null;
+  // 250,000 rows, and what reads the records stays monomorphic. The template is made in one go by
+  // Object.fromEntries: an object given 33 keys one at a time becomes a hash table in V8, and a copy
+  // of one is five times slower to make than a copy of a plain object.
+  const template: Record<string, unknown> = Object.fromEntries([
+    ...absent.map((a) => [a.key, a.value] as const),
+    ...present.map((c) => [c.key, null] as const),
+  ]);
   const tab = tabName(table, lang);
   // Records first (null for blank rows), then one pass per column: each pass calls one parser and
   // stores one key, so both stay monomorphic over hundreds of thousands of rows.
-  const records: (Record<string, unknown> | null)[] = new Array(Math.max(0, values.length - 1));
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    let blank = true;
-    for (let i = 0; i < present.length && blank; i++) blank = isBlank(row[present[i].col]);
-    records[r - 1] = blank ? null : { ...template };
-  }
-  const bad: { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind }[] = [];
-  present.forEach((c, order) => fillColumn(records, values, c, order, bad));
+  const filled = new Uint8Array(grid.length);
+  for (const c of present) markFilled(filled, grid.columns[c.col]);
+  const records: (Record<string, unknown> | null)[] = new Array<Record<string, unknown> | null>(grid.length);
+  for (let i = 0; i < grid.length; i++) records[i] = filled[i] === 1 ? { ...template } : null;
+  const bad: BadCell[] = [];
+  present.forEach((c, order) => fillColumn(records, grid.columns[c.col], c, order, bad));
   const problems: RowProblem[] = [];
   bad.sort((a, b) => a.r - b.r || a.order - b.order);
   for (const b of bad) {

@@ -3,6 +3,7 @@
  * release and claim, reassignment — one row each, so contact counts stay honest and every automatic
  * change is traceable. Rows are appended in one write per operation.
  */
+import { gridOfRows } from '../core/grid';
 import { type Message, message, render, t } from '../core/i18n';
 import { idGenerator } from '../core/ids';
 import { type ChangeKind, type ColumnKey, column, findHeaders, label, tabName } from '../core/schema';
@@ -63,7 +64,7 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
   const table: Table<'changes'> = {
     table: 'changes',
     sheet,
-    values: [header],
+    grid: gridOfRows([header]),
     lastColumn,
     headers,
     records: [],

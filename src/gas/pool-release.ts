@@ -7,6 +7,7 @@
  */
 import { dayOf } from '../core/records';
 import { daysBetween } from '../core/dates';
+import { columnCells } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { releaseReason } from '../core/pool';
 import { type ColumnKey, label, matchTabName, tabName } from '../core/schema';
@@ -72,9 +73,9 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
   // Owner is typed by people: read it again just before writing and release only rows whose owner is
   // still the one the rules saw (a reassignment a second ago wins); the other cells go back as they are now.
   const ownersNow = tbl.sheet.getRange(2 + from, ownerCol + 1, to - from + 1, 1).getValues();
-  const owners = tbl.values.slice(1).map((row) => keepCell(row[ownerCol]));
-  const statuses = tbl.values.slice(1).map((row) => keepCell(row[statusCol]));
-  const pool = tbl.values.slice(1).map((row) => keepCell(row[poolCol]));
+  const owners = columnCells(tbl.grid, ownerCol).map(keepCell);
+  const statuses = columnCells(tbl.grid, statusCol).map(keepCell);
+  const pool = columnCells(tbl.grid, poolCol).map(keepCell);
   for (let i = from; i <= to; i++) owners[i] = keepCell(ownersNow[i - from][0]);
   const released: Released[] = [];
   const changes: ChangeEntry[] = [];

@@ -10,6 +10,7 @@
  * held for that tab. A cell typed by hand between two steps of one run may not be seen by the later
  * steps of that run, as if it had been typed a moment after the run read the workbook.
  */
+import type { Grid } from '../core/grid';
 import type { TableName } from '../core/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,10 +18,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface HeldRead {
   lastRow: number;
   lastColumn: number;
-  /** header row first; columns not read yet hold '' */
-  values: unknown[][];
-  /** 0-based columns whose data cells are in `values` */
-  columns: Set<number>;
+  /** the columns read so far (the others are undefined in grid.columns) */
+  grid: Grid;
 }
 
 let held: Map<number, HeldRead> | null = null;

@@ -8,6 +8,7 @@
  * are some.
  */
 import { startOfDay } from '../core/dates';
+import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { type ColumnKey, label, tabName } from '../core/schema';
 import { keepCell, sameCell, writeSpan } from './cells';
@@ -61,13 +62,13 @@ export function writeRefresh(
   const missingIds: number[] = [];
   let clients = 0;
   let statusesChanged = 0;
+  const cell = (i: number, col: number): unknown => cellAt(tbl.grid, i, col);
   tbl.records.forEach((record, i) => {
-    const raw = tbl.values[i + 1];
     const computed = result.clients[i];
-    ids.push(keepCell(raw[idCol]));
+    ids.push(keepCell(cell(i, idCol)));
     if (record === null || computed === null) {
       // A blank row: its cells stay exactly as they are.
-      for (const key of COMPUTED) cols[key].push(keepCell(raw[at[key]]));
+      for (const key of COMPUTED) cols[key].push(keepCell(cell(i, at[key])));
       return;
     }
     clients++;
@@ -77,7 +78,8 @@ export function writeRefresh(
     }
     if (record.status !== null && record.status !== computed.status) statusesChanged++;
     const put = (key: Computed, next: unknown): void => {
-      if (sameCell(raw[at[key]], next)) cols[key].push(keepCell(raw[at[key]]));
+      const now = cell(i, at[key]);
+      if (sameCell(now, next)) cols[key].push(keepCell(now));
       else {
         cols[key].push(next);
         touched[key].push(i);
@@ -86,7 +88,7 @@ export function writeRefresh(
     put('grade', label('grades', computed.grade, lang));
     put('status', label('statuses', computed.status, lang));
     // No reached contact and nothing readable in the cell: leave it (blank, or text already reported).
-    if (computed.lastContact === null) cols.lastContact.push(keepCell(raw[at.lastContact]));
+    if (computed.lastContact === null) cols.lastContact.push(keepCell(cell(i, at.lastContact)));
     else put('lastContact', startOfDay(computed.lastContact, tz));
     put('poolRelease', computed.poolRelease === null ? '' : startOfDay(computed.poolRelease, tz));
     put('segment', computed.segment === null ? '' : label('segments', computed.segment, lang));

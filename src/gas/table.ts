@@ -5,7 +5,8 @@
  */
 import type { Lang } from '../core/i18n';
 import { message } from '../core/i18n';
-import { readTable, type TableRead } from '../core/records';
+import { type Grid, cellAt, gridOfRows } from '../core/grid';
+import { readGrid, type TableRead } from '../core/records';
 import {
   type ColumnDef,
   type ColumnKey,
@@ -22,12 +23,12 @@ import { forgetReads, heldRead, holdRead, memoActive } from './read-memo';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A tab read in one batch: the sheet, its header mapping, the raw values and the parsed records. */
+/** A tab read in one batch: the sheet, its header mapping, the cells read and the parsed records. */
 export interface Table<T extends TableName> extends TableRead<T> {
   table: T;
   sheet: Sheet;
-  /** header row first, as getValues returned it */
-  values: unknown[][];
+  /** the cells as getValues returned them (cellAt reads one) */
+  grid: Grid;
   lastColumn: number;
 }
 
@@ -52,7 +53,7 @@ export interface OpenOptions<T extends TableName> {
   /** columns that must exist (else a UserError naming the column) */
   needs?: readonly ColumnKey<T>[];
   /**
-   * Read only these columns (plus `needs`): the other cells of `values` are blank and the records
+   * Read only these columns (plus `needs`): the other cells of `grid` are blank and the records
    * hold blank values there. Without it the whole tab is read.
    */
   columns?: readonly ColumnKey<T>[];
@@ -91,14 +92,14 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
         ...(opts.recent ? (recent ? [opts.recent.dateKey] : opts.recent.columns) : []),
       ])
     : undefined;
-  const values = held
+  const grid = held
     ? readHeld(sheet, table, only)
     : only
       ? readColumns(sheet, table, only)
-      : (sheet.getDataRange().getValues() as unknown[][]);
-  if (recent) fillRecent(sheet, table, values, recent);
+      : gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
+  if (recent) fillRecent(sheet, table, grid, recent);
   const parsed = recent && only ? new Set<ColumnKey<T>>([...only, ...recent.columns]) : only;
-  const read = readTable(table, values, opts.tz, opts.lang, 1, parsed);
+  const read = readGrid(table, grid, opts.tz, opts.lang, 1, parsed);
   const needed = new Set<ColumnKey<T>>([...read.headers.missingRequired, ...(opts.needs ?? [])]);
   for (const key of needed) {
     if (read.headers.map[key] === undefined) {
@@ -109,28 +110,31 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
       );
     }
   }
-  return { ...read, table, sheet, values, lastColumn: values[0]?.length ?? 0 };
+  return { ...read, table, sheet, grid, lastColumn: grid.header.length };
 }
 
 /**
- * The data range with only some columns filled in: the header row, then one getValues per run of
- * adjacent wanted columns (so the calls depend on the header layout, never on the rows); the cells
- * of other columns are ''. Apps Script's cost grows with the cells moved, and most operations need
- * a few of a tab's columns.
+ * The data range with only some columns read: the header row, then one getValues per run of adjacent
+ * wanted columns (so the calls depend on the header layout, never on the rows); the other columns
+ * read as ''. Apps Script's cost grows with the cells moved, and most operations need a few of a
+ * tab's columns.
  */
-function readColumns<T extends TableName>(sheet: Sheet, table: T, wanted: ReadonlySet<ColumnKey<T>>): unknown[][] {
+function readColumns<T extends TableName>(sheet: Sheet, table: T, wanted: ReadonlySet<ColumnKey<T>>): Grid {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return sheet.getDataRange().getValues() as unknown[][];
+  if (lastRow < 2 || lastColumn < 1) return gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
   const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
-  const values: unknown[][] = [header];
-  for (let r = 1; r < lastRow; r++) values.push(new Array<unknown>(lastColumn).fill(''));
-  fillColumns(sheet, values, wantedColumns(table, header, wanted));
-  return values;
+  const grid: Grid = { header, length: lastRow - 1, columns: new Array<undefined>(lastColumn).fill(undefined) };
+  readInto(sheet, grid, wantedColumns(table, header, wanted));
+  return grid;
 }
 
 /** 0-based columns of the wanted keys (all columns without `wanted`), in order. */
-function wantedColumns<T extends TableName>(table: T, header: unknown[], wanted?: ReadonlySet<ColumnKey<T>>): number[] {
+function wantedColumns<T extends TableName>(
+  table: T,
+  header: readonly unknown[],
+  wanted?: ReadonlySet<ColumnKey<T>>,
+): number[] {
   if (!wanted) return header.map((_, c) => c);
   const map = findHeaders(table, header).map;
   return [...wanted]
@@ -140,46 +144,36 @@ function wantedColumns<T extends TableName>(table: T, header: unknown[], wanted?
 }
 
 /**
- * Reads the data cells of `cols` (sorted) into `values`, one getValues per run of adjacent columns,
- * over the rows `first`..`last` of `values` (all data rows by default).
+ * Reads the data cells of `cols` (sorted) into the grid, one getValues per run of adjacent columns,
+ * over the data rows `first`..`last` (0-based; all data rows by default).
  */
-function fillColumns(
-  sheet: Sheet,
-  values: unknown[][],
-  cols: readonly number[],
-  first = 1,
-  last = values.length - 1,
-): void {
+function readInto(sheet: Sheet, grid: Grid, cols: readonly number[], first = 0, last = grid.length - 1): void {
   if (last < first) return;
   for (let i = 0; i < cols.length;) {
     let j = i;
     while (j + 1 < cols.length && cols[j + 1] <= cols[j] + 1) j++;
     const from = cols[i];
     const width = cols[j] - from + 1;
-    const block = sheet.getRange(first + 1, from + 1, last - first + 1, width).getValues();
-    for (let r = 0; r < block.length; r++) {
-      const src = block[r];
-      const dst = values[first + r];
-      for (let c = 0; c < width; c++) dst[from + c] = src[c];
-    }
+    const rows = sheet.getRange(first + 2, from + 1, last - first + 1, width).getValues();
+    for (let c = 0; c < width; c++) grid.columns[from + c] = { rows, at: c, from: first };
     i = j + 1;
   }
 }
 
 /**
- * Fills the recent columns over the span of rows dated from `sinceMs` on, or whose date cell holds
+ * Reads the recent columns over the span of rows dated from `sinceMs` on, or whose date cell holds
  * something that is not a date (it may still read as one: better read than missed). With no such
  * row the last row is read, so the calls never depend on the dates.
  */
-function fillRecent<T extends TableName>(sheet: Sheet, table: T, values: unknown[][], recent: RecentColumns<T>): void {
-  if (values.length < 2) return;
-  const map = findHeaders(table, values[0]).map;
+function fillRecent<T extends TableName>(sheet: Sheet, table: T, grid: Grid, recent: RecentColumns<T>): void {
+  if (grid.length < 1) return;
+  const map = findHeaders(table, grid.header).map;
   const dateCol = map[recent.dateKey];
-  const cols = wantedColumns(table, values[0], new Set(recent.columns));
+  const cols = wantedColumns(table, grid.header, new Set(recent.columns));
   let first = -1;
   let last = -1;
-  for (let r = 1; r < values.length; r++) {
-    const v = dateCol === undefined ? '' : values[r][dateCol];
+  for (let r = 0; r < grid.length; r++) {
+    const v = dateCol === undefined ? '' : cellAt(grid, r, dateCol);
     const inside =
       dateCol === undefined ||
       (v instanceof Date ? !(v.getTime() < recent.sinceMs) : v !== '' && v !== null && v !== undefined);
@@ -187,19 +181,19 @@ function fillRecent<T extends TableName>(sheet: Sheet, table: T, values: unknown
     if (first < 0) first = r;
     last = r;
   }
-  if (first < 0) first = last = values.length - 1;
-  fillColumns(sheet, values, cols, first, last);
+  if (first < 0) first = last = grid.length - 1;
+  readInto(sheet, grid, cols, first, last);
 }
 
 /**
  * readColumns inside the daily run's memo (read-memo.ts): the columns an earlier step of the same
  * execution already read are used again while the tab's size and header row are unchanged; only the
- * missing ones are read. Columns nobody asked for stay ''.
+ * missing ones are read. Columns nobody asked for read as ''.
  */
-function readHeld<T extends TableName>(sheet: Sheet, table: T, wanted?: ReadonlySet<ColumnKey<T>>): unknown[][] {
+function readHeld<T extends TableName>(sheet: Sheet, table: T, wanted?: ReadonlySet<ColumnKey<T>>): Grid {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return sheet.getDataRange().getValues() as unknown[][];
+  if (lastRow < 2 || lastColumn < 1) return gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
   const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
   const id = sheet.getSheetId();
   let held = heldRead(id);
@@ -207,17 +201,19 @@ function readHeld<T extends TableName>(sheet: Sheet, table: T, wanted?: Readonly
     !held ||
     held.lastRow !== lastRow ||
     held.lastColumn !== lastColumn ||
-    header.some((h, c) => String(h) !== String(held?.values[0][c]))
+    header.some((h, c) => String(h) !== String(held?.grid.header[c]))
   ) {
-    const values: unknown[][] = [header];
-    for (let r = 1; r < lastRow; r++) values.push(new Array<unknown>(lastColumn).fill(''));
-    held = { lastRow, lastColumn, values, columns: new Set() };
+    const grid: Grid = { header, length: lastRow - 1, columns: new Array<undefined>(lastColumn).fill(undefined) };
+    held = { lastRow, lastColumn, grid };
     holdRead(id, held);
   }
-  const missing = wantedColumns(table, header, wanted).filter((c) => !held.columns.has(c));
-  fillColumns(sheet, held.values, missing);
-  for (const c of missing) held.columns.add(c);
-  return held.values;
+  const grid = held.grid;
+  readInto(
+    sheet,
+    grid,
+    wantedColumns(table, header, wanted).filter((c) => grid.columns[c] === undefined),
+  );
+  return grid;
 }
 
 /** 0-based column index of a key; the caller has asked for it in `needs`. */
@@ -274,14 +270,14 @@ export function toCell(def: ColumnDef, value: unknown): unknown {
 
 /** Rows moved under us (a sort, an insert) since the read: compare the ID column again. */
 export function idsStillMatch<T extends TableName>(tbl: Table<T>, idKey: ColumnKey<T>): boolean {
-  const dataRows = tbl.values.length - 1;
+  const dataRows = tbl.grid.length;
   const lastRow = tbl.sheet.getLastRow();
-  if (lastRow !== tbl.values.length && !(lastRow === 0 && dataRows <= 0)) return false;
+  if (lastRow !== dataRows + 1 && !(lastRow === 0 && dataRows <= 0)) return false;
   if (dataRows <= 0) return true;
   const col = columnIndex(tbl, idKey);
   const now = tbl.sheet.getRange(2, col + 1, dataRows, 1).getValues();
   for (let r = 0; r < dataRows; r++) {
-    if (String(now[r][0]) !== String(tbl.values[r + 1][col])) {
+    if (String(now[r][0]) !== String(cellAt(tbl.grid, r, col))) {
       forgetReads(tbl.sheet);
       return false;
     }

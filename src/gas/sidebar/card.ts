@@ -80,7 +80,7 @@ export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: s
     block.forEach((values, i) => byRow.set(first + i, values as unknown[]));
   }
   const picked = rows.map((i) => byRow.get(i) ?? []);
-  const records = readTable('contacts', [contacts.values[0], ...picked], tz).records;
+  const records = readTable('contacts', [contacts.grid.header, ...picked], tz).records;
   // Newest first: by date, then by position in the log (a later row was logged later).
   const withOrder = records
     .map((record, order) => ({ record, order }))

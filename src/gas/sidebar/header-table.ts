@@ -3,6 +3,7 @@
  * reads the header (to find columns by name) and the few cells it needs, never the whole tab:
  * its Spreadsheet calls stay the same at 100 and at 50,000 clients.
  */
+import { gridOfRows } from '../../core/grid';
 import { type Lang, message } from '../../core/i18n';
 import { type ColumnKey, type TableName, column, findHeaders, tabName } from '../../core/schema';
 import { UserError } from '../errors';
@@ -34,7 +35,7 @@ export function openHeader<T extends TableName>(
       );
     }
   }
-  return { table, sheet, headers, values: [headerRow], lastColumn: width, records: [], problems: [] };
+  return { table, sheet, headers, grid: gridOfRows([headerRow]), lastColumn: width, records: [], problems: [] };
 }
 
 /** The IDs in the last `count` rows of a tab: enough to keep a new time-stamped ID unique. */

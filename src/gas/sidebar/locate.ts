@@ -34,7 +34,7 @@ function readRow(clients: Table<'clients'>, row: number): unknown[] {
 }
 
 function parse(clients: Table<'clients'>, values: unknown[], tz: string, lang: Lang): ClientRecord | null {
-  return readTable('clients', [clients.values[0], values], tz, lang).records[0];
+  return readTable('clients', [clients.grid.header, values], tz, lang).records[0];
 }
 
 /** The row holding `clientId`, read whole; one sentence when no row (or more than one) holds it. */
