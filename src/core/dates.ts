@@ -172,18 +172,30 @@ export function addDays(day: DayKey, n: number, skipWeekends = false): DayKey {
 
 /** The first instant of `day` in tz (local midnight, or the first existing minute when DST skips it). */
 export function startOfDay(day: DayKey, tz: string): Date {
-  // A refresh asks for the same few hundred days again and again; the search below costs a dozen lookups.
-  const key = `${tz} ${day}`;
-  let ms = startsByDay.get(key);
-  if (ms === undefined) {
-    ms = findStartOfDay(day, tz);
-    if (startsByDay.size > MEMO_LIMIT) startsByDay.clear();
-    startsByDay.set(key, ms);
-  }
-  return new Date(ms);
+  return new Date(startOfDayMs(day, tz));
 }
 
-const startsByDay = new Map<string, number>();
+// A refresh asks for the same few hundred days again and again; the search below costs a dozen
+// lookups. Memoised per zone (one zone per run in practice), keyed by the day itself.
+let startsZone = '';
+let starts = new Map<DayKey, number>();
+const startsByZone = new Map<string, Map<DayKey, number>>();
+
+/** startOfDay as epoch milliseconds (no Date made: for comparing with a cell). */
+export function startOfDayMs(day: DayKey, tz: string): number {
+  if (tz !== startsZone) {
+    starts = startsByZone.get(tz) ?? new Map<DayKey, number>();
+    startsByZone.set(tz, starts);
+    startsZone = tz;
+  }
+  let ms = starts.get(day);
+  if (ms === undefined) {
+    ms = findStartOfDay(day, tz);
+    if (starts.size > MEMO_LIMIT) starts.clear();
+    starts.set(day, ms);
+  }
+  return ms;
+}
 
 function findStartOfDay(day: DayKey, tz: string): number {
   const utcMidnight = dayNumber(day) * MS_PER_DAY;

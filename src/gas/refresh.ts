@@ -7,7 +7,7 @@
  * never rewritten: the ID column is written only over the rows that had no ID, and only when there
  * are some.
  */
-import { startOfDay } from '../core/dates';
+import { startOfDayMs } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { type ColumnKey, label, tabName } from '../core/schema';
@@ -87,10 +87,21 @@ export function writeRefresh(
     };
     put('grade', label('grades', computed.grade, lang));
     put('status', label('statuses', computed.status, lang));
+    // A day goes in as its first instant; a Date is made only for a cell that changes.
+    const putDay = (key: Computed, day: string): void => {
+      const now = cell(i, at[key]);
+      const ms = startOfDayMs(day, tz);
+      if (now instanceof Date && now.getTime() === ms) cols[key].push(now);
+      else {
+        cols[key].push(new Date(ms));
+        touched[key].push(i);
+      }
+    };
     // No reached contact and nothing readable in the cell: leave it (blank, or text already reported).
     if (computed.lastContact === null) cols.lastContact.push(keepCell(cell(i, at.lastContact)));
-    else put('lastContact', startOfDay(computed.lastContact, tz));
-    put('poolRelease', computed.poolRelease === null ? '' : startOfDay(computed.poolRelease, tz));
+    else putDay('lastContact', computed.lastContact);
+    if (computed.poolRelease === null) put('poolRelease', '');
+    else putDay('poolRelease', computed.poolRelease);
     put('segment', computed.segment === null ? '' : label('segments', computed.segment, lang));
   });
   const changes: ChangeEntry[] = result.changes.map((c) => ({
