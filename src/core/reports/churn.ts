@@ -10,7 +10,7 @@ import { type Grade, type LostReason, type Result, codes, label } from '../lists
 import { poolOutlook } from '../pool';
 import { header } from '../schema';
 import { type ClientView, type ReportData, momentText, personLabel, roster } from './data';
-import { type Cell, type CellFormat, type ReportModel, section, share } from './model';
+import { type Cell, type CellFormat, type ReportModel, byCode, section, share } from './model';
 
 /** A grade that fell within this many days still warns, though the refresh has already written it. */
 const DOWNGRADE_LOOKBACK_DAYS = 30;
@@ -124,8 +124,8 @@ export function churnReport(data: ReportData): ReportModel {
   // (seed 002's recall priority), then the ones silent longest; the owner is a column to filter by.
   warnings.sort(
     (a, b) =>
-      a.client.grade.localeCompare(b.client.grade) ||
-      (a.client.lastContact ?? '').localeCompare(b.client.lastContact ?? '') ||
+      byCode(a.client.grade, b.client.grade) ||
+      byCode(a.client.lastContact ?? '', b.client.lastContact ?? '') ||
       a.client.owner.localeCompare(b.client.owner) ||
       a.client.name.localeCompare(b.client.name),
   );

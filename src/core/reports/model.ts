@@ -59,6 +59,14 @@ export function section(
   return { heading, columns: columns.map((c) => c[0]), formats: columns.map((c) => c[1]), rows, total };
 }
 
+/**
+ * Orders codes and days ('A' < 'B', '2026-03-01' < '2026-03-09') by their characters, the order
+ * localeCompare gives them, at a fraction of the cost: report lists sort tens of thousands of rows.
+ */
+export function byCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The middle value (the mean of the two middle values for an even count); null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -10,7 +10,7 @@ import { header } from '../schema';
 import { daysOverdue, followUpState } from '../status';
 import { type ClientView, type ReportData, momentText, personLabel, roster } from './data';
 import { nextOwnerOf } from './daily';
-import { type Cell, type ReportModel, section } from './model';
+import { type Cell, type ReportModel, byCode, section } from './model';
 
 interface Late {
   client: ClientView;
@@ -29,7 +29,7 @@ export function lastReachedSummary(client: ClientView): string {
 
 function worstFirst(a: Late, b: Late): number {
   if (a.state !== b.state) return a.state === 'overdue' ? -1 : 1;
-  return b.days - a.days || a.client.grade.localeCompare(b.client.grade) || a.client.name.localeCompare(b.client.name);
+  return b.days - a.days || byCode(a.client.grade, b.client.grade) || a.client.name.localeCompare(b.client.name);
 }
 
 export function overdueReport(data: ReportData): ReportModel {

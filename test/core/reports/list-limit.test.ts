@@ -6,6 +6,7 @@ import { buildReport, capLists, type ReportModel } from '../../../src/core/repor
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { fixture } from './fixture';
 import { section } from './helpers';
+import { byCode } from '../../../src/core/reports/model';
 
 const LIST = 'Overdue and unplanned clients, worst first';
 
@@ -68,4 +69,11 @@ test('the note is in Chinese for a Chinese workbook', () => {
   expect(capLists(model(12, false, 'zh-CN'), 10).notes).toEqual([
     '清单：仅显示前 10 行，共 12 行。上限在“设置”页的“报表清单行数（上限）”中设置。',
   ]);
+});
+
+test('lists sorted by grade and by day keep localeCompare’s order (byCode only makes it cheaper)', () => {
+  const words = ['D', 'A', 'C', 'B', '', '2026-03-09', '2026-03-01', '2025-12-31', '2026-10-01', '2026-01-10'];
+  expect([...words].sort(byCode)).toEqual([...words].sort((a, b) => a.localeCompare(b)));
+  expect(byCode('A', 'A')).toBe(0);
+  expect(byCode('2026-03-01', '2026-03-09')).toBeLessThan(0);
 });
