@@ -1,7 +1,7 @@
 /** Report · Overdue on the hand-checked fixture, 2 March 2026. */
 import { buildReport } from '../../../src/core/reports';
 import { section } from './helpers';
-import { EMPTY, fixture } from './fixture';
+import { CONTACTS, EMPTY, fixture } from './fixture';
 
 describe('the overdue report', () => {
   const report = buildReport('overdue', fixture());
@@ -45,6 +45,14 @@ describe('the overdue report', () => {
       ['Li Na', 1, 0, 5, 1, 0],
       ['Team', 1, 1, 5, 1, 0],
     ]);
+  });
+
+  test('a log kept in no particular order gives the same report (each client’s attempts are put in time order)', () => {
+    const shuffled = [...CONTACTS].reverse();
+    expect(buildReport('overdue', fixture({ contacts: shuffled })).sections).toEqual(report.sections);
+    expect(buildReport('persistence', fixture({ contacts: shuffled })).sections).toEqual(
+      buildReport('persistence', fixture()).sections,
+    );
   });
 
   test('an empty workbook says nothing is overdue', () => {
