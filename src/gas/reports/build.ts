@@ -18,7 +18,7 @@ import {
   prepareReports,
   recentContactsSince,
 } from '../../core/reports';
-import type { ColumnKey, ReportName } from '../../core/schema';
+import { type ColumnKey, type ReportName, tabName } from '../../core/schema';
 import { ROWS_MOVED, computeClients, readSettings, withStableRows } from '../clients-pass';
 import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
@@ -121,11 +121,17 @@ function planReports(
   return { reports, sizes };
 }
 
-function renderAll(ctx: WorkbookContext, sheets: Map<string, Sheet>, planned: Planned): Sheet[] {
+/** A report tab as built: the sheet, and its name (known already, so no call asks for it). */
+export interface BuiltTab {
+  sheet: Sheet;
+  name: string;
+}
+
+function renderAll(ctx: WorkbookContext, sheets: Map<string, Sheet>, planned: Planned): BuiltTab[] {
   return planned.reports.map(({ name, layout }) => {
     const sheet = reportSheet(ctx.ss, sheets, name, ctx.lang);
     renderReport(sheet, layout, ctx.tz, planned.sizes.get(sheet));
-    return sheet;
+    return { sheet, name: tabName(name, ctx.lang) };
   });
 }
 
@@ -137,14 +143,14 @@ export function rebuildReports(
   ctx: WorkbookContext,
   names: readonly ReportName[],
   options: ReportOptions = {},
-): Sheet[] {
+): BuiltTab[] {
   const sheets = sheetsByName(ctx.ss);
   const data = prepareReports(readSources(sheets, ctx, names, options));
   return renderAll(ctx, sheets, planReports(ctx, sheets, data, names, options));
 }
 
 export interface RefreshedReports {
-  tabs: Sheet[];
+  tabs: BuiltTab[];
   refresh: RefreshSummary;
 }
 
@@ -179,7 +185,11 @@ export function refreshAndRebuildReports(
 }
 
 /** The same under the document lock. */
-export function buildReports(ctx: WorkbookContext, names: readonly ReportName[], options: ReportOptions = {}): Sheet[] {
+export function buildReports(
+  ctx: WorkbookContext,
+  names: readonly ReportName[],
+  options: ReportOptions = {},
+): BuiltTab[] {
   return withDocumentLock(ctx.lang, () => rebuildReports(ctx, names, options));
 }
 
@@ -206,7 +216,7 @@ export function buildAllReports(day?: string): string[] {
     refreshAndRebuildReports(ctx, REPORT_NAMES, dailyRunOptions(ctx, day)),
   );
   ctx.ss.setActiveSheet(active);
-  return tabs.map((s) => s.getName());
+  return tabs.map((tab) => tab.name);
 }
 
 /** Menu: build for today, show the (single) report, say so in a toast; a UserError becomes an alert. */
@@ -217,8 +227,8 @@ function fromMenu(names: readonly ReportName[], refresh = false): void {
       ? withDocumentLock(ctx.lang, () => refreshAndRebuildReports(ctx, names))
       : { tabs: buildReports(ctx, names), refresh: null };
     const { tabs } = built;
-    if (tabs.length === 1) ctx.ss.setActiveSheet(tabs[0]);
-    const done = t(ctx.lang, 'report.done', { tabs: tabs.map((s) => s.getName()).join(', ') });
+    if (tabs.length === 1) ctx.ss.setActiveSheet(tabs[0].sheet);
+    const done = t(ctx.lang, 'report.done', { tabs: tabs.map((tab) => tab.name).join(', ') });
     const parts = built.refresh ? [t(ctx.lang, 'refresh.done', { clients: built.refresh.clients }), done] : [done];
     const problems = built.refresh?.problems.length ?? 0;
     if (problems > 0) {
