@@ -18,7 +18,6 @@ const OFFSET_BUCKET_MS = 900_000;
 const SHEETS_EPOCH_DAY = -25_569;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, Map<number, number>>();
 
 function formatterFor(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
@@ -55,52 +54,82 @@ function computeOffsetMs(ms: number, tz: string): number {
   return wall - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
-/** Milliseconds to add to a UTC instant to get the wall-clock time in tz. */
+// Offsets and day keys are asked for millions of times in a refresh. Days from 1900 to 2099 are
+// memoised in arrays indexed by day (an index is far cheaper than a Map lookup); any other day,
+// and the quarter hours of a DST day, in Maps.
+const ARRAY_FIRST_DAY = -25_567; // 1900-01-01, in days since 1970-01-01
+const ARRAY_DAYS = 73_049; // to 2099-12-31
+/** Entries a memo Map holds before it starts again. */
+const MEMO_LIMIT = 100_000;
+/** Not looked up yet (no real offset is infinite; NaN marks a day with two offsets). */
+const UNKNOWN = Infinity;
+
+interface ZoneOffsets {
+  /** by day − ARRAY_FIRST_DAY: the day's one offset, NaN on a DST day, UNKNOWN until asked */
+  days: Float64Array;
+  /** days outside the array, by day */
+  otherDays: Map<number, number>;
+  /** DST days' quarter hours, by quarter hour since 1970 */
+  quarters: Map<number, number>;
+}
+
+const zones = new Map<string, ZoneOffsets>();
 let lastTz = '';
-let lastCache = new Map<number, number>();
+let lastZone: ZoneOffsets | null = null;
 /** The UTC day asked last and its offset (a log read in order asks the same day many times running). */
 let lastDay = NaN;
 let lastDayOffset = 0;
 
-export function tzOffsetMs(ms: number, tz: string): number {
-  const utcDay = Math.floor(ms / MS_PER_DAY);
-  if (utcDay === lastDay && tz === lastTz) return lastDayOffset;
-  const offset = lookUpOffsetMs(ms, tz);
-  // Only a day with one offset throughout is remembered (a DST day is looked up by quarter hour).
-  if (lastCache.get(-1 - utcDay) === offset) {
-    lastDay = utcDay;
-    lastDayOffset = offset;
-  } else lastDay = NaN;
-  return offset;
-}
-
-function lookUpOffsetMs(ms: number, tz: string): number {
-  // One zone per run in practice: skip the lookup by zone name when it is the same as last time.
-  let cache = tz === lastTz ? lastCache : offsetCache.get(tz);
-  if (!cache) {
-    cache = new Map();
-    offsetCache.set(tz, cache);
+function zoneOffsets(tz: string): ZoneOffsets {
+  if (tz === lastTz && lastZone !== null) return lastZone;
+  let zone = zones.get(tz);
+  if (!zone) {
+    zone = { days: new Float64Array(ARRAY_DAYS).fill(UNKNOWN), otherDays: new Map(), quarters: new Map() };
+    zones.set(tz, zone);
   }
   lastTz = tz;
-  lastCache = cache;
-  // Most UTC days have one offset throughout: one entry per day (keyed by the negative day
-  // number minus one, so it never meets a quarter-hour key), quarter hours only on DST days.
-  const dayKeyNum = -1 - Math.floor(ms / MS_PER_DAY);
-  let offset = cache.get(dayKeyNum);
-  if (offset === undefined) {
-    const dayStart = Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
+  lastZone = zone;
+  return zone;
+}
+
+/** The offset in force all through a UTC day, or NaN when it changes that day (DST). */
+function dayOffset(zone: ZoneOffsets, utcDay: number, tz: string): number {
+  const i = utcDay - ARRAY_FIRST_DAY;
+  const inArray = i >= 0 && i < ARRAY_DAYS;
+  let offset = inArray ? zone.days[i] : (zone.otherDays.get(utcDay) ?? UNKNOWN);
+  if (offset === UNKNOWN) {
+    const dayStart = utcDay * MS_PER_DAY;
     const first = computeOffsetMs(dayStart, tz);
     const last = computeOffsetMs(dayStart + MS_PER_DAY - OFFSET_BUCKET_MS, tz);
     offset = first === last ? first : NaN;
-    if (cache.size > 200_000) cache.clear();
-    cache.set(dayKeyNum, offset);
+    if (inArray) zone.days[i] = offset;
+    else {
+      if (zone.otherDays.size > MEMO_LIMIT) zone.otherDays.clear();
+      zone.otherDays.set(utcDay, offset);
+    }
   }
-  if (!isNaN(offset)) return offset;
+  return offset;
+}
+
+/** Milliseconds to add to a UTC instant to get the wall-clock time in tz. */
+export function tzOffsetMs(ms: number, tz: string): number {
+  const utcDay = Math.floor(ms / MS_PER_DAY);
+  if (utcDay === lastDay && tz === lastTz) return lastDayOffset;
+  const zone = zoneOffsets(tz);
+  const offset = dayOffset(zone, utcDay, tz);
+  if (!isNaN(offset)) {
+    lastDay = utcDay;
+    lastDayOffset = offset;
+    return offset;
+  }
+  // A DST day is looked up by quarter hour (offsets only change on quarter-hour boundaries).
+  lastDay = NaN;
   const bucket = Math.floor(ms / OFFSET_BUCKET_MS);
-  let exact = cache.get(bucket);
+  let exact = zone.quarters.get(bucket);
   if (exact === undefined) {
     exact = computeOffsetMs(bucket * OFFSET_BUCKET_MS, tz);
-    cache.set(bucket, exact);
+    if (zone.quarters.size > MEMO_LIMIT) zone.quarters.clear();
+    zone.quarters.set(bucket, exact);
   }
   return exact;
 }
@@ -110,18 +139,23 @@ function pad(n: number, width: number): string {
 }
 
 // Day conversions run millions of times in a refresh; both directions are memoised.
+const keysByIndex = new Array<DayKey | undefined>(ARRAY_DAYS);
 const keysByNumber = new Map<number, DayKey>();
 const numbersByKey = new Map<DayKey, number>();
-const MEMO_LIMIT = 100_000;
 
 /** Days since 1970-01-01 → DayKey. */
 export function dayKeyFromNumber(n: number): DayKey {
-  let key = keysByNumber.get(n);
+  const i = n - ARRAY_FIRST_DAY;
+  const inArray = i >= 0 && i < ARRAY_DAYS;
+  let key = inArray ? keysByIndex[i] : keysByNumber.get(n);
   if (key === undefined) {
     const d = new Date(n * MS_PER_DAY);
     key = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
-    if (keysByNumber.size > MEMO_LIMIT) keysByNumber.clear();
-    keysByNumber.set(n, key);
+    if (inArray) keysByIndex[i] = key;
+    else {
+      if (keysByNumber.size > MEMO_LIMIT) keysByNumber.clear();
+      keysByNumber.set(n, key);
+    }
   }
   return key;
 }

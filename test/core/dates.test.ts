@@ -1,4 +1,4 @@
-import { addDays, dayKey, daysBetween, parseDateCell, startOfDay, weekday } from '../../src/core/dates';
+import { addDays, dayKey, daysBetween, parseDateCell, startOfDay, tzOffsetMs, weekday } from '../../src/core/dates';
 
 const SH = 'Asia/Shanghai';
 const LA = 'America/Los_Angeles';
@@ -32,6 +32,24 @@ describe('days in the spreadsheet time zone, whatever the process TZ', () => {
     const start = startOfDay('2026-09-06', 'America/Santiago');
     expect(dayKey(start, 'America/Santiago')).toBe('2026-09-06');
     expect(dayKey(new Date(start.getTime() - 1), 'America/Santiago')).toBe('2026-09-05');
+  });
+  test('days before 1900 and after 2099 (kept apart from the memo arrays) read the same way', () => {
+    for (const day of ['1899-12-31', '1850-06-15', '2100-01-01', '2150-07-04', '1900-01-01', '2099-12-31']) {
+      for (const tz of [SH, LA, 'UTC']) {
+        expect(dayKey(startOfDay(day, tz), tz)).toBe(day);
+        expect(dayKey(new Date(startOfDay(day, tz).getTime() - 1), tz)).toBe(addDays(day, -1));
+      }
+    }
+    expect(daysBetween('1899-12-31', '2100-01-01')).toBe(73_050);
+  });
+  test('a DST change before 1970 is found to the quarter hour, beside days from another century', () => {
+    const HOUR = 3_600_000;
+    dayKey(new Date('1850-06-15T12:00:00Z'), LA);
+    dayKey(new Date('2150-06-15T12:00:00Z'), LA);
+    // Los Angeles went from PST to PDT at 02:00 local on 28 April 1968 (10:00 UTC).
+    expect(tzOffsetMs(Date.UTC(1968, 3, 28, 9, 45), LA)).toBe(-8 * HOUR);
+    expect(tzOffsetMs(Date.UTC(1968, 3, 28, 10, 0), LA)).toBe(-7 * HOUR);
+    expect(tzOffsetMs(Date.UTC(1968, 3, 28, 9, 45), LA)).toBe(-8 * HOUR);
   });
   test('startOfDay and dayKey round-trip over a whole leap year in each zone', () => {
     for (const tz of ['UTC', SH, LA, 'Australia/Lord_Howe']) {
