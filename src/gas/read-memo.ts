@@ -15,14 +15,8 @@ import type { TableName } from '../core/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface HeldRead {
-  lastRow: number;
-  lastColumn: number;
-  /** the columns read so far (the others are undefined in grid.columns) */
-  grid: Grid;
-}
-
-let held: Map<number, HeldRead> | null = null;
+/** By sheet ID: the columns read so far (the others are undefined in grid.columns). */
+let held: Map<number, Grid> | null = null;
 
 /** Runs `fn` with reads kept between the operations it calls (nested calls share the outer memo). */
 export function withReadMemo<T>(fn: () => T): T {
@@ -45,11 +39,11 @@ export function memoActive(table: TableName): boolean {
   return held !== null && HELD_TABLES.has(table);
 }
 
-export function heldRead(sheetId: number): HeldRead | undefined {
+export function heldRead(sheetId: number): Grid | undefined {
   return held?.get(sheetId);
 }
 
-export function holdRead(sheetId: number, read: HeldRead): void {
+export function holdRead(sheetId: number, read: Grid): void {
   held?.set(sheetId, read);
 }
 

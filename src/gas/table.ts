@@ -92,11 +92,8 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
         ...(opts.recent ? (recent ? [opts.recent.dateKey] : opts.recent.columns) : []),
       ])
     : undefined;
-  const grid = held
-    ? readHeld(sheet, table, only)
-    : only
-      ? readColumns(sheet, table, only)
-      : gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
+  const grid =
+    held || only ? readColumns(sheet, table, only, held) : gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
   if (recent) fillRecent(sheet, table, grid, recent);
   const parsed = recent && only ? new Set<ColumnKey<T>>([...only, ...recent.columns]) : only;
   const read = readGrid(table, grid, opts.tz, opts.lang, 1, parsed);
@@ -114,18 +111,41 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
 }
 
 /**
- * The data range with only some columns read: the header row, then one getValues per run of adjacent
- * wanted columns (so the calls depend on the header layout, never on the rows); the other columns
- * read as ''. Apps Script's cost grows with the cells moved, and most operations need a few of a
- * tab's columns.
+ * The data range with only some columns read (all of them without `wanted`): the header row, then
+ * one getValues per run of adjacent wanted columns (so the calls depend on the header layout, never
+ * on the rows); the other columns read as ''. Apps Script's cost grows with the cells moved, and
+ * most operations need a few of a tab's columns.
+ *
+ * With `hold` (inside the daily run's memo, read-memo.ts) the grid is kept for the rest of the
+ * execution and used again while the tab's size and header row are unchanged: a later step reads
+ * only the columns no earlier step read.
  */
-function readColumns<T extends TableName>(sheet: Sheet, table: T, wanted: ReadonlySet<ColumnKey<T>>): Grid {
+function readColumns<T extends TableName>(
+  sheet: Sheet,
+  table: T,
+  wanted: ReadonlySet<ColumnKey<T>> | undefined,
+  hold = false,
+): Grid {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 2 || lastColumn < 1) return gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
   const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
-  const grid: Grid = { header, length: lastRow - 1, columns: new Array<undefined>(lastColumn).fill(undefined) };
-  readInto(sheet, grid, wantedColumns(table, header, wanted));
+  const id = hold ? sheet.getSheetId() : 0;
+  const held = hold ? heldRead(id) : undefined;
+  const same =
+    held !== undefined &&
+    held.length === lastRow - 1 &&
+    held.header.length === lastColumn &&
+    header.every((h, c) => String(h) === String(held.header[c]));
+  const grid: Grid = same
+    ? held
+    : { header, length: lastRow - 1, columns: new Array<undefined>(lastColumn).fill(undefined) };
+  if (hold && !same) holdRead(id, grid);
+  readInto(
+    sheet,
+    grid,
+    wantedColumns(table, header, wanted).filter((c) => grid.columns[c] === undefined),
+  );
   return grid;
 }
 
@@ -183,37 +203,6 @@ function fillRecent<T extends TableName>(sheet: Sheet, table: T, grid: Grid, rec
   }
   if (first < 0) first = last = grid.length - 1;
   readInto(sheet, grid, cols, first, last);
-}
-
-/**
- * readColumns inside the daily run's memo (read-memo.ts): the columns an earlier step of the same
- * execution already read are used again while the tab's size and header row are unchanged; only the
- * missing ones are read. Columns nobody asked for read as ''.
- */
-function readHeld<T extends TableName>(sheet: Sheet, table: T, wanted?: ReadonlySet<ColumnKey<T>>): Grid {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
-  const id = sheet.getSheetId();
-  let held = heldRead(id);
-  if (
-    !held ||
-    held.lastRow !== lastRow ||
-    held.lastColumn !== lastColumn ||
-    header.some((h, c) => String(h) !== String(held?.grid.header[c]))
-  ) {
-    const grid: Grid = { header, length: lastRow - 1, columns: new Array<undefined>(lastColumn).fill(undefined) };
-    held = { lastRow, lastColumn, grid };
-    holdRead(id, held);
-  }
-  const grid = held.grid;
-  readInto(
-    sheet,
-    grid,
-    wantedColumns(table, header, wanted).filter((c) => grid.columns[c] === undefined),
-  );
-  return grid;
 }
 
 /** 0-based column index of a key; the caller has asked for it in `needs`. */
