@@ -9,8 +9,8 @@ export interface IdGenerator {
   next(): string;
 }
 
-/** IDs are compared ignoring case and surrounding spaces. */
-function canonical(id: string): string {
+/** An ID as IDs are compared everywhere (rules, reports, emails, sidebar): ignoring case and surrounding spaces. */
+export function idKey(id: string): string {
   return id.trim().toUpperCase();
 }
 
@@ -20,7 +20,7 @@ function canonical(id: string): string {
  */
 export function idGenerator(prefix: IdPrefix, existing: Iterable<string>, now: Date): IdGenerator {
   const taken = new Set<string>();
-  for (const id of existing) taken.add(canonical(id));
+  for (const id of existing) taken.add(idKey(id));
   const stamp = now.getTime().toString(36).toUpperCase();
   let counter = 0;
   return {

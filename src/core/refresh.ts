@@ -6,7 +6,7 @@
 import { type DayKey, dayKey, daysBetween, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
-import { idGenerator } from './ids';
+import { idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Status } from './lists';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
@@ -89,10 +89,6 @@ interface ContactFacts {
   latestReachedResult: Result | null;
 }
 
-function canonicalId(id: string): string {
-  return id.trim().toUpperCase();
-}
-
 /** How a problem names a contact: its ID, else its row (named only for a problem: most have none). */
 function contactName(contact: ContactRecord, index: number, lang: Lang): string {
   return contact.id !== '' ? contact.id : t(lang, 'problem.row', { index: index + 2 });
@@ -109,7 +105,7 @@ function indexContacts(
   const tab = tabName('contacts', lang);
   contacts.forEach((contact, index) => {
     if (contact === null) return;
-    const clientId = canonicalId(contact.clientId);
+    const clientId = idKey(contact.clientId);
     if (clientId === '' || !knownIds.has(clientId)) {
       problems.push({
         table: 'contacts',
@@ -172,7 +168,7 @@ export function refreshClients(
   clients.forEach((c, index) => {
     if (c === null || c.id.trim() === '') return;
     existingIds.push(c.id);
-    const key = canonicalId(c.id);
+    const key = idKey(c.id);
     const seen = idCount.get(key);
     if (seen) seen.count++;
     else idCount.set(key, { first: index, count: 1 });
@@ -193,7 +189,7 @@ export function refreshClients(
       id = ids.next();
       changes.push({ clientId: id, what: 'idAssigned', old: '', new: id, reason: message('change.idAssigned') });
     }
-    const facts = byClient.get(canonicalId(id));
+    const facts = byClient.get(idKey(id));
     const reached = facts === undefined ? null : dayKey(new Date(facts.lastReachedMs), tz);
     const lastContact = maxDay(reached, day(client.lastContact));
     const created = day(client.created);

@@ -8,6 +8,7 @@ import { parseEnum } from '../lists';
 import type { ChangeRecord } from '../schema';
 import { type ClientFact, type DigestContext, personKey } from './facts';
 import { type Window, inWindow } from './period';
+import { idKey } from '../ids';
 
 export interface PersonActivity {
   attempts: number;
@@ -39,7 +40,7 @@ export function movesIn(ctx: DigestContext, w: Window, clients: ReadonlyMap<stri
   for (const change of ctx.changes) {
     if (change.what !== 'gradeChange' && change.what !== 'stageChange') continue;
     if (!inWindow(dayOf(change.date, ctx.input.tz), w)) continue;
-    const fact = clients.get(change.clientId.trim().toUpperCase());
+    const fact = clients.get(idKey(change.clientId));
     if (fact) moves.push({ fact, change });
   }
   return moves.sort((a, b) => (a.change.date?.getTime() ?? 0) - (b.change.date?.getTime() ?? 0));
@@ -56,11 +57,11 @@ export function outcomesIn(ctx: DigestContext, w: Window, clients: ReadonlyMap<s
   for (const change of ctx.changes) {
     if (change.what !== 'stageChange' || !inWindow(dayOf(change.date, ctx.input.tz), w)) continue;
     const to = parseEnum('stages', change.new);
-    if (to === 'won' || to === 'lost') moved.add(`${change.clientId.trim().toUpperCase()}|${to}`);
+    if (to === 'won' || to === 'lost') moved.add(`${idKey(change.clientId)}|${to}`);
   }
   for (const c of ctx.contacts) {
     if (c.stageAfter !== 'won' && c.stageAfter !== 'lost') continue;
-    if (inWindow(dayOf(c.date, ctx.input.tz), w)) moved.add(`${c.clientId.trim().toUpperCase()}|${c.stageAfter}`);
+    if (inWindow(dayOf(c.date, ctx.input.tz), w)) moved.add(`${idKey(c.clientId)}|${c.stageAfter}`);
   }
   const out: Outcomes = { won: [], lost: [] };
   for (const [id, fact] of clients) {

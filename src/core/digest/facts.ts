@@ -14,6 +14,7 @@ import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember }
 import type { Settings } from '../settings';
 import { type ChurnWarning, churnWarnings } from '../churn';
 import { type FollowUpState, daysOverdue, followUpState } from '../status';
+import { idKey } from '../ids';
 
 /**
  * The Clients and Contacts columns the emails are computed from (the rules' own and what the lines
@@ -120,7 +121,7 @@ function indexContacts(contacts: readonly ContactRecord[], tz: string): Map<stri
   const index = new Map<string, ContactIndex>();
   for (const c of contacts) {
     if (c.date === null) continue;
-    const id = c.clientId.trim().toUpperCase();
+    const id = idKey(c.clientId);
     if (id === '') continue;
     const ms = c.date.getTime();
     let entry = index.get(id);

@@ -9,7 +9,7 @@ import type { Channel, Grade, Outcome, Result, Stage, Status } from '../lists';
 import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, type RefreshResult, refreshClients } from '../refresh';
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
-import { clientKey } from './keys';
+import { idKey } from '../ids';
 import { type Move, clientMoves } from './moves';
 
 export interface ReportInput {
@@ -117,7 +117,7 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
       ms,
       day: dayKey(c.date, tz),
       by: c.by.trim(),
-      clientKey: clientKey(c.clientId),
+      clientKey: idKey(c.clientId),
       channel: c.channel,
       outcome: c.outcome,
       result: c.result,
@@ -135,7 +135,7 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
   input.clients.forEach((record, i) => {
     const c = computed.clients[i];
     if (record === null || c === null) return;
-    const key = clientKey(c.id);
+    const key = idKey(c.id);
     if (byKey.has(key)) return;
     const view: ClientView = {
       record,

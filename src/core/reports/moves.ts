@@ -6,7 +6,7 @@
 import { type DayKey, dayKey } from '../dates';
 import { type Grade, type Stage, parseEnum } from '../lists';
 import type { ChangeRecord, ContactRecord } from '../schema';
-import { clientKey } from './keys';
+import { idKey } from '../ids';
 
 export type Move =
   | { kind: 'grade'; ms: number; day: DayKey; from: Grade | null; to: Grade }
@@ -33,7 +33,7 @@ export function clientMoves(
 ): Map<string, Move[]> {
   const events = new Map<string, Event[]>();
   const add = (id: string, e: Event): void => {
-    const key = clientKey(id);
+    const key = idKey(id);
     const list = events.get(key);
     if (list) list.push(e);
     else events.set(key, [e]);

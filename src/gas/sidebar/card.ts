@@ -12,6 +12,7 @@ import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
 import type { ClientCard, ClientFields, ContactEntry } from '../../server/api-types';
 import { type Table, columnIndex } from '../table';
+import { idKey } from '../../core/ids';
 
 function day(date: Date | null, tz: string): DayKey | null {
   return date === null ? null : dayKey(date, tz);
@@ -62,16 +63,11 @@ export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: s
   const lastRow = sheet.getLastRow();
   if (lastRow < 2 || contacts.lastColumn === 0) return [];
   const col = columnIndex(contacts, 'clientId');
-  const wanted = clientId.trim().toUpperCase();
+  const wanted = idKey(clientId);
   const ids = sheet.getRange(2, col + 1, lastRow - 1, 1).getValues();
   const rows: number[] = [];
   ids.forEach((r, i) => {
-    if (
-      String(r[0] ?? '')
-        .trim()
-        .toUpperCase() === wanted
-    )
-      rows.push(i);
+    if (idKey(String(r[0] ?? '')) === wanted) rows.push(i);
   });
   if (rows.length === 0) return [];
   const byRow = new Map<number, unknown[]>();

@@ -10,6 +10,7 @@ import { readTable } from '../../core/records';
 import { type ClientRecord, tabName } from '../../core/schema';
 import { UserError } from '../errors';
 import { type Table, columnIndex } from '../table';
+import { idKey } from '../../core/ids';
 
 export interface ClientRow {
   /** sheet row, 1-based */
@@ -22,11 +23,7 @@ export interface ClientRow {
 }
 
 function sameId(a: unknown, b: string): boolean {
-  return (
-    String(a ?? '')
-      .trim()
-      .toUpperCase() === b.trim().toUpperCase()
-  );
+  return idKey(String(a ?? '')) === idKey(b);
 }
 
 function readRow(clients: Table<'clients'>, row: number): unknown[] {

@@ -15,6 +15,7 @@ import { openHeader } from './header-table';
 import { IndexTexts, type Field, FIELDS, blockColumns } from './search-columns';
 import type { IndexEntry } from './search-match';
 import { documentCache, dropIndex, fetchIds, fetchIndex, hasCurrentIndex, storeIndex } from './search-store';
+import { idKey } from '../../core/ids';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -36,7 +37,7 @@ export class SearchIndex {
 
   /** The entry of the first row holding this ID (case and spaces around it ignored), or null. */
   entryById(clientId: string): IndexEntry | null {
-    const line = this.columns.lineOfId(clientId.trim().toUpperCase());
+    const line = this.columns.lineOfId(idKey(clientId));
     return line < 0 ? null : this.columns.entry(line);
   }
 
