@@ -350,6 +350,12 @@ export const LISTS = {
       aliases: ['Grade changed', 'Upgrade', 'Downgrade', '升级', '降级', '级别变更'],
     },
     { code: 'stageChange', en: 'Stage change', zh: '阶段变化', aliases: ['Stage changed', '阶段变更'] },
+    {
+      code: 'nextStep',
+      en: 'Next step set',
+      zh: '设定跟进计划',
+      aliases: ['Plan set', 'Next step changed', '跟进计划变更', '修改跟进计划'],
+    },
     { code: 'idAssigned', en: 'ID assigned', zh: '分配编号', aliases: ['New ID', '编号分配'] },
     { code: 'clientAdded', en: 'Client added', zh: '新增客户', aliases: ['New client', 'Added', '新客户'] },
   ],

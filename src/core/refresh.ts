@@ -7,7 +7,8 @@ import { type DayKey, dayKey, daysBetween, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
 import { idGenerator, idKey } from './ids';
-import type { Attitude, ChangeKind, Grade, Result, Segment, Status } from './lists';
+import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
+import { applyContact } from './apply-contact';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
 import type { ClientRecord, ColumnKey, ContactRecord } from './schema';
@@ -32,11 +33,27 @@ export interface PlannedChange {
   old: string;
   new: string;
   reason: Message;
+  /** Who made it (a contact's By); blank for the rules' own changes. */
+  by?: string;
+}
+
+/** What Refresh changed in a client's own cells by applying contacts nobody had applied yet. */
+export interface CaughtUp {
+  stage: Stage | null;
+  nextFollowUp: DayKey | null;
+  nextOwner: string;
+  nextTopic: string;
+  /** The moment the step in force was set. */
+  planSetMs: number | null;
 }
 
 export interface RefreshResult {
   /** Aligned with the input clients; null where the input row was blank. */
   clients: (ClientComputed | null)[];
+  /** Aligned with the input clients: the stage and next step after applying pending contacts (null: none). */
+  caughtUp: (CaughtUp | null)[];
+  /** Pending contacts applied, by position in `contacts`, with the ID each now gets. */
+  applied: { index: number; id: string }[];
   /** Changes to append to the Changes tab. */
   changes: PlannedChange[];
   problems: RowProblem[];
@@ -48,6 +65,12 @@ export interface RefreshOptions {
   lang?: Lang;
   /** IDs in use outside `clients` (the rest of the tab, when only some rows are recomputed). */
   takenIds?: Iterable<string>;
+  /**
+   * Apply pending contacts: rows with a date, a known client and an outcome but no ID, which neither
+   * the sidebar nor onEdit applied (an edit Sheets did not report, a paste by script, the mobile app).
+   * Their contact records must then hold the next-step and stage-after columns.
+   */
+  catchUp?: boolean;
 }
 
 /** The Clients columns refreshClients reads: a caller may read just these (and what it needs itself). */
@@ -70,17 +93,39 @@ export const REFRESH_CLIENT_COLUMNS = [
 ] as const satisfies readonly ColumnKey<'clients'>[];
 
 /**
- * The Contacts columns refreshClients reads: a caller may read just these. The contact's own ID is
- * left out: it would only name a row in a problem sentence, the row number does that as well (the
- * sentence is read right after the run), and at 250,000 contacts the column costs 250,000 cells.
+ * The Contacts columns refreshClients reads: a caller may read just these. The contact's own ID tells
+ * a row someone applied (the sidebar and onEdit give every row they apply an ID) from one nobody did.
+ * The next-step and stage-after columns are needed only for those pending rows: the caller reads them
+ * over their span (PENDING_CONTACT_COLUMNS).
  */
 export const REFRESH_CONTACT_COLUMNS = [
+  'id',
   'clientId',
   'date',
   'outcome',
   'result',
   'attitude',
 ] as const satisfies readonly ColumnKey<'contacts'>[];
+
+/** The Contacts columns applying a pending contact needs, beyond REFRESH_CONTACT_COLUMNS. */
+export const PENDING_CONTACT_COLUMNS = [
+  'by',
+  'nextFollowUp',
+  'nextOwner',
+  'nextTopic',
+  'stageAfter',
+] as const satisfies readonly ColumnKey<'contacts'>[];
+
+/** Whether a contact row waits to be applied: no ID yet, but a date, a client and an outcome. */
+export function isPendingContact(contact: ContactRecord | null): boolean {
+  return (
+    contact !== null &&
+    contact.id.trim() === '' &&
+    contact.date !== null &&
+    contact.outcome !== null &&
+    idKey(contact.clientId) !== ''
+  );
+}
 
 /** What the log says about one client. */
 interface ContactFacts {
@@ -179,10 +224,15 @@ export function refreshClients(
       problems.push({ table: 'clients', index: first, id, message: message('problem.duplicateId', { tab, id }) });
   }
   const byClient = indexContacts(contacts, lang, problems, new Set(idCount.keys()));
+  const pending = options.catchUp ? pendingContacts(contacts) : new Map<string, PendingContact[]>();
+  const contactIds =
+    pending.size > 0 ? idGenerator('K', contactIdsOf(contacts), options.now ?? startOfDay(today, tz)) : null;
+  const applied: { index: number; id: string }[] = [];
+  const caughtUp: (CaughtUp | null)[] = [];
   const ids = idGenerator('C', [...existingIds, ...(options.takenIds ?? [])], options.now ?? startOfDay(today, tz));
   const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
 
-  const computed = clients.map((client): ClientComputed | null => {
+  const computed = clients.map((client, index): ClientComputed | null => {
     if (client === null) return null;
     let id = client.id.trim();
     if (id === '') {
@@ -191,66 +241,187 @@ export function refreshClients(
     }
     const facts = byClient.get(idKey(id));
     const reached = facts === undefined ? null : dayKey(new Date(facts.lastReachedMs), tz);
-    const lastContact = maxDay(reached, day(client.lastContact));
-    const created = day(client.created);
-    const graded = gradeClient(
-      {
-        needConfirmed: client.needConfirmed,
-        budgetConfirmed: client.budgetConfirmed,
-        decisionMaker: client.decisionMaker,
-        expectedDate: day(client.expectedDate),
-        gradeOverride: client.gradeOverride,
-      },
-      settings,
-      today,
-    );
-    if (client.grade !== null && client.grade !== graded.grade) {
-      changes.push({
-        clientId: id,
-        what: 'gradeChange',
-        old: client.grade,
-        new: graded.grade,
-        reason: graded.reasons[0] ?? message('change.gradeComputed'),
-      });
+    // Refresh reads the whole log: no reached contact means no latest attitude, not an unknown one.
+    const latest = facts ?? { latestReachedAttitude: null, latestReachedResult: null };
+    let record = client;
+    const waiting = pending.get(idKey(id));
+    if (waiting !== undefined && contactIds !== null) {
+      record = catchUpClient({ ...client, id }, waiting, settings, today, tz, changes);
+      for (const p of waiting) applied.push({ index: p.index, id: contactIds.next() });
+      caughtUp[index] = {
+        stage: record.stage,
+        nextFollowUp: record.nextFollowUp === null ? null : dayKey(record.nextFollowUp, tz),
+        nextOwner: record.nextOwner,
+        nextTopic: record.nextTopic,
+        planSetMs: record.planSet?.getTime() ?? null,
+      };
     }
-    const status = computeStatus(
-      { stage: client.stage, owner: client.owner, previousStatus: client.status, lastContact, created },
-      settings,
-      today,
-    );
-    const pool = poolOutlook(
-      {
-        grade: graded.grade,
-        stage: client.stage,
-        owner: client.owner,
-        lastContact,
-        created,
-        expiryDate: day(client.expiryDate),
-      },
-      settings,
-      today,
-    );
-    const segment = segmentOf(
-      {
-        stage: client.stage,
-        status,
-        dealValue: client.dealValue,
-        satisfaction: client.satisfaction,
-        latestAttitude: facts?.latestReachedAttitude ?? null,
-        latestResult: facts?.latestReachedResult ?? null,
-        daysSinceContact: lastContact === null ? null : daysBetween(lastContact, today),
-      },
-      settings,
-    );
-    return {
-      id,
+    const out = computeClient(record, { reached, latest }, settings, today, tz);
+    if (out.gradeChange) changes.push({ clientId: id, ...out.gradeChange });
+    return { ...out.computed, id };
+  });
+  return {
+    clients: computed,
+    caughtUp: clients.map((_, i) => caughtUp[i] ?? null),
+    applied: applied.sort((a, b) => a.index - b.index),
+    changes,
+    problems,
+  };
+}
+
+/** What the log says about a client, for computeClient. */
+export interface LogFacts {
+  /** Day of the latest reached contact in the log (null: none). */
+  reached: DayKey | null;
+  /** Attitude and Result of that contact; undefined when not known (the caller did not read the log). */
+  latest?: { latestReachedAttitude: Attitude | null; latestReachedResult: Result | null };
+}
+
+/**
+ * The computed columns of one client from its row and what the log says: the one rule every path
+ * uses (refresh, onEdit, the sidebar's saves). Last contact is the later of the log's and the cell's
+ * (history imported without its log). A grade change is returned when the row had a grade before.
+ */
+export function computeClient(
+  client: ClientRecord,
+  log: LogFacts,
+  settings: Settings,
+  today: DayKey,
+  tz: string,
+): { computed: Omit<ClientComputed, 'id'>; gradeChange: Omit<PlannedChange, 'clientId'> | null } {
+  const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
+  const lastContact = maxDay(log.reached, day(client.lastContact));
+  const created = day(client.created);
+  const graded = gradeClient(
+    {
+      needConfirmed: client.needConfirmed,
+      budgetConfirmed: client.budgetConfirmed,
+      decisionMaker: client.decisionMaker,
+      expectedDate: day(client.expectedDate),
+      gradeOverride: client.gradeOverride,
+    },
+    settings,
+    today,
+  );
+  const gradeChange =
+    client.grade !== null && client.grade !== graded.grade
+      ? {
+          what: 'gradeChange' as const,
+          old: client.grade,
+          new: graded.grade,
+          reason: graded.reasons[0] ?? message('change.gradeComputed'),
+        }
+      : null;
+  const status = computeStatus(
+    { stage: client.stage, owner: client.owner, previousStatus: client.status, lastContact, created },
+    settings,
+    today,
+  );
+  const pool = poolOutlook(
+    {
+      grade: graded.grade,
+      stage: client.stage,
+      owner: client.owner,
+      lastContact,
+      created,
+      expiryDate: day(client.expiryDate),
+    },
+    settings,
+    today,
+  );
+  // Without the log's latest reached contact the segment cannot be recomputed: it stays as it was
+  // (Refresh, which reads the log, settles it), unless the client is no longer Won.
+  const segment =
+    log.latest === undefined
+      ? client.stage === 'won'
+        ? client.segment
+        : null
+      : segmentOf(
+          {
+            stage: client.stage,
+            status,
+            dealValue: client.dealValue,
+            satisfaction: client.satisfaction,
+            latestAttitude: log.latest.latestReachedAttitude,
+            latestResult: log.latest.latestReachedResult,
+            daysSinceContact: lastContact === null ? null : daysBetween(lastContact, today),
+          },
+          settings,
+        );
+  return {
+    computed: {
       grade: graded.grade,
       gradeOverridden: graded.overridden,
       status,
       lastContact,
       poolRelease: pool.releaseDay,
       segment,
-    };
+    },
+    gradeChange,
+  };
+}
+
+interface PendingContact {
+  index: number;
+  contact: ContactRecord;
+}
+
+/** Contacts nobody applied yet (no ID, but a date, a client and an outcome), by client key, in log order. */
+function pendingContacts(contacts: readonly (ContactRecord | null)[]): Map<string, PendingContact[]> {
+  const out = new Map<string, PendingContact[]>();
+  contacts.forEach((contact, index) => {
+    if (contact === null || !isPendingContact(contact)) return;
+    const key = idKey(contact.clientId);
+    const list = out.get(key);
+    if (list) list.push({ index, contact });
+    else out.set(key, [{ index, contact }]);
   });
-  return { clients: computed, changes, problems };
+  return out;
+}
+
+function contactIdsOf(contacts: readonly (ContactRecord | null)[]): string[] {
+  const ids: string[] = [];
+  for (const c of contacts) if (c !== null && c.id !== '') ids.push(c.id);
+  return ids;
+}
+
+/**
+ * Applies a client's pending contacts in date order through the one rule path (applyContact), as the
+ * sidebar would have when each was logged; the stage moves they imply are added to `changes`. Returns
+ * the record with the stage and next step after them (grade and status are recomputed by the caller).
+ */
+function catchUpClient(
+  client: ClientRecord,
+  waiting: readonly PendingContact[],
+  settings: Settings,
+  today: DayKey,
+  tz: string,
+  changes: PlannedChange[],
+): ClientRecord {
+  const ordered = [...waiting].sort(
+    (a, b) => (a.contact.date as Date).getTime() - (b.contact.date as Date).getTime() || a.index - b.index,
+  );
+  let record = client;
+  for (const { contact } of ordered) {
+    const applied = applyContact(
+      record,
+      {
+        date: contact.date as Date,
+        outcome: contact.outcome,
+        result: contact.result,
+        attitude: contact.attitude,
+        nextFollowUp: contact.nextFollowUp === null ? null : dayKey(contact.nextFollowUp, tz),
+        nextOwner: contact.nextOwner,
+        nextTopic: contact.nextTopic,
+        stage: contact.stageAfter,
+      },
+      settings,
+      today,
+      tz,
+      { me: contact.by },
+    );
+    for (const c of applied.changes) if (c.what === 'stageChange') changes.push({ ...c, by: contact.by });
+    record = { ...applied.after, grade: client.grade, status: client.status };
+  }
+  return record;
 }

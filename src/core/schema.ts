@@ -310,6 +310,18 @@ export const CLIENT_COLUMNS = [
   },
   ...NEXT_STEP_COLUMNS,
   {
+    // When the next step in force was set: the date of the contact or the typed edit that set it. A
+    // contact dated before it never replaces the step (docs/rule-path.md).
+    key: 'planSet',
+    en: 'Next step set',
+    zh: '跟进计划设定时间',
+    aliases: ['Plan set', 'Next step set on', '计划设定时间'],
+    type: 'date',
+    computed: true,
+    width: 140,
+    format: MOMENT,
+  },
+  {
     key: 'poolRelease',
     en: 'Pool release',
     zh: '公海释放日',

@@ -42,3 +42,22 @@ export function writeSpan(
   }
   sheet.getRange(firstRow + from, column0 + 1, to - from + 1, 1).setValues(cells.slice(from, to + 1).map((v) => [v]));
 }
+
+/**
+ * Writes only the cells given (data-row index → value) into a column, one setValues per run of
+ * consecutive rows: for the columns people own (Stage, the next step, a contact's ID), where writing a
+ * span back would overwrite what someone typed between the read and the write. The calls grow with
+ * the number of separate runs, not with the rows.
+ */
+export function writeCells(sheet: Sheet, firstRow: number, column0: number, cells: ReadonlyMap<number, unknown>): void {
+  if (cells.size === 0) return;
+  forgetReads(sheet);
+  const rows = [...cells.keys()].sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+    const run = rows.slice(start, i);
+    sheet.getRange(firstRow + run[0], column0 + 1, run.length, 1).setValues(run.map((r) => [cells.get(r)]));
+    start = i;
+  }
+}

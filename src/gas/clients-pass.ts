@@ -7,7 +7,8 @@
 import { type DayKey, today } from '../core/dates';
 import { type Lang, message, render } from '../core/i18n';
 import type { RowProblem } from '../core/records';
-import { REFRESH_CONTACT_COLUMNS, type RefreshResult, refreshClients } from '../core/refresh';
+import { readTable } from '../core/records';
+import { REFRESH_CONTACT_COLUMNS, type RefreshResult, isPendingContact, refreshClients } from '../core/refresh';
 import { type ColumnDef, type ColumnKey, TABLES, matchTabName, tabName } from '../core/schema';
 import { type Settings, type SettingsRead, parseSettings } from '../core/settings';
 import type { WorkbookContext } from './context';
@@ -60,6 +61,27 @@ export interface ExtraColumns {
   recentContacts?: RecentColumns<'contacts'>;
 }
 
+/**
+ * Contacts rows nobody applied yet get the rest of their columns (next step, stage after, by) from one
+ * read over their span, so Refresh can apply them; in a log where every row was applied (the usual
+ * case) nothing more is read.
+ */
+function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): void {
+  const pending: number[] = [];
+  contacts.records.forEach((record, i) => {
+    if (isPendingContact(record)) pending.push(i);
+  });
+  if (pending.length === 0) return;
+  const first = pending[0];
+  const last = pending[pending.length - 1];
+  const rows = contacts.sheet.getRange(first + 2, 1, last - first + 1, contacts.lastColumn).getValues() as unknown[][];
+  const read = readTable('contacts', [contacts.grid.header, ...rows], ctx.tz, ctx.lang, first).records;
+  for (const i of pending) {
+    const full = read[i - first];
+    if (full) contacts.records[i] = full;
+  }
+}
+
 /** Reads Clients (needing `needs`) and Contacts, and runs the rules over them. */
 export function computeClients(
   sheets: Map<string, Sheet>,
@@ -67,19 +89,30 @@ export function computeClients(
   settingsRead: SettingsRead,
   needs: readonly ColumnKey<'clients'>[],
   extra: ExtraColumns = {},
+  catchUp = false,
 ): ClientsPass {
   const opts = { lang: ctx.lang, tz: ctx.tz };
   const union = <K extends string>(a: readonly K[], b: readonly K[] = []): K[] => [...new Set([...a, ...b])];
-  const clients = openTable(sheets, 'clients', { ...opts, needs, columns: union(CLIENT_COLUMNS, extra.clients) });
+  // Catching up writes the next step: its owner and topic must be read to be compared.
+  const stepColumns: ColumnKey<'clients'>[] = catchUp ? ['nextOwner', 'nextTopic'] : [];
+  const clients = openTable(sheets, 'clients', {
+    ...opts,
+    needs,
+    columns: union(union(CLIENT_COLUMNS, extra.clients), stepColumns),
+  });
   const contacts = openTable(sheets, 'contacts', {
     ...opts,
     columns: union<ColumnKey<'contacts'>>(REFRESH_CONTACT_COLUMNS, extra.contacts),
     recent: extra.recentContacts,
   });
+  // Without an ID column no row can be told applied from pending: nothing is caught up.
+  const canCatchUp = catchUp && contacts.headers.map.id !== undefined;
+  if (canCatchUp) readPendingRows(contacts, ctx);
   const day = today(ctx.now, ctx.tz);
   const result = refreshClients(clients.records, contacts.records, settingsRead.settings, day, ctx.tz, {
     now: ctx.now,
     lang: ctx.lang,
+    catchUp: canCatchUp,
   });
   const rowProblems = [...clients.problems, ...contacts.problems, ...result.problems];
   const ordered = [

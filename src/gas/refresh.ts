@@ -10,8 +10,8 @@
 import { startOfDayMs } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
-import { type ColumnKey, label, tabName } from '../core/schema';
-import { keepCell, sameCell, writeSpan } from './cells';
+import { type ColumnKey, column, label, parseEnum, tabName } from '../core/schema';
+import { keepCell, sameCell, writeCells, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
 import { type WorkbookContext, workbookContext } from './context';
@@ -19,7 +19,7 @@ import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
-import { columnIndex, idsStillMatch, sheetsByName } from './table';
+import { asText, columnIndex, idsStillMatch, sheetsByName, toCell } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -107,17 +107,23 @@ export function writeRefresh(
   const changes: ChangeEntry[] = result.changes.map((c) => ({
     clientId: c.clientId,
     what: c.what,
-    old: c.old,
-    new: c.new,
+    old: c.what === 'stageChange' ? stageCell(c.old, lang) : c.old,
+    new: c.what === 'stageChange' ? stageCell(c.new, lang) : c.new,
+    by: c.by,
     reason: c.reason,
   }));
+  const caughtUp = caughtUpCells(pass, ctx);
   // Everything that could stop the operation is checked before the first write.
   const log = changes.length > 0 ? openChangeLog(sheets, ctx) : null;
   // Rows that moved matter only to a write: with nothing to write, the ID column is not read again.
-  const writes = missingIds.length + changes.length + COMPUTED.reduce((n, key) => n + touched[key].length, 0);
+  const writes =
+    missingIds.length + changes.length + caughtUp.count + COMPUTED.reduce((n, key) => n + touched[key].length, 0);
   if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
   for (const key of COMPUTED) writeSpan(tbl.sheet, 2, at[key], cols[key], touched[key]);
   writeSpan(tbl.sheet, 2, idCol, ids, missingIds);
+  for (const [col, cells] of caughtUp.clients) writeCells(tbl.sheet, 2, col, cells);
+  if (caughtUp.contactIds.size > 0)
+    writeCells(pass.contacts.sheet, 2, columnIndex(pass.contacts, 'id'), caughtUp.contactIds);
   log?.append(changes);
   return {
     lang,
@@ -130,7 +136,11 @@ export function writeRefresh(
 }
 
 function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshSummary | typeof ROWS_MOVED {
-  return writeRefresh(computeClients(sheets, ctx, readSettings(sheets, ctx.lang), REFRESH_WRITES), sheets, ctx);
+  return writeRefresh(
+    computeClients(sheets, ctx, readSettings(sheets, ctx.lang), REFRESH_WRITES, {}, true),
+    sheets,
+    ctx,
+  );
 }
 
 /** What follows every refresh, whoever ran it: the today cell is current, the search index still right. */
@@ -179,4 +189,52 @@ export function refreshReport(summary: RefreshSummary): MenuReport {
 /** Menu: Refresh grades and status. */
 export function menuRefresh(): void {
   reportInAlert(() => refreshReport(refreshWorkbook()));
+}
+
+function stageCell(code: string, lang: Lang): string {
+  const stage = parseEnum('stages', code);
+  return stage === null ? code : label('stages', stage, lang);
+}
+
+/**
+ * The cells Refresh writes after applying contacts nobody had applied: each client's Stage and next
+ * step where they changed (only those cells: people own these columns), and each applied row's ID.
+ */
+function caughtUpCells(
+  pass: ClientsPass,
+  ctx: WorkbookContext,
+): { clients: Map<number, Map<number, unknown>>; contactIds: Map<number, unknown>; count: number } {
+  const { clients: tbl, result } = pass;
+  const { lang, tz } = ctx;
+  const out = new Map<number, Map<number, unknown>>();
+  let count = 0;
+  const put = (key: ColumnKey<'clients'>, row: number, before: unknown, value: unknown): void => {
+    const col = tbl.headers.map[key];
+    if (col === undefined || sameCell(before, value)) return;
+    if (before instanceof Date && value instanceof Date && before.getTime() === value.getTime()) return;
+    let cells = out.get(col);
+    if (!cells) out.set(col, (cells = new Map()));
+    cells.set(row, toCell(column('clients', key), value));
+    count++;
+  };
+  result.caughtUp.forEach((after, i) => {
+    const record = tbl.records[i];
+    if (after === null || record === null) return;
+    const cell = (key: ColumnKey<'clients'>): unknown => {
+      const col = tbl.headers.map[key];
+      return col === undefined ? '' : cellAt(tbl.grid, i, col);
+    };
+    put('stage', i, cell('stage'), after.stage === null ? '' : label('stages', after.stage, lang));
+    put(
+      'nextFollowUp',
+      i,
+      cell('nextFollowUp'),
+      after.nextFollowUp === null ? '' : new Date(startOfDayMs(after.nextFollowUp, tz)),
+    );
+    put('nextOwner', i, cell('nextOwner'), after.nextOwner);
+    put('nextTopic', i, cell('nextTopic'), after.nextTopic);
+    put('planSet', i, cell('planSet'), after.planSetMs === null ? '' : new Date(after.planSetMs));
+  });
+  const contactIds = new Map<number, unknown>(result.applied.map((a) => [a.index, asText(a.id)]));
+  return { clients: out, contactIds, count: count + contactIds.size };
 }

@@ -270,7 +270,7 @@ describe('malformed rows are reported and never block the others', () => {
       'Clients, C-1: “Expected date” holds “end of March”, which is not a date; fix it or clear it.',
       'Clients: the ID C-2 is used by more than one row; give one of them a new ID.',
       'Clients, C-3: “Grade override” holds “E”, which is not one of A, B, C, D.',
-      'Contacts, row 2: the client ID C-404 matches no client.',
+      'Contacts, K-1: the client ID C-404 matches no client.',
     ]);
   });
   test('the other rows are still refreshed, and the row with the bad date is graded as if the date were blank', () => {

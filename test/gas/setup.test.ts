@@ -82,7 +82,7 @@ describe('setup on an empty spreadsheet', () => {
     expect(sheet.notes.get(grade)).toMatch(/Computed/);
     const protections = sheet.protections.filter((p) => p.description.includes('computed column'));
     expect(protections.map((p) => p.description.split(': ').pop()).sort()).toEqual(
-      ['grade', 'lastContact', 'poolRelease', 'segment', 'status'].sort(),
+      ['grade', 'lastContact', 'planSet', 'poolRelease', 'segment', 'status'].sort(),
     );
     expect(protections.every((p) => p.warningOnly)).toBe(true);
   });

@@ -3,6 +3,7 @@
  * stage moves, and clients won or lost (a Stage change to Won/Lost, or a contact whose Stage after
  * says so). A client counts once per window.
  */
+import { isMoveRow } from '../reports/moves';
 import { dayOf } from '../records';
 import { parseEnum } from '../lists';
 import type { ChangeRecord } from '../schema';
@@ -38,7 +39,7 @@ export interface Move {
 export function movesIn(ctx: DigestContext, w: Window, clients: ReadonlyMap<string, ClientFact>): Move[] {
   const moves: Move[] = [];
   for (const change of ctx.changes) {
-    if (change.what !== 'gradeChange' && change.what !== 'stageChange') continue;
+    if (!isMoveRow(change)) continue;
     if (!inWindow(dayOf(change.date, ctx.input.tz), w)) continue;
     const fact = clients.get(idKey(change.clientId));
     if (fact) moves.push({ fact, change });
@@ -58,10 +59,6 @@ export function outcomesIn(ctx: DigestContext, w: Window, clients: ReadonlyMap<s
     if (change.what !== 'stageChange' || !inWindow(dayOf(change.date, ctx.input.tz), w)) continue;
     const to = parseEnum('stages', change.new);
     if (to === 'won' || to === 'lost') moved.add(`${idKey(change.clientId)}|${to}`);
-  }
-  for (const c of ctx.contacts) {
-    if (c.stageAfter !== 'won' && c.stageAfter !== 'lost') continue;
-    if (inWindow(dayOf(c.date, ctx.input.tz), w)) moved.add(`${idKey(c.clientId)}|${c.stageAfter}`);
   }
   const out: Outcomes = { won: [], lost: [] };
   for (const [id, fact] of clients) {

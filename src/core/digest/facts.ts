@@ -29,7 +29,7 @@ export const DIGEST_COLUMNS = {
     'nextOwner',
     'nextTopic',
   ] satisfies ColumnKey<'clients'>[],
-  contacts: [...REFRESH_CONTACT_COLUMNS, 'by', 'summary', 'nextOwner', 'stageAfter'] satisfies ColumnKey<'contacts'>[],
+  contacts: [...REFRESH_CONTACT_COLUMNS, 'by', 'summary', 'nextOwner'] satisfies ColumnKey<'contacts'>[],
 };
 
 export interface DigestInput {

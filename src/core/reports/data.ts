@@ -41,8 +41,6 @@ export const REPORT_COLUMNS = {
     'by',
     'channel',
     'summary',
-    'stageAfter',
-    'gradeAfter',
   ] satisfies ColumnKey<'contacts'>[],
   changes: ['date', 'clientId', 'what', 'old', 'new'] satisfies ColumnKey<'changes'>[],
 };
@@ -129,7 +127,7 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
     now: input.now,
     lang: input.lang,
   });
-  const moves = clientMoves(input.contacts, input.changes, tz);
+  const moves = clientMoves(input.changes, tz);
   const clients: ClientView[] = [];
   const byKey = new Map<string, ClientView>();
   input.clients.forEach((record, i) => {

@@ -170,11 +170,18 @@ export function refreshAndRebuildReports(
   const { planned, refresh } = withStableRows(sheets, ctx.lang, () => {
     const settings = readSettings(sheets, ctx.lang);
     const contacts = contactColumns(ctx, names, options);
-    const pass = computeClients(sheets, ctx, settings, REFRESH_WRITES, {
-      clients: REPORT_COLUMNS.clients,
-      contacts: contacts.columns,
-      recentContacts: contacts.recent,
-    });
+    const pass = computeClients(
+      sheets,
+      ctx,
+      settings,
+      REFRESH_WRITES,
+      {
+        clients: REPORT_COLUMNS.clients,
+        contacts: contacts.columns,
+        recentContacts: contacts.recent,
+      },
+      true,
+    );
     const input = reportInput(sheets, ctx, settings.settings, pass.clients.records, pass.contacts.records);
     const planned = planReports(ctx, sheets, prepareReports(input, pass.result), names, options);
     const refresh = writeRefresh(pass, sheets, ctx);

@@ -5,15 +5,14 @@
  * write time. A reached contact with no next date gets last contact + the grade's interval. A next
  * step owned by someone else and due today is mailed to them at once (seed 000).
  */
-import { overCallingWarning, proposeNextFollowUp } from '../../core/cadence';
+import { applyContact } from '../../core/apply-contact';
+import { overCallingWarning } from '../../core/cadence';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
-import { gradeClient } from '../../core/grade';
-import { type Message, message } from '../../core/i18n';
+import { type Lang, type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
 import { type Grade, label, parseEnum } from '../../core/lists';
-import { poolOutlook } from '../../core/pool';
+import type { NextStep } from '../../core/next-step';
 import type { ClientRecord, ContactRecord } from '../../core/schema';
-import { computeStatus } from '../../core/status';
 import type { ClientCard, LogContactEntry, Notice, WriteResult } from '../../server/api-types';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
@@ -124,10 +123,43 @@ interface Saved {
   card: ClientCard;
   /** reached again much sooner than the grade's interval (DOMAIN: the tracker can warn about over-calling) */
   overCalling: Message | null;
-  nextOwner: string;
-  nextDay: DayKey | null;
+  /** The step the contact set; null when the step in force stayed (none given, or a backdated contact). */
+  step: NextStep | null;
+  /** The step this contact proposed (the notice says so even when an older plan stays). */
+  proposed: NextStep | null;
   client: ClientRecord;
-  topic: string;
+}
+
+/** The Clients cells a save may change, as they are written (labels in the workbook's language). */
+const SAVED_CELLS = [
+  'lastContact',
+  'nextFollowUp',
+  'nextOwner',
+  'nextTopic',
+  'planSet',
+  'stage',
+  'gradeOverride',
+  'grade',
+  'status',
+  'poolRelease',
+  'segment',
+] as const satisfies readonly (keyof ClientRecord)[];
+
+/** Cells of a client row as written, for comparing before and after. */
+function asCells(client: ClientRecord, lang: Lang): Record<(typeof SAVED_CELLS)[number], unknown> {
+  return {
+    lastContact: client.lastContact,
+    nextFollowUp: client.nextFollowUp,
+    nextOwner: client.nextOwner,
+    nextTopic: client.nextTopic,
+    planSet: client.planSet,
+    stage: client.stage === null ? '' : label('stages', client.stage, lang),
+    gradeOverride: client.gradeOverride ?? '',
+    grade: client.grade === null ? '' : label('grades', client.grade, lang),
+    status: client.status === null ? '' : label('statuses', client.status, lang),
+    poolRelease: client.poolRelease,
+    segment: client.segment === null ? '' : label('segments', client.segment, lang),
+  };
 }
 
 function save(s: SidebarSession, input: CheckedEntry): Saved {
@@ -136,97 +168,46 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   const target = openClientTarget(s, input.clientId);
   const { clients, contacts, hint } = target;
   const client = target.found.record;
-
-  const reached = input.contact.outcome === 'reached';
-  const oldLast = dayOf(client.lastContact, tz);
-  const lastContact = reached && (oldLast === null || input.day > oldLast) ? input.day : oldLast;
-  const stage = input.stage ?? client.stage;
-  const gradeOverride = input.gradeOverride === undefined ? client.gradeOverride : input.gradeOverride;
-  const graded = gradeClient(
+  // The history before this contact: the card shows it, and it knows the latest reached attitude.
+  const history = readHistory(contacts, client.id, tz);
+  const latestReached = history.find((h) => h.outcome === 'reached');
+  const applied = applyContact(
+    client,
     {
-      needConfirmed: client.needConfirmed,
-      budgetConfirmed: client.budgetConfirmed,
-      decisionMaker: client.decisionMaker,
-      expectedDate: dayOf(client.expectedDate, tz),
-      gradeOverride,
+      date: input.date,
+      outcome: input.contact.outcome,
+      result: input.contact.result,
+      attitude: input.contact.attitude,
+      nextFollowUp: input.nextDay,
+      nextOwner: input.contact.nextOwner,
+      nextTopic: input.contact.nextTopic,
+      stage: input.stage,
+      gradeOverride: input.gradeOverride,
     },
     settings,
     s.today,
-  );
-  const nextDay = input.nextDay ?? (reached ? proposeNextFollowUp(input.day, graded.grade, settings) : null);
-  const nextOwner = nextDay === null ? '' : input.contact.nextOwner || client.owner || s.me;
-  const status = computeStatus(
-    { stage, owner: client.owner, previousStatus: client.status, lastContact, created: dayOf(client.created, tz) },
-    settings,
-    s.today,
-  );
-  const pool = poolOutlook(
+    tz,
     {
-      grade: graded.grade,
-      stage,
-      owner: client.owner,
-      lastContact,
-      created: dayOf(client.created, tz),
-      expiryDate: dayOf(client.expiryDate, tz),
+      me: s.me,
+      latest: {
+        latestReachedAttitude: latestReached?.attitude ?? null,
+        latestReachedResult: latestReached?.result ?? null,
+      },
     },
-    settings,
-    s.today,
   );
-
-  const after: ClientRecord = {
-    ...client,
-    stage,
-    gradeOverride,
-    grade: graded.grade,
-    status,
-    lastContact: lastContact === null ? null : startOfDay(lastContact, tz),
-    poolRelease: pool.releaseDay === null ? null : startOfDay(pool.releaseDay, tz),
-  };
-  if (nextDay !== null) {
-    after.nextFollowUp = startOfDay(nextDay, tz);
-    after.nextOwner = nextOwner;
-    after.nextTopic = input.contact.nextTopic;
-  }
+  const { after } = applied;
+  const before = asCells(client, lang);
+  const now = asCells(after, lang);
   const updates: ClientUpdates = {};
-  const cells: Record<string, unknown> = {
-    lastContact: after.lastContact,
-    nextFollowUp: after.nextFollowUp,
-    nextOwner: after.nextOwner,
-    nextTopic: after.nextTopic,
-    stage: after.stage === null ? '' : label('stages', after.stage, lang),
-    gradeOverride: after.gradeOverride === null ? '' : after.gradeOverride,
-    grade: label('grades', after.grade as Grade, lang),
-    status: label('statuses', status, lang),
-    poolRelease: after.poolRelease,
-  };
-  const before: Record<string, unknown> = {
-    ...client,
-    stage: client.stage === null ? '' : label('stages', client.stage, lang),
-    gradeOverride: client.gradeOverride ?? '',
-    grade: client.grade === null ? '' : label('grades', client.grade, lang),
-    status: client.status === null ? '' : label('statuses', client.status, lang),
-  };
-  for (const [key, value] of Object.entries(cells)) {
-    if (changed(before[key] as ClientRecord[keyof ClientRecord], value)) updates[key as keyof ClientUpdates] = value;
+  for (const key of SAVED_CELLS) {
+    if (changed(before[key] as ClientRecord[keyof ClientRecord], now[key])) updates[key] = now[key];
   }
-
-  const gradeChanges: ChangeEntry[] =
-    client.grade !== null && client.grade !== graded.grade
-      ? [
-          {
-            clientId: client.id,
-            what: 'gradeChange',
-            old: client.grade,
-            new: graded.grade,
-            by: s.me || undefined,
-            reason: graded.reasons[0] ?? message('change.gradeComputed'),
-          },
-        ]
-      : [];
+  const changes: ChangeEntry[] = applied.changes.map((c) => ({ ...c, by: s.me || undefined }));
   // Opened before the first write, so a missing Changes tab stops the save with nothing written.
-  const changeLog = gradeChanges.length > 0 ? openChangeLog(s.sheets, ctx) : null;
+  const changeLog = changes.length > 0 ? openChangeLog(s.sheets, ctx) : null;
 
   const id = idGenerator('K', recentIds(contacts, 'id'), ctx.now).next();
+  const { row } = applied;
   const contactRow: Partial<Record<keyof ContactRecord, unknown>> = {
     id,
     date: input.date,
@@ -240,30 +221,50 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
     objections: input.contact.objections,
     attitude: input.contact.attitude === null ? '' : label('attitudes', input.contact.attitude, lang),
     reason: input.contact.reason === null ? '' : label('reasons', input.contact.reason, lang),
-    nextFollowUp: nextDay === null ? '' : startOfDay(nextDay, tz),
-    nextOwner: nextDay === null ? input.contact.nextOwner : nextOwner,
+    nextFollowUp: row.nextFollowUp === null ? '' : startOfDay(row.nextFollowUp, tz),
+    nextOwner: row.nextOwner,
     nextTopic: input.contact.nextTopic,
-    stageAfter: stage === null ? '' : label('stages', stage, lang),
-    gradeAfter: graded.grade,
+    stageAfter: row.stageAfter === null ? '' : label('stages', row.stageAfter, lang),
+    gradeAfter: row.gradeAfter,
   };
   // The user may have sorted since the row was read: find it again rather than write on another client.
   const found = rowForWrite(s, target);
   appendRecords(contacts, [contactRow]);
   writeClientCells(clients, found.row, updates);
-  changeLog?.append(gradeChanges);
+  changeLog?.append(changes);
 
   if (found.moved) invalidateSearchIndex();
   else if ('nextOwner' in updates) patchIndex(hint, found.row, { nextOwner: after.nextOwner }, ctx.now);
 
-  const history = readHistory(contacts, client.id, tz);
-  return {
-    card: buildCard(after, history, settings, s.today, tz),
-    overCalling: reached ? overCallingWarning(oldLast, input.day, graded.grade, settings) : null,
-    nextOwner: after.nextOwner,
-    nextDay,
-    client: after,
-    topic: after.nextTopic,
+  const saved: ContactRecord = {
+    ...(Object.fromEntries(Object.keys(contactRow).map((k) => [k, null])) as unknown as ContactRecord),
+    id,
+    date: input.date,
+    clientId: client.id,
+    client: client.name,
+    by: input.by,
+    ...input.contact,
+    nextFollowUp: row.nextFollowUp === null ? null : startOfDay(row.nextFollowUp, tz),
+    nextOwner: row.nextOwner,
+    stageAfter: row.stageAfter,
+    gradeAfter: row.gradeAfter,
   };
+  const oldLast = dayOf(client.lastContact, tz);
+  return {
+    card: buildCard(after, withContact(history, saved), settings, s.today, tz),
+    overCalling:
+      input.contact.outcome === 'reached' ? overCallingWarning(oldLast, input.day, after.grade as Grade, settings) : null,
+    step: applied.step,
+    proposed: applied.proposed,
+    client: after,
+  };
+}
+
+/** The history, newest first, with the saved contact in its place by date (a later row wins a tie). */
+function withContact(history: readonly ContactRecord[], saved: ContactRecord): ContactRecord[] {
+  const ms = saved.date?.getTime() ?? -Infinity;
+  const at = history.findIndex((h) => (h.date?.getTime() ?? -Infinity) <= ms);
+  return at < 0 ? [...history, saved] : [...history.slice(0, at), saved, ...history.slice(at)];
 }
 
 export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
@@ -273,17 +274,19 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
   if (!check.ok) return refused(check.problems);
   const saved = withDocumentLock(s.ctx.lang, () => save(s, input));
   const notices: Notice[] = [];
-  if (input.nextDay === null && saved.nextDay !== null) {
+  const { step, proposed } = saved;
+  if (input.nextDay === null && step !== null) {
     notices.push(
-      notice(
-        s.ctx.lang,
-        message('sidebar.notice.proposed', { date: saved.nextDay, days: daysBetween(input.day, saved.nextDay) }),
-      ),
+      notice(s.ctx.lang, message('sidebar.notice.proposed', { date: step.day, days: daysBetween(input.day, step.day) })),
     );
   }
+  if (proposed !== null && step === null) {
+    // A backdated contact: the step set after it stays in force.
+    notices.push(notice(s.ctx.lang, message('sidebar.notice.planKept', { date: dayOf(saved.client.nextFollowUp, s.ctx.tz) ?? '' })));
+  }
   if (saved.overCalling) notices.push(notice(s.ctx.lang, saved.overCalling));
-  if (saved.nextDay === s.today && saved.nextOwner !== '' && saved.nextOwner.toLowerCase() !== s.me.toLowerCase()) {
-    notices.push(mailNextStep(s, { to: saved.nextOwner, client: saved.client, topic: saved.topic, by: input.by }));
+  if (step !== null && step.day === s.today && step.owner !== '' && step.owner.toLowerCase() !== s.me.toLowerCase()) {
+    notices.push(mailNextStep(s, { to: step.owner, client: saved.client, topic: step.topic, by: input.by }));
   }
   return { ok: true, value: saved.card, notices };
 }

@@ -88,7 +88,6 @@ export function generateDemo(opts: DemoOptions): DemoRows {
   const contacts: Row[] = [];
   const changes: Row[] = [];
   let contactSeq = 0;
-  let changeSeq = 0;
   const change = (
     day: number,
     clientId: string,
@@ -99,7 +98,7 @@ export function generateDemo(opts: DemoOptions): DemoRows {
     reason: string,
   ): void => {
     changes.push({
-      id: `X-${String(++changeSeq).padStart(5, '0')}`,
+      id: '',
       date: at(day, rng.int(9, 17), 5 * rng.int(0, 11)),
       clientId,
       what: lbl('changeKinds', what),
@@ -176,7 +175,22 @@ export function generateDemo(opts: DemoOptions): DemoRows {
       notes: rng.chance(0.3) ? rng.pick(plan.words.notes) : '',
     });
 
+    // Each stage a contact moves the client to is one Changes row, as the sidebar records it.
+    let stage: Stage | null = null;
     for (const c of contactLog(rng, plan)) {
+      if (c.stageAfter && c.stageAfter !== stage) {
+        changes.push({
+          id: '',
+          date: at(c.day, c.hour, c.minute),
+          clientId: plan.id,
+          what: lbl('changeKinds', 'stageChange'),
+          old: stage === null ? '' : lbl('stages', stage),
+          new: lbl('stages', c.stageAfter),
+          by: c.by,
+          reason: '',
+        });
+        stage = c.stageAfter;
+      }
       contacts.push({
         id: `K-${String(++contactSeq).padStart(5, '0')}`,
         date: at(c.day, c.hour, c.minute),
@@ -217,6 +231,7 @@ export function generateDemo(opts: DemoOptions): DemoRows {
   contacts.sort((a, b) => (a.date as Date).getTime() - (b.date as Date).getTime());
   contacts.forEach((row, i) => (row.id = `K-${String(i + 1).padStart(5, '0')}`));
   changes.sort((a, b) => (a.date as Date).getTime() - (b.date as Date).getTime());
+  changes.forEach((row, i) => (row.id = `X-${String(i + 1).padStart(5, '0')}`));
   return { team, clients, contacts, changes };
 }
 

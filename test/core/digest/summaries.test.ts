@@ -35,6 +35,8 @@ describe('Li Na’s weekly summary (Monday)', () => {
         By: 'Client Tracker',
       },
       { ID: 'X-2', Date: '2026-02-27', 'Client ID': 'C-5', What: 'Stage change', Old: 'B1', New: 'Lost', By: 'Amy' },
+      // The contact that won C-4 recorded its move, as every path does.
+      { ID: 'X-4', Date: '2026-02-26', 'Client ID': 'C-4', What: 'Stage change', Old: 'B3', New: 'Won', By: '张伟' },
       {
         ID: 'X-3',
         Date: '2026-02-20',
@@ -69,6 +71,7 @@ describe('Li Na’s weekly summary (Monday)', () => {
   test('grade and stage moves of the week, won and lost', () => {
     expect(summary?.moves.map((m) => [m.fact.name, m.change.what, m.change.new])).toEqual([
       ['Three late', 'gradeChange', 'C'],
+      ['Signed', 'stageChange', 'Won'],
       ['Gone', 'stageChange', 'Lost'],
     ]);
     expect(summary?.outcomes.won.map((f) => f.name)).toEqual(['Signed']);

@@ -131,6 +131,9 @@ export const CONTACTS: ContactRecord[] = [
 ];
 
 export const CHANGES: ChangeRecord[] = [
+  // The stage moves of C1's contacts, as the sidebar records them (moves are counted from Changes only).
+  change({ date: at('2026-02-20 10:00'), clientId: 'C1', what: 'stageChange', old: '', new: 'B1' }),
+  change({ date: at('2026-03-02 09:00'), clientId: 'C1', what: 'stageChange', old: 'B1', new: 'B2' }),
   change({ clientId: 'C3', what: 'gradeChange', old: 'A', new: 'B' }),
   change({ clientId: 'C2', what: 'gradeChange', old: 'C', new: 'D' }),
   change({ date: at('2026-02-25 16:00'), clientId: 'C4', what: 'stageChange', old: 'B3 · Negotiation', new: 'Won' }),
