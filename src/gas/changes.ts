@@ -6,7 +6,7 @@
 import { gridOfRows } from '../core/grid';
 import { type Message, message, render, t } from '../core/i18n';
 import { idGenerator } from '../core/ids';
-import { type ChangeKind, type ColumnKey, column, findHeaders, label, tabName } from '../core/schema';
+import { type ChangeKind, type ColumnKey, column, findHeaders, label, parseEnum, tabName } from '../core/schema';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
 import { type Table, appendRecords, findTab } from './table';
@@ -83,8 +83,8 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
           date: ctx.now,
           clientId: change.clientId,
           what: label('changeKinds', change.what, ctx.lang),
-          old: change.old,
-          new: change.new,
+          old: cellValue(change.what, change.old, ctx.lang),
+          new: cellValue(change.what, change.new, ctx.lang),
           by: change.by ?? by,
           reason: typeof change.reason === 'string' ? change.reason : render(ctx.lang, change.reason),
         };
@@ -93,6 +93,13 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
       return records.map((r) => r.id);
     },
   };
+}
+
+/** A stage move's values as the Stage cells show them (the rules hand over codes); other values as they are. */
+function cellValue(what: ChangeKind, value: string, lang: WorkbookContext['lang']): string {
+  if (what !== 'stageChange') return value;
+  const stage = parseEnum('stages', value);
+  return stage === null ? value : label('stages', stage, lang);
 }
 
 /** Opens the Changes tab and appends the rows in one write (nothing at all when there are none). */

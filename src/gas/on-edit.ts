@@ -22,6 +22,7 @@ import { type ChangeEntry, openChangeLog } from './changes';
 import { type WorkbookContext, storedLanguage } from './context';
 import { withDocumentLock } from './lock';
 import { sheetsByName } from './table';
+import { applyTypedContacts } from './typed-contacts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -56,6 +57,25 @@ function isClientsTab(ss: Spreadsheet, name: string): boolean {
   return canonicalTab(ss, 'clients', 'en') === null;
 }
 
+function isContactsTab(ss: Spreadsheet, name: string): boolean {
+  if (name === TABS.contacts.en || name === TABS.contacts.zh) return true;
+  if (matchTabName('contacts', [name]) === null) return false;
+  return canonicalTab(ss, 'contacts', 'en') === null;
+}
+
+/** Rows typed or pasted into Contacts: applied to their clients as the sidebar would (typed-contacts.ts). */
+function applyEditedContacts(ss: Spreadsheet, range: GoogleAppsScript.Spreadsheet.Range): void {
+  const top = range.getRow();
+  const last = top + range.getNumRows() - 1;
+  const first = Math.max(top, 2);
+  if (last < first) return;
+  const lang = storedLanguage() ?? langFromLocale(ss.getSpreadsheetLocale());
+  const ctx: WorkbookContext = { ss, tz: ss.getSpreadsheetTimeZone(), lang, now: new Date() };
+  const left = range.getColumn() - 1;
+  const edit = { first, count: last - first + 1, left, right: left + range.getNumColumns() };
+  applyTypedContacts(sheetsByName(ss), edit, ctx, readSettingsQuietly(ss, lang), LOCK_WAIT_MS);
+}
+
 function readSettingsQuietly(ss: Spreadsheet, lang: Lang): Settings {
   const sheet = canonicalTab(ss, 'settings', lang);
   return sheet ? parseSettings(sheet.getDataRange().getValues() as unknown[][], lang).settings : DEFAULT_SETTINGS;
@@ -65,6 +85,10 @@ function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+  if (isContactsTab(ss, sheet.getName())) {
+    applyEditedContacts(ss, range);
+    return;
+  }
   if (!isClientsTab(ss, sheet.getName())) return;
   const top = range.getRow();
   const last = top + range.getNumRows() - 1;

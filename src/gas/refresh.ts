@@ -10,7 +10,7 @@
 import { startOfDayMs } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
-import { type ColumnKey, column, label, parseEnum, tabName } from '../core/schema';
+import { type ColumnKey, column, label, tabName } from '../core/schema';
 import { keepCell, sameCell, writeCells, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
@@ -107,8 +107,8 @@ export function writeRefresh(
   const changes: ChangeEntry[] = result.changes.map((c) => ({
     clientId: c.clientId,
     what: c.what,
-    old: c.what === 'stageChange' ? stageCell(c.old, lang) : c.old,
-    new: c.what === 'stageChange' ? stageCell(c.new, lang) : c.new,
+    old: c.old,
+    new: c.new,
     by: c.by,
     reason: c.reason,
   }));
@@ -189,11 +189,6 @@ export function refreshReport(summary: RefreshSummary): MenuReport {
 /** Menu: Refresh grades and status. */
 export function menuRefresh(): void {
   reportInAlert(() => refreshReport(refreshWorkbook()));
-}
-
-function stageCell(code: string, lang: Lang): string {
-  const stage = parseEnum('stages', code);
-  return stage === null ? code : label('stages', stage, lang);
 }
 
 /**

@@ -4,6 +4,8 @@
  * header name, and days in the spreadsheet's time zone.
  */
 import { startOfDay } from '../../src/core/dates';
+import { run, type RunResult } from '../../src/local/runner';
+import { bundle } from '../helpers/bundle';
 import { globalsFor, startExecution } from '../../src/local/emulator';
 import type { CellValue } from '../../src/local/emulator/model';
 import { newWorkbook, type TestWorkbook } from '../helpers/workbook';
@@ -111,4 +113,63 @@ export function dayText(wb: TestWorkbook, value: CellValue | undefined): string 
 export function lastAlert(wb: TestWorkbook): string {
   const alerts = wb.alerts();
   return alerts[alerts.length - 1] ?? '';
+}
+
+/**
+ * A person edits a block of cells (top-left at sheet row `row`, under `header`) and Sheets fires the
+ * onEdit simple trigger with the event it would send: value/oldValue only when one cell changed, and
+ * no email for the typist. `fire: false` is the edit onEdit never sees (the mobile app under the
+ * reading where it does not fire, a dropped event, a script's write). Returns the trigger's run.
+ */
+export function editCells(
+  wb: TestWorkbook,
+  tab: string,
+  row: number,
+  header: string,
+  values: CellValue[][],
+  opts: { fire?: boolean } = {},
+): RunResult | null {
+  const col = headerIndex(wb, tab, header) + 1;
+  const single = values.length === 1 && values[0].length === 1;
+  const old = single ? (wb.sheet(tab).values[row - 1]?.[col - 1] ?? '') : '';
+  asEditor(wb, (ss) => {
+    const sheet = ss.getSheetByName(tab)!;
+    const needed = row + values.length - 1;
+    if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
+    sheet.getRange(row, col, values.length, values[0].length).setValues(values);
+  });
+  if (opts.fire === false) return null;
+  return run(bundle(), wb.env, { authMode: 'LIMITED', kind: 'simpleTrigger', activeUser: '' }, 'onEdit', (_exec, g) => {
+    const ss = (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+    const range = ss.getSheetByName(tab)!.getRange(row, col, values.length, values[0].length);
+    const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: ss, user: { getEmail: () => '' } };
+    if (single) {
+      event.value = String(wb.sheet(tab).values[row - 1][col - 1]);
+      if (old !== '') event.oldValue = String(old);
+    }
+    return [event];
+  });
+}
+
+/** The next empty row of a tab (1-based), below its last row with anything in it. */
+export function nextRow(wb: TestWorkbook, tab: string): number {
+  return wb.values(tab).length + 1;
+}
+
+/** Types a row cell by cell in the order given, each cell its own edit (as a person types). */
+export function typeRow(wb: TestWorkbook, tab: string, row: number, cells: Row, opts: { fire?: boolean } = {}): void {
+  for (const [header, value] of Object.entries(cells)) editCells(wb, tab, row, header, [[value]], opts);
+}
+
+/** Pastes rows as one block under the header at `row` (one edit, no value/oldValue in the event). */
+export function pasteRows(
+  wb: TestWorkbook,
+  tab: string,
+  row: number,
+  rows: Row[],
+  opts: { fire?: boolean } = {},
+): void {
+  const header = wb.values(tab)[0].map(String);
+  const block = rows.map((r) => header.map((h) => (h in r ? r[h] : '')));
+  editCells(wb, tab, row, header[0], block as CellValue[][], opts);
 }

@@ -3,7 +3,8 @@
  * text, dates as dates). One setValue per changed cell: a handful, never a loop over rows, and the
  * user's own columns (formulas included) on that row are never rewritten.
  */
-import { type ClientRecord, type ColumnDef, type ColumnKey, column } from '../../core/schema';
+import type { Lang } from '../../core/i18n';
+import { type ClientRecord, type ColumnDef, type ColumnKey, column, label } from '../../core/schema';
 import type { Table } from '../table';
 import { toCell } from '../table';
 
@@ -34,4 +35,47 @@ export function changed(before: ClientRecord[keyof ClientRecord], after: unknown
     return a !== b;
   }
   return (before ?? '') !== (after ?? '');
+}
+
+/** The Clients cells applying a contact may change, as they are written (labels in the workbook's language). */
+export const SAVED_CELLS = [
+  'lastContact',
+  'nextFollowUp',
+  'nextOwner',
+  'nextTopic',
+  'planSet',
+  'stage',
+  'gradeOverride',
+  'grade',
+  'status',
+  'poolRelease',
+  'segment',
+] as const satisfies readonly (keyof ClientRecord)[];
+
+/** Cells of a client row as written, for comparing before and after. */
+function asCells(client: ClientRecord, lang: Lang): Record<(typeof SAVED_CELLS)[number], unknown> {
+  return {
+    lastContact: client.lastContact,
+    nextFollowUp: client.nextFollowUp,
+    nextOwner: client.nextOwner,
+    nextTopic: client.nextTopic,
+    planSet: client.planSet,
+    stage: client.stage === null ? '' : label('stages', client.stage, lang),
+    gradeOverride: client.gradeOverride ?? '',
+    grade: client.grade === null ? '' : label('grades', client.grade, lang),
+    status: client.status === null ? '' : label('statuses', client.status, lang),
+    poolRelease: client.poolRelease,
+    segment: client.segment === null ? '' : label('segments', client.segment, lang),
+  };
+}
+
+/** The cells that differ between a client row before and after applying a contact, as they are written. */
+export function clientUpdates(before: ClientRecord, after: ClientRecord, lang: Lang): ClientUpdates {
+  const was = asCells(before, lang);
+  const now = asCells(after, lang);
+  const updates: ClientUpdates = {};
+  for (const key of SAVED_CELLS) {
+    if (changed(was[key] as ClientRecord[keyof ClientRecord], now[key])) updates[key] = now[key];
+  }
+  return updates;
 }

@@ -8,7 +8,7 @@
 import { applyContact } from '../../core/apply-contact';
 import { overCallingWarning } from '../../core/cadence';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
-import { type Lang, type Message, message } from '../../core/i18n';
+import { type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
 import { type Grade, label, parseEnum } from '../../core/lists';
 import type { NextStep } from '../../core/next-step';
@@ -18,7 +18,7 @@ import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
 import { appendRecords } from '../table';
 import { buildCard, readHistory } from './card';
-import { type ClientUpdates, changed, writeClientCells } from './client-writes';
+import { clientUpdates, writeClientCells } from './client-writes';
 import { recentIds } from './header-table';
 import { openClientTarget, rowForWrite } from './client-target';
 import { mailNextStep } from './notify';
@@ -130,38 +130,6 @@ interface Saved {
   client: ClientRecord;
 }
 
-/** The Clients cells a save may change, as they are written (labels in the workbook's language). */
-const SAVED_CELLS = [
-  'lastContact',
-  'nextFollowUp',
-  'nextOwner',
-  'nextTopic',
-  'planSet',
-  'stage',
-  'gradeOverride',
-  'grade',
-  'status',
-  'poolRelease',
-  'segment',
-] as const satisfies readonly (keyof ClientRecord)[];
-
-/** Cells of a client row as written, for comparing before and after. */
-function asCells(client: ClientRecord, lang: Lang): Record<(typeof SAVED_CELLS)[number], unknown> {
-  return {
-    lastContact: client.lastContact,
-    nextFollowUp: client.nextFollowUp,
-    nextOwner: client.nextOwner,
-    nextTopic: client.nextTopic,
-    planSet: client.planSet,
-    stage: client.stage === null ? '' : label('stages', client.stage, lang),
-    gradeOverride: client.gradeOverride ?? '',
-    grade: client.grade === null ? '' : label('grades', client.grade, lang),
-    status: client.status === null ? '' : label('statuses', client.status, lang),
-    poolRelease: client.poolRelease,
-    segment: client.segment === null ? '' : label('segments', client.segment, lang),
-  };
-}
-
 function save(s: SidebarSession, input: CheckedEntry): Saved {
   const { ctx, settings } = s;
   const { tz, lang } = ctx;
@@ -196,12 +164,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
     },
   );
   const { after } = applied;
-  const before = asCells(client, lang);
-  const now = asCells(after, lang);
-  const updates: ClientUpdates = {};
-  for (const key of SAVED_CELLS) {
-    if (changed(before[key] as ClientRecord[keyof ClientRecord], now[key])) updates[key] = now[key];
-  }
+  const updates = clientUpdates(client, after, lang);
   const changes: ChangeEntry[] = applied.changes.map((c) => ({ ...c, by: s.me || undefined }));
   // Opened before the first write, so a missing Changes tab stops the save with nothing written.
   const changeLog = changes.length > 0 ? openChangeLog(s.sheets, ctx) : null;
@@ -253,7 +216,9 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   return {
     card: buildCard(after, withContact(history, saved), settings, s.today, tz),
     overCalling:
-      input.contact.outcome === 'reached' ? overCallingWarning(oldLast, input.day, after.grade as Grade, settings) : null,
+      input.contact.outcome === 'reached'
+        ? overCallingWarning(oldLast, input.day, after.grade as Grade, settings)
+        : null,
     step: applied.step,
     proposed: applied.proposed,
     client: after,
@@ -277,12 +242,20 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
   const { step, proposed } = saved;
   if (input.nextDay === null && step !== null) {
     notices.push(
-      notice(s.ctx.lang, message('sidebar.notice.proposed', { date: step.day, days: daysBetween(input.day, step.day) })),
+      notice(
+        s.ctx.lang,
+        message('sidebar.notice.proposed', { date: step.day, days: daysBetween(input.day, step.day) }),
+      ),
     );
   }
   if (proposed !== null && step === null) {
     // A backdated contact: the step set after it stays in force.
-    notices.push(notice(s.ctx.lang, message('sidebar.notice.planKept', { date: dayOf(saved.client.nextFollowUp, s.ctx.tz) ?? '' })));
+    notices.push(
+      notice(
+        s.ctx.lang,
+        message('sidebar.notice.planKept', { date: dayOf(saved.client.nextFollowUp, s.ctx.tz) ?? '' }),
+      ),
+    );
   }
   if (saved.overCalling) notices.push(notice(s.ctx.lang, saved.overCalling));
   if (step !== null && step.day === s.today && step.owner !== '' && step.owner.toLowerCase() !== s.me.toLowerCase()) {
