@@ -124,9 +124,11 @@ const EN = {
   'change.stageTyped': 'Typed into the {tab} tab.',
   'change.stageCaughtUp': 'Found by Refresh: the Stage cell was changed without being recorded.',
   'change.nextStepTyped': 'Next step typed into the {tab} tab.',
-  'problem.contactFuture': '{tab}, {who}: the contact is dated {date}, in the future, so it is not applied to the client.',
-  'problem.contactAmbiguousName': '{tab}, {who}: the client name "{name}" matches {count} clients; type the Client ID instead.',
-  'problem.contactNoClient': '{tab}, {who}: the row names no client; type the Client ID or the client\'s exact name.',
+  'problem.contactFuture':
+    '{tab}, {who}: the contact is dated {date}, in the future, so it is not applied to the client.',
+  'problem.contactAmbiguousName':
+    '{tab}, {who}: the client name "{name}" matches {count} clients; type the Client ID instead.',
+  'problem.contactNoClient': "{tab}, {who}: the row names no client; type the Client ID or the client's exact name.",
   'problem.contactNoBy': '{tab}, {who}: typed in the sheet without a signed-in name, so By is blank; fill it in.',
   'sidebar.tab.log': 'Log contact',
   'sidebar.tab.add': 'Add client',
@@ -193,7 +195,8 @@ const EN = {
   'sidebar.error.ownsNone': '{name} owns no clients.',
   'sidebar.error.reasonRequired': 'Say why the client is handed over; the reason goes to the Changes tab.',
   'sidebar.notice.proposed': 'Next follow-up set to {date}, {days} days on.',
-  'sidebar.notice.planKept': 'Logged. This contact is dated before the current plan, so the next follow-up stays {date}.',
+  'sidebar.notice.planKept':
+    'Logged. This contact is dated before the current plan, so the next follow-up stays {date}.',
   'sidebar.notice.mailed': 'Emailed {name} about the next step due today.',
   'sidebar.notice.noEmail': '{name} has no email on the Team tab, so nobody was told about today’s next step.',
   'sidebar.notice.mailFailed': 'The contact is saved, but the email to {name} failed: {error}',

@@ -230,7 +230,6 @@ export function refreshClients(
   const applied: { index: number; id: string }[] = [];
   const caughtUp: (CaughtUp | null)[] = [];
   const ids = idGenerator('C', [...existingIds, ...(options.takenIds ?? [])], options.now ?? startOfDay(today, tz));
-  const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
 
   const computed = clients.map((client, index): ClientComputed | null => {
     if (client === null) return null;

@@ -36,12 +36,7 @@ export const REPORT_COLUMNS = {
     'nextTopic',
     'lostReason',
   ] satisfies ColumnKey<'clients'>[],
-  contacts: [
-    ...REFRESH_CONTACT_COLUMNS,
-    'by',
-    'channel',
-    'summary',
-  ] satisfies ColumnKey<'contacts'>[],
+  contacts: [...REFRESH_CONTACT_COLUMNS, 'by', 'channel', 'summary'] satisfies ColumnKey<'contacts'>[],
   changes: ['date', 'clientId', 'what', 'old', 'new'] satisfies ColumnKey<'changes'>[],
 };
 

@@ -36,8 +36,10 @@ export function countsAsMove(old: string | null, to: string | null): boolean {
 
 /** Whether a Changes row records a grade or stage move. */
 export function isMoveRow(change: ChangeRecord): boolean {
-  if (change.what === 'gradeChange') return countsAsMove(parseEnum('grades', change.old), parseEnum('grades', change.new));
-  if (change.what === 'stageChange') return countsAsMove(parseEnum('stages', change.old), parseEnum('stages', change.new));
+  if (change.what === 'gradeChange')
+    return countsAsMove(parseEnum('grades', change.old), parseEnum('grades', change.new));
+  if (change.what === 'stageChange')
+    return countsAsMove(parseEnum('stages', change.old), parseEnum('stages', change.new));
   return false;
 }
 
