@@ -79,6 +79,14 @@ const all = (...conditions: string[]): string => `${conditions.map((c) => `(${c}
 const not = (condition: string): string => `(${condition})=FALSE`;
 
 /**
+ * True when the Stage cell reads as a stage that decides the status (Won or Lost): a client out of
+ * the lead cadence and out of the pool's reach, whatever the other cells still say.
+ */
+export function closedStageCondition(stage: string): string {
+  return readsAs(stage, namesOf('stages', STAGES_DECIDING_STATUS));
+}
+
+/**
  * The conditions under which followUpState gives each state, for one row (or, with column
  * references, for each row of an ARRAYFORMULA).
  */
@@ -87,7 +95,7 @@ export function followUpConditions(cells: FollowUpCells): Record<ShownState, str
   if (STAGES_DECIDING_STATUS.some((s) => followsCadence(s))) {
     throw new Error('A stage that decides the status keeps the cadence: followUpConditions must read it.');
   }
-  const closedStage = readsAs(cells.stage, namesOf('stages', STAGES_DECIDING_STATUS));
+  const closedStage = closedStageCondition(cells.stage);
   const statusIn = (codes: readonly ListCode<'statuses'>[]): string =>
     readsAs(cells.status, [...namesOf('statuses', codes), ...(codes.includes(BLANK_STATUS) ? [''] : [])]);
   const inCadence = all(not(closedStage), statusIn(CADENCE_STATUSES));

@@ -6,7 +6,7 @@
  * states differ without colour too.
  */
 import type { Settings } from '../core/settings';
-import { followUpConditions } from '../core/follow-up-formula';
+import { closedStageCondition, followUpConditions } from '../core/follow-up-formula';
 import { columnLetters } from './a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -51,9 +51,10 @@ export function highlightFormulas(
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Record<HighlightState, string> {
   const cell = (col: number): string => `$${columnLetters(col)}2`;
+  const stage = cell(cols.stage);
   const states = followUpConditions({
     name: cell(cols.name),
-    stage: cell(cols.stage),
+    stage,
     status: cell(cols.status),
     nextFollowUp: cell(cols.nextFollowUp),
   });
@@ -63,7 +64,8 @@ export function highlightFormulas(
     overdue: `=AND(${tag('overdue')},${states.overdue})`,
     dueToday: `=AND(${tag('dueToday')},${states.dueToday})`,
     unplanned: `=AND(${tag('unplanned')},${states.unplanned})`,
-    poolSoon: `=AND(${tag('poolSoon')},ISNUMBER(${pool}),INT(${pool})-TODAY()<=${settings.poolWarningDays})`,
+    // A Stage typed as Won or Lost takes the client out of the pool's reach before Pool release is recomputed.
+    poolSoon: `=AND(${tag('poolSoon')},(${closedStageCondition(stage)})=FALSE,ISNUMBER(${pool}),INT(${pool})-TODAY()<=${settings.poolWarningDays})`,
   };
 }
 
