@@ -133,7 +133,7 @@ export function naiveOverdueReport(app: App, now: Date): void {
     const id = String(clients.getRange(r, c('id')).getValue());
     const owner = String(clients.getRange(r, c('nextOwner')).getValue() || clients.getRange(r, c('owner')).getValue());
     const last = clients.getRange(r, c('lastContact')).getValue();
-    const days = state === 'overdue' ? daysOverdue(next, today) : 0;
+    const days = state === 'overdue' ? daysOverdue(status, next, today) : 0;
     perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
     late.push({
       days,

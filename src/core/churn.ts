@@ -6,6 +6,7 @@ import { type DayKey, addDays, daysBetween } from './dates';
 import { type Message, message } from './i18n';
 import { type Grade, type Result, type Status, isDowngrade } from './lists';
 import { type Settings, intervalFor } from './settings';
+import { followsCadence } from './status';
 
 export interface ChurnFacts {
   grade: Grade;
@@ -31,9 +32,9 @@ type ChurnSettings = Pick<
   'warningGapFactor' | 'expiryWarningDays' | 'intervalA' | 'intervalB' | 'intervalC' | 'intervalD'
 >;
 
-/** The early warnings of DOMAIN.md for one client; Lost and pooled clients get none. */
-export function churnWarnings(facts: ChurnFacts, settings: ChurnSettings, today: DayKey): ChurnWarning[] {
-  if (facts.status === 'lost' || facts.status === 'inPool') return [];
+/** The lead-cadence warnings (a gap beyond the interval, a downgrade): for clients on the lead cadence only. */
+function leadWarnings(facts: ChurnFacts, settings: ChurnSettings, today: DayKey): ChurnWarning[] {
+  if (!followsCadence(facts.status)) return [];
   const warnings: ChurnWarning[] = [];
   const interval = intervalFor(settings, facts.grade);
   const limit = settings.warningGapFactor * interval;
@@ -52,6 +53,18 @@ export function churnWarnings(facts: ChurnFacts, settings: ChurnSettings, today:
       message: message('churn.downgrade', { from: facts.previousGrade, to: facts.grade }),
     });
   }
+  return warnings;
+}
+
+/**
+ * The early warnings of DOMAIN.md for one client. The gap beyond the grade's interval and the grade
+ * downgrade belong to the lead cadence (core/status.ts followsCadence): Won clients, who have left
+ * it, keep only the customer-care warnings (key person left, contract expiry near); Lost and pooled
+ * clients get none.
+ */
+export function churnWarnings(facts: ChurnFacts, settings: ChurnSettings, today: DayKey): ChurnWarning[] {
+  if (facts.status === 'lost' || facts.status === 'inPool') return [];
+  const warnings = leadWarnings(facts, settings, today);
   if (facts.latestResult === 'keyPersonLeft') {
     warnings.push({ kind: 'keyPersonLeft', message: message('churn.keyPersonLeft') });
   }

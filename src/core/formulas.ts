@@ -8,10 +8,10 @@
 import { type DayKey, parseDateCell, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, t } from './i18n';
-import { type Grade, parseEnum, readYesNo } from './lists';
+import { type Grade, type Status, parseEnum, readYesNo } from './lists';
 import { proposeNextFollowUp } from './cadence';
 import { type Settings } from './settings';
-import { daysOverdue, followUpState } from './status';
+import { daysOverdue, followUpState, statusFromCells } from './status';
 
 export type FormulaCell = string | number | boolean | Date;
 export type FormulaArg = FormulaCell | FormulaCell[][] | null | undefined;
@@ -72,24 +72,47 @@ export function ctGrade(args: FormulaArg[], settings: Settings, tz: string): For
   });
 }
 
+/**
+ * The status a row's follow-up state is judged on (statusFromCells): a Stage of Won or Lost decides
+ * even when the Status cell has not been recomputed yet; a blank Status is a new, Active client.
+ */
+function rowStatus(name: string, statusCell: unknown, stageCell: unknown): { status: Status } | { error: string } {
+  const status = statusFromCells(
+    parseEnum('stages', stageCell),
+    parseEnum('statuses', statusCell),
+    isBlank(statusCell),
+  );
+  return status === null ? { error: `${name}: status “${String(statusCell)}” is not a status` } : { status };
+}
+
+/** CT_STATE(nextFollowUp, status, asOf, [stage]): followUpState's words; blank for no state. */
 export function ctState(args: FormulaArg[], tz: string, lang: Lang): FormulaResult {
   const today = asOfDay('CT_STATE', args[2], tz);
-  return mapRows(args.slice(0, 2), ([next, statusCell]) => {
+  return mapRows([args[0], args[1], args[3]], ([next, statusCell, stageCell]) => {
     const day = dayArg('CT_STATE', 'nextFollowUp', next, tz);
     if (typeof day === 'string' && day.startsWith('CT_')) return day;
-    const status = isBlank(statusCell) ? 'active' : parseEnum('statuses', statusCell);
-    if (status === null) return `CT_STATE: status “${String(statusCell)}” is not a status`;
-    const state = followUpState(status, day, today);
+    const row = rowStatus('CT_STATE', statusCell, stageCell);
+    if ('error' in row) return row.error;
+    const state = followUpState(row.status, day, today);
     return state === 'none' ? '' : t(lang, `state.${state}`);
   });
 }
 
+/**
+ * CT_DAYS_OVERDUE(nextFollowUp, status, asOf, [stage]): days past the next follow-up of an overdue
+ * client, 0 for any other (Won, Lost and pooled clients are never overdue). The two-argument form
+ * of earlier versions, (nextFollowUp, asOf), still counts the days but cannot know the status.
+ */
 export function ctDaysOverdue(args: FormulaArg[], tz: string): FormulaResult {
-  const today = asOfDay('CT_DAYS_OVERDUE', args[1], tz);
-  return mapRows(args.slice(0, 1), ([next]) => {
+  const legacy = args.length < 3 || args[2] === undefined;
+  const [nextArg, statusArg, asOf, stageArg] = legacy ? [args[0], '', args[1], ''] : args;
+  const today = asOfDay('CT_DAYS_OVERDUE', asOf, tz);
+  return mapRows([nextArg, statusArg, stageArg], ([next, statusCell, stageCell]) => {
     const day = dayArg('CT_DAYS_OVERDUE', 'nextFollowUp', next, tz);
     if (typeof day === 'string' && day.startsWith('CT_')) return day;
-    return daysOverdue(day, today);
+    const row = rowStatus('CT_DAYS_OVERDUE', statusCell, stageCell);
+    if ('error' in row) return row.error;
+    return daysOverdue(row.status, day, today);
   });
 }
 

@@ -444,6 +444,15 @@ function lookupFor(list: ListName): Map<string, string> {
   return map;
 }
 
+/**
+ * The normalised names (normalizeLabel) that read as `code` in a list: code, labels and aliases,
+ * less any name an earlier item already took. What a spreadsheet formula must accept to read a cell
+ * the way parseEnum does (core/follow-up-formula.ts).
+ */
+export function namesReadAs<L extends ListName>(list: L, code: ListCode<L>): string[] {
+  return [...lookupFor(list)].filter(([, c]) => c === code).map(([key]) => key);
+}
+
 /** Cells repeat a handful of values, so each distinct text is normalised once per list (bounded). */
 const readers = new Map<ListName, (value: unknown) => string | null>();
 const READ_MEMO_LIMIT = 10_000;

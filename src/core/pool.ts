@@ -33,14 +33,7 @@ export interface PoolOutlook {
 
 type PoolSettings = Pick<
   Settings,
-  | 'poolEnabled'
-  | 'poolDaysA'
-  | 'poolDaysB'
-  | 'poolDaysC'
-  | 'poolDaysD'
-  | 'poolExemptWon'
-  | 'poolExemptRenewal'
-  | 'poolWarningDays'
+  'poolEnabled' | 'poolDaysA' | 'poolDaysB' | 'poolDaysC' | 'poolDaysD' | 'poolExemptRenewal' | 'poolWarningDays'
 >;
 
 function never(exemption: PoolExemption): PoolOutlook {
@@ -49,12 +42,13 @@ function never(exemption: PoolExemption): PoolOutlook {
 
 /**
  * Release day = the latest reached contact (or Created when never reached) + poolDays[grade].
- * Won clients and clients with an open renewal (Expiry date today or later) are exempt when set.
+ * Won clients have left the lead cadence and are never released (docs/follow-up-state.md); clients
+ * with an open renewal (Expiry date today or later) are exempt when Settings says so.
  */
 export function poolOutlook(facts: PoolFacts, settings: PoolSettings, today: DayKey): PoolOutlook {
   if (!settings.poolEnabled) return never('disabled');
   if (facts.stage === 'lost') return never('lost');
-  if (facts.stage === 'won' && settings.poolExemptWon) return never('won');
+  if (facts.stage === 'won') return never('won');
   if (facts.owner.trim() === '') return never('inPool');
   if (settings.poolExemptRenewal && facts.expiryDate !== null && daysBetween(today, facts.expiryDate) >= 0) {
     return never('renewal');

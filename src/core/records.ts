@@ -2,6 +2,7 @@
  * A tab's values (one batch read, header row first) → typed records, by header name. Bad cells
  * become blank values plus one sentence each; they never stop the other rows.
  */
+import { readAmount } from './amounts';
 import { type DayKey, dayKey, parseDateCell, startOfDay } from './dates';
 import { type ColumnCells, type Grid, gridOfRows } from './grid';
 import { type Lang, type Message, message, t } from './i18n';
@@ -70,8 +71,7 @@ function parserFor(def: ColumnDef, tz: string): Parser {
       return (v) => {
         if (typeof v === 'number' && isFinite(v)) return v;
         if (isBlank(v)) return null;
-        const text = String(v).normalize('NFKC').replace(/[,\s]/g, '');
-        return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : BAD.number;
+        return readAmount(String(v)) ?? BAD.number;
       };
     case 'boolean':
       return (v) => {

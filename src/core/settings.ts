@@ -28,7 +28,6 @@ export interface Settings {
   poolDaysD: number;
   reclaimDays: number;
   poolWarningDays: number;
-  poolExemptWon: boolean;
   poolExemptRenewal: boolean;
   dailyHour: number;
   weeklyDay: Weekday;
@@ -79,7 +78,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   poolDaysD: 60,
   reclaimDays: 7,
   poolWarningDays: 7,
-  poolExemptWon: true,
   poolExemptRenewal: true,
   dailyHour: 8,
   weeklyDay: 1,
@@ -217,13 +215,6 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       en: 'Owners are warned this many days before a client drops into the pool.',
       zh: '客户进入公海前这么多天提醒负责人。',
     },
-  },
-  {
-    key: 'poolExemptWon',
-    en: 'Won clients stay out of the pool',
-    zh: '成交客户不进公海',
-    type: YES_NO,
-    help: { en: 'Yes: Won clients are never released to the pool.', zh: '是：成交客户永远不会被释放到公海。' },
   },
   {
     key: 'poolExemptRenewal',

@@ -67,17 +67,27 @@ export function CT_GRADE(
   });
 }
 
-export function CT_STATE(nextFollowUp: FormulaArg, status: FormulaArg, asOf: FormulaArg): FormulaResult {
+export function CT_STATE(
+  nextFollowUp: FormulaArg,
+  status: FormulaArg,
+  asOf: FormulaArg,
+  stage?: FormulaArg,
+): FormulaResult {
   return guarded(() => {
     const ctx = formulaContext();
-    return ctState([nextFollowUp, status, asOf], ctx.tz, ctx.lang);
+    return ctState([nextFollowUp, status, asOf, stage], ctx.tz, ctx.lang);
   });
 }
 
-export function CT_DAYS_OVERDUE(nextFollowUp: FormulaArg, asOf: FormulaArg): FormulaResult {
-  return guarded(() =>
-    ctDaysOverdue([nextFollowUp, asOf], SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
-  );
+/** (nextFollowUp, status, asOf, [stage]); the earlier (nextFollowUp, asOf) still works. */
+export function CT_DAYS_OVERDUE(
+  nextFollowUp: FormulaArg,
+  status: FormulaArg,
+  asOf?: FormulaArg,
+  stage?: FormulaArg,
+): FormulaResult {
+  const tz = (): string => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  return guarded(() => ctDaysOverdue([nextFollowUp, status, asOf, stage], tz()));
 }
 
 export function CT_NEXT_DATE(lastContact: FormulaArg, grade: FormulaArg): FormulaResult {

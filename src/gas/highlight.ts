@@ -6,7 +6,7 @@
  * states differ without colour too.
  */
 import type { Settings } from '../core/settings';
-import { label } from '../core/schema';
+import { closedStageCondition, followUpConditions } from '../core/follow-up-formula';
 import { columnLetters } from './a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,6 +34,7 @@ const TAG = 'ct:';
 export interface ClientColumns {
   /** 1-based columns on the Clients tab */
   name: number;
+  stage: number;
   status: number;
   nextFollowUp: number;
   poolRelease: number;
@@ -41,25 +42,30 @@ export interface ClientColumns {
 }
 
 /**
- * The rule formulas, written for row 2 with absolute columns (Sheets shifts the row per cell). They
- * follow core/status.ts's followUpState: Lost clients have no follow-up state; unplanned is Active only.
+ * The rule formulas, written for row 2 with absolute columns (Sheets shifts the row per cell). The
+ * follow-up states are core/follow-up-formula.ts's conditions, the same rule as followUpState: no
+ * state for Won, Lost or pooled clients, read from the Stage cell as well as the Status cell.
  */
 export function highlightFormulas(
   cols: ClientColumns,
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Record<HighlightState, string> {
-  const next = `$${columnLetters(cols.nextFollowUp)}2`;
-  const status = `$${columnLetters(cols.status)}2`;
-  const name = `$${columnLetters(cols.name)}2`;
-  const pool = `$${columnLetters(cols.poolRelease)}2`;
-  const is = (code: 'active' | 'lost'): string =>
-    `OR(${status}="${label('statuses', code, 'en')}",${status}="${label('statuses', code, 'zh-CN')}")`;
+  const cell = (col: number): string => `$${columnLetters(col)}2`;
+  const stage = cell(cols.stage);
+  const states = followUpConditions({
+    name: cell(cols.name),
+    stage,
+    status: cell(cols.status),
+    nextFollowUp: cell(cols.nextFollowUp),
+  });
+  const pool = cell(cols.poolRelease);
   const tag = (state: HighlightState): string => `N("${TAG}${state}")=0`;
   return {
-    overdue: `=AND(${tag('overdue')},ISNUMBER(${next}),INT(${next})<TODAY(),NOT(${is('lost')}))`,
-    dueToday: `=AND(${tag('dueToday')},ISNUMBER(${next}),INT(${next})=TODAY(),NOT(${is('lost')}))`,
-    unplanned: `=AND(${tag('unplanned')},${name}<>"",${next}="",${is('active')})`,
-    poolSoon: `=AND(${tag('poolSoon')},ISNUMBER(${pool}),INT(${pool})-TODAY()<=${settings.poolWarningDays})`,
+    overdue: `=AND(${tag('overdue')},${states.overdue})`,
+    dueToday: `=AND(${tag('dueToday')},${states.dueToday})`,
+    unplanned: `=AND(${tag('unplanned')},${states.unplanned})`,
+    // A Stage typed as Won or Lost takes the client out of the pool's reach before Pool release is recomputed.
+    poolSoon: `=AND(${tag('poolSoon')},(${closedStageCondition(stage)})=FALSE,ISNUMBER(${pool}),INT(${pool})-TODAY()<=${settings.poolWarningDays})`,
   };
 }
 

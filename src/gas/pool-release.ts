@@ -1,9 +1,9 @@
 /**
  * Pool release (公海): its own step, from the menu and the daily run, and only when Settings turns the
  * pool on — it is the one automatic change to a user-entered column. A client whose release day has
- * come (no reached contact for N days, N per grade; Won and open renewals exempt per Settings) loses
- * its owner and becomes In pool, with a Changes row naming the former owner, who may not claim it
- * back for the reclaim wait. A constant number of calls: one write per affected column.
+ * come (no reached contact for N days, N per grade; never a Won client, nor an open renewal when
+ * Settings says so) loses its owner and becomes In pool, with a Changes row naming the former owner,
+ * who may not claim it back for the reclaim wait. A constant number of calls: one write per affected column.
  */
 import { dayOf } from '../core/records';
 import { daysBetween } from '../core/dates';

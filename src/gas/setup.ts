@@ -273,6 +273,7 @@ export function setupWorkbook(): SetupReport {
       clients.sheet,
       {
         name: map.name! + 1,
+        stage: map.stage! + 1,
         status: map.status! + 1,
         nextFollowUp: map.nextFollowUp! + 1,
         poolRelease: map.poolRelease! + 1,

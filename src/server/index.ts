@@ -84,21 +84,26 @@ type Exposed = Record<string, unknown>;
  */
 (global as unknown as Exposed).CT_GRADE = CT_GRADE;
 /**
- * Follow-up state: overdue, due today, upcoming or unplanned, in the workbook's language.
+ * Follow-up state: overdue, due today, upcoming or unplanned, in the workbook's language; blank for
+ * Won, Lost and pooled clients, who have no follow-up state.
  *
  * @param {Date} nextFollowUp Next follow-up date, a cell or a column.
  * @param {string} status Client status (Active, Dormant, Won, Lost, In pool).
  * @param {Date} asOf The date to judge on: use the named range CT_TODAY.
+ * @param {string} stage Optional: the Stage, so a Stage typed as Won or Lost counts before the Status is recomputed.
  * @return The state, or a column of states.
  * @customfunction
  * @preserve
  */
 (global as unknown as Exposed).CT_STATE = CT_STATE;
 /**
- * Whole days past the next follow-up date; 0 when not overdue.
+ * Whole days past the next follow-up date of an overdue client; 0 when not overdue (Won, Lost and
+ * pooled clients never are).
  *
  * @param {Date} nextFollowUp Next follow-up date, a cell or a column.
+ * @param {string} status Client status (Active, Dormant, Won, Lost, In pool).
  * @param {Date} asOf The date to count to: use the named range CT_TODAY.
+ * @param {string} stage Optional: the Stage, so a Stage typed as Won or Lost counts before the Status is recomputed.
  * @return Days overdue.
  * @customfunction
  * @preserve

@@ -100,7 +100,7 @@ test('serve made the demo workbook on first run and shows its tabs and the add-o
   expect(await page.textContent('#info')).toContain('today 2026-03-02 (Asia/Shanghai)');
 });
 
-test('the Clients grid shows overdue rows in red: exactly the active clients whose next follow-up has passed', async () => {
+test('the Clients grid shows overdue rows in red: exactly the leads (Active or Dormant) whose next follow-up has passed', async () => {
   await showTab('Clients');
   const rows = await gridRows();
   const overdueRows = await page.$$eval('#grid tbody tr', (trs) =>
@@ -110,7 +110,11 @@ test('the Clients grid shows overdue rows in red: exactly the active clients who
   );
   const expected = rows
     .map((r, i) => ({ r, row: i + 2 }))
-    .filter(({ r }) => r['Next follow-up'] !== '' && r['Next follow-up'] < '2026-03-02' && r.Status !== 'Lost')
+    // Won, Lost and pooled clients are never overdue (docs/follow-up-state.md).
+    .filter(
+      ({ r }) =>
+        r['Next follow-up'] !== '' && r['Next follow-up'] < '2026-03-02' && ['Active', 'Dormant'].includes(r.Status),
+    )
     .map(({ row }) => row);
   expect(overdueRows.length).toBeGreaterThan(10);
   expect(overdueRows).toEqual(expected);

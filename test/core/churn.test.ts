@@ -33,6 +33,21 @@ describe('early warnings (流失预警)', () => {
     expect(kinds({ previousGrade: 'A', grade: 'C' })).toEqual(['downgrade']);
     expect(kinds({ previousGrade: 'C', grade: 'A', lastContact: today })).toEqual([]);
   });
+  test('a Won client has left the lead cadence: no gap or downgrade warning, but customer care still warns', () => {
+    const won = { status: 'won', lastContact: '2025-06-01', previousGrade: 'A', grade: 'D' } as const;
+    expect(kinds(won)).toEqual([]);
+    expect(kinds({ ...won, latestResult: 'keyPersonLeft', expiryDate: '2026-03-20' })).toEqual([
+      'keyPersonLeft',
+      'expiryNear',
+    ]);
+    // The same client still on the lead cadence gets both lead warnings.
+    expect(kinds({ ...won, status: 'dormant' })).toEqual(['gap', 'downgrade']);
+  });
+  test('Lost and pooled clients get no warning at all', () => {
+    for (const status of ['lost', 'inPool'] as const) {
+      expect(kinds({ status, lastContact: null, latestResult: 'keyPersonLeft', expiryDate: '2026-03-20' })).toEqual([]);
+    }
+  });
   test('the latest result says the key person left', () => {
     expect(kinds({ latestResult: 'keyPersonLeft' })).toEqual(['keyPersonLeft']);
   });

@@ -47,9 +47,13 @@ describe('shared pool (公海)', () => {
       '2026-03-07',
     );
   });
-  test('Won clients and open renewals are exempt when set', () => {
+  test('Won clients are never released; open renewals are exempt when set', () => {
     expect(poolOutlook(facts({ stage: 'won' }), on, today).exemption).toBe('won');
-    expect(poolOutlook(facts({ stage: 'won' }), { ...on, poolExemptWon: false }, today).releaseDay).toBe('2026-03-03');
+    expect(poolOutlook(facts({ stage: 'won', lastContact: '2025-01-01' }), on, today)).toMatchObject({
+      releaseDay: null,
+      due: false,
+    });
+    expect(poolOutlook(facts({ expiryDate: today }), { ...on, poolExemptRenewal: false }, today).exemption).toBeNull();
     expect(poolOutlook(facts({ expiryDate: today }), on, today).exemption).toBe('renewal');
     expect(poolOutlook(facts({ expiryDate: '2026-03-01' }), on, today).exemption).toBeNull();
   });

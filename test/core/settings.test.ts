@@ -27,7 +27,6 @@ describe('defaults of DOMAIN.md', () => {
       poolDaysD: 60,
       reclaimDays: 7,
       poolWarningDays: 7,
-      poolExemptWon: true,
       poolExemptRenewal: true,
       dailyHour: 8,
       weeklyDay: 1,

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { type StatusFacts, computeStatus, daysOverdue, followUpState } from '../../src/core/status';
+import { type StatusFacts, computeStatus, daysOverdue, followUpState, statusFromCells } from '../../src/core/status';
 
 const today = '2026-03-02';
 const facts = (over: Partial<StatusFacts>): StatusFacts => ({
@@ -36,19 +36,39 @@ describe('status', () => {
 describe('follow-up state (never stored)', () => {
   test('a client whose next follow-up was yesterday is overdue', () => {
     expect(followUpState('active', '2026-03-01', today)).toBe('overdue');
-    expect(daysOverdue('2026-03-01', today)).toBe(1);
+    expect(daysOverdue('active', '2026-03-01', today)).toBe(1);
+    expect(followUpState('dormant', '2026-02-01', today)).toBe('overdue');
+    expect(daysOverdue('dormant', '2026-02-01', today)).toBe(29);
   });
   test('today is due today, tomorrow is upcoming', () => {
     expect(followUpState('active', today, today)).toBe('dueToday');
     expect(followUpState('active', '2026-03-03', today)).toBe('upcoming');
-    expect(daysOverdue(today, today)).toBe(0);
+    expect(daysOverdue('active', today, today)).toBe(0);
   });
-  test('an active client with no next step is unplanned', () => {
+  test('an active client with no next step is unplanned; a dormant one has gone quiet instead', () => {
     expect(followUpState('active', null, today)).toBe('unplanned');
-    expect(followUpState('won', null, today)).toBe('none');
+    expect(followUpState('dormant', null, today)).toBe('none');
   });
-  test('a lost client has no follow-up; a won client with a service call can be overdue', () => {
-    expect(followUpState('lost', '2026-03-01', today)).toBe('none');
-    expect(followUpState('won', '2026-03-01', today)).toBe('overdue');
+  test.each(['won', 'lost', 'inPool'] as const)(
+    'a %s client has no follow-up state, however long past its next follow-up',
+    (status) => {
+      for (const next of ['2025-11-12', '2026-03-01', today, '2026-03-03', null]) {
+        expect(followUpState(status, next, today)).toBe('none');
+        expect(daysOverdue(status, next, today)).toBe(0);
+      }
+    },
+  );
+});
+
+describe('the status the sheet’s cells stand for', () => {
+  test('a Stage of Won or Lost decides before the Status cell is recomputed', () => {
+    expect(statusFromCells('won', 'active', false)).toBe('won');
+    expect(statusFromCells('lost', null, true)).toBe('lost');
+  });
+  test('otherwise the Status cell; a blank one is a new, active client; an unknown one is no status', () => {
+    expect(statusFromCells('B2', 'inPool', false)).toBe('inPool');
+    expect(statusFromCells(null, 'dormant', false)).toBe('dormant');
+    expect(statusFromCells('A', null, true)).toBe('active');
+    expect(statusFromCells('A', null, false)).toBeNull();
   });
 });

@@ -178,6 +178,7 @@ export function prepareDigest(input: DigestInput): DigestContext {
     const responsible = client.nextOwner.trim() !== '' ? client.nextOwner.trim() : client.owner.trim();
     const entry = byClient.get(computed.id.toUpperCase());
     const poolDays = computed.poolRelease === null ? null : daysBetween(today, computed.poolRelease);
+    const state = followUpState(computed.status, nextFollowUp, today);
     const created = dayOf(client.created, tz);
     facts.push({
       id: computed.id,
@@ -189,9 +190,9 @@ export function prepareDigest(input: DigestInput): DigestContext {
       grade: computed.grade,
       stage: client.stage,
       status: computed.status,
-      state: followUpState(computed.status, nextFollowUp, today),
+      state,
       nextFollowUp,
-      daysOverdue: daysOverdue(nextFollowUp, today),
+      daysOverdue: daysOverdue(computed.status, nextFollowUp, today),
       topic: client.nextTopic.trim(),
       created,
       last: entry?.last ?? null,

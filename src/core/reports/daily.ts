@@ -8,6 +8,7 @@ import { type DayKey, addDays } from '../dates';
 import { type Lang, t } from '../i18n';
 import { type Channel, type Outcome, codes, isDowngrade, label } from '../lists';
 import { header } from '../schema';
+import { followUpState } from '../status';
 import { type Attempt, type ClientView, type ReportData, momentText, personLabel, roster } from './data';
 import type { Move } from './moves';
 import { type Cell, type CellFormat, type ReportModel, section, share } from './model';
@@ -103,7 +104,7 @@ export function dailyReport(data: ReportData, day: DayKey): ReportModel {
         else if (direction === 'down') x.downgrades++;
       }
     }
-    if (client.nextFollowUp === tomorrow && client.status !== 'lost') {
+    if (followUpState(client.status, client.nextFollowUp, tomorrow) === 'dueToday') {
       due.push(client);
       of(nextOwnerOf(client)).dueTomorrow++;
       team.dueTomorrow++;

@@ -7,6 +7,7 @@ import { addDays } from '../dates';
 import { t } from '../i18n';
 import { type LostReason, codes, label } from '../lists';
 import { header } from '../schema';
+import { followUpState, followsCadence } from '../status';
 import { type ClientView, type ReportData, momentText, personLabel, roster } from './data';
 import { gradeDirection, nextOwnerOf } from './daily';
 import { type Cell, type CellFormat, type ReportModel, section } from './model';
@@ -90,9 +91,13 @@ export function monthlyReport(data: ReportData, month: MonthKey): ReportModel {
       lost.push({ client, day: lostDay });
     }
     if (client.status === 'lost' || client.status === 'inPool') continue;
-    const nextOwner = [of(nextOwnerOf(client)), team];
-    if (client.nextFollowUp !== null && client.nextFollowUp < cutoff) nextOwner.forEach((p) => p.overdue++);
-    if (inRange(client.nextFollowUp, next)) nextOwner.forEach((p) => p.dueNext++);
+    // Overdue and due are the lead cadence's (followUpState): a Won client's renewal is counted below.
+    if (followsCadence(client.status)) {
+      const nextOwner = [of(nextOwnerOf(client)), team];
+      if (followUpState(client.status, client.nextFollowUp, cutoff) === 'overdue')
+        nextOwner.forEach((p) => p.overdue++);
+      if (inRange(client.nextFollowUp, next)) nextOwner.forEach((p) => p.dueNext++);
+    }
     if (inRange(client.expiry, next)) {
       both.forEach((p) => p.renewalsNext++);
       renewals.push(client);

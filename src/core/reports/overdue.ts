@@ -37,10 +37,14 @@ export function overdueReport(data: ReportData): ReportModel {
   const today = data.today;
   const late: Late[] = [];
   for (const client of data.clients) {
-    if (client.status === 'inPool') continue;
     const state = followUpState(client.status, client.nextFollowUp, today);
     if (state === 'overdue') {
-      late.push({ client, owner: nextOwnerOf(client), state, days: daysOverdue(client.nextFollowUp, today) });
+      late.push({
+        client,
+        owner: nextOwnerOf(client),
+        state,
+        days: daysOverdue(client.status, client.nextFollowUp, today),
+      });
     } else if (state === 'unplanned') {
       // Unplanned clients have no due date: the days since the last reached contact tell how stale.
       const since = client.lastContact ?? client.created;

@@ -4,6 +4,7 @@
  * typed (it is written with asText, so nothing in it can become a formula); text a cell cannot hold
  * is refused here, so the sheet never receives half a save.
  */
+import { readAmount } from '../../core/amounts';
 import { type DayKey, parseDateCell } from '../../core/dates';
 import { type Lang, type Message, type MessageKey, type Params, message, render } from '../../core/i18n';
 import { type ListCode, type ListName, labels, parseEnum, readYesNo } from '../../core/lists';
@@ -97,8 +98,8 @@ export class FieldChecker<T extends TableName> {
   number(field: ColumnKey<T>, value: unknown): number | null {
     if (value === null || value === undefined || String(value).trim() === '') return null;
     if (typeof value === 'number' && isFinite(value)) return value;
-    const text = String(value).normalize('NFKC').replace(/[,\s]/g, '');
-    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    const amount = readAmount(String(value));
+    if (amount !== null) return amount;
     this.fail(field, 'sidebar.error.notANumber', { field: this.fieldName(field), value: String(value).slice(0, 100) });
     return null;
   }

@@ -66,6 +66,8 @@ interface ClientPlan {
 
 const SALESPEOPLE = TEAM.filter((p) => p.role === 'salesperson').map((p) => p.name);
 const OPEN_PATH: readonly Stage[] = ['A', 'A2', 'B1', 'B2', 'B3'];
+/** Open stages whose clients carry a Deal value: a need analysed, a proposal or a negotiation. */
+const VALUED_STAGES: readonly Stage[] = ['B1', 'B2', 'B3'];
 const SIX_MONTHS = 182;
 
 export function generateDemo(opts: DemoOptions): DemoRows {
@@ -150,7 +152,8 @@ export function generateDemo(opts: DemoOptions): DemoRows {
       nextFollowUp: plan.next === null ? '' : at(plan.next),
       nextOwner: plan.next === null ? '' : plan.nextOwner,
       nextTopic: plan.next === null ? '' : plan.nextTopic,
-      dealValue: won ? 1000 * rng.int(8, 600) : '',
+      // Won: the contract; from B1 on: the deal being worked on (the funnel's pipeline value).
+      dealValue: won || VALUED_STAGES.includes(plan.stage) ? 1000 * rng.int(8, 600) : '',
       expiryDate: won ? at(today + rng.int(-20, 365)) : '',
       satisfaction: won ? Number(rng.weighted({ 5: 30, 4: 35, 3: 20, 2: 10, 1: 5 })) : '',
       lostReason:

@@ -1,8 +1,10 @@
 /**
  * A small evaluator for conditional-format formulas, so the playground can colour the grid the way
  * Sheets would today: numbers, strings, booleans, cell references (relative parts shift per cell),
- * comparisons, & + - * /, and AND, OR, NOT, N, ISNUMBER, ISBLANK, INT, TODAY — what setup's rules
- * (src/gas/highlight.ts) use. Anything else makes the rule not apply, never a crash.
+ * comparisons, & + - * /, and AND, OR, NOT, IF, N, ISNUMBER, ISBLANK, INT, TODAY, FIND, LOWER,
+ * SUBSTITUTE — what setup's rules (src/gas/highlight.ts, src/core/follow-up-formula.ts) use. Errors
+ * are thrown (#VALUE! …) and caught by ISNUMBER as Sheets' ISNUMBER does; any other function makes
+ * the rule not apply, never a crash.
  */
 
 /** A cell's value as formulas see it: dates as day serials, null for an empty cell. */
@@ -244,14 +246,32 @@ function callFunction(name: string, args: Node[], ev: (n: Node) => FormulaValue,
       const v = ev(args[0]);
       return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : 0;
     }
+    case 'IF':
+      return toBoolean(ev(args[0])) ? ev(args[1]) : args.length > 2 ? ev(args[2]) : false;
     case 'ISNUMBER':
-      return typeof ev(args[0]) === 'number';
+      try {
+        return typeof ev(args[0]) === 'number';
+      } catch {
+        return false; // an error is not a number
+      }
     case 'ISBLANK':
       return ev(args[0]) === null;
     case 'INT':
       return Math.floor(toNumber(ev(args[0])));
     case 'TODAY':
       return scope.today;
+    case 'LOWER':
+      return text(ev(args[0])).toLowerCase();
+    case 'SUBSTITUTE': {
+      const [within, find, by] = args.map((a) => text(ev(a)));
+      return find === '' ? within : within.split(find).join(by);
+    }
+    case 'FIND': {
+      // FIND(needle, haystack): the 1-based position, case-sensitive; #VALUE! when absent.
+      const at = text(ev(args[1])).indexOf(text(ev(args[0])));
+      if (at < 0) throw new Error('#VALUE!');
+      return at + 1;
+    }
     default:
       throw new Error(`#NAME? ${name}`);
   }

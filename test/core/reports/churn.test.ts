@@ -38,10 +38,28 @@ describe('the churn report', () => {
         'No reached contact for 20 days, more than 14 days (2 × the grade B interval). Grade fell from A to B.',
       ],
       ['Eta', 'D', 'Never reached in 102 days since it was created (60 days allowed).'],
-      ['Delta', 'D', 'No reached contact for 72 days, more than 60 days (2 × the grade D interval).'],
       ['Beta', 'D', 'Grade fell from C to D.'],
     ]);
-    expect(rows[2].slice(1, 6)).toEqual(['C4', 'Amy', 'D', 'Won', '2025-12-20']);
+  });
+
+  test('a Won client has left the lead cadence: no gap warning, only customer care (its contract expiry)', () => {
+    // Delta (Won, D) was last reached 72 days ago, beyond 2 × the D interval: a lead would warn.
+    const warned = (expiryWarningDays: number) =>
+      section(buildReport('churn', fixture({ settings: { ...DEFAULT_SETTINGS, expiryWarningDays } })), 'Early warnings')
+        .rows.filter((r) => r[0] === 'Delta')
+        .map((r) => [...r.slice(1, 6), r[6]]);
+    expect(warned(30)).toEqual([]);
+    // Its contract expires on 10 April, 39 days away.
+    expect(warned(45)).toEqual([
+      [
+        'C4',
+        'Amy',
+        'D',
+        'Won',
+        '2025-12-20',
+        'The contract expires in 39 days and nobody has reached the client since 2026-02-24.',
+      ],
+    ]);
   });
 
   test('lost reasons of seed 002', () => {

@@ -4,7 +4,7 @@
  */
 import { buildReport } from '../../../src/core/reports';
 import { section } from './helpers';
-import { EMPTY, fixture } from './fixture';
+import { EMPTY, client, day, fixture } from './fixture';
 
 describe('the daily work report for 2 March', () => {
   const report = buildReport('daily', fixture(), { day: '2026-03-02' });
@@ -39,6 +39,18 @@ describe('the daily work report for 2 March', () => {
       ['Team', 5, 3, 0.6, 2, 1, 0, 2, 1, 1],
     ]);
     expect(s.total).toBe(true);
+  });
+
+  test('due next day counts leads only: Won, Lost and pooled clients due tomorrow are not', () => {
+    const tomorrow = day('2026-03-03');
+    const clients = [
+      client({ id: 'W1', name: 'Won Co', stage: 'won', nextFollowUp: tomorrow }),
+      client({ id: 'L1', name: 'Lost Co', stage: 'lost', nextFollowUp: tomorrow }),
+      client({ id: 'P1', name: 'Pool Co', owner: '', status: 'inPool', nextFollowUp: tomorrow }),
+      client({ id: 'A1', name: 'Lead Co', stage: 'B1', nextFollowUp: tomorrow }),
+    ];
+    const daily = buildReport('daily', fixture({ clients }), { day: '2026-03-02' });
+    expect(section(daily, 'Per person').rows.at(-1)?.at(-1)).toBe(1);
   });
 
   test('attempts by channel and by outcome add up to the attempts', () => {

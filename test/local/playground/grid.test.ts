@@ -12,12 +12,19 @@ import { newWorkbook } from '../../helpers/workbook';
 const OVERDUE = 'background:#f4c7c3;color:#7f0000;font-weight:bold';
 const DUE_TODAY = 'background:#fde9a9;color:#5c4400';
 const UNPLANNED = 'background:#e0e0e0;color:#424242;font-style:italic';
+const POOL_SOON = 'background:#d5cfe8;color:#311b6b;font-style:italic';
 
 /** A set-up workbook with these clients typed in; returns each client's row look for `now`. */
 function looks(
   timeZone: string,
   now: Date,
-  clients: { name: string; status: string; next: [number, number, number] | null }[],
+  clients: {
+    name: string;
+    status: string;
+    next: [number, number, number] | null;
+    stage?: string;
+    pool?: [number, number, number];
+  }[],
 ) {
   const wb = newWorkbook({ timeZone });
   wb.menu('menuSetup');
@@ -29,6 +36,8 @@ function looks(
     row[map.name!] = c.name;
     row[map.status!] = c.status;
     if (c.next) row[map.nextFollowUp!] = zonedDate(timeZone, ...c.next);
+    if (c.stage) row[map.stage!] = c.stage;
+    if (c.pool) row[map.poolRelease!] = zonedDate(timeZone, ...c.pool);
     sheet.values[i + 1] = row;
   });
   const grid = tabGrid(wb.env.spreadsheet, sheet, now);
@@ -51,6 +60,27 @@ describe('highlighting evaluated for today', () => {
 
   test('a Lost client is never overdue', () => {
     expect(looks('Asia/Shanghai', now, [{ name: 'Gone Ltd', status: 'Lost', next: [2026, 2, 1] }])).toEqual(['']);
+  });
+
+  test('Won and pooled clients are never overdue, due or unplanned; a Stage typed as Won counts at once', () => {
+    expect(
+      looks('Asia/Shanghai', now, [
+        { name: 'Harbor Hotel', status: 'Won', next: [2025, 11, 12] },
+        { name: 'Pool Co', status: 'In pool', next: [2026, 3, 2] },
+        { name: '华信科技', status: 'Active', stage: '成交', next: [2025, 11, 12] },
+        { name: 'Summit Cafe', status: '公海', next: null },
+        { name: 'Oakwood', status: 'Dormant', stage: 'B3 · Negotiation', next: [2025, 11, 12] },
+      ]),
+    ).toEqual(['', '', '', '', OVERDUE]);
+  });
+
+  test('a client about to drop into the pool shows it, unless its Stage already says Won or Lost', () => {
+    expect(
+      looks('Asia/Shanghai', now, [
+        { name: 'Oakwood', status: 'Active', next: [2026, 3, 9], pool: [2026, 3, 5] },
+        { name: '华信科技', status: 'Active', stage: 'Signed', next: [2026, 3, 9], pool: [2026, 3, 5] },
+      ]),
+    ).toEqual([POOL_SOON, '']);
   });
 
   test("today is the spreadsheet's: in Los Angeles the same instant is still 1 March", () => {
