@@ -38,20 +38,23 @@ export interface ClientColumns {
   nextFollowUp: number;
   poolRelease: number;
   lastColumn: number;
+  /** the sheet row of the first client, under the header row (header-row.ts) */
+  firstRow: number;
 }
 
 /**
- * The rule formulas, written for row 2 with absolute columns (Sheets shifts the row per cell). They
+ * The rule formulas, written for the first data row with absolute columns (Sheets shifts the row per cell). They
  * follow core/status.ts's followUpState: Lost clients have no follow-up state; unplanned is Active only.
  */
 export function highlightFormulas(
   cols: ClientColumns,
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Record<HighlightState, string> {
-  const next = `$${columnLetters(cols.nextFollowUp)}2`;
-  const status = `$${columnLetters(cols.status)}2`;
-  const name = `$${columnLetters(cols.name)}2`;
-  const pool = `$${columnLetters(cols.poolRelease)}2`;
+  const row = cols.firstRow;
+  const next = `$${columnLetters(cols.nextFollowUp)}${row}`;
+  const status = `$${columnLetters(cols.status)}${row}`;
+  const name = `$${columnLetters(cols.name)}${row}`;
+  const pool = `$${columnLetters(cols.poolRelease)}${row}`;
   const is = (code: 'active' | 'lost'): string =>
     `OR(${status}="${label('statuses', code, 'en')}",${status}="${label('statuses', code, 'zh-CN')}")`;
   const tag = (state: HighlightState): string => `N("${TAG}${state}")=0`;
@@ -68,7 +71,7 @@ export function clientHighlightRules(
   cols: ClientColumns,
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Rule[] {
-  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), cols.lastColumn);
+  const range = sheet.getRange(cols.firstRow, 1, Math.max(sheet.getMaxRows() - cols.firstRow + 1, 1), cols.lastColumn);
   const formulas = highlightFormulas(cols, settings);
   return (Object.keys(formulas) as HighlightState[]).map((state) => {
     const style = HIGHLIGHT_STYLES[state];

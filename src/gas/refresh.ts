@@ -19,7 +19,7 @@ import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
-import { columnIndex, idsStillMatch, sheetsByName } from './table';
+import { columnIndex, idsStillMatch, sheetRow, sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -116,8 +116,8 @@ export function writeRefresh(
   // Rows that moved matter only to a write: with nothing to write, the ID column is not read again.
   const writes = missingIds.length + changes.length + COMPUTED.reduce((n, key) => n + touched[key].length, 0);
   if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
-  for (const key of COMPUTED) writeSpan(tbl.sheet, 2, at[key], cols[key], touched[key]);
-  writeSpan(tbl.sheet, 2, idCol, ids, missingIds);
+  for (const key of COMPUTED) writeSpan(tbl.sheet, sheetRow(tbl, 0), at[key], cols[key], touched[key]);
+  writeSpan(tbl.sheet, sheetRow(tbl, 0), idCol, ids, missingIds);
   log?.append(changes);
   return {
     lang,
