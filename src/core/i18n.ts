@@ -67,8 +67,10 @@ const EN = {
   'legend.unplanned': 'Unplanned: an active client with no next follow-up (italic)',
   'legend.poolSoon': 'Pool soon: goes to the shared pool within the pool warning days (italic)',
   'error.busy': 'Another Client Tracker task is still working on this spreadsheet. Try again in a minute.',
+  'error.namelessColumn':
+    'The {tab} tab: column {column} holds data but has no name in the header row (row {row}); is a header cell merged over it? Unmerge the header cells, give each column its own name, and run it again.',
   'error.noHeaderRow':
-    'The {tab} tab has values but no header row. Insert a row at the top with the column names, or rename the tab.',
+    'The {tab} tab has values but no header row: none of its first {rows} rows names its columns (such as “{example}”). Insert a row with the column names above the data, or rename the tab.',
 
   'state.overdue': 'Overdue',
   'state.dueToday': 'Due today',
@@ -113,6 +115,13 @@ const EN = {
   'problem.notYesNo': '{tab}, {who}: “{column}” holds “{value}”; use yes or no. Counted as no.',
   'problem.duplicateId': '{tab}: the ID {id} is used by more than one row; give one of them a new ID.',
   'problem.contactUnknownClient': '{tab}, {who}: the client ID {id} matches no client.',
+  'problem.textTooLong':
+    '{tab}, {who}: “{column}” holds {length} characters, more than the {max} a cell in Excel holds. It is kept as it is; shorten it before the workbook goes to Excel.',
+  'problem.badCharacter':
+    '{tab}, {who}: “{column}” holds a character that cannot be stored ({char}, character {position}); delete it.',
+  'problem.outOfRange': '{tab}, {who}: “{column}” holds {value}, which is not between {min} and {max}.',
+  'problem.namelessColumn':
+    '{tab}: column {column} holds data but has no name in the header row (row {row}), so it is not read; a merged header cell hides it? Give the column its own name.',
   'problem.contactNoDate': '{tab}, {who}: the contact has no date, so it is not counted.',
   'problem.row': 'row {index}',
 
@@ -187,6 +196,13 @@ const EN = {
     '“{field}”: “{value}” is not on the Team tab; pick a name from the list or add them to Team.',
   'sidebar.error.notANumber': '“{field}”: “{value}” is not a number.',
   'sidebar.error.notAnEmail': '“{field}”: “{value}” is not an email address.',
+  'sidebar.error.outOfRange': '“{field}”: {value} is not between {min} and {max}.',
+  'sidebar.error.futureTime': 'The contact time {time} is later than now; log a contact once it has happened.',
+  'text.notText': '“{field}” must be text.',
+  'text.tooLong':
+    '“{field}” is {length} characters long; a cell that Excel can also open holds at most {max}. Shorten it and save again.',
+  'text.badCharacter':
+    '“{field}” contains a character that cannot be stored ({char}, character {position}); delete it and save again.',
   'sidebar.error.pickClient': 'Pick a client first.',
   'sidebar.error.whoAreYou':
     'Client Tracker cannot see which account you are signed in with, so it cannot make you the owner.',
@@ -467,7 +483,10 @@ const ZH_CN: Record<MessageKey, string> = {
   'legend.unplanned': '未安排：跟进中的客户没有下次跟进日期（斜体）',
   'legend.poolSoon': '即将进入公海：在公海预警天数内会被释放（斜体）',
   'error.busy': '另一个客户跟踪任务正在处理这个表格，请一分钟后再试。',
-  'error.noHeaderRow': '“{tab}”工作表有数据但没有表头行。请在最上面插入一行列名，或给这个工作表改名。',
+  'error.namelessColumn':
+    '“{tab}”工作表：第 {column} 列有数据，但表头（第 {row} 行）中没有列名；是否合并了表头单元格？请取消合并、给每一列写上列名后再运行。',
+  'error.noHeaderRow':
+    '“{tab}”工作表有数据但没有表头行：前 {rows} 行中没有一行写着列名（例如“{example}”）。请在数据上方插入一行列名，或给这个工作表改名。',
 
   'state.overdue': '已逾期',
   'state.dueToday': '今日到期',
@@ -511,6 +530,12 @@ const ZH_CN: Record<MessageKey, string> = {
   'problem.notYesNo': '{tab}，{who}：“{column}”中的“{value}”请填写“是”或“否”。已按“否”处理。',
   'problem.duplicateId': '{tab}：编号 {id} 被多行使用；请给其中一行换一个新编号。',
   'problem.contactUnknownClient': '{tab}，{who}：客户编号 {id} 找不到对应的客户。',
+  'problem.textTooLong':
+    '{tab}，{who}：“{column}”有 {length} 个字符，超过了 Excel 单元格能容纳的 {max} 个。内容保持不变；在用 Excel 打开前请缩短。',
+  'problem.badCharacter': '{tab}，{who}：“{column}”含有无法保存的字符（{char}，第 {position} 个字符）；请删除。',
+  'problem.outOfRange': '{tab}，{who}：“{column}”中的 {value} 不在 {min} 到 {max} 之间。',
+  'problem.namelessColumn':
+    '{tab}：第 {column} 列有数据，但表头（第 {row} 行）中没有列名，因此不会被读取；是否合并了表头单元格？请给这一列写上自己的列名。',
   'problem.contactNoDate': '{tab}，{who}：这条跟进记录没有日期，未被计入。',
   'problem.row': '第 {index} 行',
 
@@ -581,6 +606,11 @@ const ZH_CN: Record<MessageKey, string> = {
   'sidebar.error.notOnTeam': '“{field}”：“{value}”不在团队表中；请从列表中选择，或先把此人加入团队表。',
   'sidebar.error.notANumber': '“{field}”：“{value}”不是数字。',
   'sidebar.error.notAnEmail': '“{field}”：“{value}”不是邮箱地址。',
+  'sidebar.error.outOfRange': '“{field}”：{value} 不在 {min} 到 {max} 之间。',
+  'sidebar.error.futureTime': '跟进时间 {time} 晚于现在；请在跟进发生后再记录。',
+  'text.notText': '“{field}”必须是文字。',
+  'text.tooLong': '“{field}”有 {length} 个字符，Excel 也能打开的单元格最多容纳 {max} 个。请缩短后再保存。',
+  'text.badCharacter': '“{field}”含有无法保存的字符（{char}，第 {position} 个字符）；请删除后再保存。',
   'sidebar.error.pickClient': '请先选择客户。',
   'sidebar.error.whoAreYou': '客户跟踪无法识别您登录的账号，因此无法把您设为负责人。',
   'sidebar.error.notInPool': '该客户不在公海中：负责人是 {owner}。',

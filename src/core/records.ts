@@ -15,8 +15,10 @@ import {
   type TableName,
   TABLES,
   findHeaders,
+  inColumnRange,
   tabName,
 } from './schema';
+import { MAX_TEXT_CHARS, type TextFault, clipText, codePointName, textFault } from './text';
 
 export interface RowProblem {
   table: TableName;
@@ -34,7 +36,7 @@ export interface TableRead<T extends TableName> {
   problems: RowProblem[];
 }
 
-type BadKind = 'date' | 'number' | 'yesNo' | 'list';
+type BadKind = 'date' | 'number' | 'yesNo' | 'list' | 'range';
 
 /**
  * What a parser returns for a cell it cannot read. A refresh parses millions of cells, so a parser
@@ -44,7 +46,13 @@ type BadKind = 'date' | 'number' | 'yesNo' | 'list';
 class Bad {
   constructor(readonly kind: BadKind) {}
 }
-const BAD = { date: new Bad('date'), number: new Bad('number'), yesNo: new Bad('yesNo'), list: new Bad('list') };
+const BAD = {
+  date: new Bad('date'),
+  number: new Bad('number'),
+  yesNo: new Bad('yesNo'),
+  list: new Bad('list'),
+  range: new Bad('range'),
+};
 
 type Parser = (value: unknown) => unknown;
 
@@ -69,9 +77,15 @@ function parserFor(def: ColumnDef, tz: string): Parser {
       };
     case 'number':
       return (v) => {
-        if (typeof v === 'number' && isFinite(v)) return v;
-        if (isBlank(v)) return null;
-        return readAmount(String(v)) ?? BAD.number;
+        let n: number;
+        if (typeof v === 'number' && isFinite(v)) n = v;
+        else {
+          if (isBlank(v)) return null;
+          const amount = readAmount(String(v));
+          if (amount === null) return BAD.number;
+          n = amount;
+        }
+        return inColumnRange(def, n) ? n : BAD.range;
       };
     case 'boolean':
       return (v) => {
@@ -113,7 +127,10 @@ const PROBLEM_KEYS = {
   number: 'problem.notANumber',
   yesNo: 'problem.notYesNo',
   list: 'problem.notInList',
+  range: 'problem.outOfRange',
 } as const;
+
+const TEXT_TYPES = new Set<ColumnDef['type']>(['text', 'plainText', 'person']);
 
 interface Present {
   def: ColumnDef;
@@ -122,7 +139,8 @@ interface Present {
   parse: Parser;
 }
 
-type BadCell = { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind };
+/** A cell read as blank (kind), or a text kept as it is that breaks the text rule (fault). */
+type BadCell = { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind | TextFault };
 
 /**
  * Parses one column into the records (skipping blank rows); bad cells read as blank and are noted.
@@ -136,6 +154,7 @@ function fillColumn(
   bad: BadCell[],
 ): void {
   const { key, parse } = c;
+  const text = TEXT_TYPES.has(c.def.type);
   const rows = cells?.rows ?? [];
   const at = cells?.at ?? 0;
   const from = cells?.from ?? 0;
@@ -148,7 +167,12 @@ function fillColumn(
     if (value instanceof Bad) {
       record[key] = blankFor(c.def);
       bad.push({ r: i + 1, order, def: c.def, raw, kind: value.kind });
-    } else record[key] = value;
+    } else {
+      record[key] = value;
+      // Text that breaks the rule (docs/text.md) is kept as the cell holds it, never cut, and listed.
+      const fault = text && typeof raw === 'string' ? textFault(raw) : null;
+      if (fault !== null) bad.push({ r: i + 1, order, def: c.def, raw, kind: fault });
+    }
   }
 }
 
@@ -221,20 +245,32 @@ export function readGrid<T extends TableName>(
   for (const b of bad) {
     const record = records[b.r - 1] as Record<string, unknown>;
     const id = typeof record.id === 'string' ? record.id : '';
-    problems.push({
-      table,
-      index: b.r - 1,
-      id,
-      message: message(PROBLEM_KEYS[b.kind], {
-        tab,
-        who: id !== '' ? id : t(lang, 'problem.row', { index: firstRow + b.r }),
-        column: lang === 'zh-CN' ? b.def.zh : b.def.en,
-        value: b.raw instanceof Date ? 'Invalid Date' : String(b.raw),
-        allowed: b.def.list ? labels(b.def.list, lang).join(lang === 'zh-CN' ? '、' : ', ') : '',
-      }),
-    });
+    const where = {
+      tab,
+      who: id !== '' ? id : t(lang, 'problem.row', { index: firstRow + b.r }),
+      column: lang === 'zh-CN' ? b.def.zh : b.def.en,
+    };
+    problems.push({ table, index: b.r - 1, id, message: problemMessage(b, where, lang) });
   }
   return { headers, records: records as (RecordTypes[T] | null)[], problems };
+}
+
+function problemMessage(b: BadCell, where: { tab: string; who: string; column: string }, lang: Lang): Message {
+  const kind = b.kind;
+  if (typeof kind === 'object') {
+    if (kind.kind === 'tooLong')
+      return message('problem.textTooLong', { ...where, length: kind.length, max: MAX_TEXT_CHARS });
+    const char = kind.kind === 'character' ? codePointName(kind.codePoint) : '';
+    const position = kind.kind === 'character' ? kind.position : 0;
+    return message('problem.badCharacter', { ...where, char, position });
+  }
+  return message(PROBLEM_KEYS[kind], {
+    ...where,
+    value: b.raw instanceof Date ? 'Invalid Date' : clipText(String(b.raw), 100),
+    allowed: b.def.list ? labels(b.def.list, lang).join(lang === 'zh-CN' ? '、' : ', ') : '',
+    min: b.def.min ?? '',
+    max: b.def.max ?? '',
+  });
 }
 
 /** A record's date field as a day in tz (Dates are instants; the rules work in whole days). */

@@ -31,6 +31,17 @@ export interface ColumnDef {
   readonly width: number;
   /** Sheets number format; '@' keeps a cell as plain text. */
   readonly format?: string;
+  /** number columns: the smallest and largest value allowed, and whether it must be whole */
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+}
+
+/** Whether a number lies in its column's range (whole numbers only where the column says so). */
+export function inColumnRange(def: ColumnDef, n: number): boolean {
+  if (def.min !== undefined && n < def.min) return false;
+  if (def.max !== undefined && n > def.max) return false;
+  return def.integer !== true || Number.isInteger(n);
 }
 
 const DAY = 'yyyy-mm-dd';
@@ -337,6 +348,7 @@ export const CLIENT_COLUMNS = [
     zh: '成交金额',
     aliases: ['Deal amount', 'Contract value', 'Amount', '合同金额', '金额', '成交额'],
     type: 'number',
+    min: 0,
     width: 110,
     format: '#,##0',
   },
@@ -364,6 +376,9 @@ export const CLIENT_COLUMNS = [
     zh: '满意度',
     aliases: ['Satisfaction (1-5)', 'CSAT', '客户满意度'],
     type: 'number',
+    min: 1,
+    max: 5,
+    integer: true,
     width: 90,
     format: '0',
   },

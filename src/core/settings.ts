@@ -7,7 +7,7 @@ import type { Weekday } from './dates';
 import { type Lang, type Message, message, render } from './i18n';
 import { label, parseEnum, readYesNo, type Grade } from './lists';
 import { normalizeLabel } from './normalize';
-import { findHeaders } from './schema';
+import { HEADER_SCAN_ROWS, findHeaderRow } from './header-row';
 
 export interface Settings {
   aWindow: number;
@@ -400,20 +400,19 @@ export interface SettingsRead {
 }
 
 /**
- * Reads the Settings tab's values. A first row naming Key and Value is taken as the header;
- * otherwise keys are in the first column and values in the second.
+ * Reads the Settings tab's values. The row the header finder picks (a title may sit above it) is
+ * the header when it names Key and Value; otherwise keys are in the first column and values in the
+ * second, from the first row.
  */
 export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang = 'en'): SettingsRead {
   let keyCol = 0;
   let valueCol = 1;
   let start = 0;
-  if (rows.length > 0) {
-    const headers = findHeaders('settings', rows[0]);
-    if (headers.map.key !== undefined && headers.map.value !== undefined) {
-      keyCol = headers.map.key;
-      valueCol = headers.map.value;
-      start = 1;
-    }
+  const found = findHeaderRow('settings', rows.slice(0, HEADER_SCAN_ROWS));
+  if (found.ok && found.match.map.key !== undefined && found.match.map.value !== undefined) {
+    keyCol = found.match.map.key;
+    valueCol = found.match.map.value;
+    start = found.row + 1;
   }
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const problems: Message[] = [];

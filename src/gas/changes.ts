@@ -6,9 +6,10 @@
 import { gridOfRows } from '../core/grid';
 import { type Message, message, render, t } from '../core/i18n';
 import { idGenerator } from '../core/ids';
-import { type ChangeKind, type ColumnKey, column, findHeaders, label, parseEnum, tabName } from '../core/schema';
+import { type ChangeKind, type ColumnKey, column, label, parseEnum, tabName } from '../core/schema';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
+import { readSheetHeader } from './header-row';
 import { type Table, appendRecords, findTab } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,9 +40,9 @@ const REQUIRED: readonly ColumnKey<'changes'>[] = ['id', 'date', 'clientId', 'wh
 export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext): ChangeLog {
   const sheet = findTab(sheets, 'changes');
   if (!sheet) throw new UserError(ctx.lang, message('error.missingTab', { tab: tabName('changes', ctx.lang) }));
-  const lastColumn = sheet.getLastColumn();
-  const header = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[]) : [];
-  const headers = findHeaders('changes', header);
+  const found = readSheetHeader(sheet, 'changes', ctx.lang);
+  const { header, lastColumn, lastRow, row: headerRow } = found;
+  const headers = found.match;
   for (const key of REQUIRED) {
     if (headers.map[key] === undefined) {
       const def = column('changes', key);
@@ -52,12 +53,11 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
     }
   }
   const idCol = headers.map.id as number;
-  const lastRow = sheet.getLastRow();
   // Every existing ID, so a new one never repeats one (IDs are never reused).
   const existing =
-    lastRow > 1
+    lastRow > headerRow
       ? sheet
-          .getRange(2, idCol + 1, lastRow - 1, 1)
+          .getRange(headerRow + 1, idCol + 1, lastRow - headerRow, 1)
           .getValues()
           .map((row) => String(row[0]))
       : [];
@@ -66,6 +66,7 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
     sheet,
     grid: gridOfRows([header]),
     lastColumn,
+    headerRow,
     headers,
     records: [],
     problems: [],

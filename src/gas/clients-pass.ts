@@ -13,7 +13,7 @@ import { type ColumnDef, type ColumnKey, TABLES, matchTabName, tabName } from '.
 import { type Settings, type SettingsRead, parseSettings } from '../core/settings';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
-import { type RecentColumns, type Table, findTab, openTable } from './table';
+import { type RecentColumns, type Table, findTab, openTable, sheetRow } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -74,8 +74,9 @@ function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): voi
   if (pending.length === 0) return;
   const first = pending[0];
   const last = pending[pending.length - 1];
-  const rows = contacts.sheet.getRange(first + 2, 1, last - first + 1, contacts.lastColumn).getValues() as unknown[][];
-  const read = readTable('contacts', [contacts.grid.header, ...rows], ctx.tz, ctx.lang, first).records;
+  const top = sheetRow(contacts, first);
+  const rows = contacts.sheet.getRange(top, 1, last - first + 1, contacts.lastColumn).getValues() as unknown[][];
+  const read = readTable('contacts', [contacts.grid.header, ...rows], ctx.tz, ctx.lang, top - 1).records;
   for (const i of pending) {
     const full = read[i - first];
     if (full) contacts.records[i] = full;

@@ -39,10 +39,12 @@ export interface ClientColumns {
   nextFollowUp: number;
   poolRelease: number;
   lastColumn: number;
+  /** the sheet row of the first client, under the header row (header-row.ts) */
+  firstRow: number;
 }
 
 /**
- * The rule formulas, written for row 2 with absolute columns (Sheets shifts the row per cell). The
+ * The rule formulas, written for the first data row with absolute columns (Sheets shifts the row per cell). The
  * follow-up states are core/follow-up-formula.ts's conditions, the same rule as followUpState: no
  * state for Won, Lost or pooled clients, read from the Stage cell as well as the Status cell.
  */
@@ -50,7 +52,7 @@ export function highlightFormulas(
   cols: ClientColumns,
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Record<HighlightState, string> {
-  const cell = (col: number): string => `$${columnLetters(col)}2`;
+  const cell = (col: number): string => `$${columnLetters(col)}${cols.firstRow}`;
   const stage = cell(cols.stage);
   const states = followUpConditions({
     name: cell(cols.name),
@@ -74,7 +76,7 @@ export function clientHighlightRules(
   cols: ClientColumns,
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Rule[] {
-  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), cols.lastColumn);
+  const range = sheet.getRange(cols.firstRow, 1, Math.max(sheet.getMaxRows() - cols.firstRow + 1, 1), cols.lastColumn);
   const formulas = highlightFormulas(cols, settings);
   return (Object.keys(formulas) as HighlightState[]).map((state) => {
     const style = HIGHLIGHT_STYLES[state];

@@ -18,6 +18,7 @@ import { refreshClients } from '../core/refresh';
 import { type ColumnKey, type TableName, TABS, findHeaders, label, matchTabName, parseEnum } from '../core/schema';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from '../core/settings';
 import { keepCell, sameCell } from './cells';
+import { findSheetHeader } from './header-row';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type WorkbookContext, storedLanguage } from './context';
 import { withDocumentLock } from './lock';
@@ -67,8 +68,9 @@ function isContactsTab(ss: Spreadsheet, name: string): boolean {
 function applyEditedContacts(ss: Spreadsheet, range: GoogleAppsScript.Spreadsheet.Range): void {
   const top = range.getRow();
   const last = top + range.getNumRows() - 1;
-  const first = Math.max(top, 2);
-  if (last < first) return;
+  const found = findSheetHeader(range.getSheet(), 'contacts');
+  const first = Math.max(top, (found?.row ?? 1) + 1);
+  if (found === null || last < first) return;
   const lang = storedLanguage() ?? langFromLocale(ss.getSpreadsheetLocale());
   const ctx: WorkbookContext = { ss, tz: ss.getSpreadsheetTimeZone(), lang, now: new Date() };
   const left = range.getColumn() - 1;
@@ -92,14 +94,15 @@ function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!isClientsTab(ss, sheet.getName())) return;
   const top = range.getRow();
   const last = top + range.getNumRows() - 1;
-  const first = Math.max(top, 2);
-  const width = sheet.getLastColumn();
-  if (last < first || width === 0) {
+  const found = findSheetHeader(sheet, 'clients');
+  const first = Math.max(top, (found?.row ?? 1) + 1);
+  const width = found?.lastColumn ?? 0;
+  if (found === null || last < first || width === 0) {
     // The header row was edited (a column may now be found under another name), or the tab emptied.
     invalidateSearchIndex();
     return;
   }
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
+  const header = found.header;
   // Names, phones and owners typed into the sheet must reach the sidebar's search at once; a Stage
   // or a date typed in leaves the index as it is (before the lock: a busy lock must not keep it stale).
   const map = findHeaders('clients', header).map;

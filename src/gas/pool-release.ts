@@ -19,7 +19,7 @@ import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { invalidateSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
-import { columnIndex, idsStillMatch, sheetsByName } from './table';
+import { columnIndex, idsStillMatch, sheetRow, sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -57,7 +57,7 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
     if (record === null || computed === null || computed.poolRelease === null) return;
     if (daysBetween(computed.poolRelease, pass.today) < 0) return;
     if (record.id === '') {
-      problems.push(t(lang, 'poolRelease.noId', { tab, who: t(lang, 'problem.row', { index: i + 2 }) }));
+      problems.push(t(lang, 'poolRelease.noId', { tab, who: t(lang, 'problem.row', { index: sheetRow(tbl, i) }) }));
       return;
     }
     due.push(i);
@@ -72,7 +72,7 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
   const to = due[due.length - 1];
   // Owner is typed by people: read it again just before writing and release only rows whose owner is
   // still the one the rules saw (a reassignment a second ago wins); the other cells go back as they are now.
-  const ownersNow = tbl.sheet.getRange(2 + from, ownerCol + 1, to - from + 1, 1).getValues();
+  const ownersNow = tbl.sheet.getRange(sheetRow(tbl, from), ownerCol + 1, to - from + 1, 1).getValues();
   const owners = columnCells(tbl.grid, ownerCol).map(keepCell);
   const statuses = columnCells(tbl.grid, statusCol).map(keepCell);
   const pool = columnCells(tbl.grid, poolCol).map(keepCell);
@@ -107,9 +107,9 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
     released.push({ id: record.id, name: record.name, formerOwner: record.owner, reason });
     changes.push({ clientId: record.id, what: 'poolRelease', old: record.owner, new: '', reason });
   }
-  writeSpan(tbl.sheet, 2, ownerCol, owners, touched);
-  writeSpan(tbl.sheet, 2, statusCol, statuses, touched);
-  writeSpan(tbl.sheet, 2, poolCol, pool, touched);
+  writeSpan(tbl.sheet, sheetRow(tbl, 0), ownerCol, owners, touched);
+  writeSpan(tbl.sheet, sheetRow(tbl, 0), statusCol, statuses, touched);
+  writeSpan(tbl.sheet, sheetRow(tbl, 0), poolCol, pool, touched);
   log.append(changes);
   return { lang, enabled: true, released, problems };
 }

@@ -19,7 +19,7 @@ import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
-import { asText, columnIndex, idsStillMatch, sheetsByName, toCell } from './table';
+import { asText, columnIndex, idsStillMatch, sheetRow, sheetsByName, toCell } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -119,11 +119,11 @@ export function writeRefresh(
   const writes =
     missingIds.length + changes.length + caughtUp.count + COMPUTED.reduce((n, key) => n + touched[key].length, 0);
   if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
-  for (const key of COMPUTED) writeSpan(tbl.sheet, 2, at[key], cols[key], touched[key]);
-  writeSpan(tbl.sheet, 2, idCol, ids, missingIds);
-  for (const [col, cells] of caughtUp.clients) writeCells(tbl.sheet, 2, col, cells);
+  for (const key of COMPUTED) writeSpan(tbl.sheet, sheetRow(tbl, 0), at[key], cols[key], touched[key]);
+  writeSpan(tbl.sheet, sheetRow(tbl, 0), idCol, ids, missingIds);
+  for (const [col, cells] of caughtUp.clients) writeCells(tbl.sheet, sheetRow(tbl, 0), col, cells);
   if (caughtUp.contactIds.size > 0)
-    writeCells(pass.contacts.sheet, 2, columnIndex(pass.contacts, 'id'), caughtUp.contactIds);
+    writeCells(pass.contacts.sheet, sheetRow(pass.contacts, 0), columnIndex(pass.contacts, 'id'), caughtUp.contactIds);
   log?.append(changes);
   return {
     lang,

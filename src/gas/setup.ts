@@ -5,6 +5,7 @@
  * and rules stay as they are. It reads header rows and the Settings tab only, so its cost does not
  * grow with the number of clients or contacts.
  */
+import { columnLetters } from '../core/header-row';
 import { type Lang, type Message, langFromLocale, message, render } from '../core/i18n';
 import { type ColumnDef, type TableName, TABLES, findHeaders, labels, tabName } from '../core/schema';
 import {
@@ -17,6 +18,7 @@ import {
 } from '../core/settings';
 import { rememberLanguage } from './context';
 import { UserError } from './errors';
+import { noHeaderMessage, readSheetHeader } from './header-row';
 import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighlightRules } from './highlight';
 import { withDocumentLock } from './lock';
 import { ensureTodayCell } from './today-cell';
@@ -46,10 +48,16 @@ function headerText(def: ColumnDef, lang: Lang): string {
  * dropdown, and for computed columns a header note and a warning-only protection. A constant number
  * of calls per column, whatever the number of rows.
  */
-function formatNewColumns(sheet: Sheet, first: number, defs: readonly ColumnDef[], lang: Lang): void {
+function formatNewColumns(
+  sheet: Sheet,
+  headerRow: number,
+  first: number,
+  defs: readonly ColumnDef[],
+  lang: Lang,
+): void {
   const maxRows = sheet.getMaxRows();
   sheet
-    .getRange(1, first, 1, defs.length)
+    .getRange(headerRow, first, 1, defs.length)
     .setFontWeight('bold')
     .setFontColor(HEADER_STYLE.font)
     .setBackground(HEADER_STYLE.background)
@@ -58,8 +66,8 @@ function formatNewColumns(sheet: Sheet, first: number, defs: readonly ColumnDef[
   defs.forEach((def, i) => {
     const col = first + i;
     sheet.setColumnWidth(col, def.width);
-    if (maxRows >= 2) {
-      const body = sheet.getRange(2, col, maxRows - 1, 1);
+    if (maxRows > headerRow) {
+      const body = sheet.getRange(headerRow + 1, col, maxRows - headerRow, 1);
       if (def.format) body.setNumberFormat(def.format);
       if (def.type === 'enum' && def.list) {
         // Warn rather than reject: the other language's labels and synonyms are read correctly too.
@@ -72,12 +80,12 @@ function formatNewColumns(sheet: Sheet, first: number, defs: readonly ColumnDef[
     }
     if (def.computed) {
       sheet
-        .getRange(1, col)
+        .getRange(headerRow, col)
         .setBackground(COMPUTED_HEADER_STYLE.background)
         .setFontColor(COMPUTED_HEADER_STYLE.font)
         .setNote(render(lang, message('setup.computedNote')));
       sheet
-        .getRange(1, col, maxRows, 1)
+        .getRange(headerRow, col, maxRows - headerRow + 1, 1)
         .protect()
         .setDescription(`${COMPUTED_PROTECTION}: ${def.key}`)
         .setWarningOnly(true);
@@ -85,16 +93,19 @@ function formatNewColumns(sheet: Sheet, first: number, defs: readonly ColumnDef[
   });
 }
 
-function writeHeaders(sheet: Sheet, first: number, defs: readonly ColumnDef[], lang: Lang): void {
+/** Writes the missing headers on the header row (the one the finder found; row 1 on a new tab). */
+function writeHeaders(sheet: Sheet, headerRow: number, first: number, defs: readonly ColumnDef[], lang: Lang): void {
   const needed = first + defs.length - 1;
   if (sheet.getMaxColumns() < needed) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
-  sheet.getRange(1, first, 1, defs.length).setValues([defs.map((d) => asText(headerText(d, lang)))]);
-  formatNewColumns(sheet, first, defs, lang);
+  sheet.getRange(headerRow, first, 1, defs.length).setValues([defs.map((d) => asText(headerText(d, lang)))]);
+  formatNewColumns(sheet, headerRow, first, defs, lang);
 }
 
 interface TableSetup {
   sheet: Sheet;
   created: boolean;
+  /** 1-based sheet row of the header */
+  headerRow: number;
   /** the header row after setup */
   headers: string[];
 }
@@ -103,6 +114,8 @@ interface TableSetup {
 interface TablePlan {
   table: TableName;
   sheet: Sheet | null;
+  /** 1-based sheet row of the header (header-row.ts: a title may sit above it); 1 on a new tab */
+  headerRow: number;
   /** the header row, trailing blanks dropped; [] for a new or empty tab */
   headers: string[];
   missing: ColumnDef[];
@@ -112,22 +125,26 @@ interface TablePlan {
 function inspectTable(sheets: Map<string, Sheet>, table: TableName, lang: Lang): TablePlan {
   const defs = TABLES[table] as readonly ColumnDef[];
   const sheet = findTab(sheets, table);
-  if (!sheet) return { table, sheet, headers: [], missing: [...defs], unknown: [] };
-  const lastColumn = sheet.getLastColumn();
-  const row =
-    lastColumn > 0
-      ? sheet
-          .getRange(1, 1, 1, lastColumn)
-          .getValues()[0]
-          .map((v) => String(v).trim())
-      : [];
+  if (!sheet) return { table, sheet, headerRow: 1, headers: [], missing: [...defs], unknown: [] };
+  // Values but no header row: adding headers above them would relabel the user's data, and headers
+  // written into a title row would be a second header (header-row.ts stops with one sentence).
+  const top = readSheetHeader(sheet, table, lang);
+  const headerRow = top.row;
+  if (top.nameless.length > 0) {
+    // A header cell merged over two columns hides the second one's name: adding that column again
+    // at the end would leave the data where nobody reads it.
+    throw new UserError(
+      lang,
+      message('error.namelessColumn', { tab: sheet.getName(), column: columnLetters(top.nameless[0]), row: headerRow }),
+    );
+  }
+  const row = top.header.map((v) => String(v).trim());
   // Trailing blank header cells are nobody's columns: new columns go right after the last header.
   let width = row.length;
   while (width > 0 && row[width - 1] === '') width--;
   if (width === 0) {
-    // Values but no header row: adding headers above them would relabel the user's data.
-    if (sheet.getLastRow() > 0) throw new UserError(lang, message('error.noHeaderRow', { tab: sheet.getName() }));
-    return { table, sheet, headers: [], missing: [...defs], unknown: [] };
+    if (sheet.getLastRow() > 0) throw new UserError(lang, noHeaderMessage(sheet.getName(), table, lang));
+    return { table, sheet, headerRow, headers: [], missing: [...defs], unknown: [] };
   }
   const headers = row.slice(0, width);
   const match = findHeaders(table, headers);
@@ -135,6 +152,7 @@ function inspectTable(sheets: Map<string, Sheet>, table: TableName, lang: Lang):
   return {
     table,
     sheet,
+    headerRow,
     headers,
     missing: defs.filter((d) => found[d.key] === undefined),
     unknown: match.unknown.map((u) => u.header),
@@ -159,7 +177,7 @@ function applyPlan(plan: TablePlan, sheets: Map<string, Sheet>, lang: Lang, repo
   }
   const fresh = plan.headers.length === 0;
   if (plan.missing.length > 0) {
-    writeHeaders(sheet, plan.headers.length + 1, plan.missing, lang);
+    writeHeaders(sheet, plan.headerRow, plan.headers.length + 1, plan.missing, lang);
     if (!fresh) {
       const columns = plan.missing.map((d) => headerText(d, lang));
       report.push(message('setup.columnsAdded', { tab: sheet.getName(), columns: list(columns, lang) }));
@@ -176,10 +194,11 @@ function applyPlan(plan: TablePlan, sheets: Map<string, Sheet>, lang: Lang, repo
   if (plan.unknown.length > 0) {
     report.push(message('setup.userColumnsKept', { tab: sheet.getName(), columns: list(plan.unknown, lang) }));
   }
-  if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+  if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(plan.headerRow);
   return {
     sheet,
     created: created || fresh,
+    headerRow: plan.headerRow,
     headers: [...plan.headers, ...plan.missing.map((d) => headerText(d, lang))],
   };
 }
@@ -278,6 +297,7 @@ export function setupWorkbook(): SetupReport {
         nextFollowUp: map.nextFollowUp! + 1,
         poolRelease: map.poolRelease! + 1,
         lastColumn: clients.headers.length,
+        firstRow: clients.headerRow + 1,
       },
       settings,
     );

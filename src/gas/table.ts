@@ -1,11 +1,13 @@
 /**
  * Header-mapped batch IO for the tables of the workbook. One read brings a whole tab (header row
  * included); writes go one column or one block at a time. Columns are found by header name in every
- * read and write, never by position: users reorder columns and add their own.
+ * read and write, never by position: users reorder columns and add their own. The header row is
+ * the one the header finder picks (header-row.ts: a title may sit above it); data starts under it.
  */
 import type { Lang } from '../core/i18n';
 import { message } from '../core/i18n';
 import { type Grid, cellAt, gridOfRows } from '../core/grid';
+import { HEADER_SCAN_ROWS } from '../core/header-row';
 import { readGrid, type TableRead } from '../core/records';
 import {
   type ColumnDef,
@@ -18,6 +20,7 @@ import {
   tabName,
 } from '../core/schema';
 import { UserError } from './errors';
+import { headerFromTop, readSheetHeader } from './header-row';
 import { forgetReads, heldRead, holdRead, memoActive } from './read-memo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,6 +33,13 @@ export interface Table<T extends TableName> extends TableRead<T> {
   /** the cells as getValues returned them (cellAt reads one) */
   grid: Grid;
   lastColumn: number;
+  /** 1-based sheet row of the header: data row i is on sheet row headerRow + 1 + i */
+  headerRow: number;
+}
+
+/** The sheet row of a table's data row `index` (0 = the first row under the header). */
+export function sheetRow(tbl: { headerRow: number }, index: number): number {
+  return tbl.headerRow + 1 + index;
 }
 
 /** The tabs of the spreadsheet by name, read once per execution (a constant number of calls). */
@@ -92,11 +102,11 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
         ...(opts.recent ? (recent ? [opts.recent.dateKey] : opts.recent.columns) : []),
       ])
     : undefined;
-  const grid =
-    held || only ? readColumns(sheet, table, only, held) : gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
-  if (recent) fillRecent(sheet, table, grid, recent);
+  const { grid, headerRow } =
+    held || only ? readColumns(sheet, table, opts.lang, only, held) : readWhole(sheet, table, opts.lang);
+  if (recent) fillRecent(sheet, table, grid, recent, headerRow);
   const parsed = recent && only ? new Set<ColumnKey<T>>([...only, ...recent.columns]) : only;
-  const read = readGrid(table, grid, opts.tz, opts.lang, 1, parsed);
+  const read = readGrid(table, grid, opts.tz, opts.lang, headerRow, parsed);
   const needed = new Set<ColumnKey<T>>([...read.headers.missingRequired, ...(opts.needs ?? [])]);
   for (const key of needed) {
     if (read.headers.map[key] === undefined) {
@@ -107,7 +117,20 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
       );
     }
   }
-  return { ...read, table, sheet, grid, lastColumn: grid.header.length };
+  return { ...read, table, sheet, grid, lastColumn: grid.header.length, headerRow };
+}
+
+interface GridRead {
+  grid: Grid;
+  /** 1-based sheet row of the header */
+  headerRow: number;
+}
+
+/** The whole data range in one read; the rows above the header (a title) are left out. */
+function readWhole<T extends TableName>(sheet: Sheet, table: T, lang: Lang): GridRead {
+  const values = sheet.getDataRange().getValues() as unknown[][];
+  const headerRow = headerFromTop(sheet.getName(), table, values.slice(0, HEADER_SCAN_ROWS), lang).row;
+  return { grid: gridOfRows(headerRow === 1 ? values : values.slice(headerRow - 1)), headerRow };
 }
 
 /**
@@ -123,30 +146,36 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
 function readColumns<T extends TableName>(
   sheet: Sheet,
   table: T,
+  lang: Lang,
   wanted: ReadonlySet<ColumnKey<T>> | undefined,
   hold = false,
-): Grid {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return gridOfRows(sheet.getDataRange().getValues() as unknown[][]);
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] as unknown[];
+): GridRead {
+  const found = readSheetHeader(sheet, table, lang);
+  const { lastRow, lastColumn, header, row: headerRow } = found;
+  if (lastRow <= headerRow || lastColumn < 1) {
+    return {
+      grid: gridOfRows(found.top.slice(headerRow - 1, headerRow + Math.max(0, lastRow - headerRow))),
+      headerRow,
+    };
+  }
   const id = hold ? sheet.getSheetId() : 0;
   const held = hold ? heldRead(id) : undefined;
   const same =
     held !== undefined &&
-    held.length === lastRow - 1 &&
+    held.length === lastRow - headerRow &&
     held.header.length === lastColumn &&
     header.every((h, c) => String(h) === String(held.header[c]));
   const grid: Grid = same
     ? held
-    : { header, length: lastRow - 1, columns: new Array<undefined>(lastColumn).fill(undefined) };
+    : { header, length: lastRow - headerRow, columns: new Array<undefined>(lastColumn).fill(undefined) };
   if (hold && !same) holdRead(id, grid);
   readInto(
     sheet,
     grid,
+    headerRow,
     wantedColumns(table, header, wanted).filter((c) => grid.columns[c] === undefined),
   );
-  return grid;
+  return { grid, headerRow };
 }
 
 /** 0-based columns of the wanted keys (all columns without `wanted`), in order. */
@@ -165,16 +194,23 @@ function wantedColumns<T extends TableName>(
 
 /**
  * Reads the data cells of `cols` (sorted) into the grid, one getValues per run of adjacent columns,
- * over the data rows `first`..`last` (0-based; all data rows by default).
+ * over the data rows `first`..`last` (0-based; all data rows by default) under the header row.
  */
-function readInto(sheet: Sheet, grid: Grid, cols: readonly number[], first = 0, last = grid.length - 1): void {
+function readInto(
+  sheet: Sheet,
+  grid: Grid,
+  headerRow: number,
+  cols: readonly number[],
+  first = 0,
+  last = grid.length - 1,
+): void {
   if (last < first) return;
   for (let i = 0; i < cols.length;) {
     let j = i;
     while (j + 1 < cols.length && cols[j + 1] <= cols[j] + 1) j++;
     const from = cols[i];
     const width = cols[j] - from + 1;
-    const rows = sheet.getRange(first + 2, from + 1, last - first + 1, width).getValues();
+    const rows = sheet.getRange(headerRow + 1 + first, from + 1, last - first + 1, width).getValues();
     for (let c = 0; c < width; c++) grid.columns[from + c] = { rows, at: c, from: first };
     i = j + 1;
   }
@@ -185,7 +221,13 @@ function readInto(sheet: Sheet, grid: Grid, cols: readonly number[], first = 0, 
  * something that is not a date (it may still read as one: better read than missed). With no such
  * row the last row is read, so the calls never depend on the dates.
  */
-function fillRecent<T extends TableName>(sheet: Sheet, table: T, grid: Grid, recent: RecentColumns<T>): void {
+function fillRecent<T extends TableName>(
+  sheet: Sheet,
+  table: T,
+  grid: Grid,
+  recent: RecentColumns<T>,
+  headerRow: number,
+): void {
   if (grid.length < 1) return;
   const map = findHeaders(table, grid.header).map;
   const dateCol = map[recent.dateKey];
@@ -202,7 +244,7 @@ function fillRecent<T extends TableName>(sheet: Sheet, table: T, grid: Grid, rec
     last = r;
   }
   if (first < 0) first = last = grid.length - 1;
-  readInto(sheet, grid, cols, first, last);
+  readInto(sheet, grid, headerRow, cols, first, last);
 }
 
 /** 0-based column index of a key; the caller has asked for it in `needs`. */
@@ -241,11 +283,6 @@ export function asPlainText(value: string): string {
   return /^['=+\-@]/.test(value) ? `'${value}` : value;
 }
 
-/** Whether a text fits in one cell as it will be written. */
-export function fitsInCell(text: string): boolean {
-  return asText(text).length <= MAX_CELL_CHARS;
-}
-
 const TEXT_TYPES = new Set<ColumnDef['type']>(['text', 'plainText', 'person']);
 
 /** A record field as the cell should receive it: dates as Dates, numbers as numbers, text as text. */
@@ -261,10 +298,10 @@ export function toCell(def: ColumnDef, value: unknown): unknown {
 export function idsStillMatch<T extends TableName>(tbl: Table<T>, idKey: ColumnKey<T>): boolean {
   const dataRows = tbl.grid.length;
   const lastRow = tbl.sheet.getLastRow();
-  if (lastRow !== dataRows + 1 && !(lastRow === 0 && dataRows <= 0)) return false;
+  if (lastRow !== dataRows + tbl.headerRow && !(lastRow === 0 && dataRows <= 0)) return false;
   if (dataRows <= 0) return true;
   const col = columnIndex(tbl, idKey);
-  const now = tbl.sheet.getRange(2, col + 1, dataRows, 1).getValues();
+  const now = tbl.sheet.getRange(sheetRow(tbl, 0), col + 1, dataRows, 1).getValues();
   for (let r = 0; r < dataRows; r++) {
     if (String(now[r][0]) !== String(cellAt(tbl.grid, r, col))) {
       forgetReads(tbl.sheet);

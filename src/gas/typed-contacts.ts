@@ -26,7 +26,7 @@ import { coveringSpans } from './sidebar/card';
 import { clientUpdates, writeClientCells } from './sidebar/client-writes';
 import { openHeader, recentIds } from './sidebar/header-table';
 import { invalidateSearchIndex } from './sidebar/search-index';
-import { type Table, toCell } from './table';
+import { type Table, sheetRow, toCell } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -60,7 +60,9 @@ export function applyTypedContacts(
   const contacts = openHeader(sheets, 'contacts', { lang });
   const width = contacts.lastColumn;
   const block = contacts.sheet.getRange(edit.first, 1, edit.count, width).getValues() as unknown[][];
-  const records = readTable('contacts', [contacts.grid.header, ...block], tz, lang, edit.first - 2).records;
+  // Data row `first` of the edit: the index of its first row under the header (which may sit below a title row).
+  const firstIndex = edit.first - sheetRow(contacts, 0);
+  const records = readTable('contacts', [contacts.grid.header, ...block], tz, lang, edit.first - 1).records;
   if (records.every((r) => r === null)) return;
   const clients = openHeader(sheets, 'clients', { lang, needs: ['id', 'name'] });
   const directory = clientDirectory(clients);
@@ -94,7 +96,7 @@ export function applyTypedContacts(
         if (now !== '' && now !== null && now !== undefined) return; // what people typed stays
         let cells = completions.get(key);
         if (!cells) completions.set(key, (cells = new Map()));
-        cells.set(edit.first - 2 + index, toCell(column('contacts', key), value));
+        cells.set(firstIndex + index, toCell(column('contacts', key), value));
       };
       const newIds = idGenerator('K', recentIds(contacts, 'id'), ctx.now);
       const changes: ChangeEntry[] = [];
@@ -147,10 +149,10 @@ export function applyTypedContacts(
         }
         const updates = clientUpdates(before, record, lang);
         if ('nextOwner' in updates) searchStale = true;
-        writeClientCells(clients, clientRow + 2, updates);
+        writeClientCells(clients, sheetRow(clients, clientRow), updates);
       }
       if (changes.length > 0) openChangeLog(sheets, ctx).append(changes);
-      for (const [key, cells] of completions) writeCells(contacts.sheet, 2, contacts.headers.map[key] as number, cells);
+      for (const [key, cells] of completions) writeCells(contacts.sheet, sheetRow(contacts, 0), contacts.headers.map[key] as number, cells);
       writeNotes(contacts.sheet, edit, notes, lang);
       if (searchStale) invalidateSearchIndex();
     },
@@ -170,11 +172,12 @@ function clientDirectory(clients: Table<'clients'>): { find(contact: ContactReco
   const last = clients.sheet.getLastRow();
   const idCol = clients.headers.map.id as number;
   const nameCol = clients.headers.map.name as number;
+  const top = sheetRow(clients, 0);
   const read = (col: number): unknown[] =>
-    last < 2
+    last < top
       ? []
       : clients.sheet
-          .getRange(2, col + 1, last - 1, 1)
+          .getRange(top, col + 1, last - top + 1, 1)
           .getValues()
           .map((r) => r[0]);
   const ids = read(idCol);
@@ -220,9 +223,10 @@ function readClientRows(clients: Table<'clients'>, rows: number[], ctx: Workbook
   const sorted = [...rows].sort((a, b) => a - b);
   for (const [first, last] of coveringSpans(sorted, MAX_CLIENT_BLOCKS)) {
     const values = clients.sheet
-      .getRange(first + 2, 1, last - first + 1, clients.lastColumn)
+      .getRange(sheetRow(clients, first), 1, last - first + 1, clients.lastColumn)
       .getValues() as unknown[][];
-    const records = readTable('clients', [clients.grid.header, ...values], ctx.tz, ctx.lang, first).records;
+    const records = readTable('clients', [clients.grid.header, ...values], ctx.tz, ctx.lang, sheetRow(clients, first) - 1)
+      .records;
     for (const row of sorted) {
       const record = row >= first && row <= last ? records[row - first] : null;
       if (record) out.set(row, record);

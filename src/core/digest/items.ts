@@ -1,6 +1,7 @@
 /** One client as a line of an email: name and link, then its last contact and the planned topic. */
 import { type Lang, t } from '../i18n';
 import { label } from '../lists';
+import { clipText } from '../text';
 import type { ClientFact } from './facts';
 import type { DocItem } from './layout';
 
@@ -8,7 +9,7 @@ import type { DocItem } from './layout';
 const MAX_TEXT = 280;
 
 export function clip(text: string, max = MAX_TEXT): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clipText(text, max);
 }
 
 export function clientItem(fact: ClientFact, lang: Lang, note?: string, extra: string[] = []): DocItem {

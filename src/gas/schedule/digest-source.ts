@@ -7,7 +7,7 @@ import { DIGEST_COLUMNS, type DigestInput } from '../../core/digest/facts';
 import type { Lang } from '../../core/i18n';
 import { readSettings } from '../clients-pass';
 import type { WorkbookContext } from '../context';
-import { findTab, openTable, sheetsByName } from '../table';
+import { findTab, openTable, sheetRow, sheetsByName } from '../table';
 
 export interface DigestSource {
   input: DigestInput;
@@ -41,7 +41,7 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
       spreadsheetId: wb.ss.getId(),
       clientsSheetId: clients.sheet.getSheetId(),
       clients: clients.records,
-      firstRow: 2,
+      firstRow: sheetRow(clients, 0),
       contacts: contacts.records,
       team: team.records,
       changes,

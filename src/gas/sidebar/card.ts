@@ -11,7 +11,7 @@ import type { ClientRecord, ContactRecord } from '../../core/schema';
 import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
 import type { ClientCard, ClientFields, ContactEntry } from '../../server/api-types';
-import { type Table, columnIndex } from '../table';
+import { type Table, columnIndex, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
 
 function day(date: Date | null, tz: string): DayKey | null {
@@ -61,10 +61,11 @@ export function coveringSpans(rows: readonly number[], max: number): [number, nu
 export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: string): ContactRecord[] {
   const sheet = contacts.sheet;
   const lastRow = sheet.getLastRow();
-  if (lastRow < 2 || contacts.lastColumn === 0) return [];
+  const top = sheetRow(contacts, 0);
+  if (lastRow < top || contacts.lastColumn === 0) return [];
   const col = columnIndex(contacts, 'clientId');
   const wanted = idKey(clientId);
-  const ids = sheet.getRange(2, col + 1, lastRow - 1, 1).getValues();
+  const ids = sheet.getRange(top, col + 1, lastRow - top + 1, 1).getValues();
   const rows: number[] = [];
   ids.forEach((r, i) => {
     if (idKey(String(r[0] ?? '')) === wanted) rows.push(i);
@@ -72,7 +73,7 @@ export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: s
   if (rows.length === 0) return [];
   const byRow = new Map<number, unknown[]>();
   for (const [first, last] of coveringSpans(rows, MAX_BLOCKS)) {
-    const block = sheet.getRange(first + 2, 1, last - first + 1, contacts.lastColumn).getValues();
+    const block = sheet.getRange(top + first, 1, last - first + 1, contacts.lastColumn).getValues();
     block.forEach((values, i) => byRow.set(first + i, values as unknown[]));
   }
   const picked = rows.map((i) => byRow.get(i) ?? []);

@@ -1,12 +1,13 @@
 /**
- * A tab opened by its header row only. The sidebar touches one client and appends one row, so it
+ * A tab opened by its header row only (found by the header finder, header-row.ts). The sidebar touches one client and appends one row, so it
  * reads the header (to find columns by name) and the few cells it needs, never the whole tab:
  * its Spreadsheet calls stay the same at 100 and at 50,000 clients.
  */
 import { gridOfRows } from '../../core/grid';
 import { type Lang, message } from '../../core/i18n';
-import { type ColumnKey, type TableName, column, findHeaders, tabName } from '../../core/schema';
+import { type ColumnKey, type TableName, column, tabName } from '../../core/schema';
 import { UserError } from '../errors';
+import { readSheetHeader } from '../header-row';
 import { type Table, findTab } from '../table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,9 +23,9 @@ export function openHeader<T extends TableName>(
 ): Table<T> {
   const sheet = findTab(sheets, table);
   if (!sheet) throw new UserError(opts.lang, message('error.missingTab', { tab: tabName(table, opts.lang) }));
-  const width = sheet.getLastColumn();
-  const headerRow = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
-  const headers = findHeaders(table, headerRow);
+  const found = readSheetHeader(sheet, table, opts.lang);
+  const width = found.lastColumn;
+  const headers = found.match;
   const needed = new Set<ColumnKey<T>>([...headers.missingRequired, ...(opts.needs ?? [])]);
   for (const key of needed) {
     if (headers.map[key] === undefined) {
@@ -35,15 +36,24 @@ export function openHeader<T extends TableName>(
       );
     }
   }
-  return { table, sheet, headers, grid: gridOfRows([headerRow]), lastColumn: width, records: [], problems: [] };
+  return {
+    table,
+    sheet,
+    headers,
+    grid: gridOfRows([found.header]),
+    lastColumn: width,
+    headerRow: found.row,
+    records: [],
+    problems: [],
+  };
 }
 
 /** The IDs in the last `count` rows of a tab: enough to keep a new time-stamped ID unique. */
 export function recentIds<T extends TableName>(tbl: Table<T>, idKey: ColumnKey<T>, count = 50): string[] {
   const index = tbl.headers.map[idKey];
   const last = tbl.sheet.getLastRow();
-  if (index === undefined || last < 2) return [];
-  const first = Math.max(2, last - count + 1);
+  if (index === undefined || last <= tbl.headerRow) return [];
+  const first = Math.max(tbl.headerRow + 1, last - count + 1);
   return tbl.sheet
     .getRange(first, index + 1, last - first + 1, 1)
     .getValues()

@@ -9,7 +9,7 @@ import { message } from '../../core/i18n';
 import { readTable } from '../../core/records';
 import { type ClientRecord, tabName } from '../../core/schema';
 import { UserError } from '../errors';
-import { type Table, columnIndex } from '../table';
+import { type Table, columnIndex, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
 
 export interface ClientRow {
@@ -44,16 +44,17 @@ export function locateClient(
   const idCol = columnIndex(clients, 'id');
   const id = clientId.trim();
   if (id === '') throw new UserError(opts.lang, message('error.unknownClient', { id: clientId }));
-  if (hint !== null && hint >= 2) {
+  if (hint !== null && hint > clients.headerRow) {
     const values = readRow(clients, hint);
     const record = sameId(values[idCol], id) ? parse(clients, values, opts.tz, opts.lang) : null;
     if (record) return { row: hint, values, record, moved: false };
   }
   const lastRow = clients.sheet.getLastRow();
-  const ids = lastRow < 2 ? [] : clients.sheet.getRange(2, idCol + 1, lastRow - 1, 1).getValues();
+  const first = sheetRow(clients, 0);
+  const ids = lastRow < first ? [] : clients.sheet.getRange(first, idCol + 1, lastRow - first + 1, 1).getValues();
   const rows: number[] = [];
   ids.forEach((r, i) => {
-    if (sameId(r[0], id)) rows.push(i + 2);
+    if (sameId(r[0], id)) rows.push(first + i);
   });
   if (rows.length === 0) throw new UserError(opts.lang, message('error.unknownClient', { id }));
   if (rows.length > 1) {

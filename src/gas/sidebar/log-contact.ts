@@ -44,6 +44,9 @@ interface CheckedEntry {
   gradeOverride: Grade | null | undefined;
 }
 
+/** A browser clock a little ahead of the server's is not a contact in the future. */
+const CLOCK_SLACK_MS = 2 * 60_000;
+
 function readContactDate(
   raw: unknown,
   s: SidebarSession,
@@ -65,6 +68,9 @@ function readContactDate(
   }
   const day = dayKey(date, ctx.tz);
   if (daysBetween(s.today, day) > 0) check.fail('date', 'sidebar.error.futureDate', { date: day });
+  else if (date.getTime() - ctx.now.getTime() > CLOCK_SLACK_MS) {
+    check.fail('date', 'sidebar.error.futureTime', { time: text });
+  }
   return { date, day };
 }
 

@@ -48,6 +48,7 @@ function selectedClientId(s: ReturnType<typeof openSession>): string | null {
   const row = s.ctx.ss.getActiveRange()?.getRow() ?? 0;
   if (row < 2) return null;
   const clients = openHeader(s.sheets, 'clients', { lang: s.ctx.lang });
+  if (row <= clients.headerRow) return null;
   const id = String(clients.sheet.getRange(row, columnIndex(clients, 'id') + 1).getValue() ?? '').trim();
   return id === '' ? null : id;
 }

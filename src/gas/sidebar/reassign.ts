@@ -4,7 +4,7 @@
  * a reassignment is never silent. A next step owned by the old owner moves with the client.
  */
 import { dayKey } from '../../core/dates';
-import { message } from '../../core/i18n';
+import { message, t } from '../../core/i18n';
 import { label } from '../../core/lists';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
@@ -13,7 +13,8 @@ import { keepCell, writeSpan } from '../cells';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { MAX_CELL_CHARS, columnIndex, fitsInCell } from '../table';
+import { columnIndex, sheetRow } from '../table';
+import { checkText, textFaultMessage } from '../../core/text';
 import { buildCard, readHistory } from './card';
 import { type ClientUpdates, writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
@@ -30,11 +31,10 @@ function same(a: string, b: string): boolean {
 function checkHandover(s: SidebarSession, newOwner: unknown, reason: unknown) {
   const check = new FieldChecker('clients', s.ctx.lang, s.ctx.tz, s.team);
   const owner = check.person('owner', newOwner, true);
-  const why = String(reason ?? '');
-  if (why.trim() === '') check.fail('reason', 'sidebar.error.reasonRequired');
-  else if (!fitsInCell(why)) {
-    check.fail('reason', 'sidebar.error.tooLong', { field: 'reason', length: why.length, max: MAX_CELL_CHARS });
-  }
+  const checked = checkText(reason);
+  const why = checked.ok ? checked.text : '';
+  if (!checked.ok) check.failWith('reason', textFaultMessage(t(s.ctx.lang, 'sidebar.card.reason'), checked.fault));
+  else if (why.trim() === '') check.fail('reason', 'sidebar.error.reasonRequired');
   return { check, owner, why };
 }
 
@@ -99,13 +99,13 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
   return withDocumentLock(lang, (): WriteResult<ReassignSummary> => {
     const clients = openHeader(s.sheets, 'clients', { lang, needs: ['owner'] });
     const sheet = clients.sheet;
-    const rows = Math.max(0, sheet.getLastRow() - 1);
+    const rows = Math.max(0, sheet.getLastRow() - clients.headerRow);
     const read = (key: ColumnKey<'clients'>): unknown[] | null => {
       const index = clients.headers.map[key];
       return index === undefined || rows === 0
         ? null
         : sheet
-            .getRange(2, index + 1, rows, 1)
+            .getRange(sheetRow(clients, 0), index + 1, rows, 1)
             .getValues()
             .map((r) => r[0]);
     };
@@ -144,8 +144,8 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
     if (idsNow.length !== ids.length || idsNow.some((id, i) => String(id) !== String(ids[i]))) {
       throw new UserError(lang, message('error.rowsMoved', { tab: sheet.getName() }));
     }
-    writeSpan(sheet, 2, columnIndex(clients, 'owner'), ownerCells, moved);
-    if (nextOwners) writeSpan(sheet, 2, columnIndex(clients, 'nextOwner'), nextCells, nextMoved);
+    writeSpan(sheet, sheetRow(clients, 0), columnIndex(clients, 'owner'), ownerCells, moved);
+    if (nextOwners) writeSpan(sheet, sheetRow(clients, 0), columnIndex(clients, 'nextOwner'), nextCells, nextMoved);
     changeLog.append(changes);
     invalidateSearchIndex();
     return {

@@ -121,19 +121,25 @@ export class IndexTexts {
     readonly rows: number,
     readonly fields: FieldLines,
     keys: KeyLines = {},
+    /** the sheet row of line 0: the row under the header (header-row.ts) */
+    readonly firstRow = 2,
   ) {
     this.keys = { ...keys };
   }
 
   /** From the cells of each field's column (getValues, one cell per row); a missing column is blank. */
-  static fromCells(rows: number, cells: Readonly<Partial<Record<Field, readonly unknown[]>>>): IndexTexts {
+  static fromCells(
+    rows: number,
+    cells: Readonly<Partial<Record<Field, readonly unknown[]>>>,
+    firstRow = 2,
+  ): IndexTexts {
     const fields = {} as Record<Field, Lines>;
     for (const f of FIELDS) {
       const column = cells[f];
       const shape = f === 'phones' ? phoneLines : (text: string): string => text;
       fields[f] = column ? cellLines(column, shape) : Lines.blank(rows);
     }
-    return new IndexTexts(rows, fields);
+    return new IndexTexts(rows, fields, {}, firstRow);
   }
 
   /** The matching form of a field, one line per row. */
@@ -153,7 +159,7 @@ export class IndexTexts {
   entry(line: number): IndexEntry {
     const at = (f: Field): string => this.value(f, line);
     return {
-      row: line + 2,
+      row: line + this.firstRow,
       id: at('id'),
       name: at('name'),
       contact: at('contact'),
@@ -178,7 +184,7 @@ export class IndexTexts {
    * what the sidebar just wrote, without reading the tab again.
    */
   withRow(row: number, changes: Partial<Omit<IndexEntry, 'row'>>): IndexTexts {
-    const line = row - 2;
+    const line = row - this.firstRow;
     if (line < 0) return this;
     const rows = Math.max(this.rows, line + 1);
     const fields = { ...this.fields };
@@ -189,6 +195,6 @@ export class IndexTexts {
     }
     const keys: KeyLines = {};
     for (const k of KEYS) if (fields[k] === this.fields[k]) keys[k] = this.keys[k];
-    return new IndexTexts(rows, fields, keys);
+    return new IndexTexts(rows, fields, keys, this.firstRow);
   }
 }

@@ -29,7 +29,7 @@ export class SearchIndex {
     public columns: IndexTexts,
   ) {}
 
-  /** Every row as an entry (row 2 first), for the checks that need them all (add client). */
+  /** Every row as an entry (the row under the header first), for the checks that need them all (add client). */
   get entries(): readonly IndexEntry[] {
     if (this.listed === null) this.listed = this.columns.entries();
     return this.listed;
@@ -67,7 +67,8 @@ const SOURCE: Record<Field, ColumnKey<'clients'>> = {
 export function buildIndex(clients: Table<'clients'>): SearchIndex {
   const sheet = clients.sheet;
   const lastRow = sheet.getLastRow();
-  const rows = Math.max(0, lastRow - 1);
+  const firstRow = clients.headerRow + 1;
+  const rows = Math.max(0, lastRow - clients.headerRow);
   const at = new Map<Field, number>();
   for (const f of FIELDS) {
     const c = clients.headers.map[SOURCE[f]];
@@ -79,13 +80,13 @@ export function buildIndex(clients: Table<'clients'>): SearchIndex {
     let j = i;
     while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
     const width = j - i + 1;
-    const columns = blockColumns(sheet.getRange(2, cols[i] + 1, rows, width).getValues(), width);
+    const columns = blockColumns(sheet.getRange(firstRow, cols[i] + 1, rows, width).getValues(), width);
     columns.forEach((cells, k) => read.set(cols[i] + k, cells));
     i = j + 1;
   }
   const cells: Partial<Record<Field, unknown[]>> = {};
   for (const [f, c] of at) cells[f] = read.get(c);
-  return new SearchIndex(sheet.getSheetId(), lastRow, IndexTexts.fromCells(rows, cells));
+  return new SearchIndex(sheet.getSheetId(), lastRow, IndexTexts.fromCells(rows, cells, firstRow));
 }
 
 /** Stores the index in the document cache (see search-store.ts). */

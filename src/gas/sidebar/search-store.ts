@@ -13,7 +13,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const META_KEY = 'ct.search.meta';
 /** The stored layout; a meta of another version is ignored (the index is built again). */
-const VERSION = 2;
+const VERSION = 3;
 const TTL_SECONDS = 900;
 const ID_TEXT = FIELDS.indexOf('id');
 
@@ -29,6 +29,8 @@ interface Meta {
   sheetId: number;
   lastRow: number;
   rows: number;
+  /** the sheet row of the first indexed row (the row under the header) */
+  firstRow: number;
   stamp: string;
   /** per stored text (FIELDS, then KEYS): lines in each of its pieces; null for a key equal to its field */
   texts: (number[] | null)[];
@@ -85,7 +87,7 @@ export function storeIndex(cache: Cache, index: StoredIndex, now: Date): void {
     return [...fitting.counts];
   });
   const { sheetId, lastRow, columns } = index;
-  const meta: Meta = { v: VERSION, sheetId, lastRow, rows: columns.rows, stamp, texts };
+  const meta: Meta = { v: VERSION, sheetId, lastRow, rows: columns.rows, firstRow: columns.firstRow, stamp, texts };
   values[META_KEY] = JSON.stringify(meta);
   try {
     cache.putAll(values, TTL_SECONDS);
@@ -140,7 +142,11 @@ export function fetchIndex(cache: Cache, sheetById: (sheetId: number) => Sheet |
   >;
   const keys: KeyLines = {};
   KEYS.forEach((k, i) => (keys[k] = texts.get(FIELDS.length + i) ?? fields[k]));
-  return { sheetId: meta.sheetId, lastRow: meta.lastRow, columns: new IndexTexts(meta.rows, fields, keys) };
+  return {
+    sheetId: meta.sheetId,
+    lastRow: meta.lastRow,
+    columns: new IndexTexts(meta.rows, fields, keys, meta.firstRow),
+  };
 }
 
 /** The IDs of the cached index (only their pieces are fetched), or null as fetchIndex. */

@@ -224,7 +224,9 @@ function cellValue(cell: Cell, timeZone: string): CellValue {
 function plainValue(value: unknown, timeZone: string): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return fromWallClock(value, timeZone);
+  // exceljs turns a cached formula error in a date-formatted cell into an Invalid Date, losing which
+  // error it was; the cell still holds an error, as getValues would show it.
+  if (value instanceof Date) return isNaN(value.getTime()) ? '#ERROR!' : fromWallClock(value, timeZone);
   if (typeof value !== 'object') return '';
   const v = value as Record<string, unknown>;
   if (Array.isArray(v.richText)) return richText(v.richText);

@@ -211,7 +211,26 @@ function writeValues(ws: Worksheet, sheet: SheetModel, timeZone: string): void {
 }
 
 function toExcelValue(value: CellValue, timeZone: string): ExcelCellValue {
+  if (typeof value === 'string') return xmlSafe(value);
   return value instanceof Date ? toWallClock(value, timeZone) : value;
+}
+
+/**
+ * Characters an XML file cannot carry (C0 controls but tab and line feed, lone surrogates, U+FFFE,
+ * U+FFFF), a carriage return (XML would read it back as a line feed), and text that already looks
+ * like such an escape. One U+FFFF written raw made the whole file unreadable.
+ */
+
+const NOT_IN_XML = /[\u0000-\u0008\u000B-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]|_(?=x[0-9A-F]{4}_)/gu;
+
+/**
+ * A string as the workbook stores it: each character XML cannot carry as the `_xHHHH_` escape of
+ * the Office Open XML format (ECMA-376 ST_Xstring), which Excel, LibreOffice and exceljs read back
+ * as the character; an underscore that would start such an escape is itself escaped (`_x005F_`).
+ * docs/text.md says why such characters should never reach a cell, and what happens if one does.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_IN_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 function toFormula(formula: string, cached: CellValue, timeZone: string): CellFormulaValue {
@@ -220,7 +239,9 @@ function toFormula(formula: string, cached: CellValue, timeZone: string): CellFo
   if (typeof cached === 'string' && ERROR_VALUES.has(cached)) {
     return { formula: text, result: { error: cached as ExcelJS.CellErrorValue['error'] }, date1904: false };
   }
-  return { formula: text, result: cached instanceof Date ? toWallClock(cached, timeZone) : cached, date1904: false };
+  const result =
+    cached instanceof Date ? toWallClock(cached, timeZone) : typeof cached === 'string' ? xmlSafe(cached) : cached;
+  return { formula: text, result, date1904: false };
 }
 
 const validationFolding: Folding<ValidationRun, ValidationRule | null> = {

@@ -31,7 +31,8 @@ describe('Spreadsheet calls per logContact', () => {
   test('are the same at 100 and at 50,000 clients, with and without the search index cached', () => {
     expect(large.cold).toBe(small.cold);
     expect(large.warm).toBe(small.warm);
-    expect(small.warm).toBeLessThan(40);
+    // 3 of them find each tab's header row (last row, last column, the top rows: a title may sit above it).
+    expect(small.warm).toBeLessThan(45);
   });
 
   test('with the index cached, the client row is found without reading the ID column', () => {

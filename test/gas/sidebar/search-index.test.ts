@@ -8,7 +8,7 @@ import { IndexTexts, FIELDS, type Field, foldLines, phoneLines } from '../../../
 import { matchClients } from '../../../src/gas/sidebar/search-find';
 import { Lines, PIECE_BYTES } from '../../../src/gas/sidebar/search-lines';
 import { fold, phoneDigits } from '../../../src/gas/sidebar/search-match';
-import { hostileCorpus } from './hostile-strings';
+import { shortCorpus } from '../../hostile/corpus';
 
 type Row = Record<Field, unknown>;
 
@@ -119,7 +119,7 @@ function random(seed: number): () => number {
   };
 }
 
-const corpus = hostileCorpus().filter((t) => t.length < 1000);
+const corpus = shortCorpus().map((h) => h.text);
 
 const NAMES = [
   'Acme Trading Co., Ltd.',
