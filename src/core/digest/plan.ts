@@ -5,6 +5,7 @@
  * (recipient | kind | period) so that a rerun sends nothing twice.
  */
 import type { Lang } from '../i18n';
+import { emailKey } from '../people';
 import type { TeamMember } from '../schema';
 import { dailyCount, dailyDoc, dailyList } from './daily';
 import type { DigestContext } from './facts';
@@ -33,8 +34,9 @@ export interface Addressees {
   skipped: Skipped[];
 }
 
+/** Addresses are compared by the one rule (core/people.ts). */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return emailKey(email);
 }
 
 /** Team members with Digest = yes whose address is an editor or viewer of the spreadsheet. */

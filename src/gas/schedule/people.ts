@@ -1,5 +1,6 @@
 /** Who is at the keyboard (or whose trigger runs), and what the Team tab says about them. */
 import { normalizeEmail } from '../../core/digest/plan';
+import { sameEmail } from '../../core/people';
 import type { TeamMember } from '../../core/schema';
 import type { WorkbookContext } from '../context';
 import { openTable, sheetsByName } from '../table';
@@ -10,9 +11,7 @@ export function currentEmail(): string {
   return normalizeEmail(active !== '' ? active : Session.getEffectiveUser().getEmail());
 }
 
-export function sameEmail(a: string, b: string): boolean {
-  return normalizeEmail(a) !== '' && normalizeEmail(a) === normalizeEmail(b);
-}
+export { sameEmail } from '../../core/people';
 
 /** The Team row with this address, or null. */
 export function teamMemberByEmail(wb: WorkbookContext, email: string): TeamMember | null {

@@ -5,6 +5,7 @@
  * write time. A reached contact with no next date gets last contact + the grade's interval. A next
  * step owned by someone else and due today is mailed to them at once (seed 000).
  */
+import { samePerson } from '../../core/people';
 import { overCallingWarning, proposeNextFollowUp } from '../../core/cadence';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
@@ -282,7 +283,7 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
     );
   }
   if (saved.overCalling) notices.push(notice(s.ctx.lang, saved.overCalling));
-  if (saved.nextDay === s.today && saved.nextOwner !== '' && saved.nextOwner.toLowerCase() !== s.me.toLowerCase()) {
+  if (saved.nextDay === s.today && saved.nextOwner !== '' && !samePerson(saved.nextOwner, s.me)) {
     notices.push(mailNextStep(s, { to: saved.nextOwner, client: saved.client, topic: saved.topic, by: input.by }));
   }
   return { ok: true, value: saved.card, notices };

@@ -6,6 +6,7 @@
 import { dayKey } from '../../core/dates';
 import { message } from '../../core/i18n';
 import { label } from '../../core/lists';
+import { samePerson } from '../../core/people';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, ReassignSummary, WriteResult } from '../../server/api-types';
@@ -23,9 +24,6 @@ import { invalidateSearchIndex } from './search-index';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
 
-function same(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 function checkHandover(s: SidebarSession, newOwner: unknown, reason: unknown) {
   const check = new FieldChecker('clients', s.ctx.lang, s.ctx.tz, s.team);
@@ -48,7 +46,7 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     const target = openClientTarget(s, clientId, ['owner']);
     const { clients, contacts } = target;
     const client = target.found.record;
-    if (same(client.owner, owner)) {
+    if (samePerson(client.owner, owner)) {
       check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
       return refused(check.problems);
     }
@@ -66,7 +64,7 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     );
     const updates: ClientUpdates = { owner };
     if (client.status !== status) updates.status = label('statuses', status, lang);
-    const nextOwner = client.nextOwner !== '' && same(client.nextOwner, client.owner) ? owner : client.nextOwner;
+    const nextOwner = client.nextOwner !== '' && samePerson(client.nextOwner, client.owner) ? owner : client.nextOwner;
     if (nextOwner !== client.nextOwner) updates.nextOwner = nextOwner;
     const found = rowForWrite(s, target);
     writeClientCells(clients, found.row, updates);
@@ -94,7 +92,7 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
   const { check, owner, why } = checkHandover(s, toOwner, reason);
   const from = String(fromOwner ?? '').trim();
   if (from === '') check.fail('owner', 'sidebar.error.required', { field: check.fieldName('owner') });
-  else if (same(from, owner)) check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
+  else if (samePerson(from, owner)) check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
   if (!check.ok) return refused(check.problems);
   return withDocumentLock(lang, (): WriteResult<ReassignSummary> => {
     const clients = openHeader(s.sheets, 'clients', { lang, needs: ['owner'] });
@@ -118,7 +116,7 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
     const ownerCells = owners.map(keepCell);
     const nextCells = nextOwners?.map(keepCell) ?? [];
     owners.forEach((o, i) => {
-      if (!same(String(o ?? ''), from)) return;
+      if (!samePerson(String(o ?? ''), from)) return;
       moved.push(i);
       ownerCells[i] = owner;
       changes.push({
@@ -129,7 +127,7 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
         by: s.me || undefined,
         reason: why,
       });
-      if (nextOwners && same(String(nextOwners[i] ?? ''), from)) {
+      if (nextOwners && samePerson(String(nextOwners[i] ?? ''), from)) {
         nextMoved.push(i);
         nextCells[i] = owner;
       }

@@ -5,6 +5,7 @@
  */
 import { type DayKey, today as todayIn } from '../../core/dates';
 import { type Settings, parseSettings } from '../../core/settings';
+import { memberByEmail } from '../../core/people';
 import type { TeamMember } from '../../core/schema';
 import { type WorkbookContext, workbookContext } from '../context';
 import { findTab, openTable, sheetsByName } from '../table';
@@ -35,17 +36,7 @@ export function readTeam(sheets: Map<string, Sheet>, ctx: WorkbookContext): Team
   return table.records.filter((r): r is TeamMember => r !== null && r.name.trim() !== '');
 }
 
-export function memberByEmail(team: readonly TeamMember[], email: string): TeamMember | null {
-  const wanted = email.trim().toLowerCase();
-  if (wanted === '') return null;
-  return team.find((m) => m.email.trim().toLowerCase() === wanted) ?? null;
-}
-
-export function memberByName(team: readonly TeamMember[], name: string): TeamMember | null {
-  const wanted = name.trim().toLowerCase();
-  if (wanted === '') return null;
-  return team.find((m) => m.name.trim().toLowerCase() === wanted) ?? null;
-}
+export { memberByEmail, memberByName } from '../../core/people';
 
 export function openSession(): SidebarSession {
   const ctx = workbookContext();
