@@ -3,7 +3,8 @@
  * built bundle's exposures called as a menu click or google.script.run would call them.
  */
 import { t } from '../../src/core/i18n';
-import { uiState } from '../../src/local/emulator/services';
+import { mailState, uiState } from '../../src/local/emulator/services';
+import { addRows, day } from './clients-fixture';
 import { EXPOSURES } from '../../src/server/exposures';
 import { LINA, WANG, ZHANG, ourTriggers, teamWorkbook } from './schedule/fixture';
 
@@ -124,5 +125,59 @@ describe('the confirmed roles, not the Team tab as typed', () => {
       message = (err as Error).message;
     }
     expect(message).toBe(t('en', 'roles.refused.waiting'));
+  });
+});
+
+describe('one rule for the same person, through the built bundle', () => {
+  test('salesperson "Lina" does not get manager "Li Na"’s client in her daily email', () => {
+    const wb = teamWorkbook({
+      team: [
+        {
+          Name: 'Lina',
+          Email: 'lina2@example.com',
+          Role: 'Salesperson',
+          Manager: 'Boss',
+          Active: 'Yes',
+          Digest: 'Yes',
+        },
+        { Name: 'Li Na', Email: LINA, Role: 'Manager', Manager: 'Boss', Active: 'Yes', Digest: 'Yes' },
+        { Name: 'Boss', Email: WANG, Role: 'Director', Active: 'Yes', Digest: 'No' },
+      ],
+      clients: [
+        { ID: 'C-S', Name: 'LiNa Secret Deal', Owner: 'Li Na', 'Next follow-up': '2026-03-01' },
+        { ID: 'C-L', Name: 'Lina Own Deal', Owner: 'Lina', 'Next follow-up': '2026-03-01' },
+      ],
+    });
+    wb.env.spreadsheet.editors.push('lina2@example.com');
+    wb.client('runDaily', [], WANG);
+    const sent = mailState(wb.env).sent;
+    const linaMail = sent.filter((m) => m.to.includes('lina2@example.com')).map((m) => `${m.subject} ${m.body}`);
+    const liNaMail = sent.filter((m) => m.to.includes(LINA)).map((m) => `${m.subject} ${m.body}`);
+    expect(linaMail.join(' ')).toContain('Lina Own Deal');
+    expect(linaMail.join(' ')).not.toContain('LiNa Secret Deal');
+    expect(liNaMail.join(' ')).toContain('LiNa Secret Deal');
+  });
+
+  test('a client the pool released from "alice" cannot be handed to "Alice" before the reclaim wait', () => {
+    const wb = teamWorkbook({
+      team: [
+        { Name: 'Alice', Email: ZHANG, Role: 'Salesperson', Manager: 'Boss', Active: 'Yes' },
+        { Name: 'Boss', Email: WANG, Role: 'Director', Active: 'Yes' },
+      ],
+      clients: [{ ID: 'C-P', Name: 'Pooled', Owner: '' }],
+    });
+    addRows(wb, 'Changes', [
+      { ID: 'X-1', Date: day(wb, '2026-03-01'), 'Client ID': 'C-P', What: 'Released to pool', Old: 'alice', New: '' },
+    ]);
+    const handed = wb.client('reassignClient', ['C-P', 'Alice', 'back to her'], WANG) as {
+      ok: boolean;
+      problems: { text: string }[];
+    };
+    expect(handed.ok).toBe(false);
+    expect(handed.problems.map((p) => p.text)).toEqual([
+      'Alice lost this client to the pool on 2026-03-01; it can go back to them from 2026-03-08.',
+    ]);
+    const claimed = wb.client('claimClient', ['C-P'], ZHANG) as { ok: boolean };
+    expect(claimed.ok).toBe(false);
   });
 });
