@@ -42,6 +42,7 @@ const EN = {
   'menu.scheduleRun': 'Run now',
   'menu.scheduleStatus': 'Status',
   'menu.previewEmail': 'Preview my email',
+  'menu.confirmRoles': 'Confirm Team roles…',
 
   'error.missingTab': 'There is no {tab} tab. Run Set up / upgrade sheets to create it.',
   'error.missingColumn': 'The {tab} tab has no “{column}” column. Add it back or run Set up / upgrade sheets.',
@@ -57,6 +58,10 @@ const EN = {
   'setup.done': 'Set up finished.',
   'setup.computedNote': 'Computed by Client Tracker on every refresh: anything typed here is replaced.',
   'setup.rulesUpdated': 'Clients: updated the highlighting rules (overdue, due today, unplanned, pool soon).',
+  'setup.directorAdded':
+    'Team: added you ({email}) as director, and confirmed that as the roles Client Tracker acts on. Change the name to yours.',
+  'team.duplicateNames':
+    'Team: {names} appear more than once; give each person a name of their own, or their clients and emails get mixed up.',
   'legend.title': 'Highlighting on the Clients tab',
   'report.tooBig':
     'The reports do not fit: the spreadsheet already uses {used} of Google’s 10,000,000 cells and would need {needed} more. Nothing was changed. Move old contacts to another spreadsheet, or delete empty rows and columns, then try again.',
@@ -181,6 +186,10 @@ const EN = {
   'sidebar.card.claim': 'Claim from pool',
   'sidebar.card.handOver': 'Hand over',
   'sidebar.card.handOverAll': 'Hand over all of {owner}’s clients',
+  'sidebar.card.countClients': 'Count {owner}’s clients first',
+  'sidebar.card.countIs':
+    '{owner} owns {count} clients now. Every one goes to the new owner, each with a line on the Changes tab.',
+  'sidebar.card.handOverAllCount': 'Hand over all {count}',
   'sidebar.card.newOwner': 'New owner',
   'sidebar.card.reason': 'Reason',
   'sidebar.error.server': 'Something went wrong on the server: {error}',
@@ -210,11 +219,52 @@ const EN = {
   'sidebar.error.sameOwner': '{name} already owns this client.',
   'sidebar.error.ownsNone': '{name} owns no clients.',
   'sidebar.error.reasonRequired': 'Say why the client is handed over; the reason goes to the Changes tab.',
+  'roles.refused.blankIdentity':
+    'Client Tracker cannot see which account you are signed in with, so you can only read here. Sign in with your work account (the one on the Team tab) and open the file again.',
+  'roles.refused.notOnTeam':
+    'Your address {email} is not on the confirmed Team, so you can only read here. Ask a director to add you to the Team tab and confirm the roles.',
+  'roles.refused.waiting':
+    'The Team tab was changed and a director has not confirmed the roles yet (Extensions ▸ Client Tracker ▸ Confirm Team roles), so this waits until they do.',
+  'roles.refused.read': 'Only people who can open this file may read it.',
+  'roles.refused.work': 'Only people on the confirmed Team may change clients here.',
+  'roles.refused.handOverOne': 'Only people on the confirmed Team may hand clients over.',
+  'roles.refused.handOverAll':
+    'Only managers (for their own team) and directors may hand over all of a person’s clients.',
+  'roles.refused.runNow':
+    'The daily run is on, so only a manager or a director may run it now, turn it on again or release clients to the pool.',
+  'roles.refused.scheduleOff': 'Only people on the confirmed Team may turn the daily run off.',
+  'roles.refused.setup': 'Only a director may run Set up / upgrade sheets in this file.',
+  'roles.refused.confirmRoles': 'Only a director may confirm the Team roles.',
+  'roles.refused.notYours':
+    '{owner} owns this client; a salesperson may hand over only their own clients. Ask your manager.',
+  'roles.refused.notYourTeam':
+    '{owner} is not on your team; a manager may hand over only their own team’s clients. Ask a director.',
+  'roles.refused.countChanged':
+    '{name} now owns {count} clients, not the {expected} you confirmed. Nothing was handed over; look at the count again and confirm.',
+  'roles.refused.countMissing':
+    'Look at how many clients {name} owns and confirm that number before handing them all over.',
+  'roles.refused.reclaimWait': '{name} lost this client to the pool on {released}; it can go back to them from {from}.',
+  'roles.confirm.title': 'Confirm Team roles',
+  'roles.confirm.ask': 'Client Tracker will act on the Team tab’s roles as they are now:\n{lines}\n\nConfirm them?',
+  'roles.confirm.done': 'Confirmed: Client Tracker now acts on the Team tab’s roles ({count} people).',
+  'roles.confirm.nothing': 'The Team tab’s roles are the confirmed ones already; there is nothing to confirm.',
+  'roles.confirm.cancelled': 'Nothing was confirmed; Client Tracker still acts on the roles confirmed before.',
+  'roles.confirm.noDirector':
+    'The Team tab names no director with an email address; confirming would leave nobody who can confirm the next change. Add a director first.',
+  'roles.change.added': 'Added: {name} ({email}), {role}',
+  'roles.change.changed': 'Changed: {name} ({email}), {role}, manager {manager}',
+  'roles.change.removed': 'Removed: {name} ({email})',
+  'roles.pending':
+    'The Team tab was changed: a director should confirm the roles (Extensions ▸ Client Tracker ▸ Confirm Team roles) before Client Tracker acts on them.',
   'sidebar.notice.proposed': 'Next follow-up set to {date}, {days} days on.',
   'sidebar.notice.planKept':
     'Logged. This contact is dated before the current plan, so the next follow-up stays {date}.',
   'sidebar.notice.mailed': 'Emailed {name} about the next step due today.',
   'sidebar.notice.noEmail': '{name} has no email on the Team tab, so nobody was told about today’s next step.',
+  'sidebar.notice.notMailedNoAccess':
+    '{name} was not emailed about today’s next step: their address has not been seen opening this file. Ask them to open the file and the sidebar once.',
+  'sidebar.notice.notMailedBadAddress':
+    '{name} was not emailed about today’s next step: their Email cell on the Team tab is not one plain address. Put exactly one address in it.',
   'sidebar.notice.mailFailed': 'The contact is saved, but the email to {name} failed: {error}',
   'sidebar.notice.reassigned': 'Handed {count} clients from {from} to {to}.',
   'sidebar.mail.subject': 'Client Tracker: follow up {client} today',
@@ -406,6 +456,10 @@ const EN = {
   'schedule.run.paused': 'Stopped before the time limit; the next run finishes: {steps}.',
   'schedule.run.noAccess': 'Not mailed, because the address cannot open this spreadsheet: {list}.',
   'schedule.run.noEmail': 'Digest is Yes but the email address is blank for: {list}.',
+  'schedule.run.noAccessHint':
+    'Ask them to open the file and the sidebar once: that proves their address can open it, and the next run mails them.',
+  'schedule.run.badAddress':
+    'Not mailed, because the Email cell is not one plain address: {list}. Put exactly one address in each cell.',
   'schedule.run.failed': '{step} failed: {error}',
   'schedule.run.ok': 'Every step ran.',
   'schedule.run.done': 'The daily run finished.',
@@ -458,6 +512,7 @@ const ZH_CN: Record<MessageKey, string> = {
   'menu.scheduleRun': '立即运行',
   'menu.scheduleStatus': '运行状态',
   'menu.previewEmail': '预览我的邮件',
+  'menu.confirmRoles': '确认团队岗位…',
 
   'error.missingTab': '找不到“{tab}”工作表。请运行“创建 / 升级表格”来创建它。',
   'error.missingColumn': '“{tab}”工作表缺少“{column}”列。请把它加回来，或运行“创建 / 升级表格”。',
@@ -473,6 +528,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'setup.done': '设置完成。',
   'setup.computedNote': '由客户跟踪在每次刷新时计算：在这里输入的内容会被覆盖。',
   'setup.rulesUpdated': '客户：已更新颜色提示规则（逾期、今天到期、未安排、即将进入公海）。',
+  'setup.directorAdded': '团队：已把您（{email}）添加为总监，并确认为客户跟踪使用的岗位。请把姓名改成您的名字。',
+  'team.duplicateNames': '团队：{names} 重复出现；请给每个人一个不同的姓名，否则客户和邮件会混在一起。',
   'legend.title': '客户表的颜色提示',
   'report.tooBig':
     '报表放不下：这个表格已使用 Google 上限 10,000,000 个单元格中的 {used} 个，还需要 {needed} 个。没有做任何修改。请把旧的跟进记录移到另一个表格，或删除空行和空列后再试。',
@@ -593,6 +650,9 @@ const ZH_CN: Record<MessageKey, string> = {
   'sidebar.card.claim': '从公海领取',
   'sidebar.card.handOver': '转交',
   'sidebar.card.handOverAll': '转交 {owner} 的全部客户',
+  'sidebar.card.countClients': '先统计 {owner} 名下的客户',
+  'sidebar.card.countIs': '{owner} 现在名下有 {count} 个客户。全部转给新负责人，每个客户在变更记录中记一行。',
+  'sidebar.card.handOverAllCount': '全部转交（{count} 个）',
   'sidebar.card.newOwner': '新负责人',
   'sidebar.card.reason': '原因',
   'sidebar.error.server': '服务器出错：{error}',
@@ -617,10 +677,44 @@ const ZH_CN: Record<MessageKey, string> = {
   'sidebar.error.sameOwner': '{name} 已经是该客户的负责人。',
   'sidebar.error.ownsNone': '{name} 名下没有客户。',
   'sidebar.error.reasonRequired': '请说明转交原因；原因会写入变更记录。',
+  'roles.refused.blankIdentity':
+    '客户跟踪无法识别您登录的账号，所以您在这里只能查看。请用“团队”表上的工作账号登录后重新打开文件。',
+  'roles.refused.notOnTeam':
+    '您的邮箱 {email} 不在已确认的团队名单中，所以您在这里只能查看。请总监把您加入“团队”表并确认岗位。',
+  'roles.refused.waiting':
+    '“团队”表有改动，总监还没有确认岗位（扩展程序 ▸ 客户跟踪 ▸ 确认团队岗位），所以这项操作要等确认后才能进行。',
+  'roles.refused.read': '只有能打开此文件的人才能查看。',
+  'roles.refused.work': '只有已确认团队中的成员才能在这里修改客户。',
+  'roles.refused.handOverOne': '只有已确认团队中的成员才能转交客户。',
+  'roles.refused.handOverAll': '只有经理（限本团队）和总监才能转交某人的全部客户。',
+  'roles.refused.runNow': '每日运行已经开启，只有经理或总监才能立即运行、重新开启或把客户释放到公海。',
+  'roles.refused.scheduleOff': '只有已确认团队中的成员才能关闭每日运行。',
+  'roles.refused.setup': '只有总监才能在此文件中运行“设置 / 升级工作表”。',
+  'roles.refused.confirmRoles': '只有总监才能确认团队岗位。',
+  'roles.refused.notYours': '这个客户的负责人是 {owner}；业务员只能转交自己的客户。请找您的经理。',
+  'roles.refused.notYourTeam': '{owner} 不在您的团队；经理只能转交本团队的客户。请找总监。',
+  'roles.refused.countChanged':
+    '{name} 现在名下有 {count} 个客户，而不是您确认的 {expected} 个。没有转交任何客户；请重新查看数量后再确认。',
+  'roles.refused.countMissing': '请先查看 {name} 名下的客户数量并确认，再全部转交。',
+  'roles.refused.reclaimWait': '{name} 的这个客户在 {released} 进入公海；从 {from} 起才能转回给此人。',
+  'roles.confirm.title': '确认团队岗位',
+  'roles.confirm.ask': '客户跟踪将按“团队”表当前的岗位执行：\n{lines}\n\n确认吗？',
+  'roles.confirm.done': '已确认：客户跟踪现在按“团队”表的岗位执行（共 {count} 人）。',
+  'roles.confirm.nothing': '“团队”表的岗位已经是确认过的，无需再次确认。',
+  'roles.confirm.cancelled': '没有确认；客户跟踪仍按之前确认的岗位执行。',
+  'roles.confirm.noDirector': '“团队”表中没有带邮箱的总监；确认后将没有人能确认下一次改动。请先添加一位总监。',
+  'roles.change.added': '新增：{name}（{email}），{role}',
+  'roles.change.changed': '变更：{name}（{email}），{role}，上级 {manager}',
+  'roles.change.removed': '移除：{name}（{email}）',
+  'roles.pending': '“团队”表有改动：需要总监确认岗位（扩展程序 ▸ 客户跟踪 ▸ 确认团队岗位），客户跟踪才会按新岗位执行。',
   'sidebar.notice.proposed': '下次跟进已设为 {date}（{days} 天后）。',
   'sidebar.notice.planKept': '已记录。这次跟进的日期早于当前的跟进计划，下次跟进仍是 {date}。',
   'sidebar.notice.mailed': '已给 {name} 发邮件，提醒今天的下一步。',
   'sidebar.notice.noEmail': '团队表中没有 {name} 的邮箱，今天的下一步没有通知到任何人。',
+  'sidebar.notice.notMailedNoAccess':
+    '没有给 {name} 发邮件提醒今天的下一步：尚未确认此人的邮箱能打开这个文件。请让对方打开文件和侧边栏一次。',
+  'sidebar.notice.notMailedBadAddress':
+    '没有给 {name} 发邮件提醒今天的下一步：“团队”表中此人的邮箱单元格不是一个单独的地址。请只填写一个地址。',
   'sidebar.notice.mailFailed': '跟进已保存，但给 {name} 的邮件发送失败：{error}',
   'sidebar.notice.reassigned': '已将 {count} 个客户从 {from} 转交给 {to}。',
   'sidebar.mail.subject': '客户跟踪：今天请跟进 {client}',
@@ -805,6 +899,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'schedule.run.paused': '为避免超时已提前停止；下次运行将完成：{steps}。',
   'schedule.run.noAccess': '以下地址无法打开这个表格，因此没有发送：{list}。',
   'schedule.run.noEmail': '以下人员的“邮件提醒”为“是”，但邮箱为空：{list}。',
+  'schedule.run.noAccessHint': '请让他们打开文件和侧边栏一次：这能证明其邮箱可以打开文件，下次运行就会给他们发邮件。',
+  'schedule.run.badAddress': '以下人员的邮箱单元格不是一个单独的地址，因此没有发送：{list}。每个单元格只填一个地址。',
   'schedule.run.failed': '{step}失败：{error}',
   'schedule.run.ok': '所有步骤都已完成。',
   'schedule.run.done': '每日运行已完成。',

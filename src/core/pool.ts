@@ -5,6 +5,8 @@
 import { type DayKey, addDays, dayKey, daysBetween } from './dates';
 import { type Message, message } from './i18n';
 import type { Grade, Stage } from './lists';
+import { idKey } from './ids';
+import { samePerson } from './people';
 import type { ChangeRecord } from './schema';
 import { type Settings, poolDaysFor } from './settings';
 
@@ -78,14 +80,14 @@ export interface Release {
 
 export type ClaimCheck = { ok: true } | { ok: false; from: DayKey; reason: Message };
 
-/** Anyone may claim a pooled client, but its former owner only reclaimDays after the release. */
+/** Anyone may claim a pooled client, but its former owner (the one person rule) only reclaimDays after the release. */
 export function canClaim(
   claimant: string,
   lastRelease: Release | null,
   settings: Pick<Settings, 'reclaimDays'>,
   today: DayKey,
 ): ClaimCheck {
-  if (lastRelease === null || lastRelease.formerOwner.trim() !== claimant.trim()) return { ok: true };
+  if (lastRelease === null || !samePerson(lastRelease.formerOwner, claimant)) return { ok: true };
   const from = addDays(lastRelease.releasedOn, settings.reclaimDays);
   if (daysBetween(today, from) <= 0) return { ok: true };
   return { ok: false, from, reason: message('pool.reclaimWait', { released: lastRelease.releasedOn, from }) };
@@ -95,7 +97,7 @@ export function canClaim(
 export function lastRelease(changes: readonly ChangeRecord[], clientId: string, tz: string): Release | null {
   let best: { at: number; release: Release } | null = null;
   for (const change of changes) {
-    if (change.what !== 'poolRelease' || change.clientId !== clientId || change.date === null) continue;
+    if (change.what !== 'poolRelease' || idKey(change.clientId) !== idKey(clientId) || change.date === null) continue;
     const at = change.date.getTime();
     if (best === null || at >= best.at) {
       best = { at, release: { formerOwner: change.old, releasedOn: dayKey(change.date, tz) } };

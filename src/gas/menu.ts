@@ -14,6 +14,7 @@ export type MenuEntry =
 /** The whole menu, declared once; each feature adds its entries here as it lands. */
 export const MENU: readonly MenuEntry[] = [
   { caption: 'menu.setup', run: 'menuSetup' },
+  { caption: 'menu.confirmRoles', run: 'menuConfirmRoles' },
   { caption: 'menu.logContact', run: 'menuOpenSidebar' },
   { caption: 'menu.addClient', run: 'menuAddClient' },
   { caption: 'menu.clientCard', run: 'menuClientCard' },

@@ -19,6 +19,7 @@ import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
+import { teamProblems } from './roles';
 import { asText, columnIndex, idsStillMatch, sheetRow, sheetsByName, toCell } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -188,7 +189,11 @@ export function refreshReport(summary: RefreshSummary): MenuReport {
 
 /** Menu: Refresh grades and status. */
 export function menuRefresh(): void {
-  reportInAlert(() => refreshReport(refreshWorkbook()));
+  reportInAlert(() => {
+    const summary = refreshWorkbook();
+    // Duplicate Team names mix people's clients up (docs/roles.md): said with the other problems.
+    return refreshReport({ ...summary, problems: [...teamProblems(workbookContext()), ...summary.problems] });
+  });
 }
 
 /**

@@ -7,6 +7,8 @@
  */
 import { columnLetters } from '../core/header-row';
 import { type Lang, type Message, langFromLocale, message, render } from '../core/i18n';
+import { label } from '../core/lists';
+import { duplicateNames, emailKey } from '../core/people';
 import { type ColumnDef, type TableName, TABLES, findHeaders, labels, tabName } from '../core/schema';
 import {
   SETTING_DEFS,
@@ -17,6 +19,7 @@ import {
   type Settings,
 } from '../core/settings';
 import { rememberLanguage } from './context';
+import { saveConfirmedRoles } from './roles';
 import { UserError } from './errors';
 import { noHeaderMessage, readSheetHeader } from './header-row';
 import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighlightRules } from './highlight';
@@ -270,6 +273,44 @@ function chooseLanguage(sheets: Map<string, Sheet>): Lang {
   return langFromLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
 }
 
+/**
+ * On an empty Team tab, the person running Setup becomes its director, and that is the confirmed copy
+ * of the roles (docs/roles.md): somebody must be able to confirm the next change. Duplicate names on
+ * a filled Team are flagged. A blank signed-in email adds nobody.
+ */
+function seedDirector(team: TableSetup, lang: Lang, changes: Message[]): void {
+  const sheet = team.sheet;
+  const email = Session.getActiveUser().getEmail().trim();
+  const map = findHeaders('team', team.headers).map;
+  if (sheet.getLastRow() > 1) {
+    const names =
+      map.name !== undefined
+        ? sheet
+            .getRange(2, map.name + 1, sheet.getLastRow() - 1, 1)
+            .getValues()
+            .map((r) => ({ name: String(r[0] ?? '') }))
+        : [];
+    const dup = duplicateNames(names);
+    if (dup.length > 0) changes.push(message('team.duplicateNames', { names: dup.join(', ') }));
+    return;
+  }
+  if (email === '' || map.name === undefined || map.email === undefined) return;
+  const name = email.split('@')[0];
+  const row: unknown[] = new Array(team.headers.length).fill('');
+  row[map.name] = asText(name);
+  row[map.email] = asText(email);
+  if (map.role !== undefined) row[map.role] = label('roles', 'director', lang);
+  if (map.active !== undefined) row[map.active] = label('yesNo', 'yes', lang);
+  if (map.digest !== undefined) row[map.digest] = label('yesNo', 'yes', lang);
+  sheet.getRange(2, 1, 1, row.length).setValues([row]);
+  saveConfirmedRoles({
+    members: [{ name, email: emailKey(email), role: 'director', manager: '' }],
+    by: emailKey(email),
+    at: new Date().toISOString(),
+  });
+  changes.push(message('setup.directorAdded', { email }));
+}
+
 /** Runs setup and says what it changed. Safe to run any number of times. */
 export function setupWorkbook(): SetupReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -302,6 +343,7 @@ export function setupWorkbook(): SetupReport {
       settings,
     );
     if (applyHighlightRules(clients.sheet, rules) && !clients.created) changes.push(message('setup.rulesUpdated'));
+    seedDirector(done.get('team')!, lang, changes);
     // Remove the blank "Sheet1" a new spreadsheet comes with, once our tabs exist and only if it is empty.
     for (const [name, sheet] of sheets) {
       if (

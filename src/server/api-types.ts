@@ -142,4 +142,12 @@ export type WriteResult<T> =
 
 export interface ReassignSummary {
   clientIds: string[];
+  /** the new owner, as the Team spells them */
+  owner: string;
+}
+
+/** How many clients a person owns now: what the user confirms before handing over all of them. */
+export interface HandoverCount {
+  owner: string;
+  count: number;
 }

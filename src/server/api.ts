@@ -9,7 +9,7 @@ import { claimClient } from '../gas/sidebar/claim';
 import { getClientCard } from '../gas/sidebar/get-card';
 import { logContact } from '../gas/sidebar/log-contact';
 import { sidebarContext } from '../gas/sidebar/open';
-import { reassignClient, reassignClients } from '../gas/sidebar/reassign';
+import { countClientsOf, reassignClient, reassignClients } from '../gas/sidebar/reassign';
 import { searchClients } from '../gas/sidebar/search';
 
 export const api = {
@@ -21,6 +21,7 @@ export const api = {
   claimClient,
   reassignClient,
   reassignClients,
+  countClientsOf,
 };
 
 export type ServerApi = typeof api;

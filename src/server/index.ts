@@ -1,7 +1,9 @@
 /**
  * The add-on's entry points, and nothing else: each `global.name = fn` becomes a top-level function in
  * dist/Code.js (gas-webpack-plugin), which is what Apps Script calls for menus, triggers and
- * google.script.run. test/bundle checks the built file against this list.
+ * google.script.run. test/bundle checks the built file against this list. Each is checked against its
+ * row of the roles table (./exposures.ts, docs/roles.md) before it runs; a name without a row does not
+ * compile.
  */
 import { onInstall, onOpen } from '../gas/menu';
 import { menuSetup } from '../gas/setup';
@@ -15,6 +17,8 @@ import {
 } from '../gas/schedule/menu-actions';
 import { menuAddClient, menuClientCard, menuOpenSidebar } from '../gas/sidebar/open';
 import { api } from './api';
+import { gated } from './exposures';
+import { menuConfirmRoles } from '../gas/roles';
 import { menuRefresh } from '../gas/refresh';
 import { onEdit } from '../gas/on-edit';
 import { menuPoolRelease } from '../gas/pool-release';
@@ -35,38 +39,40 @@ type Exposed = Record<string, unknown>;
 
 (global as unknown as Exposed).onOpen = onOpen;
 (global as unknown as Exposed).onInstall = onInstall;
-(global as unknown as Exposed).menuSetup = menuSetup;
-(global as unknown as Exposed).runDaily = runDaily;
-(global as unknown as Exposed).runDigests = runDigests;
-(global as unknown as Exposed).menuScheduleOn = menuScheduleOn;
-(global as unknown as Exposed).menuScheduleOff = menuScheduleOff;
-(global as unknown as Exposed).menuScheduleRunNow = menuScheduleRunNow;
-(global as unknown as Exposed).menuScheduleStatus = menuScheduleStatus;
-(global as unknown as Exposed).menuPreviewEmail = menuPreviewEmail;
-(global as unknown as Exposed).menuRefresh = menuRefresh;
-(global as unknown as Exposed).menuPoolRelease = menuPoolRelease;
-(global as unknown as Exposed).menuReportDaily = menuReportDaily;
-(global as unknown as Exposed).menuReportMonthly = menuReportMonthly;
-(global as unknown as Exposed).menuReportFunnel = menuReportFunnel;
-(global as unknown as Exposed).menuReportOverdue = menuReportOverdue;
-(global as unknown as Exposed).menuReportChurn = menuReportChurn;
-(global as unknown as Exposed).menuReportValidity = menuReportValidity;
-(global as unknown as Exposed).menuReportPersistence = menuReportPersistence;
-(global as unknown as Exposed).menuReportsAll = menuReportsAll;
-(global as unknown as Exposed).buildAllReports = buildAllReports;
+(global as unknown as Exposed).menuSetup = gated('menuSetup', menuSetup);
+(global as unknown as Exposed).menuConfirmRoles = gated('menuConfirmRoles', menuConfirmRoles);
+(global as unknown as Exposed).runDaily = gated('runDaily', runDaily);
+(global as unknown as Exposed).runDigests = gated('runDigests', runDigests);
+(global as unknown as Exposed).menuScheduleOn = gated('menuScheduleOn', menuScheduleOn);
+(global as unknown as Exposed).menuScheduleOff = gated('menuScheduleOff', menuScheduleOff);
+(global as unknown as Exposed).menuScheduleRunNow = gated('menuScheduleRunNow', menuScheduleRunNow);
+(global as unknown as Exposed).menuScheduleStatus = gated('menuScheduleStatus', menuScheduleStatus);
+(global as unknown as Exposed).menuPreviewEmail = gated('menuPreviewEmail', menuPreviewEmail);
+(global as unknown as Exposed).menuRefresh = gated('menuRefresh', menuRefresh);
+(global as unknown as Exposed).menuPoolRelease = gated('menuPoolRelease', menuPoolRelease);
+(global as unknown as Exposed).menuReportDaily = gated('menuReportDaily', menuReportDaily);
+(global as unknown as Exposed).menuReportMonthly = gated('menuReportMonthly', menuReportMonthly);
+(global as unknown as Exposed).menuReportFunnel = gated('menuReportFunnel', menuReportFunnel);
+(global as unknown as Exposed).menuReportOverdue = gated('menuReportOverdue', menuReportOverdue);
+(global as unknown as Exposed).menuReportChurn = gated('menuReportChurn', menuReportChurn);
+(global as unknown as Exposed).menuReportValidity = gated('menuReportValidity', menuReportValidity);
+(global as unknown as Exposed).menuReportPersistence = gated('menuReportPersistence', menuReportPersistence);
+(global as unknown as Exposed).menuReportsAll = gated('menuReportsAll', menuReportsAll);
+(global as unknown as Exposed).buildAllReports = gated('buildAllReports', buildAllReports);
 (global as unknown as Exposed).onEdit = onEdit;
 // The sidebar's server API (src/server/api.ts), each under its own name for google.script.run.
-(global as unknown as Exposed).sidebarContext = api.sidebarContext;
-(global as unknown as Exposed).searchClients = api.searchClients;
-(global as unknown as Exposed).getClientCard = api.getClientCard;
-(global as unknown as Exposed).logContact = api.logContact;
-(global as unknown as Exposed).addClient = api.addClient;
-(global as unknown as Exposed).claimClient = api.claimClient;
-(global as unknown as Exposed).reassignClient = api.reassignClient;
-(global as unknown as Exposed).reassignClients = api.reassignClients;
-(global as unknown as Exposed).menuOpenSidebar = menuOpenSidebar;
-(global as unknown as Exposed).menuAddClient = menuAddClient;
-(global as unknown as Exposed).menuClientCard = menuClientCard;
+(global as unknown as Exposed).sidebarContext = gated('sidebarContext', api.sidebarContext);
+(global as unknown as Exposed).searchClients = gated('searchClients', api.searchClients);
+(global as unknown as Exposed).getClientCard = gated('getClientCard', api.getClientCard);
+(global as unknown as Exposed).logContact = gated('logContact', api.logContact);
+(global as unknown as Exposed).addClient = gated('addClient', api.addClient);
+(global as unknown as Exposed).claimClient = gated('claimClient', api.claimClient);
+(global as unknown as Exposed).reassignClient = gated('reassignClient', api.reassignClient);
+(global as unknown as Exposed).reassignClients = gated('reassignClients', api.reassignClients);
+(global as unknown as Exposed).countClientsOf = gated('countClientsOf', api.countClientsOf);
+(global as unknown as Exposed).menuOpenSidebar = gated('menuOpenSidebar', menuOpenSidebar);
+(global as unknown as Exposed).menuAddClient = gated('menuAddClient', menuAddClient);
+(global as unknown as Exposed).menuClientCard = gated('menuClientCard', menuClientCard);
 
 // Custom functions. The JSDoc blocks are Sheets' autocomplete help: @preserve keeps them through
 // esbuild, and gas-webpack-plugin copies each onto its top-level stub.

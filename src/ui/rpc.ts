@@ -27,6 +27,7 @@ export const RPC_NAMES: readonly (keyof ServerApi)[] = [
   'claimClient',
   'reassignClient',
   'reassignClients',
+  'countClientsOf',
 ];
 
 function call(runner: ScriptRunner, name: string, args: unknown[]): Promise<unknown> {

@@ -231,10 +231,13 @@ test('logging a contact in the real sidebar: the Contacts grid grows by one row 
   expect(after['Next follow-up']).not.toBe(before['Next follow-up']);
 });
 
-test('a menu button runs the menu item and shows its alert', async () => {
-  await page.click('#menus button:text-is("Set up / upgrade sheets")');
+test('a menu button runs the menu item and shows its alert; a salesperson is told Setup is for directors', async () => {
+  // The playground's user is 张伟, a salesperson on the demo team (docs/roles.md).
+  await page.click('#menus button:text-is("Refresh grades and status")');
   await page.waitForSelector('#messages .message');
-  expect(await page.textContent('#messages')).toContain('Everything was already set up; nothing changed.');
+  expect(await page.textContent('#messages')).toMatch(/Refreshed \d+ clients/);
+  await page.click('#menus button:text-is("Set up / upgrade sheets")');
+  await page.waitForSelector('#messages .message:has-text("Only a director")');
   expect(await page.$$(OVERDUE_CELL)).not.toHaveLength(0);
 });
 

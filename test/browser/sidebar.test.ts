@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/local/playground/server';
+import { exportServiceState } from '../../src/local/emulator/services/persistence';
 import { saveWorkbook } from '../../src/local/xlsx/save';
+import { confirmTeamRoles } from '../helpers/roles';
 import { ACME, putRows, sidebarWorkbook } from '../gas/sidebar/fixture';
 import { launchChromium } from '../helpers/chromium';
 import { distDir } from '../helpers/bundle';
@@ -32,9 +34,13 @@ beforeAll(async () => {
       Summary: i === 199 ? '<img src=x onerror=alert(1)>' : `call ${i}`,
     })),
   );
+  // Zhang Wei is the director here, so he may hand over all of a person's clients (docs/roles.md).
+  const team = wb.sheet('Team');
+  team.values[1][team.values[0].indexOf('Role')] = 'Director';
+  confirmTeamRoles(wb);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-sidebar-'));
   const file = path.join(dir, 'sidebar.xlsx');
-  await saveWorkbook(file, wb.env.spreadsheet);
+  await saveWorkbook(file, wb.env.spreadsheet, { services: exportServiceState(wb.env) });
   playground = await startPlayground({ workbook: file, distDir, user: OWNER }, 0);
   browser = await launchChromium({ width: 300, height: 900 });
   page = await browser.newPage();
@@ -126,9 +132,13 @@ test('someone left: every client of theirs is handed over from the card in one g
   await page.click('#tab-card');
   await pick('C-HW');
   await page.waitForSelector('#card-name:text("华为技术（深圳）有限公司")');
-  await page.click('#client-card details summary');
-  await page.selectOption('#handover-owner', 'Zhang Wei');
-  await page.fill('#handover-reason', 'Amy left the company');
+  // Its own step, away from the one-client button: the count first, then the hand-over of that many.
+  await page.click('#handover-all-section summary');
+  await page.click('#handover-all-count');
+  await page.waitForSelector('#handover-all-count-text');
+  expect(await page.textContent('#handover-all-count-text')).toMatch(/^Amy owns \d+ clients now\./);
+  await page.selectOption('#handover-all-owner', 'Zhang Wei');
+  await page.fill('#handover-all-reason', 'Amy left the company');
   await page.click('#handover-all');
   await page.waitForSelector('#client-card .banner.ok');
   expect(await page.textContent('#client-card .banner.ok')).toMatch(/^Handed \d+ clients? from Amy to Zhang Wei\.$/);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as acorn from 'acorn';
 import ts from 'typescript';
+import { EXPOSURES } from '../../src/server/exposures';
 import { distDir } from '../helpers/bundle';
 
 function exposedNames(): string[] {
@@ -45,6 +46,10 @@ describe('dist/Code.js', () => {
     const exposed = exposedNames();
     expect(exposed.length).toBeGreaterThan(0);
     expect(new Set(topLevelFunctions(code))).toEqual(new Set(exposed));
+  });
+
+  test('every exposure has a row in the roles table (src/server/exposures.ts, docs/roles.md), and no row is left over', () => {
+    expect(new Set(exposedNames())).toEqual(new Set(Object.keys(EXPOSURES)));
   });
 
   test('the manifest is copied and names no add-on section and only narrow scopes', () => {

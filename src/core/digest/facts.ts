@@ -7,7 +7,7 @@
 import { type DayKey, daysBetween } from '../dates';
 import type { Lang } from '../i18n';
 import type { Grade, Stage, Status } from '../lists';
-import { normalizeLabel } from '../normalize';
+import { samePerson } from '../people';
 import { dayOf } from '../records';
 import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, refreshClients } from '../refresh';
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
@@ -89,15 +89,8 @@ export interface DigestContext {
   changes: ChangeRecord[];
 }
 
-/** People are named by their Team Name; spaces, case and width do not matter. */
-export function personKey(name: string): string {
-  return normalizeLabel(name);
-}
-
-export function samePerson(a: string, b: string): boolean {
-  const ka = personKey(a);
-  return ka !== '' && ka === personKey(b);
-}
+/** People are named by their Team Name, compared by the one rule (core/people.ts, docs/roles.md). */
+export { personKey, samePerson } from '../people';
 
 /** A link that opens the spreadsheet on the client's row. */
 export function rowLink(spreadsheetId: string, sheetId: number, row: number): string {

@@ -5,6 +5,8 @@
  * (recipient | kind | period) so that a rerun sends nothing twice.
  */
 import type { Lang } from '../i18n';
+import { emailKey } from '../people';
+import { type MailRefusal, mailPermission } from '../recipients';
 import type { TeamMember } from '../schema';
 import { dailyCount, dailyDoc, dailyList } from './daily';
 import type { DigestContext } from './facts';
@@ -20,7 +22,7 @@ export interface Recipient {
   lang: Lang;
 }
 
-export type SkipReason = 'noAccess' | 'noEmail';
+export type SkipReason = MailRefusal;
 
 export interface Skipped {
   name: string;
@@ -33,21 +35,25 @@ export interface Addressees {
   skipped: Skipped[];
 }
 
+/** Addresses are compared by the one rule (core/people.ts). */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return emailKey(email);
 }
 
-/** Team members with Digest = yes whose address is an editor or viewer of the spreadsheet. */
+/** Team members with Digest = yes that the mail rule (core/recipients.ts) lets receive mail. */
 export function addressees(team: readonly TeamMember[], access: ReadonlySet<string>, workbookLang: Lang): Addressees {
   const recipients: Recipient[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
   for (const member of team) {
     if (!member.digest) continue;
-    const email = normalizeEmail(member.email);
-    if (email === '') skipped.push({ name: member.name.trim(), email: '', reason: 'noEmail' });
-    else if (!access.has(email)) skipped.push({ name: member.name.trim(), email, reason: 'noAccess' });
-    else if (!seen.has(email)) {
+    const allowed = mailPermission(member.email, access);
+    if (!allowed.ok) {
+      skipped.push({ name: member.name.trim(), email: member.email.trim(), reason: allowed.reason });
+      continue;
+    }
+    const email = allowed.email;
+    if (!seen.has(email)) {
       seen.add(email);
       recipients.push({ member, email, lang: member.language ?? workbookLang });
     }

@@ -3,6 +3,7 @@
  * (the refresh's own rules, so a report never trusts a stale Grade or Status cell), every contact
  * attempt in Date-then-row order, and each client's attempts. All reports share one ReportData.
  */
+import { personKey } from '../people';
 import { type DayKey, dayKey, tzOffsetMs } from '../dates';
 import { type Lang, t } from '../i18n';
 import type { Channel, Grade, Outcome, Result, Stage, Status } from '../lists';
@@ -101,6 +102,7 @@ function byTime(a: { ms: number; row: number }, b: { ms: number; row: number }):
 export function prepareReports(input: ReportInput, computed?: RefreshResult): ReportData {
   const { tz, settings } = input;
   const today = dayKey(input.now, tz);
+  const person = personSpelling(input.team);
   const attempts: Attempt[] = [];
   input.contacts.forEach((c, row) => {
     if (c === null || c.date === null || c.outcome === null) return;
@@ -109,7 +111,7 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
       row,
       ms,
       day: dayKey(c.date, tz),
-      by: c.by.trim(),
+      by: person(c.by),
       clientKey: idKey(c.clientId),
       channel: c.channel,
       outcome: c.outcome,
@@ -135,7 +137,7 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
       id: c.id,
       key,
       name: record.name,
-      owner: record.owner.trim(),
+      owner: person(record.owner),
       grade: c.grade,
       stage: record.stage,
       status: c.status,
@@ -154,6 +156,19 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
   const active = members.filter((m) => m.active);
   const team = [...new Set((active.length > 0 ? active : members).map((m) => m.name.trim()))];
   return { input, today, clients, byKey, attempts, team };
+}
+
+/**
+ * A person's name as the reports show it: the Team's spelling when the name is a Team member by the one
+ * person rule (core/people.ts), so "alice" and "Alice" are one row; else the name trimmed.
+ */
+function personSpelling(team: readonly (TeamMember | null)[]): (name: string) => string {
+  const spelled = new Map<string, string>();
+  for (const m of team) {
+    const key = m === null ? '' : personKey(m.name);
+    if (m !== null && key !== '' && !spelled.has(key)) spelled.set(key, m.name.trim());
+  }
+  return (name) => spelled.get(personKey(name)) ?? name.trim();
 }
 
 /**

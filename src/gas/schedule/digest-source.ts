@@ -7,19 +7,17 @@ import { DIGEST_COLUMNS, type DigestInput } from '../../core/digest/facts';
 import type { Lang } from '../../core/i18n';
 import { readSettings } from '../clients-pass';
 import type { WorkbookContext } from '../context';
+import { teamAsConfirmed } from '../../core/roles';
+import { accessList } from '../mail-access';
+import { loadConfirmedRoles } from '../roles';
 import { findTab, openTable, sheetRow, sheetsByName } from '../table';
 
 export interface DigestSource {
   input: DigestInput;
-  /** lower-case addresses of the spreadsheet's editors and viewers */
+  /** lower-case addresses that can open the spreadsheet (gas/mail-access.ts) */
   access: Set<string>;
   /** the workbook's language for this run: Settings, else the stored or locale language */
   lang: Lang;
-}
-
-function accessList(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<string> {
-  const emails = [...ss.getEditors(), ...ss.getViewers()].map((u) => u.getEmail().trim().toLowerCase());
-  return new Set(emails.filter((e) => e !== ''));
 }
 
 export function readDigestSource(wb: WorkbookContext): DigestSource {
@@ -43,7 +41,8 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
       clients: clients.records,
       firstRow: sheetRow(clients, 0),
       contacts: contacts.records,
-      team: team.records,
+      // The Team as a director confirmed it (docs/roles.md): a typed-in row neither reads others' clients nor gains a role.
+      team: teamAsConfirmed(team.records, loadConfirmedRoles()),
       changes,
     },
     access: accessList(wb.ss),

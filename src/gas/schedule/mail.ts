@@ -38,6 +38,7 @@ export interface MailOutcome {
   timeUp: boolean;
   noAccess: string[];
   noEmail: string[];
+  badAddress: string[];
   errors: string[];
 }
 
@@ -102,6 +103,7 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
       timeUp: false,
       noAccess: skipped.filter((s) => s.reason === 'noAccess').map((s) => s.email),
       noEmail: skipped.filter((s) => s.reason === 'noEmail').map((s) => s.name),
+      badAddress: skipped.filter((s) => s.reason === 'badAddress').map((s) => s.name),
       errors: [],
     };
     const defer = (m: DigestMessage, reason: DeferReason): void => {

@@ -12,11 +12,12 @@ import { UserError } from '../errors';
 import { sheetsByName } from '../table';
 import { readDigestSource } from './digest-source';
 import { outcomeLines } from './outcome-text';
-import { currentEmail, mayManageSchedule, sameEmail, teamMemberByEmail } from './people';
+import { sameEmail } from '../../core/people';
+import { roleView } from '../roles';
 import { runPipeline } from './run';
 import { loadHistory, loadSchedule, saveSchedule } from './state';
 import { statusHtml } from './status-page';
-import { installDailyTrigger, ownTriggers, removeOwnTriggers } from './trigger';
+import { deleteTriggerById, installDailyTrigger, legacyTriggerId, triggerById } from './trigger';
 
 function alert(lang: Lang, key: MessageKey, params?: Params): void {
   const ui = SpreadsheetApp.getUi();
@@ -33,10 +34,17 @@ function guarded(action: () => void): void {
   }
 }
 
+/** The signed-in person (never the account the script runs as: a blank identity is nobody). */
 function signedIn(wb: WorkbookContext): string {
-  const me = currentEmail();
+  const me = roleView().actor.email;
   if (me === '') throw new UserError(wb.lang, sentence('schedule.noUser'));
   return me;
+}
+
+/** Managers and directors may take over or stop a schedule someone else runs (on the confirmed roles). */
+function mayManageSchedule(): boolean {
+  const role = roleView().actor.role;
+  return role === 'manager' || role === 'director';
 }
 
 export function menuScheduleOn(): void {
@@ -46,15 +54,18 @@ export function menuScheduleOn(): void {
     const { dailyHour } = readSettings(sheetsByName(wb.ss), wb.lang).settings;
     const record = loadSchedule();
     const otherOwner = record?.on && !sameEmail(record.owner, me) ? record.owner : null;
-    if (otherOwner !== null && !mayManageSchedule(teamMemberByEmail(wb, me))) {
+    if (otherOwner !== null && !mayManageSchedule()) {
       alert(wb.lang, 'schedule.ownedByOther', { owner: otherOwner });
       return;
     }
-    installDailyTrigger(wb.ss, dailyHour, wb.tz);
+    // Only this user's own recorded trigger can be replaced; another owner's stops itself at its next run.
+    const mine = record !== null && sameEmail(record.owner, me);
+    const previous = mine ? (record.triggerId ?? (record.on ? legacyTriggerId(wb.ss) : undefined)) : undefined;
+    const triggerId = installDailyTrigger(dailyHour, wb.tz, previous);
     // Turning it on again keeps its "since"; a new owner starts a new one.
     const keepSince = record?.on && otherOwner === null && record.hour === dailyHour;
     const since = keepSince ? record.since : wb.now.toISOString();
-    saveSchedule({ on: true, owner: me, since, hour: dailyHour, tz: wb.tz });
+    saveSchedule({ on: true, owner: me, since, hour: dailyHour, tz: wb.tz, triggerId });
     const params = { hour: dailyHour, tz: wb.tz, email: me };
     if (otherOwner !== null) alert(wb.lang, 'schedule.tookOver', { ...params, previous: otherOwner });
     else alert(wb.lang, 'schedule.on', params);
@@ -66,17 +77,17 @@ export function menuScheduleOff(): void {
     const wb = workbookContext();
     const me = signedIn(wb);
     const record = loadSchedule();
+    const mine = record !== null && sameEmail(record.owner, me);
     if (!record?.on) {
-      const removed = removeOwnTriggers(wb.ss);
-      alert(wb.lang, removed > 0 ? 'schedule.off' : 'schedule.wasOff');
+      const removed = mine && deleteTriggerById(record.triggerId);
+      alert(wb.lang, removed ? 'schedule.off' : 'schedule.wasOff');
       return;
     }
-    const mine = sameEmail(record.owner, me);
-    if (!mine && !mayManageSchedule(teamMemberByEmail(wb, me))) {
+    if (!mine && !mayManageSchedule()) {
       alert(wb.lang, 'schedule.offNotAllowed', { owner: record.owner });
       return;
     }
-    removeOwnTriggers(wb.ss);
+    if (mine) deleteTriggerById(record.triggerId ?? legacyTriggerId(wb.ss));
     saveSchedule({ ...record, on: false, offBy: me });
     if (mine) alert(wb.lang, 'schedule.off');
     else alert(wb.lang, 'schedule.offOther', { owner: record.owner });
@@ -95,9 +106,9 @@ export function menuScheduleRunNow(): void {
 export function menuScheduleStatus(): void {
   guarded(() => {
     const wb = workbookContext();
-    const me = currentEmail();
+    const me = roleView().actor.email;
     const record = loadSchedule();
-    const triggerMissing = record?.on === true && sameEmail(record.owner, me) && ownTriggers(wb.ss).length === 0;
+    const triggerMissing = record?.on === true && sameEmail(record.owner, me) && triggerById(record.triggerId) === null;
     const html = statusHtml({ lang: wb.lang, tz: wb.tz, record, triggerMissing, runs: loadHistory() });
     const output = HtmlService.createHtmlOutput(html).setWidth(560).setHeight(440);
     SpreadsheetApp.getUi().showModalDialog(output, t(wb.lang, 'schedule.status.title'));

@@ -43,7 +43,14 @@ export function outcomeLines(run: RunOutcome, lang: Lang, tz: string): string[] 
   if (run.paused.length > 0) {
     lines.push(t(lang, 'schedule.run.paused', { steps: run.paused.map((s) => stepLabel(s, lang)).join(', ') }));
   }
-  if (run.noAccess.length > 0) lines.push(t(lang, 'schedule.run.noAccess', { list: run.noAccess.join(', ') }));
+  if (run.noAccess.length > 0) {
+    lines.push(
+      t(lang, 'schedule.run.noAccess', { list: run.noAccess.join(', ') }),
+      t(lang, 'schedule.run.noAccessHint'),
+    );
+  }
+  const bad = run.badAddress ?? [];
+  if (bad.length > 0) lines.push(t(lang, 'schedule.run.badAddress', { list: bad.join(', ') }));
   if (run.noEmail.length > 0) lines.push(t(lang, 'schedule.run.noEmail', { list: run.noEmail.join(', ') }));
   const failed = run.steps.filter((s) => !s.ok);
   for (const s of failed)

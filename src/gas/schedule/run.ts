@@ -52,6 +52,7 @@ function emptyOutcome(wb: WorkbookContext, day: DayKey, how: RunOutcome['how'], 
     paused: [],
     noAccess: [],
     noEmail: [],
+    badAddress: [],
   };
 }
 
@@ -64,6 +65,7 @@ function addMail(outcome: RunOutcome, mail: MailOutcome): void {
   outcome.quotaHit ||= mail.quotaHit;
   outcome.noAccess = mail.noAccess;
   outcome.noEmail = mail.noEmail;
+  outcome.badAddress = mail.badAddress;
 }
 
 export interface RunOptions {

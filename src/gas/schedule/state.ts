@@ -25,6 +25,8 @@ export interface ScheduleRecord {
   tz: string;
   /** who turned it off, when off */
   offBy?: string;
+  /** the unique ID of the owner's trigger: the only one that runs as the schedule */
+  triggerId?: string;
 }
 
 export type StepName = 'refresh' | 'poolRelease' | 'reports' | 'mail';
@@ -59,6 +61,8 @@ export interface RunOutcome {
   paused: StepName[];
   noAccess: string[];
   noEmail: string[];
+  /** names whose Email cell is not one plain address (absent in runs recorded before it existed) */
+  badAddress?: string[];
 }
 
 function props(): GoogleAppsScript.Properties.Properties {
@@ -95,6 +99,7 @@ export function recordRun(outcome: RunOutcome): void {
     deferred: outcome.deferred.slice(0, KEEP_NAMES),
     noAccess: outcome.noAccess.slice(0, KEEP_NAMES),
     noEmail: outcome.noEmail.slice(0, KEEP_NAMES),
+    badAddress: (outcome.badAddress ?? []).slice(0, KEEP_NAMES),
     steps: outcome.steps.map((s) => (s.error ? { ...s, error: s.error.slice(0, 300) } : s)),
   };
   const previous = Array.isArray(slot.value) ? slot.value : [];

@@ -6,6 +6,7 @@
  * step owned by someone else and due today is mailed to them at once (seed 000).
  */
 import { applyContact } from '../../core/apply-contact';
+import { samePerson } from '../../core/people';
 import { overCallingWarning } from '../../core/cadence';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
 import { type Message, message } from '../../core/i18n';
@@ -264,7 +265,7 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
     );
   }
   if (saved.overCalling) notices.push(notice(s.ctx.lang, saved.overCalling));
-  if (step !== null && step.day === s.today && step.owner !== '' && step.owner.toLowerCase() !== s.me.toLowerCase()) {
+  if (step !== null && step.day === s.today && step.owner !== '' && !samePerson(step.owner, s.me)) {
     notices.push(mailNextStep(s, { to: step.owner, client: saved.client, topic: step.topic, by: input.by }));
   }
   return { ok: true, value: saved.card, notices };

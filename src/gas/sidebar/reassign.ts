@@ -4,16 +4,20 @@
  * a reassignment is never silent. A next step owned by the old owner moves with the client.
  */
 import { dayKey } from '../../core/dates';
-import { message, t } from '../../core/i18n';
 import { label } from '../../core/lists';
+import { type Message, message, t } from '../../core/i18n';
+import { memberByName, samePerson } from '../../core/people';
+import { canClaim, lastRelease } from '../../core/pool';
+import { type RoleEntry, mayHandOverFrom } from '../../core/roles';
+import type { ChangeRecord } from '../../core/schema';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
-import type { ClientCard, ReassignSummary, WriteResult } from '../../server/api-types';
+import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../server/api-types';
 import { keepCell, writeSpan } from '../cells';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { columnIndex, sheetRow } from '../table';
+import { columnIndex, findTab, openTable, sheetRow } from '../table';
 import { checkText, textFaultMessage } from '../../core/text';
 import { buildCard, readHistory } from './card';
 import { type ClientUpdates, writeClientCells } from './client-writes';
@@ -23,10 +27,6 @@ import { notice, refused } from './results';
 import { invalidateSearchIndex } from './search-index';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
-
-function same(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 function checkHandover(s: SidebarSession, newOwner: unknown, reason: unknown) {
   const check = new FieldChecker('clients', s.ctx.lang, s.ctx.tz, s.team);
@@ -48,8 +48,17 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     const target = openClientTarget(s, clientId, ['owner']);
     const { clients, contacts } = target;
     const client = target.found.record;
-    if (same(client.owner, owner)) {
+    if (samePerson(client.owner, owner)) {
       check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
+      return refused(check.problems);
+    }
+    // Whose clients this person may hand over (docs/roles.md), on the confirmed roles.
+    const may = mayHandOverFrom(s.actor, client.owner, confirmedMembers(s));
+    if (!may.ok) throw new UserError(lang, may.reason);
+    // A client the pool released goes back to its former owner only after the reclaim wait, as claimClient.
+    const wait = reclaimWait(s, client.id, owner);
+    if (wait !== null) {
+      check.fail('owner', wait.key, wait.params);
       return refused(check.problems);
     }
     const changeLog = openChangeLog(s.sheets, ctx);
@@ -66,7 +75,7 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     );
     const updates: ClientUpdates = { owner };
     if (client.status !== status) updates.status = label('statuses', status, lang);
-    const nextOwner = client.nextOwner !== '' && same(client.nextOwner, client.owner) ? owner : client.nextOwner;
+    const nextOwner = client.nextOwner !== '' && samePerson(client.nextOwner, client.owner) ? owner : client.nextOwner;
     if (nextOwner !== client.nextOwner) updates.nextOwner = nextOwner;
     const found = rowForWrite(s, target);
     writeClientCells(clients, found.row, updates);
@@ -83,32 +92,84 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
   });
 }
 
+/** The people the roles know: the confirmed copy, or the Team tab before roles were ever confirmed. */
+function confirmedMembers(s: SidebarSession): RoleEntry[] {
+  return s.roles.confirmed?.members ?? s.roles.current;
+}
+
+/** The reclaim wait's sentence when `newOwner` lost this client to the pool too recently; null otherwise. */
+function reclaimWait(s: SidebarSession, clientId: string, newOwner: string): Message | null {
+  if (!findTab(s.sheets, 'changes')) return null;
+  const { lang, tz } = s.ctx;
+  const changes = openTable(s.sheets, 'changes', { lang, tz }).records.filter((r): r is ChangeRecord => r !== null);
+  const release = lastRelease(changes, clientId, tz);
+  const allowed = canClaim(newOwner, release, s.settings, s.today);
+  if (allowed.ok || release === null) return null;
+  return message('roles.refused.reclaimWait', { name: newOwner, released: release.releasedOn, from: allowed.from });
+}
+
+function ownerColumnReader(s: SidebarSession) {
+  const clients = openHeader(s.sheets, 'clients', { lang: s.ctx.lang, needs: ['owner'] });
+  const sheet = clients.sheet;
+  const rows = Math.max(0, sheet.getLastRow() - clients.headerRow);
+  const read = (key: ColumnKey<'clients'>): unknown[] | null => {
+    const index = clients.headers.map[key];
+    return index === undefined || rows === 0
+      ? null
+      : sheet
+          .getRange(sheetRow(clients, 0), index + 1, rows, 1)
+          .getValues()
+          .map((r) => r[0]);
+  };
+  return { clients, sheet, read };
+}
+
+/** The person handed over from, as the Team spells them, after the role check; throws when not allowed. */
+function handOverAllFrom(s: SidebarSession, fromOwner: unknown): string {
+  const from = String(fromOwner ?? '').trim();
+  const member = memberByName(confirmedMembers(s), from);
+  const name = member?.name ?? from;
+  const may = mayHandOverFrom(s.actor, name, confirmedMembers(s));
+  if (!may.ok) throw new UserError(s.ctx.lang, may.reason);
+  return name;
+}
+
 /**
- * Every client of `fromOwner` (someone who left) to `toOwner`: the Owner and Next owner columns are
- * read once and written back over the span of rows that changed (one setValues each), under the lock.
+ * How many clients `owner` has: what the hand-over of all their clients shows before the user
+ * confirms (the same role check as the hand-over itself).
  */
-export function reassignClients(fromOwner: string, toOwner: string, reason: string): WriteResult<ReassignSummary> {
+export function countClientsOf(owner: string): HandoverCount {
+  const s = openSession();
+  const from = handOverAllFrom(s, owner);
+  if (from === '') return { owner: '', count: 0 };
+  const owners = ownerColumnReader(s).read('owner') ?? [];
+  return { owner: from, count: owners.filter((o) => samePerson(String(o ?? ''), from)).length };
+}
+
+/**
+ * Every client of `fromOwner` (someone who left) to `toOwner`, only when they still own exactly the
+ * `expectedCount` the user confirmed: the Owner and Next owner columns are read once and written back
+ * over the span of rows that changed (one setValues each), under the lock. Managers for their own
+ * team, directors for anyone (docs/roles.md).
+ */
+export function reassignClients(
+  fromOwner: string,
+  toOwner: string,
+  reason: string,
+  expectedCount: number,
+): WriteResult<ReassignSummary> {
   const s = openSession();
   const { ctx } = s;
   const { lang } = ctx;
+  const from = handOverAllFrom(s, fromOwner);
   const { check, owner, why } = checkHandover(s, toOwner, reason);
-  const from = String(fromOwner ?? '').trim();
   if (from === '') check.fail('owner', 'sidebar.error.required', { field: check.fieldName('owner') });
-  else if (same(from, owner)) check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
+  else if (samePerson(from, owner)) check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
+  const expected = Number(expectedCount);
+  if (!Number.isInteger(expected) || expected < 0) check.fail('owner', 'roles.refused.countMissing', { name: from });
   if (!check.ok) return refused(check.problems);
   return withDocumentLock(lang, (): WriteResult<ReassignSummary> => {
-    const clients = openHeader(s.sheets, 'clients', { lang, needs: ['owner'] });
-    const sheet = clients.sheet;
-    const rows = Math.max(0, sheet.getLastRow() - clients.headerRow);
-    const read = (key: ColumnKey<'clients'>): unknown[] | null => {
-      const index = clients.headers.map[key];
-      return index === undefined || rows === 0
-        ? null
-        : sheet
-            .getRange(sheetRow(clients, 0), index + 1, rows, 1)
-            .getValues()
-            .map((r) => r[0]);
-    };
+    const { clients, sheet, read } = ownerColumnReader(s);
     const ids = read('id') ?? [];
     const owners = read('owner') ?? [];
     const nextOwners = read('nextOwner');
@@ -118,7 +179,7 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
     const ownerCells = owners.map(keepCell);
     const nextCells = nextOwners?.map(keepCell) ?? [];
     owners.forEach((o, i) => {
-      if (!same(String(o ?? ''), from)) return;
+      if (!samePerson(String(o ?? ''), from)) return;
       moved.push(i);
       ownerCells[i] = owner;
       changes.push({
@@ -129,13 +190,17 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
         by: s.me || undefined,
         reason: why,
       });
-      if (nextOwners && same(String(nextOwners[i] ?? ''), from)) {
+      if (nextOwners && samePerson(String(nextOwners[i] ?? ''), from)) {
         nextMoved.push(i);
         nextCells[i] = owner;
       }
     });
-    if (moved.length === 0) {
+    if (moved.length === 0 && expected === 0) {
       check.fail('owner', 'sidebar.error.ownsNone', { name: from });
+      return refused(check.problems);
+    }
+    if (moved.length !== expected) {
+      check.fail('owner', 'roles.refused.countChanged', { name: from, count: moved.length, expected });
       return refused(check.problems);
     }
     const changeLog = openChangeLog(s.sheets, ctx);
@@ -150,7 +215,7 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
     invalidateSearchIndex();
     return {
       ok: true,
-      value: { clientIds: changes.map((c) => c.clientId) },
+      value: { clientIds: changes.map((c) => c.clientId), owner },
       notices: [notice(lang, message('sidebar.notice.reassigned', { count: moved.length, from, to: owner }))],
     };
   });

@@ -5,6 +5,7 @@
  * names, folded contacts, lower-case emails, upper-case IDs, phone digits), so a keystroke costs a
  * few string searches plus the rows that match, not a look at every one of 50,000 rows.
  */
+import { personKey } from '../../core/people';
 import type { IndexTexts } from './search-columns';
 import { lineIs } from './search-lines';
 import { MAX_HITS, fold } from './search-match';
@@ -91,14 +92,14 @@ function matchedRows(index: IndexTexts, text: string): { bits: Uint8Array; match
   return { bits, matched, hasText: q !== '' };
 }
 
-/** Rows whose owner or next owner is the user (case and spaces around ignored; the index holds names trimmed). */
+/** Rows whose owner or next owner is the user, by the one person rule (core/people.ts); the index holds names trimmed. */
 function theirs(index: IndexTexts, lines: Int32Array, me: string): Uint8Array {
   const mine = new Uint8Array(index.rows);
   if (me === '') return mine;
-  const name = me.trim().toLowerCase();
+  const name = personKey(me);
   for (const field of ['owner', 'nextOwner'] as const) {
     index.fields[field].eachOf(lines, (line, owner) => {
-      if (owner.toLowerCase() === name) mine[line] = 1;
+      if (personKey(owner) === name) mine[line] = 1;
     });
   }
   return mine;

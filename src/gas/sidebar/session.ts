@@ -5,9 +5,11 @@
  */
 import { type DayKey, today as todayIn } from '../../core/dates';
 import { type Settings, parseSettings } from '../../core/settings';
+import type { Actor } from '../../core/roles';
+import { type RoleView, roleView } from '../roles';
 import type { TeamMember } from '../../core/schema';
-import { type WorkbookContext, workbookContext } from '../context';
-import { findTab, openTable, sheetsByName } from '../table';
+import type { WorkbookContext } from '../context';
+import { findTab, openTable } from '../table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -16,9 +18,11 @@ export interface SidebarSession {
   sheets: Map<string, Sheet>;
   settings: Settings;
   team: TeamMember[];
-  /** the signed-in user's Team name; their email when the Team tab does not list it; '' when hidden */
+  /** the signed-in user's name on the confirmed Team; '' when they are not on it or hidden */
   me: string;
   email: string;
+  actor: Actor;
+  roles: RoleView;
   today: DayKey;
 }
 
@@ -35,24 +39,26 @@ export function readTeam(sheets: Map<string, Sheet>, ctx: WorkbookContext): Team
   return table.records.filter((r): r is TeamMember => r !== null && r.name.trim() !== '');
 }
 
-export function memberByEmail(team: readonly TeamMember[], email: string): TeamMember | null {
-  const wanted = email.trim().toLowerCase();
-  if (wanted === '') return null;
-  return team.find((m) => m.email.trim().toLowerCase() === wanted) ?? null;
-}
+export { memberByEmail, memberByName } from '../../core/people';
 
-export function memberByName(team: readonly TeamMember[], name: string): TeamMember | null {
-  const wanted = name.trim().toLowerCase();
-  if (wanted === '') return null;
-  return team.find((m) => m.name.trim().toLowerCase() === wanted) ?? null;
-}
-
+/**
+ * Who is signed in is the roles' actor (gas/roles.ts, docs/roles.md): `me` is their name on the
+ * confirmed Team, '' for anyone else (an editor not on Team, a blank identity), never their email, so
+ * nothing they add or claim carries an address as Owner.
+ */
 export function openSession(): SidebarSession {
-  const ctx = workbookContext();
-  const sheets = sheetsByName(ctx.ss);
+  const view = roleView();
+  const { ctx, sheets, team, actor } = view;
   const settings = readSettings(sheets, ctx.lang);
-  const team = readTeam(sheets, ctx);
-  const email = Session.getActiveUser().getEmail();
-  const me = memberByEmail(team, email)?.name.trim() ?? email;
-  return { ctx, sheets, settings, team, me, email, today: todayIn(ctx.now, ctx.tz) };
+  return {
+    ctx,
+    sheets,
+    settings,
+    team,
+    me: actor.name,
+    email: actor.email,
+    actor,
+    roles: view,
+    today: todayIn(ctx.now, ctx.tz),
+  };
 }

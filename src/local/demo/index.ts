@@ -54,7 +54,8 @@ export function writeDemo(session: Session, refresh: () => Feedback | null): Dem
   try {
     const app = globalsFor(exec).SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const ss = app.getActiveSpreadsheet();
-    writeTable(ss, 'team', rows.team);
+    // The team types its own Team over the row Setup added for the person who ran it.
+    writeTable(ss, 'team', rows.team, 2);
     writeTable(ss, 'clients', rows.clients);
     writeTable(ss, 'contacts', rows.contacts);
     writeTable(ss, 'changes', rows.changes);
@@ -62,6 +63,8 @@ export function writeDemo(session: Session, refresh: () => Feedback | null): Dem
   } finally {
     exec.end();
   }
+  // Who ran Setup was its director until now: they confirm the team's roles (docs/roles.md).
+  session.menu('menuConfirmRoles');
   refresh();
   return { clients: rows.clients.length, contacts: rows.contacts.length, team: rows.team.length };
 }
@@ -77,7 +80,7 @@ function tab(ss: Spreadsheet, table: TableName): GoogleAppsScript.Spreadsheet.Sh
 }
 
 /** Rows under the tab's own headers, below whatever is there, in one write. */
-function writeTable(ss: Spreadsheet, table: TableName, rows: Row[]): void {
+function writeTable(ss: Spreadsheet, table: TableName, rows: Row[], startRow?: number): void {
   const sheet = tab(ss, table);
   const width = sheet.getLastColumn();
   const headers = sheet.getRange(1, 1, 1, width).getValues()[0];
@@ -91,7 +94,7 @@ function writeTable(ss: Spreadsheet, table: TableName, rows: Row[]): void {
     }
     return out;
   });
-  const first = sheet.getLastRow() + 1;
+  const first = startRow ?? sheet.getLastRow() + 1;
   const spare = sheet.getMaxRows() - first + 1;
   if (spare < values.length) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - spare);
   sheet.getRange(first, 1, values.length, width).setValues(values);

@@ -6,6 +6,29 @@ import type { App } from './app';
 import { personField, textField } from './fields';
 import { clientPicker } from './picker';
 
+/**
+ * Handing over all of a person's clients is its own step, away from the one-client button: the
+ * sidebar first asks the server how many clients the person owns, shows that number, and sends it
+ * with the hand-over; the server refuses when the number changed meanwhile (docs/roles.md). Kept here,
+ * per card, so the rest of the sidebar's state is untouched.
+ */
+interface HandOverAllState {
+  clientId: string;
+  from: string;
+  count: number | null;
+  owner: string;
+  reason: string;
+}
+
+let all: HandOverAllState | null = null;
+
+function allFor(clientId: string, from: string): HandOverAllState {
+  if (all === null || all.clientId !== clientId || all.from !== from) {
+    all = { clientId, from, count: null, owner: '', reason: '' };
+  }
+  return all;
+}
+
 export function cardView(app: App): HTMLElement {
   const { lang } = app;
   const s = app.card;
@@ -38,24 +61,26 @@ export function cardView(app: App): HTMLElement {
       });
   };
   const handover = app.card.handover;
+  const everyone = allFor(f.id, f.owner);
   /** One hand-over call: a refused one marks its fields and keeps what was typed. */
   const handOverWith = <T>(
     call: () => Promise<
       | { ok: true; value: T; notices: { message: Message }[] }
       | { ok: false; problems: { field: string; message: Message }[] }
     >,
+    many = false,
   ): void =>
     act(() =>
       call().then((r) => {
         app.card = { ...app.card, busy: false };
         if (!r.ok) {
-          app.card.handover = {
-            ...app.card.handover,
-            problems: Object.fromEntries(r.problems.map((p) => [p.field, say(lang, p.message)])),
-          };
+          // The hand-over of all shows its refusal in the card's banner; the one-client form marks its fields.
+          const problems = Object.fromEntries(r.problems.map((p) => [p.field, say(lang, p.message)]));
+          if (!many) app.card.handover = { ...app.card.handover, problems };
           throw new Error(r.problems.map((p) => say(lang, p.message)).join(' '));
         }
-        app.card.handover = { owner: '', reason: '', problems: {} };
+        if (many) all = null;
+        else app.card.handover = { owner: '', reason: '', problems: {} };
         // The server's own sentences (e.g. how many clients were handed over), in the sidebar's language.
         app.card.notice = r.notices.map((n) => say(lang, n.message)).join(' ') || null;
         return r;
@@ -64,9 +89,27 @@ export function cardView(app: App): HTMLElement {
   // The form's values as they are when the button is pressed (inputs update app.card.handover without a re-render).
   const handOver = (): void =>
     handOverWith(() => app.rpc.reassignClient(f.id, app.card.handover.owner, app.card.handover.reason));
-  // Someone left: every client of this client's owner goes to the new owner at once (seed 000's hand-over).
-  const handOverAll = (): void =>
-    handOverWith(() => app.rpc.reassignClients(f.owner, app.card.handover.owner, app.card.handover.reason));
+  // Someone left: first how many clients they own, then every one of them, if that is still the number.
+  const countAll = (): void => {
+    app.card = { ...app.card, busy: true, error: null };
+    app.render();
+    app.rpc
+      .countClientsOf(f.owner)
+      .then((c) => {
+        everyone.count = c.count;
+        app.card = { ...app.card, busy: false };
+        app.render();
+      })
+      .catch((e) => {
+        app.card = { ...app.card, busy: false, error: app.fail(e) };
+        app.render();
+      });
+  };
+  const handOverAll = (): void => {
+    const count = everyone.count;
+    if (count === null) return;
+    handOverWith(() => app.rpc.reassignClients(f.owner, everyone.owner, everyone.reason, count), true);
+  };
 
   const history = el('ol', {
     class: 'timeline',
@@ -163,16 +206,53 @@ export function cardView(app: App): HTMLElement {
         text: t(lang, 'sidebar.card.handOver'),
         onclick: handOver,
       }),
-      f.owner === ''
-        ? null
-        : el('button', {
-            type: 'button',
-            id: 'handover-all',
-            disabled: s.busy,
-            text: t(lang, 'sidebar.card.handOverAll', { owner: f.owner }),
-            onclick: handOverAll,
-          }),
     ),
+    f.owner === ''
+      ? null
+      : el(
+          'details',
+          { id: 'handover-all-section', open: everyone.count !== null },
+          el('summary', { text: t(lang, 'sidebar.card.handOverAll', { owner: f.owner }) }),
+          everyone.count === null
+            ? el('button', {
+                type: 'button',
+                id: 'handover-all-count',
+                disabled: s.busy,
+                text: t(lang, 'sidebar.card.countClients', { owner: f.owner }),
+                onclick: countAll,
+              })
+            : el(
+                'div',
+                {},
+                el('p', {
+                  id: 'handover-all-count-text',
+                  class: 'hint',
+                  text: t(lang, 'sidebar.card.countIs', { owner: f.owner, count: everyone.count }),
+                }),
+                personField({
+                  lang,
+                  id: 'handover-all-owner',
+                  label: t(lang, 'sidebar.card.newOwner'),
+                  team: app.ctx.team,
+                  value: everyone.owner,
+                  onInput: (v) => (everyone.owner = v),
+                }),
+                textField({
+                  lang,
+                  id: 'handover-all-reason',
+                  label: t(lang, 'sidebar.card.reason'),
+                  value: everyone.reason,
+                  onInput: (v) => (everyone.reason = v),
+                }),
+                el('button', {
+                  type: 'button',
+                  id: 'handover-all',
+                  disabled: s.busy || everyone.count === 0,
+                  text: t(lang, 'sidebar.card.handOverAllCount', { count: everyone.count }),
+                  onclick: handOverAll,
+                }),
+              ),
+        ),
     el('h3', { text: t(lang, 'sidebar.card.history', { count: card.history.length }) }),
     card.history.length === 0 ? el('p', { class: 'hint', text: t(lang, 'sidebar.card.noHistory') }) : history,
   );

@@ -95,7 +95,7 @@ describe('Preview my email', () => {
   test('someone not on the Team tab is told so', () => {
     wb.menu('menuPreviewEmail', 'stranger@example.com');
     expect(uiState(wb.env).dialogs.at(-1)?.prompt).toBe(
-      'Your address stranger@example.com is not on the Team tab, so there is no daily list for you.',
+      'Your address stranger@example.com is not on the confirmed Team, so you can only read here. Ask a director to add you to the Team tab and confirm the roles.',
     );
   });
 });

@@ -92,8 +92,9 @@ describe('the first of the month', () => {
     expect(monthly?.body).toContain('B2+ 客户及下一步（1）\n- Epsilon — B3 · 商务谈判 · 王总');
   });
 
-  test('nobody else gets a monthly report', () => {
-    expect(sent(wb).filter((m) => m.subject.includes('monthly report') || m.subject.includes('月报'))).toHaveLength(1);
+  test('nobody but the directors (王总, and the owner Setup made director) gets a monthly report', () => {
+    const monthly = sent(wb).filter((m) => m.subject.includes('monthly report') || m.subject.includes('月报'));
+    expect(monthly.flatMap((m) => m.to).sort()).toEqual([OWNER, WANG].sort());
   });
 });
 

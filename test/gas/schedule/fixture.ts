@@ -6,6 +6,7 @@
 import { mailState, propertiesState, triggerState, uiState } from '../../../src/local/emulator/services';
 import { run, type RunResult } from '../../../src/local/runner';
 import { bundle } from '../../helpers/bundle';
+import { confirmTeamRoles } from '../../helpers/roles';
 import { OWNER, type TestWorkbook } from '../../helpers/workbook';
 import { type Row, addRows, trackerWorkbook } from '../clients-fixture';
 
@@ -44,12 +45,20 @@ export function teamWorkbook(
   addRows(wb, 'Clients', opts.clients ?? CLIENTS);
   wb.env.spreadsheet.editors.push(ZHANG, LINA, WANG, 'quiet@example.com');
   wb.env.spreadsheet.viewers.push(AMY);
+  confirmTeamRoles(wb);
   return wb;
 }
 
 /** What the time-driven trigger does: runs the handler as the trigger's creator, with no Ui. */
 export function fireTrigger(wb: TestWorkbook, creator = OWNER, fn = 'runDaily'): RunResult {
-  return run(bundle(), wb.env, { authMode: 'FULL', kind: 'timeDriven', effectiveUser: creator }, fn);
+  // The event names the trigger that fired: the creator's for this handler (none: a run with no trigger).
+  const trigger = triggerState(wb.env).triggers.find((t) => t.creator === creator && t.handler === fn);
+  const event = { authMode: 'FULL', triggerUid: trigger?.id ?? '' };
+  // With no trigger installed the run is "Run now" by the creator (docs/roles.md), as the CLI's daily.
+  const activeUser = trigger ? undefined : creator;
+  return run(bundle(), wb.env, { authMode: 'FULL', kind: 'timeDriven', effectiveUser: creator, activeUser }, fn, () => [
+    event,
+  ]);
 }
 
 export function recipients(wb: TestWorkbook): string[] {

@@ -86,7 +86,7 @@ describe('a manager takes the schedule over when its owner leaves', () => {
   test('a salesperson cannot take it over', () => {
     wb.menu('menuScheduleOn', ZHANG);
     expect(lastAlert(wb)).toBe(
-      'The daily run is already on, from owner@example.com’s account. Only a manager or director on the Team tab can take it over.',
+      'The daily run is on, so only a manager or a director may run it now, turn it on again or release clients to the pool.',
     );
     expect(ourTriggers(wb).map((t) => t.creator)).toEqual([OWNER]);
   });

@@ -3,6 +3,7 @@
  * the tests talk about, and any number of filler clients, written straight into the emulator's model.
  */
 import type { CellValue } from '../../../src/local/emulator/model';
+import { confirmTeamRoles } from '../../helpers/roles';
 import { OWNER, newWorkbook, type TestWorkbook } from '../../helpers/workbook';
 
 export const ZHANG = 'Zhang Wei';
@@ -119,5 +120,7 @@ export function sidebarWorkbook(opts: { filler?: number; now?: string; locale?: 
         ],
   );
   if (!zh) putRows(wb, 'Clients', [...NAMED_CLIENTS, ...fillerClients(opts.filler ?? 0)]);
+  confirmTeamRoles(wb);
+  wb.env.spreadsheet.editors.push(LI_EMAIL);
   return wb;
 }

@@ -3,7 +3,7 @@
  * silent; the former owner waits out the reclaim days.
  */
 import type { ClientCard, ReassignSummary, WriteResult } from '../../../src/server/api-types';
-import { ACME, AMY, LI, ZHANG, clientRow, putRows, rowsOf, sidebarWorkbook } from './fixture';
+import { ACME, AMY, LI, LI_EMAIL, ZHANG, clientRow, putRows, rowsOf, sidebarWorkbook } from './fixture';
 
 describe('claiming a client from the shared pool', () => {
   test('a client with no owner is claimed by the signed-in user, with a Changes row', () => {
@@ -83,7 +83,14 @@ describe('handing one client over', () => {
 describe('handing over everything of someone who left', () => {
   test('every client of Li Na goes to Amy, one Changes row each', () => {
     const wb = sidebarWorkbook({ filler: 10 });
-    const result = wb.client('reassignClients', [LI, AMY, 'Li Na left the company']) as WriteResult<ReassignSummary>;
+    // Li Na is a manager: she may hand over her own team's (and her own) clients, confirming the count.
+    const count = wb.client('countClientsOf', [LI], LI_EMAIL) as { owner: string; count: number };
+    expect(count).toEqual({ owner: LI, count: 5 });
+    const result = wb.client(
+      'reassignClients',
+      [LI, AMY, 'Li Na left the company', count.count],
+      LI_EMAIL,
+    ) as WriteResult<ReassignSummary>;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.clientIds).toEqual(['C-F00001', 'C-F00003', 'C-F00005', 'C-F00007', 'C-F00009']);

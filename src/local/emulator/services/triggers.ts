@@ -73,15 +73,28 @@ export interface TriggerRecord {
   schedule: ClockSchedule | null;
 }
 
+/**
+ * Whether getUserTriggers(spreadsheet) lists time-driven triggers is not documented ([U]): 'byMode'
+ * lists them in add-on mode (they belong to the document there) and not when bound; 'yes' and 'no'
+ * force one reading in either mode, so the product can be run under each.
+ */
+export type ClockInUserTriggers = 'byMode' | 'yes' | 'no';
+
 export interface TriggerState {
   /** this product is an editor add-on, so its trigger rules apply unless a test turns them off */
   editorAddOn: boolean;
+  clockInUserTriggers: ClockInUserTriggers;
   nextId: number;
   triggers: TriggerRecord[];
 }
 
 export function triggerState(env: EnvironmentState): TriggerState {
-  return serviceState(env, 'triggers', (): TriggerState => ({ editorAddOn: true, nextId: 1, triggers: [] }));
+  return serviceState(env, 'triggers', (): TriggerState => ({
+    editorAddOn: true,
+    clockInUserTriggers: 'byMode',
+    nextId: 1,
+    triggers: [],
+  }));
 }
 
 export interface Trigger {
@@ -355,7 +368,14 @@ export function createScriptApp(exec: Execution): ScriptAppApi {
     getUserTriggers(spreadsheet) {
       call('ScriptApp.getUserTriggers');
       const id = idOf(spreadsheet);
-      return state.triggers.filter((t) => t.creator === exec.effectiveUser && t.documentId === id).map(wrap);
+      const reading = state.clockInUserTriggers ?? 'byMode';
+      const clockShown = reading === 'yes' || (reading === 'byMode' && state.editorAddOn);
+      return state.triggers
+        .filter((t) => t.creator === exec.effectiveUser)
+        .filter((t) =>
+          t.eventType === 'CLOCK' ? clockShown && (t.documentId === id || t.documentId === null) : t.documentId === id,
+        )
+        .map(wrap);
     },
     deleteTrigger(trigger) {
       call('ScriptApp.deleteTrigger');
