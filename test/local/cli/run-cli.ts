@@ -62,7 +62,12 @@ export function cliAsync(cwd: string, args: string[], env: Record<string, string
 
 /** The command line, waited for, with the signal that ended it. */
 export function cliSignal(cwd: string, args: string[], env: Record<string, string> = {}): CliProcess {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: cliEnv(env) });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: cliEnv(env),
+    timeout: 300_000,
+  });
   return { code: result.status ?? -1, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
