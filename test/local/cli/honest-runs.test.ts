@@ -40,6 +40,22 @@ test('daily with its steps failing (no Contacts tab) exits 1 and names each fail
   expect(fs.existsSync(path.join(dir, 'outbox'))).toBe(false);
 });
 
+test('digest whose only step fails (no Contacts tab) exits 1 with one sentence and saves nothing', async () => {
+  const { dir, file } = copyWorkbook(original);
+  const wb = await openXlsx(file);
+  wb.removeWorksheet(wb.getWorksheet('Contacts')!.id);
+  await wb.xlsx.writeFile(file);
+  const before = { xlsx: fs.readFileSync(file), sidecar: fs.readFileSync(`${file}.ct-state.json`) };
+  const run = cliSignal(dir, ['digest', '--workbook', 'book.xlsx', '--now', NOW]);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toBe(
+    'Every step of the run failed, so nothing was saved: Emails failed: There is no Contacts tab. Run Set up / upgrade sheets to create it.\n',
+  );
+  expect(fs.readFileSync(file).equals(before.xlsx)).toBe(true);
+  expect(fs.readFileSync(`${file}.ct-state.json`).equals(before.sidecar)).toBe(true);
+});
+
 test('daily says who got no email and what to do about it', () => {
   const { dir } = copyWorkbook(original);
   const run = cliSignal(dir, ['daily', '--workbook', 'book.xlsx', '--now', NOW]);
