@@ -5,7 +5,7 @@
 import { type WallClock, isValidTimeZone } from '../emulator/spreadsheet/dates';
 import { cliText } from './messages';
 
-export const COMMANDS = ['demo', 'setup', 'refresh', 'reports', 'digest', 'daily', 'call', 'serve'] as const;
+export const COMMANDS = ['demo', 'setup', 'refresh', 'reports', 'digest', 'daily', 'call', 'serve', 'share'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** A wall-clock time, read in the workbook's time zone once that is known. */
@@ -21,6 +21,12 @@ export interface CliOptions {
   outbox?: string;
   force: boolean;
   port?: number;
+  /** seconds to wait for the workbook's lock */
+  wait?: number;
+  /** share: people to give edit access, view access, or none */
+  editor: string[];
+  viewer: string[];
+  remove: string[];
 }
 
 export interface ParsedArgs {
@@ -32,11 +38,23 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['workbook', 'now', 'tz', 'locale', 'user', 'outbox', 'port'] as const;
+const VALUE_OPTIONS = [
+  'workbook',
+  'now',
+  'tz',
+  'locale',
+  'user',
+  'outbox',
+  'port',
+  'wait',
+  'editor',
+  'viewer',
+  'remove',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { force: false };
+  const options: CliOptions = { force: false, editor: [], viewer: [], remove: [] };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -88,12 +106,29 @@ function setOption(options: CliOptions, name: ValueOption, value: string): void 
       return;
     }
     case 'user':
-      if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new UsageError(cliText('badUser', { value }));
+      if (!isEmail(value)) throw new UsageError(cliText('badUser', { value }));
       options.user = value;
+      return;
+    case 'wait': {
+      const seconds = Number(value);
+      if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(seconds))
+        throw new UsageError(cliText('badWait', { value }));
+      options.wait = seconds;
+      return;
+    }
+    case 'editor':
+    case 'viewer':
+    case 'remove':
+      if (!isEmail(value)) throw new UsageError(cliText('badEmail', { name, value }));
+      options[name].push(value.trim());
       return;
     default:
       options[name] = value;
   }
+}
+
+function isEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(value.trim());
 }
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;

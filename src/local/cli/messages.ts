@@ -27,6 +27,57 @@ const EN = {
   serving: 'Client Tracker playground on {url} (workbook {file}); press Ctrl+C to stop.',
   noWorkbook: 'The workbook {file} does not exist.',
   notXlsx: '{file} is not an .xlsx workbook.',
+  badWait: '--wait "{value}" is not a number of seconds.',
+  badEmail: '--{name} "{value}" is not an email address.',
+  shareNeedsWorkbook: 'share needs --workbook FILE.xlsx.',
+  workbookBusy:
+    '{file} is in use by {what} (process {pid} on {host}, since {since} UTC); waited {seconds} s. Try again when it has finished, or wait longer with --wait SECONDS.',
+  workbookBusyUnknown:
+    '{file} is in use by another program; waited {seconds} s. Try again when it has finished; if nothing else is using it, delete the folder {lock}.',
+  lockLost: 'Another process took over {file} while this one was running, so nothing was saved; run the command again.',
+  recoveredSave:
+    'An earlier command on {file} was stopped while saving; its save has now been completed ({count} files put in place).',
+  discardedSave:
+    'An earlier command on {file} was stopped before its save was complete; the workbook kept what it had before, and {count} leftover temporary files were removed.',
+  tzChanged:
+    'Time zone changed from {from} to {to}: every date and time keeps its day and time of day, as when a Google Sheets file changes time zone.',
+  notShared:
+    '{user} cannot open {file}, which is shared with {people}. Share it first: client-tracker share --workbook {file} --editor {user}',
+  viewerCannotChange:
+    '{user} can only view {file}, so nothing was saved. To let them change it: client-tracker share --workbook {file} --editor {user}',
+  shareOnlyEditors: 'Only an editor can share {file}, and {user} is not one.',
+  shareLastEditor: '{email} is the last editor of {file}; add another editor before taking their access away.',
+  shareUnknown: '{email} has no access to {file}.',
+  shareHeading: 'Who can open {file}:',
+  shareOwner: '  {email} (owner, can edit)',
+  shareEditor: '  {email} (can edit)',
+  shareViewer: '  {email} (can view)',
+  nothingChanged: 'Nothing changed, so {file} was not saved.',
+  mailWritten: '{to}: {subject} → {file}',
+  allStepsFailed: 'Every step of the run failed, so nothing was saved: {errors}',
+  someStepsFailed: 'Some steps failed (above); what the other steps did is saved.',
+  hintNoAccess: 'To mail them, let them open the workbook: client-tracker share --workbook {file} --viewer EMAIL',
+  hintNoEmail: 'Fill in their Email on the Team tab.',
+  hintDeferred: 'The next daily run sends them first.',
+  callRefused: '{fn} refused, nothing was saved: {problems}',
+  'sidecar.missing': 'is missing',
+  'sidecar.type': 'should be {expected}',
+  'sidecar.type.text': 'text',
+  'sidecar.type.number': 'a number',
+  'sidecar.type.boolean': 'true or false',
+  'sidecar.type.list': 'a list [ … ]',
+  'sidecar.type.object': 'an object { … }',
+  'sidecar.atLeast': 'should be at least {limit}',
+  'sidecar.atMost': 'should be at most {limit}',
+  'sidecar.oneOf': 'should be one of {options}',
+  'sidecar.timeZone': 'is not a time zone (use a name such as Asia/Shanghai)',
+  'sidecar.other': 'is not a value Client Tracker can use',
+  sidecarNotJson:
+    "{file} is not valid JSON; fix it, or delete it to start the workbook's saved state afresh (the tabs keep their data; properties, triggers and the mail history start empty).",
+  sidecarNotOurs:
+    "{file} is not a Client Tracker state file of version {version}; move it away to start the workbook's saved state afresh.",
+  sidecarWrong:
+    "In {file}, {where} {problem}; fix that value, or delete the file to start the workbook's saved state afresh (the tabs keep their data; properties, triggers and the mail history start empty).",
   'what.refresh': 'Refresh grades and status',
   'what.reports': 'All reports',
   'what.digest': 'the daily emails',
@@ -42,16 +93,19 @@ Commands:
   daily                the whole scheduled run (refresh, pool, reports, emails)
   call <fn> [JSON…]    call a sidebar function as google.script.run would; JSON result on stdout
   serve                the browser playground (creates the demo workbook on first run)
+  share                who can open the workbook; --editor/--viewer EMAIL give access, --remove EMAIL takes it away
 
 Options:
   --workbook FILE      the .xlsx workbook (serve: .playground/client-tracker.xlsx by default)
   --now 2026-03-02T09:00   fix the clock (wall-clock time in the workbook's time zone)
   --tz Asia/Shanghai   time zone of a new workbook, or a new one for an existing workbook
   --locale en|zh-CN    spreadsheet locale (also zh, zh_CN, en_US)
-  --user EMAIL         who runs the command (default: the workbook's first editor)
+  --user EMAIL         who runs the command: someone the workbook is shared with (default: its owner)
   --outbox DIR         where digest/daily write their emails (default: outbox/ beside the workbook)
   --force              demo: overwrite an existing workbook
   --port N             serve: the port (default 8080)
+  --wait SECONDS       how long to wait while another command or the playground uses the workbook (default 60)
+  --editor EMAIL, --viewer EMAIL, --remove EMAIL   share: give or take away access (each may be repeated)
 `,
 } as const;
 
@@ -79,6 +133,53 @@ const ZH_CN: Record<CliMessage, string> = {
   serving: '客户跟踪演示页面：{url}（工作簿 {file}）；按 Ctrl+C 停止。',
   noWorkbook: '工作簿 {file} 不存在。',
   notXlsx: '{file} 不是 .xlsx 工作簿。',
+  badWait: '--wait "{value}" 不是秒数。',
+  badEmail: '--{name} "{value}" 不是电子邮件地址。',
+  shareNeedsWorkbook: 'share 需要指定 --workbook FILE.xlsx。',
+  workbookBusy:
+    '{file} 正被 {what} 使用（{host} 上的进程 {pid}，自 UTC {since} 起）；已等待 {seconds} 秒。请等它结束后再试，或用 --wait 秒数 等更久。',
+  workbookBusyUnknown:
+    '{file} 正被另一个程序使用；已等待 {seconds} 秒。请等它结束后再试；如果没有别的程序在用，请删除文件夹 {lock}。',
+  lockLost: '运行期间另一个进程接管了 {file}，所以没有保存任何内容；请重新运行这个命令。',
+  recoveredSave: '之前对 {file} 的一个命令在保存时被中断；现已完成那次保存（放好了 {count} 个文件）。',
+  discardedSave: '之前对 {file} 的一个命令在保存完成前被中断；工作簿保持原样，并删除了 {count} 个残留的临时文件。',
+  tzChanged: '时区已从 {from} 改为 {to}：所有日期和时间的日期与钟点都保持不变，和 Google 表格更改文件时区时一样。',
+  notShared:
+    '{user} 无法打开 {file}，它只共享给了 {people}。请先共享：client-tracker share --workbook {file} --editor {user}',
+  viewerCannotChange:
+    '{user} 对 {file} 只有查看权限，所以没有保存任何内容。要让对方可以修改：client-tracker share --workbook {file} --editor {user}',
+  shareOnlyEditors: '只有编辑者才能共享 {file}，而 {user} 不是编辑者。',
+  shareLastEditor: '{email} 是 {file} 的最后一位编辑者；请先添加另一位编辑者，再取消此人的权限。',
+  shareUnknown: '{email} 本来就没有 {file} 的访问权限。',
+  shareHeading: '可以打开 {file} 的人：',
+  shareOwner: '  {email}（所有者，可编辑）',
+  shareEditor: '  {email}（可编辑）',
+  shareViewer: '  {email}（可查看）',
+  nothingChanged: '没有任何改动，所以没有保存 {file}。',
+  mailWritten: '{to}：{subject} → {file}',
+  allStepsFailed: '这次运行的每个步骤都失败了，所以没有保存任何内容：{errors}',
+  someStepsFailed: '部分步骤失败（见上文）；其他步骤的结果已保存。',
+  hintNoAccess: '要给他们发邮件，请让他们能打开工作簿：client-tracker share --workbook {file} --viewer 邮箱',
+  hintNoEmail: '请在“团队”表中填写他们的邮箱。',
+  hintDeferred: '下次每日运行会优先发送这些邮件。',
+  callRefused: '{fn} 被拒绝，没有保存任何内容：{problems}',
+  'sidecar.missing': '缺失',
+  'sidecar.type': '应该是{expected}',
+  'sidecar.type.text': '文本',
+  'sidecar.type.number': '数字',
+  'sidecar.type.boolean': 'true 或 false',
+  'sidecar.type.list': '列表 [ … ]',
+  'sidecar.type.object': '对象 { … }',
+  'sidecar.atLeast': '应该至少为 {limit}',
+  'sidecar.atMost': '应该至多为 {limit}',
+  'sidecar.oneOf': '应该是 {options} 之一',
+  'sidecar.timeZone': '不是时区（请使用 Asia/Shanghai 这样的名称）',
+  'sidecar.other': '不是客户跟踪能使用的值',
+  sidecarNotJson:
+    '{file} 不是有效的 JSON；请修正它，或删除它让工作簿的保存状态重新开始（各表的数据保留；属性、触发器和邮件记录会清空）。',
+  sidecarNotOurs: '{file} 不是版本 {version} 的客户跟踪状态文件；把它移走即可让工作簿的保存状态重新开始。',
+  sidecarWrong:
+    '{file} 中的 {where} {problem}；请修正这个值，或删除该文件让工作簿的保存状态重新开始（各表的数据保留；属性、触发器和邮件记录会清空）。',
   'what.refresh': '“刷新级别和状态”',
   'what.reports': '“全部报表”',
   'what.digest': '每日邮件',
@@ -94,16 +195,19 @@ const ZH_CN: Record<CliMessage, string> = {
   daily                完整的定时运行（刷新、公海、报表、邮件）
   call <函数> [JSON…]  像 google.script.run 一样调用侧边栏函数；结果以 JSON 输出
   serve                浏览器演示页面（首次运行时创建示例工作簿）
+  share                查看谁能打开工作簿；--editor/--viewer 邮箱 授予权限，--remove 邮箱 取消权限
 
 选项：
   --workbook FILE      .xlsx 工作簿（serve 默认 .playground/client-tracker.xlsx）
   --now 2026-03-02T09:00   固定时钟（工作簿时区的当地时间）
   --tz Asia/Shanghai   新工作簿的时区，或为已有工作簿换时区
   --locale en|zh-CN    表格语言区域（也接受 zh、zh_CN、en_US）
-  --user EMAIL         谁在运行命令（默认：工作簿的第一个编辑者）
+  --user EMAIL         谁在运行命令：必须是工作簿共享给的人（默认：所有者）
   --outbox DIR         digest/daily 写邮件的位置（默认：工作簿旁边的 outbox/）
   --force              demo：覆盖已有的工作簿
   --port N             serve：端口（默认 8080）
+  --wait SECONDS       其他命令或演示页面正在使用工作簿时最多等待的秒数（默认 60）
+  --editor EMAIL, --viewer EMAIL, --remove EMAIL   share：授予或取消权限（可重复）
 `,
 };
 
@@ -114,6 +218,11 @@ export function chooseCliLanguage(argv: readonly string[], env: NodeJS.ProcessEn
   const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
   const fromArgs = at < 0 ? undefined : argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1];
   current = langFromLocale(fromArgs || env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en');
+  return current;
+}
+
+/** The language the command line speaks in this run. */
+export function cliLang(): Lang {
   return current;
 }
 

@@ -1,22 +1,36 @@
 /**
  * The playground's HTTP server (node:http, localhost only). One session on one workbook: the page
  * reads tabs as grids, menu buttons run menu items, the sidebar's google.script.run calls run the
- * same bundle on the same spreadsheet, and every run that wrote something is saved to the file.
- * Requests are handled one at a time, as one spreadsheet's executions would be.
+ * same bundle on the same spreadsheet, and every run that changed something is saved to the file,
+ * with the mail it sent written to the outbox in the same change. Requests are handled one at a time,
+ * as one spreadsheet's executions would be, and each holds the workbook's lock while it runs: a CLI
+ * command on the same file waits for it, and a request that finds the file changed by someone else
+ * since it last looked loads it again first, so neither ever saves over the other.
  */
 import { langFromLocale } from '../../core/i18n';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportServiceState, uiState } from '../emulator/services';
+import path from 'node:path';
+import { cliText } from '../cli/messages';
+import { emlFileName, toEml } from '../eml';
+import { uiState } from '../emulator/services';
 import { setCursor, wallClock } from '../emulator/spreadsheet';
-import { Session, type Feedback, type OpenOptions } from '../session';
+import { DEFAULT_WAIT_MS, Session, WorkbookError, diskStamp, type Feedback, type OpenOptions } from '../session';
+import { lockWorkbook, WorkbookBusyError } from '../workbook-lock';
 import { tabGrid } from './grid';
 import { PAGE } from './page';
 import { withShim } from './shim';
 
 export interface Playground {
   url: string;
+  /** what opening the workbook said (an interrupted save finished, a new time zone) */
+  notes: string[];
   close(): Promise<void>;
+}
+
+export interface PlaygroundOptions extends OpenOptions {
+  /** where the mail the add-on sends is written as .eml files (default: outbox/ beside the workbook) */
+  outbox?: string;
 }
 
 interface Reply {
@@ -32,9 +46,14 @@ const CONSOLE =
   '<!doctype html><html><head><meta charset="utf-8"><title>google.script.run console</title></head>' +
   '<body><p>Open the browser console and call <code>google.script.run.withSuccessHandler(console.log).searchClients("a")</code>.</p></body></html>';
 
-export async function startPlayground(options: OpenOptions, port: number): Promise<Playground> {
-  const session = await Session.open(options);
-  session.openFile();
+export async function startPlayground(options: PlaygroundOptions, port: number): Promise<Playground> {
+  const workbook = new SharedWorkbook(options);
+  const notes = await workbook.use(async (session) => {
+    session.openFile();
+    // what opening changed (a new time zone, a first owner) is saved at once, not with the first click
+    await workbook.save(session);
+    return session.notes;
+  });
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
@@ -44,7 +63,7 @@ export async function startPlayground(options: OpenOptions, port: number): Promi
 
   const server = http.createServer((req, res) => {
     void readBody(req)
-      .then((body) => serial(() => route(session, req.method ?? 'GET', req.url ?? '/', body)))
+      .then((body) => serial(() => route(workbook, req.method ?? 'GET', req.url ?? '/', body)))
       .catch((error: unknown) => json(500, { ok: false, error: messageOf(error) }))
       .then((reply) => {
         res.writeHead(reply.status, { 'content-type': reply.type, 'cache-control': 'no-store' });
@@ -58,12 +77,77 @@ export async function startPlayground(options: OpenOptions, port: number): Promi
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}/`,
+    notes,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The playground's session on the workbook, used under the workbook's lock: loaded again whenever
+ * the files on disk are no longer the ones it loaded or saved (a CLI command or Excel changed them).
+ */
+class SharedWorkbook {
+  private session: Session | null = null;
+  private stamp = '';
+  private stale = false;
+
+  constructor(private readonly options: PlaygroundOptions) {}
+
+  async use<T>(task: (session: Session) => Promise<T> | T): Promise<T> {
+    let lock;
+    try {
+      lock = await lockWorkbook(this.options.workbook, {
+        waitMs: this.options.waitMs ?? DEFAULT_WAIT_MS,
+        what: 'client-tracker serve (the playground)',
+      });
+    } catch (error) {
+      if (error instanceof WorkbookBusyError) {
+        throw new WorkbookError(
+          cliText('workbookBusyUnknown', {
+            file: this.options.workbook,
+            lock: `${error.file}.lock`,
+            seconds: Math.round(error.waitedMs / 1000),
+          }),
+        );
+      }
+      throw error;
+    }
+    try {
+      if (!this.session || this.stale || diskStamp(this.options.workbook) !== this.stamp) {
+        const previous = this.session;
+        this.session = await Session.open({ ...this.options, lock });
+        this.session.openFile();
+        // dialogs already shown stay reachable at their /shown/N addresses
+        if (previous) uiState(this.session.env).shown.unshift(...uiState(previous.env).shown);
+        this.stamp = diskStamp(this.options.workbook);
+        this.stale = false;
+      }
+      return await task(this.session);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** A failed execution's half-done writes are not kept: the next request loads the file again. */
+  forget(): void {
+    this.stale = true;
+  }
+
+  /** Saves what changed, with the mail sent as .eml files in the same change; whether it saved. */
+  async save(session: Session): Promise<boolean> {
+    const outbox = this.options.outbox ?? path.join(path.dirname(this.options.workbook), 'outbox');
+    const files = session.unsavedMail().map(({ mail, number }) => ({
+      path: path.join(outbox, emlFileName(mail, number - 1)),
+      content: toEml(mail),
+    }));
+    const saved = await session.save(files);
+    if (saved) this.stamp = diskStamp(this.options.workbook);
+    return saved;
+  }
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -85,13 +169,25 @@ function html(body: string): Reply {
 
 const NOT_FOUND: Reply = { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found' };
 
-async function route(session: Session, method: string, url: string, body: string): Promise<Reply> {
+async function route(workbook: SharedWorkbook, method: string, url: string, body: string): Promise<Reply> {
   const { pathname } = new URL(url, 'http://localhost');
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (method === 'GET') {
     if (pathname === '/') return html(PAGE);
     if (pathname === '/console') return html(withShim(CONSOLE));
     if (pathname === '/favicon.ico') return { status: 204, type: 'image/x-icon', body: '' };
+  }
+  return workbook.use((session) => routeSession(workbook, session, method, pathname, body));
+}
+
+async function routeSession(
+  workbook: SharedWorkbook,
+  session: Session,
+  method: string,
+  pathname: string,
+  body: string,
+): Promise<Reply> {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (method === 'GET') {
     if (pathname === '/api/state') return json(200, state(session));
     if (parts[0] === 'api' && parts[1] === 'tab') {
       const sheet = session.model.sheets.filter((s) => !s.hidden)[Number(parts[2])];
@@ -111,10 +207,10 @@ async function route(session: Session, method: string, url: string, body: string
   const payload = body ? (JSON.parse(body) as unknown) : null;
   if (pathname === '/api/select') return json(200, select(session, payload));
   if (parts[0] === 'api' && parts[1] === 'menu' && parts[2])
-    return runAndSave(session, () => menuReply(session, parts[2]));
+    return runAndSave(workbook, session, () => menuReply(session, parts[2]));
   if (parts[0] === 'api' && parts[1] === 'run' && parts[2]) {
     const args = Array.isArray(payload) ? (payload as unknown[]) : [];
-    return runAndSave(session, () => {
+    return runAndSave(workbook, session, () => {
       const { value, feedback } = session.client(parts[2], args);
       return { ok: true, value, ...shownOf(session, feedback) };
     });
@@ -166,20 +262,22 @@ function shownOf(session: Session, feedback: Feedback): Record<string, unknown> 
 }
 
 /**
- * Runs one execution; saves when it wrote to the spreadsheet or the services' stored state. A thrown
+ * Runs one execution; saves when it changed the spreadsheet or the services' stored state. A thrown
  * error is the failure handler's message; the workbook file keeps what it had.
  */
-async function runAndSave(session: Session, body: () => Record<string, unknown>): Promise<Reply> {
-  const writes = session.env.writes.length;
-  const services = JSON.stringify(exportServiceState(session.env));
+async function runAndSave(
+  workbook: SharedWorkbook,
+  session: Session,
+  body: () => Record<string, unknown>,
+): Promise<Reply> {
   let reply: Record<string, unknown>;
   try {
     reply = body();
   } catch (error) {
+    workbook.forget();
     return json(200, { ok: false, error: messageOf(error), changed: false });
   }
-  const changed = session.env.writes.length !== writes || JSON.stringify(exportServiceState(session.env)) !== services;
-  if (changed) await session.save();
+  const changed = await workbook.save(session);
   return json(200, { ...reply, changed });
 }
 

@@ -1,8 +1,9 @@
 /**
- * Saves the model as an .xlsx (what Excel and LibreOffice can show) plus the sidecar (the rest),
- * atomically: both are written to temporary files first, and a failure leaves the old ones untouched.
+ * Saves the model as an .xlsx (what Excel and LibreOffice can show) plus the sidecar (the rest), as
+ * one change (commit.ts): both, and any other files of the same run (the outbox's .eml files), are
+ * written to temporary files first; a failure or a kill leaves the old ones untouched or, once
+ * committed, all the new ones in place.
  */
-import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { CellFormulaValue, CellValue as ExcelCellValue, Style, Workbook, Worksheet } from 'exceljs';
 import {
@@ -22,7 +23,8 @@ import { toExcelConditionalFormatting } from './conditional-format';
 import { worksheetExtras } from './exceljs-extras';
 import { columnSegments, segmentsToRects, type Folding, type Segment } from './grid-runs';
 import { LISTS_SHEET, WORKBOOK_KEYWORD, pxToWidth } from './layout';
-import { SIDECAR_VERSION, sidecarPath, temporaryPath, type Sidecar, type SidecarSheet } from './sidecar';
+import { commitFiles, type FileWrite } from './commit';
+import { SIDECAR_VERSION, sidecarPath, type Sidecar, type SidecarSheet } from './sidecar';
 import { needsSidecar, toExcelValidation, type ListStore } from './validation';
 import { assertTimeZone, toWallClock } from './wall-clock';
 
@@ -39,30 +41,25 @@ const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?',
 
 /**
  * Writes `model` to `path` and its sidecar next to it. `state.services` (the services' own
- * exported state) is stored as is; everything else in the sidecar comes from the model.
+ * exported state) is stored as is; everything else in the sidecar comes from the model. `alongside`
+ * are written in the same change (all or none). The caller holds the workbook's lock.
  */
 export async function saveWorkbook(
   path: string,
   model: SpreadsheetModel,
   state: Pick<Sidecar, 'services'> | null = null,
+  alongside: readonly FileWrite[] = [],
 ): Promise<void> {
   assertSheetNames(model);
   assertTimeZone(model.timeZone);
   const { workbook, sidecarValidations } = buildWorkbook(model);
   const sidecar = buildSidecar(model, sidecarValidations, state?.services ?? null);
-
-  const workbookTemp = temporaryPath(path);
-  const sidecarFile = sidecarPath(path);
-  const sidecarTemp = temporaryPath(sidecarFile);
-  try {
-    await workbook.xlsx.writeFile(workbookTemp);
-    await fs.writeFile(sidecarTemp, `${JSON.stringify(sidecar, null, 2)}\n`);
-    await fs.rename(sidecarTemp, sidecarFile);
-    await fs.rename(workbookTemp, path);
-  } catch (error) {
-    await Promise.all([fs.rm(workbookTemp, { force: true }), fs.rm(sidecarTemp, { force: true })]);
-    throw error;
-  }
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  await commitFiles(path, [
+    { path, content: xlsx },
+    { path: sidecarPath(path), content: `${JSON.stringify(sidecar, null, 2)}\n` },
+    ...alongside,
+  ]);
 }
 
 function assertSheetNames(model: SpreadsheetModel): void {

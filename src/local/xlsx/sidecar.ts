@@ -3,6 +3,9 @@
  * (`<workbook>.ct-state.json`) so the workbook itself stays clean for Excel and LibreOffice.
  */
 import { promises as fs } from 'fs';
+import { cliText, type CliMessage } from '../cli/messages';
+import { commitFiles } from './commit';
+import { findProblem, findServicesProblem, type SidecarProblem } from './sidecar-schema';
 import type { ChartModel, DeveloperMetadataModel, ProtectionModel, ValidationRun } from '../emulator/model';
 
 export const SIDECAR_VERSION = 1;
@@ -40,7 +43,10 @@ export function sidecarPath(workbookPath: string): string {
   return `${workbookPath}.ct-state.json`;
 }
 
-/** The sidecar of this workbook, or null when there is none. */
+/** A sidecar that cannot be used, with one sentence (in the CLI's language) saying what is wrong. */
+export class SidecarError extends Error {}
+
+/** The sidecar of this workbook, or null when there is none. Anything malformed is a SidecarError. */
 export async function readSidecar(workbookPath: string): Promise<Sidecar | null> {
   const file = sidecarPath(workbookPath);
   let text: string;
@@ -54,43 +60,61 @@ export async function readSidecar(workbookPath: string): Promise<Sidecar | null>
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error(`${file} is not valid JSON; delete it to start the workbook's saved state afresh.`);
+    throw new SidecarError(cliText('sidecarNotJson', { file }));
   }
-  if (!isSidecar(data)) {
-    throw new Error(`${file} is not a Client Tracker state file of version ${SIDECAR_VERSION}.`);
+  const found = findProblem(data);
+  if (found) {
+    const version = (data as { version?: unknown } | null)?.version;
+    if (typeof data !== 'object' || data === null || Array.isArray(data) || version !== SIDECAR_VERSION) {
+      throw new SidecarError(cliText('sidecarNotOurs', { file, version: SIDECAR_VERSION }));
+    }
+    throw new SidecarError(cliText('sidecarWrong', { file, where: found.where, problem: problemText(found) }));
   }
-  return data;
+  return data as Sidecar;
 }
 
-function isSidecar(data: unknown): data is Sidecar {
-  if (typeof data !== 'object' || data === null) return false;
-  const d = data as Record<string, unknown>;
-  return (
-    d.version === SIDECAR_VERSION &&
-    typeof d.timeZone === 'string' &&
-    typeof d.locale === 'string' &&
-    Array.isArray(d.sheets) &&
-    Array.isArray(d.editors) &&
-    Array.isArray(d.viewers)
+/** Checks the sidecar's services part before the emulator imports it; a SidecarError names what is wrong. */
+export function assertServices(workbookPath: string, services: unknown): void {
+  const found = findServicesProblem(services);
+  if (found) {
+    const file = sidecarPath(workbookPath);
+    throw new SidecarError(cliText('sidecarWrong', { file, where: found.where, problem: problemText(found) }));
+  }
+}
+
+function problemText({ problem }: SidecarProblem): string {
+  const key = `sidecar.${problem.kind}` as CliMessage;
+  return cliText(
+    key,
+    problem.kind === 'other' || problem.kind === 'missing' || problem.kind === 'timeZone'
+      ? {}
+      : {
+          expected: problem.kind === 'type' ? cliText(expectedKey(problem.expected)) : '',
+          limit: problem.kind === 'atLeast' || problem.kind === 'atMost' ? problem.limit.toLocaleString('en-US') : '',
+          options: problem.kind === 'oneOf' ? problem.options : '',
+        },
   );
 }
 
-/** Writes the sidecar atomically: a temporary file in the same folder, then a rename. */
-export async function writeSidecar(workbookPath: string, data: Sidecar): Promise<void> {
-  await writeFileAtomic(sidecarPath(workbookPath), `${JSON.stringify(data, null, 2)}\n`);
-}
-
-async function writeFileAtomic(file: string, content: string | Buffer): Promise<void> {
-  const temp = temporaryPath(file);
-  try {
-    await fs.writeFile(temp, content);
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
+function expectedKey(expected: string): CliMessage {
+  switch (expected) {
+    case 'string':
+      return 'sidecar.type.text';
+    case 'number':
+    case 'integer':
+      return 'sidecar.type.number';
+    case 'boolean':
+      return 'sidecar.type.boolean';
+    case 'array':
+      return 'sidecar.type.list';
+    default:
+      return 'sidecar.type.object';
   }
 }
 
-export function temporaryPath(file: string): string {
-  return `${file}.tmp-${process.pid}`;
+/** Writes the sidecar on its own, as one change (commit.ts). The caller holds the workbook's lock. */
+export async function writeSidecar(workbookPath: string, data: Sidecar): Promise<void> {
+  await commitFiles(workbookPath, [{ path: sidecarPath(workbookPath), content: `${JSON.stringify(data, null, 2)}\n` }]);
 }
+
+export { temporaryPath } from './commit';

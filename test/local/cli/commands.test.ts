@@ -4,8 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { cli, day, ensureBuilt, openXlsx, records, tempDir } from './run-cli';
+import { cli, day, ensureBuilt, openXlsx, records, tempDir, typeRows, wall } from './run-cli';
 
 const NOW = '2026-03-02T09:00';
 
@@ -23,23 +22,6 @@ function setUp(extra: string[] = []): { dir: string; file: string } {
   expect(run.code).toBe(0);
   return { dir, file: path.join(dir, 'book.xlsx') };
 }
-
-/** Edits a tab the way a user would in Excel: values under the headers they name. */
-async function typeRows(file: string, tab: string, rows: Record<string, ExcelJS.CellValue>[]): Promise<void> {
-  const wb = await openXlsx(file);
-  const ws = wb.getWorksheet(tab)!;
-  const headers = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => headers.set(String(cell.value), col));
-  let r = ws.actualRowCount + 1;
-  for (const row of rows) {
-    for (const [header, value] of Object.entries(row)) ws.getRow(r).getCell(headers.get(header)!).value = value;
-    r++;
-  }
-  await wb.xlsx.writeFile(file);
-}
-
-/** Excel's wall clock: the fields as UTC (exceljs' convention). */
-const wall = (y: number, m: number, d: number, h = 0, min = 0): Date => new Date(Date.UTC(y, m - 1, d, h, min));
 
 async function withOneClient(): Promise<{ dir: string; file: string }> {
   const book = setUp();
@@ -90,9 +72,14 @@ describe('setup', () => {
     const first = cli(dir, ['setup', '--workbook', 'book.xlsx']);
     expect(first.stdout).toContain('Set up finished.');
     const before = records(await openXlsx(path.join(dir, 'book.xlsx')), 'Settings');
+    const file = fs.statSync(path.join(dir, 'book.xlsx'));
     const second = cli(dir, ['setup', '--workbook', 'book.xlsx']);
-    expect(second.stdout).toBe('Set up finished.\nEverything was already set up; nothing changed.\n');
+    expect(second.stdout).toBe(
+      'Set up finished.\nEverything was already set up; nothing changed.\nNothing changed, so book.xlsx was not saved.\n',
+    );
     expect(records(await openXlsx(path.join(dir, 'book.xlsx')), 'Settings')).toEqual(before);
+    // not rewritten: the same file (a save replaces it by a rename)
+    expect(fs.statSync(path.join(dir, 'book.xlsx'))).toMatchObject({ ino: file.ino, mtimeMs: file.mtimeMs });
   });
 
   test('a new workbook takes --tz; an existing one keeps its zone unless --tz is given again', () => {

@@ -2,7 +2,7 @@
  * Runs the real command line (`node bin/client-tracker.js …`, the built CLI on the built add-on) in a
  * fresh temporary folder, and reads what it saved with exceljs directly, as Excel would.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,39 @@ export function cli(cwd: string, args: string[], env: Record<string, string> = {
     env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface CliProcess extends CliRun {
+  /** the signal that ended it, when one did */
+  signal: NodeJS.Signals | null;
+}
+
+function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env };
+}
+
+/** The command line as a child process that runs beside others; resolves when it has ended (and is reaped). */
+export function cliAsync(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
+  });
+}
+
+/** The command line, waited for, with the signal that ended it. */
+export function cliSignal(cwd: string, args: string[], env: Record<string, string> = {}): CliProcess {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: cliEnv(env),
+    timeout: 300_000,
+  });
+  return { code: result.status ?? -1, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A workbook as exceljs reads it. */
@@ -72,6 +105,23 @@ export function records(workbook: ExcelJS.Workbook, tab: string): Record<string,
   });
   return out;
 }
+
+/** Edits a tab the way a user would in Excel: values under the headers they name, below the last row. */
+export async function typeRows(file: string, tab: string, rows: Record<string, ExcelJS.CellValue>[]): Promise<void> {
+  const wb = await openXlsx(file);
+  const ws = wb.getWorksheet(tab)!;
+  const headers = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => headers.set(String(cell.value), col));
+  let r = ws.actualRowCount + 1;
+  for (const row of rows) {
+    for (const [header, value] of Object.entries(row)) ws.getRow(r).getCell(headers.get(header)!).value = value;
+    r++;
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+/** Excel's wall clock: the fields as UTC (exceljs' convention). */
+export const wall = (y: number, m: number, d: number, h = 0, min = 0): Date => new Date(Date.UTC(y, m - 1, d, h, min));
 
 /** Excel keeps wall-clock date-times (exceljs gives them as the UTC fields of a Date): 'YYYY-MM-DD'. */
 export function day(value: Plain): string {
