@@ -204,6 +204,9 @@ export function teamAsConfirmed(team: readonly (TeamMember | null)[], confirmed:
   const rows = team.filter((m): m is TeamMember => m !== null);
   if (confirmed === null) return rows.map((m) => (m.role === 'salesperson' ? m : { ...m, role: 'salesperson' }));
   return rows.flatMap((m) => {
+    // A row with no email can receive nothing and is nobody's manager: kept at salesperson level so
+    // the run report can say their email is blank.
+    if (m.email.trim() === '') return [{ ...m, role: 'salesperson' as const, manager: '' }];
     const c = memberByEmail(confirmed.members, m.email);
     return c === null ? [] : [{ ...m, name: c.name, role: c.role, manager: c.manager }];
   });

@@ -9,7 +9,7 @@ import { triggerState, type MenuRecord } from '../emulator/services';
 import type { Session } from '../session';
 import type { CliMessage } from './messages';
 
-export type FeatureCommand = 'refresh' | 'reports' | 'digest' | 'daily';
+export type FeatureCommand = 'roles' | 'refresh' | 'reports' | 'digest' | 'daily';
 
 interface EntryPoint {
   /** the menu item's caption key, when the command is a menu item */
@@ -22,6 +22,7 @@ interface EntryPoint {
 }
 
 export const ENTRY_POINTS: Record<FeatureCommand, EntryPoint> = {
+  roles: { menu: 'menu.confirmRoles', functions: ['menuConfirmRoles'], kind: 'menu', what: 'what.roles' },
   refresh: { menu: 'menu.refresh', functions: ['menuRefresh'], kind: 'menu', what: 'what.refresh' },
   reports: {
     menu: 'menu.reportsAll',

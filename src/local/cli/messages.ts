@@ -78,6 +78,7 @@ const EN = {
     "{file} is not a Client Tracker state file of version {version}; move it away to start the workbook's saved state afresh.",
   sidecarWrong:
     "In {file}, {where} {problem}; fix that value, or delete the file to start the workbook's saved state afresh (the tabs keep their data; properties, triggers and the mail history start empty).",
+  'what.roles': 'Confirm Team roles',
   'what.refresh': 'Refresh grades and status',
   'what.reports': 'All reports',
   'what.digest': 'the daily emails',
@@ -87,6 +88,7 @@ const EN = {
 Commands:
   demo                 write a realistic demo workbook (refuses to overwrite without --force)
   setup                Set up / upgrade sheets (creates the workbook if it does not exist)
+  roles                Confirm Team roles: the Team tab as typed becomes who may do what (a director)
   refresh              refresh grades, status, last contact and pool dates
   reports              rebuild every report tab
   digest               send the daily emails, written as .eml files into --outbox
@@ -180,6 +182,7 @@ const ZH_CN: Record<CliMessage, string> = {
   sidecarNotOurs: '{file} 不是版本 {version} 的客户跟踪状态文件；把它移走即可让工作簿的保存状态重新开始。',
   sidecarWrong:
     '{file} 中的 {where} {problem}；请修正这个值，或删除该文件让工作簿的保存状态重新开始（各表的数据保留；属性、触发器和邮件记录会清空）。',
+  'what.roles': '“确认团队岗位”',
   'what.refresh': '“刷新级别和状态”',
   'what.reports': '“全部报表”',
   'what.digest': '每日邮件',
@@ -189,6 +192,7 @@ const ZH_CN: Record<CliMessage, string> = {
 命令：
   demo                 写入一个逼真的示例工作簿（没有 --force 时不会覆盖已有文件）
   setup                创建 / 升级表格（工作簿不存在时会新建）
+  roles                确认团队岗位：以团队表当前内容为准，决定谁能做什么（需总监操作）
   refresh              刷新级别、状态、最近联系和公海日期
   reports              重建所有报表
   digest               发送每日邮件，以 .eml 文件写入 --outbox

@@ -19,12 +19,15 @@ export async function teamWorkbook(): Promise<{ dir: string; file: string }> {
   const file = path.join(dir, 'book.xlsx');
   const setup = cli(dir, ['setup', '--workbook', 'book.xlsx', '--now', NOW]);
   if (setup.code !== 0) throw new Error(setup.stderr);
+  // The director (who ran setup) types the team in and confirms their roles (docs/roles.md).
   await typeRows(file, 'Team', [
     { Name: 'Amy Liu', Email: SHARED[0], Role: 'Salesperson', Active: 'Yes', Digest: 'Yes' },
     { Name: 'Tom Baker', Email: SHARED[1], Role: 'Manager', Active: 'Yes', Digest: 'Yes' },
     { Name: 'Li Na', Email: NOT_SHARED, Role: 'Salesperson', Active: 'Yes', Digest: 'Yes' },
     { Name: 'Zhou Min', Email: '', Role: 'Salesperson', Active: 'Yes', Digest: 'Yes' },
   ]);
+  const roles = cli(dir, ['roles', '--workbook', 'book.xlsx', '--now', NOW]);
+  if (roles.code !== 0) throw new Error(roles.stderr);
   const clients = ['Amy Liu', 'Tom Baker', 'Li Na', 'Amy Liu', 'Tom Baker'].map((owner, i) => ({
     ID: `C-${i + 1}`,
     Name: `Client ${i + 1}`,
