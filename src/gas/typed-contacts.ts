@@ -152,7 +152,8 @@ export function applyTypedContacts(
         writeClientCells(clients, sheetRow(clients, clientRow), updates);
       }
       if (changes.length > 0) openChangeLog(sheets, ctx).append(changes);
-      for (const [key, cells] of completions) writeCells(contacts.sheet, sheetRow(contacts, 0), contacts.headers.map[key] as number, cells);
+      for (const [key, cells] of completions)
+        writeCells(contacts.sheet, sheetRow(contacts, 0), contacts.headers.map[key] as number, cells);
       writeNotes(contacts.sheet, edit, notes, lang);
       if (searchStale) invalidateSearchIndex();
     },
@@ -225,8 +226,13 @@ function readClientRows(clients: Table<'clients'>, rows: number[], ctx: Workbook
     const values = clients.sheet
       .getRange(sheetRow(clients, first), 1, last - first + 1, clients.lastColumn)
       .getValues() as unknown[][];
-    const records = readTable('clients', [clients.grid.header, ...values], ctx.tz, ctx.lang, sheetRow(clients, first) - 1)
-      .records;
+    const records = readTable(
+      'clients',
+      [clients.grid.header, ...values],
+      ctx.tz,
+      ctx.lang,
+      sheetRow(clients, first) - 1,
+    ).records;
     for (const row of sorted) {
       const record = row >= first && row <= last ? records[row - first] : null;
       if (record) out.set(row, record);

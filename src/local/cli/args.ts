@@ -5,7 +5,18 @@
 import { type WallClock, isValidTimeZone } from '../emulator/spreadsheet/dates';
 import { cliText } from './messages';
 
-export const COMMANDS = ['demo', 'setup', 'roles', 'refresh', 'reports', 'digest', 'daily', 'call', 'serve', 'share'] as const;
+export const COMMANDS = [
+  'demo',
+  'setup',
+  'roles',
+  'refresh',
+  'reports',
+  'digest',
+  'daily',
+  'call',
+  'serve',
+  'share',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** A wall-clock time, read in the workbook's time zone once that is known. */
