@@ -61,6 +61,7 @@ type Exposed = Record<string, unknown>;
 (global as unknown as Exposed).getClientCard = api.getClientCard;
 (global as unknown as Exposed).logContact = api.logContact;
 (global as unknown as Exposed).addClient = api.addClient;
+(global as unknown as Exposed).checkDuplicates = api.checkDuplicates;
 (global as unknown as Exposed).claimClient = api.claimClient;
 (global as unknown as Exposed).reassignClient = api.reassignClient;
 (global as unknown as Exposed).reassignClients = api.reassignClients;
