@@ -172,14 +172,14 @@ export function checkLogForm(
   return out;
 }
 
-/** What the saved contact did, said where it is seen: "Logged for Harbor Hotel · next: Amy Liu, 2026-12-09". */
+/** What the saved contact did, said where it is seen: "Logged for Harbor Hotel · next: Amy Liu, 2026-12-09." */
 export function loggedLine(card: ClientCard, lang: Lang): string {
   const f = card.fields;
   const next =
     f.nextFollowUp === null
       ? t(lang, 'sidebar.logged.noNext')
       : t(lang, 'sidebar.logged.next', { owner: f.nextOwner || '—', date: f.nextFollowUp });
-  return `${t(lang, 'sidebar.logged', { client: f.name })} · ${next}`;
+  return t(lang, 'sidebar.logged', { client: f.name, next });
 }
 
 export function withClient(state: LogFormState, client: ClientHit, card: ClientCard | null): LogFormState {

@@ -83,8 +83,8 @@ test('the confirmation says what happened, in both languages', () => {
     ...CARD,
     fields: { ...CARD.fields, name: 'Harbor Hotel', nextOwner: 'Amy Liu', nextFollowUp: '2026-12-09' },
   } as ClientCard;
-  expect(loggedLine(saved, 'en')).toBe('Logged for Harbor Hotel · next: Amy Liu, 2026-12-09');
-  expect(loggedLine(saved, 'zh-CN')).toBe('已为 Harbor Hotel 记录跟进 · 下次：Amy Liu，2026-12-09');
+  expect(loggedLine(saved, 'en')).toBe('Logged for Harbor Hotel · next: Amy Liu, 2026-12-09.');
+  expect(loggedLine(saved, 'zh-CN')).toBe('已为 Harbor Hotel 记录跟进 · 下次：Amy Liu，2026-12-09。');
 });
 
 test('Log contact shows the client as the card does: overdue days, grade, last summary, planned topic', () => {

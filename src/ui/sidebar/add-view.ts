@@ -25,7 +25,12 @@ const CHECKED_AS_TYPED: readonly AddField[] = ['name', 'phone', 'email'];
 const DUPLICATE_DEBOUNCE_MS = 400;
 const latestCheck = new LatestOnly();
 
-function duplicatesSection(app: App, duplicates: readonly DuplicateCandidate[], refused: boolean): HTMLElement | null {
+/** The candidates, at the top of the form; once Save was refused for them, with "Add anyway" right after them. */
+function duplicatesSection(
+  app: App,
+  duplicates: readonly DuplicateCandidate[],
+  refused: { saving: boolean; addAnyway: () => void } | null,
+): HTMLElement | null {
   const { lang } = app;
   if (duplicates.length === 0) return null;
   return el(
@@ -63,6 +68,15 @@ function duplicatesSection(app: App, duplicates: readonly DuplicateCandidate[], 
         ),
       ),
     ),
+    refused
+      ? el('button', {
+          type: 'button',
+          id: 'add-anyway',
+          disabled: refused.saving,
+          text: t(lang, 'sidebar.addAnyway'),
+          onclick: refused.addAnyway,
+        })
+      : null,
   );
 }
 
@@ -72,7 +86,7 @@ function showDuplicates(app: App, found: DuplicateCandidate[]): void {
   const slot = document.getElementById('add-duplicates-slot');
   if (!slot) return;
   clear(slot);
-  const section = duplicatesSection(app, found, false);
+  const section = duplicatesSection(app, found, null);
   if (section) slot.appendChild(section);
 }
 
@@ -83,7 +97,9 @@ export function checkDuplicatesNow(app: App): void {
   app.rpc
     .checkDuplicates({ name: v.name, phone: v.phone, email: v.email })
     .then((found) => {
-      if (latestCheck.isLatest(ticket) && app.view === 'add') showDuplicates(app, found);
+      // An answer arriving during or after a Save that was refused for duplicates must not hide "Add anyway".
+      const current = latestCheck.isLatest(ticket) && app.view === 'add';
+      if (current && !app.add.saving && !app.add.refusedForDuplicates) showDuplicates(app, found);
     })
     // A failed check costs only the early warning: Save checks again.
     .catch(() => undefined);
@@ -106,6 +122,8 @@ export function addView(app: App): HTMLElement {
         ...app.add,
         values: { ...app.add.values, [key]: value },
         problems: { ...app.add.problems, [key]: undefined },
+        // What Save was refused for has changed: the check as typed takes over again.
+        refusedForDuplicates: app.add.refusedForDuplicates && !CHECKED_AS_TYPED.includes(key),
       };
       if (CHECKED_AS_TYPED.includes(key)) checkDuplicatesSoon(app);
     };
@@ -142,6 +160,7 @@ export function addView(app: App): HTMLElement {
       return;
     }
     app.add = { ...app.add, saving: true, banner: null };
+    latestCheck.next();
     app.render();
     app.rpc
       .addClient(toFields(app.add), { allowDuplicate })
@@ -205,21 +224,16 @@ export function addView(app: App): HTMLElement {
         disabled: s.saving,
         text: t(lang, s.saving ? 'sidebar.saving' : 'sidebar.save'),
       }),
-      refused
-        ? el('button', {
-            type: 'button',
-            id: 'add-anyway',
-            disabled: s.saving,
-            text: t(lang, 'sidebar.addAnyway'),
-            onclick: () => submit(true),
-          })
-        : null,
     ),
   );
   const form = el(
     'form',
     { id: 'add-form', novalidate: true },
-    el('div', { id: 'add-duplicates-slot' }, duplicatesSection(app, s.duplicates, refused)),
+    el(
+      'div',
+      { id: 'add-duplicates-slot' },
+      duplicatesSection(app, s.duplicates, refused ? { saving: s.saving, addAnyway: () => submit(true) } : null),
+    ),
     ...fields,
     el('p', { class: 'hint', text: `${t(lang, 'sidebar.requiredNote')} ${t(lang, 'sidebar.saveKeys')}` }),
     footer,

@@ -321,10 +321,9 @@ export function logView(app: App): HTMLElement {
         app.log = afterSave(app.log, result.value, app.ctx.me);
         app.log.banner = {
           kind: 'ok',
-          message: [
-            `${loggedLine(result.value, app.lang)}.`,
-            ...result.notices.map((n) => say(app.lang, n.message)),
-          ].join(' '),
+          message: [loggedLine(result.value, app.lang), ...result.notices.map((n) => say(app.lang, n.message))].join(
+            ' ',
+          ),
         };
         app.card = { ...app.card, card: result.value };
         // Ready for the next contact with this client.
