@@ -204,6 +204,17 @@ export function addDays(day: DayKey, n: number, skipWeekends = false): DayKey {
   return dayKeyFromNumber(result);
 }
 
+/** n working days (Monday to Friday) after `day`; from a weekend day, the first counts from Monday. */
+export function addWorkingDays(day: DayKey, n: number): DayKey {
+  let result = dayNumber(day);
+  for (let left = n; left > 0;) {
+    result += 1;
+    const wd = weekday(dayKeyFromNumber(result));
+    if (wd !== 6 && wd !== 7) left -= 1;
+  }
+  return dayKeyFromNumber(result);
+}
+
 /** The first instant of `day` in tz (local midnight, or the first existing minute when DST skips it). */
 export function startOfDay(day: DayKey, tz: string): Date {
   return new Date(startOfDayMs(day, tz));

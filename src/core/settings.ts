@@ -17,6 +17,8 @@ export interface Settings {
   intervalC: number;
   intervalD: number;
   skipWeekends: boolean;
+  /** After an attempt that did not reach the client, the sidebar proposes trying again this many days later. */
+  retryDays: number;
   dormantDays: number;
   warningGapFactor: number;
   expiryWarningDays: number;
@@ -67,6 +69,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   intervalC: 14,
   intervalD: 30,
   skipWeekends: false,
+  retryDays: 1,
   dormantDays: 90,
   warningGapFactor: 2,
   expiryWarningDays: 30,
@@ -134,6 +137,16 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     help: {
       en: 'Yes: a proposed follow-up that falls on Saturday or Sunday moves to Monday.',
       zh: '是：建议的跟进日期如果落在周六或周日，顺延到周一。',
+    },
+  },
+  {
+    key: 'retryDays',
+    en: 'Retry after (days)',
+    zh: '未接通重拨间隔（天）',
+    type: INTERVAL,
+    help: {
+      en: 'After an attempt that did not reach the client (no answer, busy…), the sidebar proposes trying again this many days later, counting working days only when Skip weekends is Yes. It is only a proposal: the plan changes when the contact is saved with it.',
+      zh: '未接通（无人接听、占线等）时，侧边栏建议在这么多天后再联系；“跳过周末”为“是”时只计工作日。这只是建议，随跟进记录一起保存后才会改变跟进计划。',
     },
   },
   {

@@ -74,6 +74,9 @@ export interface ClientCard {
   /** today + the grade's interval: the next follow-up a reached contact today would get */
   proposedNextFollowUp: IsoDay;
   intervalDays: number;
+  /** today + Settings' retry days (working days when weekends are skipped): proposed after an unreached attempt */
+  proposedRetry: IsoDay;
+  retryDays: number;
   /** every contact attempt, newest first */
   history: ContactEntry[];
 }
@@ -109,6 +112,13 @@ export interface AddClientOptions {
 }
 
 export type DuplicateReason = 'phone' | 'email' | 'name';
+
+/** What the Add client form checks for duplicates while it is being typed. */
+export interface DuplicateQuery {
+  name?: string;
+  phone?: string;
+  email?: string;
+}
 
 export interface DuplicateCandidate {
   id: string;

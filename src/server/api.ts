@@ -4,7 +4,7 @@
  * functions); src/ui/rpc.ts types its promise wrapper by `ServerApi`, so a renamed function or a
  * changed argument fails to compile on both sides.
  */
-import { addClient } from '../gas/sidebar/add-client';
+import { addClient, checkDuplicates } from '../gas/sidebar/add-client';
 import { claimClient } from '../gas/sidebar/claim';
 import { getClientCard } from '../gas/sidebar/get-card';
 import { logContact } from '../gas/sidebar/log-contact';
@@ -18,6 +18,7 @@ export const api = {
   getClientCard,
   logContact,
   addClient,
+  checkDuplicates,
   claimClient,
   reassignClient,
   reassignClients,

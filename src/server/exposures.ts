@@ -60,6 +60,8 @@ export const EXPOSURES = {
   menuClientCard: { kind: 'menu', permission: 'read' },
   sidebarContext: { kind: 'sidebar', permission: 'read' },
   searchClients: { kind: 'sidebar', permission: 'read' },
+  // the Add client form's duplicate check as the name, phone or email is typed: it reads, like search
+  checkDuplicates: { kind: 'sidebar', permission: 'read' },
   getClientCard: { kind: 'sidebar', permission: 'read' },
   logContact: { kind: 'sidebar', permission: 'work' },
   addClient: { kind: 'sidebar', permission: 'work' },

@@ -66,6 +66,7 @@ type Exposed = Record<string, unknown>;
 (global as unknown as Exposed).getClientCard = gated('getClientCard', api.getClientCard);
 (global as unknown as Exposed).logContact = gated('logContact', api.logContact);
 (global as unknown as Exposed).addClient = gated('addClient', api.addClient);
+(global as unknown as Exposed).checkDuplicates = gated('checkDuplicates', api.checkDuplicates);
 (global as unknown as Exposed).claimClient = gated('claimClient', api.claimClient);
 (global as unknown as Exposed).reassignClient = gated('reassignClient', api.reassignClient);
 (global as unknown as Exposed).reassignClients = gated('reassignClients', api.reassignClients);

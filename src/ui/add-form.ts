@@ -2,7 +2,7 @@
  * The Add client form's state: typed values (kept across errors), the duplicate candidates the
  * server found, and what is sent.
  */
-import type { Message } from '../core/i18n';
+import { type Message, message } from '../core/i18n';
 import type { DuplicateCandidate, FieldProblem, NewClientFields } from '../server/api-types';
 
 /** The fields the form offers, in order; keys are Clients column keys. */
@@ -33,13 +33,41 @@ export interface AddFormState {
   saving: boolean;
   problems: Partial<Record<string, Message>>;
   duplicates: DuplicateCandidate[];
+  /** Save was refused for these duplicates: "Add anyway" is offered */
+  refusedForDuplicates: boolean;
   banner: { kind: 'error' | 'ok'; message: Message | string } | null;
 }
 
 export function newAddForm(me: string): AddFormState {
   const values = Object.fromEntries(ADD_FIELDS.map((f) => [f, ''])) as Record<AddField, string>;
   values.owner = me;
-  return { values, saving: false, problems: {}, duplicates: [], banner: null };
+  return { values, saving: false, problems: {}, duplicates: [], refusedForDuplicates: false, banner: null };
+}
+
+/** A new form holding what a search found nothing for: as the email, the phone, or else the name. */
+export function prefilled(state: AddFormState, query: string): AddFormState {
+  const text = query.trim();
+  const key: AddField = text.includes('@') ? 'email' : /^[\d\s+()\-.]{5,}$/.test(text) ? 'phone' : 'name';
+  return { ...state, values: { ...state.values, [key]: text } };
+}
+
+/** The problems the form can see itself, all at once: a name, an email that looks like one. */
+export function checkAddForm(
+  state: AddFormState,
+  fieldName: (field: AddField) => string,
+): Partial<Record<string, Message>> {
+  const out: Partial<Record<string, Message>> = {};
+  if (state.values.name.trim() === '') out.name = message('sidebar.error.required', { field: fieldName('name') });
+  const email = state.values.email.trim();
+  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    out.email = message('sidebar.error.notAnEmail', { field: fieldName('email'), value: email });
+  }
+  return out;
+}
+
+/** The first field with a problem, in the form's order. */
+export function firstAddProblem(problems: Partial<Record<string, Message>>): AddField | null {
+  return ADD_FIELDS.find((f) => problems[f] !== undefined) ?? null;
 }
 
 export function toFields(state: AddFormState): NewClientFields {
@@ -55,6 +83,7 @@ export function withProblems(state: AddFormState, problems: readonly FieldProble
     ...state,
     problems: byField,
     duplicates: [],
+    refusedForDuplicates: false,
     saving: false,
     banner: { kind: 'error', message: { key: 'sidebar.error.fix' } },
   };

@@ -3,6 +3,7 @@
  * them in with textContent). Codes from the server are labelled here, so switching language needs
  * no server call.
  */
+import { daysBetween } from '../core/dates';
 import { type Lang, type Message, render, t } from '../core/i18n';
 import { type ListCode, type ListName, label } from '../core/lists';
 import type { ClientCard, ContactEntry } from '../server/api-types';
@@ -45,11 +46,10 @@ export function historyLines(entry: ContactEntry, lang: Lang, timeZone: string):
   ].filter((x) => x !== '');
   if (facts.length > 0) lines.push(facts.join(' · '));
   if (entry.summary.trim() !== '') lines.push(entry.summary);
-  if (entry.objections.trim() !== '') lines.push(`? ${entry.objections}`);
+  if (entry.objections.trim() !== '') lines.push(t(lang, 'sidebar.history.objections', { text: entry.objections }));
   if (entry.nextFollowUp !== null || entry.nextTopic.trim() !== '') {
-    lines.push(
-      `→ ${[entry.nextFollowUp ?? '', entry.nextOwner, entry.nextTopic].filter((x) => x.trim() !== '').join(' · ')}`,
-    );
+    const next = [entry.nextFollowUp ?? '', entry.nextOwner, entry.nextTopic].filter((x) => x.trim() !== '');
+    lines.push(t(lang, 'sidebar.history.next', { text: next.join(' · ') }));
   }
   if (entry.stageAfter !== null)
     lines.push(`${labelOf('stages', entry.stageAfter, lang)}${entry.gradeAfter ? ` · ${entry.gradeAfter}` : ''}`);
@@ -69,4 +69,29 @@ export function nextLine(card: ClientCard, lang: Lang): string {
 
 export function stateLabel(card: ClientCard, lang: Lang): string {
   return card.state === 'none' ? t(lang, 'state.none') : t(lang, `state.${card.state}`);
+}
+
+/** The follow-up state in words, with its day: "Overdue by 3 days", "Due today", "Next follow-up 2026-12-09". */
+export function stateText(card: ClientCard, lang: Lang, today: string): string {
+  const next = card.fields.nextFollowUp;
+  if (card.state === 'overdue' && next !== null)
+    return t(lang, 'sidebar.context.overdue', { days: daysBetween(next, today) });
+  if (card.state === 'upcoming' && next !== null) return t(lang, 'sidebar.context.upcoming', { date: next });
+  return stateLabel(card, lang);
+}
+
+/**
+ * What the Log contact form shows of the chosen client, as the card does: its state, grade and
+ * stage, what was said last time and the topic planned for this contact.
+ */
+export function contextLines(card: ClientCard, lang: Lang, today: string): { state: string; lines: string[] } {
+  const state = [stateText(card, lang, today), gradeLine(card, lang), labelOf('stages', card.fields.stage, lang)]
+    .filter((x) => x !== '')
+    .join(' · ');
+  const lines: string[] = [];
+  const last = card.history.find((h) => h.summary.trim() !== '');
+  if (last) lines.push(t(lang, 'sidebar.context.last', { summary: `${last.day ?? ''} ${last.summary}`.trim() }));
+  if (card.fields.nextTopic.trim() !== '')
+    lines.push(t(lang, 'sidebar.context.planned', { topic: card.fields.nextTopic }));
+  return { state, lines };
 }

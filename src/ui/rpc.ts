@@ -24,6 +24,7 @@ export const RPC_NAMES: readonly (keyof ServerApi)[] = [
   'getClientCard',
   'logContact',
   'addClient',
+  'checkDuplicates',
   'claimClient',
   'reassignClient',
   'reassignClients',

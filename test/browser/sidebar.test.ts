@@ -71,7 +71,9 @@ test('log a contact end to end: search, pick, Reached pre-fills the next date, s
   await page.fill('#log-summary', '=IMPORTXML("http://x","//a") asked for the price');
   await page.click('#log-save');
   await page.waitForSelector('.banner.ok');
-  expect(await page.textContent('.banner.ok')).toMatch(/^Saved\./);
+  expect(await page.textContent('.banner.ok')).toMatch(
+    /^Logged for Acme Trading Co\., Ltd\. · next: Zhang Wei, \d{4}-\d{2}-\d{2}\./,
+  );
   type Run = { withSuccessHandler(f: (v: unknown) => void): { getClientCard(id: string): void } };
   const card = await page.evaluate(
     () =>

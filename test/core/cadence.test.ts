@@ -1,4 +1,4 @@
-import { overCallingWarning, proposeNextFollowUp } from '../../src/core/cadence';
+import { overCallingWarning, proposeNextFollowUp, proposeRetry } from '../../src/core/cadence';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 describe('follow-up cadence by grade', () => {
@@ -27,5 +27,18 @@ describe('follow-up cadence by grade', () => {
     expect(overCallingWarning('2026-03-02', '2026-03-09', 'C', DEFAULT_SETTINGS)).toBeNull();
     expect(overCallingWarning(null, '2026-03-05', 'C', DEFAULT_SETTINGS)).toBeNull();
     expect(overCallingWarning('2026-03-02', '2026-03-03', 'C', { ...DEFAULT_SETTINGS, overCallFactor: 0 })).toBeNull();
+  });
+});
+
+describe('the retry proposed after an attempt that did not reach the client', () => {
+  test('Settings’ retry days later, calendar days by default', () => {
+    expect(proposeRetry('2026-03-06', DEFAULT_SETTINGS)).toBe('2026-03-07');
+    expect(proposeRetry('2026-03-06', { ...DEFAULT_SETTINGS, retryDays: 3 })).toBe('2026-03-09');
+  });
+  test('working days when weekends are skipped: Friday + 1 is Monday, Thursday + 3 is Tuesday', () => {
+    const settings = { ...DEFAULT_SETTINGS, skipWeekends: true };
+    expect(proposeRetry('2026-03-06', settings)).toBe('2026-03-09');
+    expect(proposeRetry('2026-03-05', { ...settings, retryDays: 3 })).toBe('2026-03-10');
+    expect(proposeRetry('2026-03-07', settings)).toBe('2026-03-09');
   });
 });

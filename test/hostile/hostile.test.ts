@@ -19,7 +19,7 @@ import { tabGrid } from '../../src/local/playground/grid';
 import type { ClientCard, SearchResult, SidebarContext, WriteResult } from '../../src/server/api-types';
 import { distDir } from '../helpers/bundle';
 import { OWNER } from '../helpers/workbook';
-import { ACME, putRows, rowsOf, sidebarWorkbook } from '../gas/sidebar/fixture';
+import { ACME, LI_EMAIL, putRows, rowsOf, sidebarWorkbook } from '../gas/sidebar/fixture';
 import { CATEGORIES, type Hostile, MINIMUM, hostileCorpus } from './corpus';
 
 jest.setTimeout(60_000);
@@ -192,9 +192,10 @@ describe('a handover reason', () => {
     const wb = sidebarWorkbook();
     const samples = [...refused.filter((_, i) => i % 9 === 0), ...kept.filter((_, i) => i % 40 === 0)];
     let owner = 'Zhang Wei';
+    // Li Na, the team's manager, hands the client back and forth (a salesperson could hand it over only once).
     const wrong = samples.filter((h) => {
       const to = owner === 'Li Na' ? 'Amy' : 'Li Na';
-      const result = wb.client('reassignClient', [ACME, to, h.text]) as WriteResult<ClientCard>;
+      const result = wb.client('reassignClient', [ACME, to, h.text], LI_EMAIL) as WriteResult<ClientCard>;
       if (result.ok) owner = to;
       if (h.verdict === 'refused') return result.ok || !isOneSentence(result.problems[0].text);
       if (!result.ok) return h.text.trim() !== ''; // a blank reason is refused as missing

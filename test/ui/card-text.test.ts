@@ -31,8 +31,8 @@ test('a history entry in English', () => {
     lines: [
       'Hesitant',
       '<img src=x onerror=alert(1)>',
-      '? too expensive',
-      '→ 2026-03-09 · Li Na · send the quote',
+      'Objections: too expensive',
+      'Next step: 2026-03-09 · Li Na · send the quote',
       'B1 · Needs analysed · B',
     ],
   });
@@ -41,6 +41,11 @@ test('a history entry in English', () => {
 test('the same entry in Chinese, without asking the server again', () => {
   expect(historyLines(ENTRY, 'zh-CN', 'Asia/Shanghai').heading).toBe('2026-03-02 10:30 · Zhang Wei · 电话 · 已接通');
   expect(historyLines(ENTRY, 'zh-CN', 'Asia/Shanghai').lines[0]).toBe('犹豫');
+  // Objections and the next step are said in words, not as bare "?" and "→".
+  expect(historyLines(ENTRY, 'zh-CN', 'Asia/Shanghai').lines.slice(2, 4)).toEqual([
+    '异议：too expensive',
+    '下一步：2026-03-09 · Li Na · send the quote',
+  ]);
 });
 
 test('only the last keystroke of a burst searches, and an older answer is dropped', () => {

@@ -16,6 +16,7 @@ import type {
   AddClientOptions,
   ClientCard,
   DuplicateCandidate,
+  DuplicateQuery,
   NewClientFields,
   WriteResult,
 } from '../../server/api-types';
@@ -25,7 +26,7 @@ import { appendRecords } from '../table';
 import { buildCard } from './card';
 import { openHeader } from './header-table';
 import { refused } from './results';
-import { buildIndex, saveIndex } from './search-index';
+import { type SearchIndex, buildIndex, loadIndex, saveIndex } from './search-index';
 import { findDuplicates, phoneDigits } from './search-match';
 import { locateClient } from './locate';
 import { type SidebarSession, openSession } from './session';
@@ -100,6 +101,35 @@ function candidate(entry: { id: string; name: string; contact: string; phones: s
   };
 }
 
+/** The clients a new one may already be (search-match.ts findDuplicates), as the sidebar shows them; at most 20. */
+function duplicatesIn(
+  index: SearchIndex,
+  wanted: { name: string; phone: string; email: string },
+): DuplicateCandidate[] {
+  return findDuplicates(index.entries, wanted)
+    .slice(0, 20)
+    .map(({ entry, reasons }) => ({ ...candidate(entry), reasons }));
+}
+
+/**
+ * The duplicate check of addClient while the form is being typed: the same rule, on the cached index
+ * (built when none is cached), nothing written. addClient checks again, fresh, under the lock.
+ */
+export function checkDuplicates(query: DuplicateQuery | null): DuplicateCandidate[] {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const text = (key: string): string => (typeof q[key] === 'string' ? (q[key] as string).slice(0, 200) : '');
+  const wanted = { name: text('name'), phone: text('phone'), email: text('email') };
+  if (wanted.name.trim() === '' && phoneDigits(wanted.phone).length === 0 && wanted.email.trim() === '') return [];
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let index = loadIndex((id) => ss.getSheetById(id));
+  if (index === null) {
+    const s = openSession();
+    index = buildIndex(openHeader(s.sheets, 'clients', { lang: s.ctx.lang }));
+    saveIndex(index, s.ctx.now);
+  }
+  return duplicatesIn(index, wanted);
+}
+
 export function addClient(fields: NewClientFields, options?: AddClientOptions | null): WriteResult<ClientCard> {
   const s = openSession();
   const { ctx, settings } = s;
@@ -112,14 +142,14 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
     const clients = openHeader(s.sheets, 'clients', { lang });
     // Fresh from the sheet, under the lock: the check must see a client added a moment ago by someone else.
     const index = buildIndex(clients);
-    const duplicates: DuplicateCandidate[] = findDuplicates(index.entries, {
+    const duplicates = duplicatesIn(index, {
       name: String(values.name ?? ''),
       phone: String(values.phone ?? ''),
       email: String(values.email ?? ''),
-    }).map(({ entry, reasons }) => ({ ...candidate(entry), reasons }));
+    });
     if (duplicates.length > 0 && options?.allowDuplicate !== true) {
       saveIndex(index, ctx.now);
-      return { ok: false, problems: [], duplicates: duplicates.slice(0, 20) };
+      return { ok: false, problems: [], duplicates };
     }
     const changeLog = openChangeLog(s.sheets, ctx);
     const id = idGenerator(

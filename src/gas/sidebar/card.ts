@@ -3,7 +3,7 @@
  * reached contact today would get, and its whole contact history newest first — every attitude,
  * objection and next step, stage by stage (seed 000).
  */
-import { proposeNextFollowUp } from '../../core/cadence';
+import { proposeNextFollowUp, proposeRetry } from '../../core/cadence';
 import { type DayKey, dayKey } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
 import { readTable } from '../../core/records';
@@ -135,6 +135,8 @@ export function buildCard(
     state: followUpState(status, day(client.nextFollowUp, tz), today),
     proposedNextFollowUp: proposeNextFollowUp(today, graded.grade, settings),
     intervalDays: intervalFor(settings, graded.grade),
+    proposedRetry: proposeRetry(today, settings),
+    retryDays: settings.retryDays,
     history: history.map((h) => contactEntry(h, tz)),
   };
 }

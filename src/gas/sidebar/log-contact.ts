@@ -82,6 +82,10 @@ export function checkEntry(entry: LogContactEntry, s: SidebarSession, check: Fie
   const outcome = check.choice('outcome', 'outcomes', e.outcome, true);
   const channel = check.choice('channel', 'channels', e.channel, true);
   const summary = check.text('summary', e.summary, outcome === 'reached');
+  // Every problem at once: with no outcome yet, a blank summary is said now, not after Outcome is fixed.
+  if (outcome === null && String(e.summary ?? '').trim() === '') {
+    check.fail('summary', 'sidebar.error.summaryIfReached', { field: check.fieldName('summary') });
+  }
   const { date, day } = readContactDate(e.date, s, check);
   const by = check.person('by', e.by ?? '') || s.me;
   const nextDay = check.day('nextFollowUp', e.nextDate);

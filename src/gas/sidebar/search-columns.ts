@@ -1,17 +1,27 @@
 /**
  * The client index: for each field (ID, name, contact, phone digits, email, owner, next owner) the
  * text of every Clients row, one line per row (row 2 on line 0), as search-lines.ts keeps it; plus
- * the forms a query is compared with (folded name and contact, lower-case email, upper-case ID),
- * made from those texts in one go. Pure: no Apps Script here.
+ * the forms a query is compared with (folded name and contact, lower-case email, upper-case ID, the
+ * name's pinyin and initials), made from those texts in one go. Pure: no Apps Script here.
  */
 import { Lines } from './search-lines';
 import { type IndexEntry, phoneDigits } from './search-match';
+import { pinyinLines } from './search-pinyin';
 
 export const FIELDS = ['id', 'name', 'contact', 'phones', 'email', 'owner', 'nextOwner'] as const;
 export type Field = (typeof FIELDS)[number];
 
-export const KEYS = ['name', 'contact', 'email', 'id'] as const;
+export const KEYS = ['name', 'contact', 'email', 'id', 'pinyin'] as const;
 type KeyField = (typeof KEYS)[number];
+
+/** The field each key is made from: the pinyin of the name (full and initials, search-pinyin.ts). */
+export const KEY_SOURCE: Readonly<Record<KeyField, Field>> = {
+  name: 'name',
+  contact: 'contact',
+  email: 'email',
+  id: 'id',
+  pinyin: 'name',
+};
 
 // ---- cells to lines
 
@@ -107,6 +117,8 @@ function keyOf(field: KeyField, text: string): string {
       return text.toLowerCase();
     case 'id':
       return text.toUpperCase();
+    case 'pinyin':
+      return pinyinLines(foldLines(text));
   }
 }
 
@@ -146,7 +158,9 @@ export class IndexTexts {
   key(field: KeyField): Lines {
     let k = this.keys[field];
     if (k === undefined) {
-      k = this.fields[field].map((piece) => keyOf(field, piece));
+      const made = this.fields[KEY_SOURCE[field]].map((piece) => keyOf(field, piece));
+      // Pinyin is mostly blank lines (names without Chinese): cut again, into fewer cache values.
+      k = field === 'pinyin' ? Lines.of(made.whole(), made.rows) : made;
       this.keys[field] = k;
     }
     return k;
@@ -194,7 +208,7 @@ export class IndexTexts {
       else if (rows > this.rows) fields[f] = fields[f].with(line, '');
     }
     const keys: KeyLines = {};
-    for (const k of KEYS) if (fields[k] === this.fields[k]) keys[k] = this.keys[k];
+    for (const k of KEYS) if (fields[KEY_SOURCE[k]] === this.fields[KEY_SOURCE[k]]) keys[k] = this.keys[k];
     return new IndexTexts(rows, fields, keys, this.firstRow);
   }
 }

@@ -9,6 +9,7 @@ import { personKey } from '../../core/people';
 import type { IndexTexts } from './search-columns';
 import { lineIs } from './search-lines';
 import { MAX_HITS, fold } from './search-match';
+import { pinyinQuery } from './search-pinyin';
 
 const LOOKS_LIKE_PHONE = /^[\d\s+()\-.]+$/;
 
@@ -20,6 +21,8 @@ const NAME = 8;
 const CONTACT = 16;
 const EMAIL = 32;
 const PHONE = 64;
+const PINYIN_STARTS = 128;
+const PINYIN = 256;
 
 interface Scored {
   line: number;
@@ -53,27 +56,28 @@ function best(items: readonly Scored[], keep: number): Scored[] {
 }
 
 /**
- * Exact ID first (0), then a name starting with the query (1), a name containing it (2), a contact
- * containing it (3), an email containing it or an ID starting with it (4); a phone number containing
- * its digits is 3 when nothing else matched; -1 when nothing matched.
+ * Exact ID first (0), then a name starting with the query, or whose pinyin or initials do (1), a
+ * name containing it (2), a contact containing it (3), an email containing it, an ID starting with
+ * it or a name's pinyin containing it (4); a phone number containing its digits is 3 when nothing
+ * else matched; -1 when nothing matched.
  */
 function scoreOf(flags: number, hasText: boolean): number {
   if (flags & ID_IS) return 0;
   if (hasText) {
-    if (flags & NAME_STARTS) return 1;
+    if (flags & (NAME_STARTS | PINYIN_STARTS)) return 1;
     if (flags & NAME) return 2;
     if (flags & CONTACT) return 3;
-    if (flags & (EMAIL | ID_STARTS)) return 4;
+    if (flags & (EMAIL | ID_STARTS | PINYIN)) return 4;
   }
   return flags & PHONE ? 3 : -1;
 }
 
-/** What each row matched (one byte per row, bits as above) and the rows that matched anything. */
-function matchedRows(index: IndexTexts, text: string): { bits: Uint8Array; matched: number[]; hasText: boolean } {
+/** What each row matched (bits as above) and the rows that matched anything. */
+function matchedRows(index: IndexTexts, text: string): { bits: Uint16Array; matched: number[]; hasText: boolean } {
   const q = fold(text);
   const upper = text.toUpperCase();
   const digits = LOOKS_LIKE_PHONE.test(text) ? text.replace(/\D/g, '') : '';
-  const bits = new Uint8Array(index.rows);
+  const bits = new Uint16Array(index.rows);
   const matched: number[] = [];
   const mark = (line: number, bit: number): void => {
     if (bits[line] === 0) matched.push(line);
@@ -87,6 +91,14 @@ function matchedRows(index: IndexTexts, text: string): { bits: Uint8Array; match
     index.key('name').eachWith(q, (line, piece, start) => mark(line, piece.startsWith(q, start) ? NAME_STARTS : NAME));
     index.key('contact').eachWith(q, (line) => mark(line, CONTACT));
     index.key('email').eachWith(text.toLowerCase(), (line) => mark(line, EMAIL));
+  }
+  if (pinyinQuery(q)) {
+    // A line is "<full pinyin> <initials>": starting either part is as good as starting the name.
+    index.key('pinyin').eachWith(q, (line, piece, start, at) => {
+      const space = piece.indexOf(' ', start);
+      const starts = at === start || (space >= 0 && piece.startsWith(q, space + 1));
+      mark(line, starts ? PINYIN_STARTS : PINYIN);
+    });
   }
   if (digits.length >= 3) index.fields.phones.eachWith(digits, (line) => mark(line, PHONE));
   return { bits, matched, hasText: q !== '' };

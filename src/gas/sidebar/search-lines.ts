@@ -170,7 +170,7 @@ export class Lines {
    * Every line containing `needle`, in order, each once, with its piece and where it starts there.
    * Each piece is searched whole; lines are only counted between hits.
    */
-  eachWith(needle: string, visit: (line: number, piece: string, start: number) => void): void {
+  eachWith(needle: string, visit: (line: number, piece: string, start: number, at: number) => void): void {
     if (needle === '' || needle.includes('\n')) return;
     this.pieces.forEach((text, p) => {
       let line = this.first[p];
@@ -180,7 +180,7 @@ export class Lines {
         const start = text.lastIndexOf('\n', at) + 1;
         line += breaksBetween(text, counted, start);
         counted = start;
-        visit(line, text, start);
+        visit(line, text, start, at);
         const end = text.indexOf('\n', at + needle.length);
         if (end < 0) break;
         at = text.indexOf(needle, end + 1);

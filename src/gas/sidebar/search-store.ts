@@ -5,7 +5,7 @@
  * the pieces of the index a save replaces are removed, so the cache does not fill with old ones.
  * https://developers.google.com/apps-script/reference/cache/cache#put(String,String,Integer)
  */
-import { IndexTexts, FIELDS, type Field, KEYS, type KeyLines } from './search-columns';
+import { IndexTexts, FIELDS, type Field, KEYS, KEY_SOURCE, type KeyLines } from './search-columns';
 import { Lines } from './search-lines';
 
 type Cache = GoogleAppsScript.Cache.Cache;
@@ -67,7 +67,7 @@ function storedTexts(columns: IndexTexts): (Lines | null)[] {
     ...FIELDS.map((f) => columns.fields[f]),
     ...KEYS.map((k) => {
       const key = columns.key(k);
-      const field = columns.fields[k];
+      const field = columns.fields[KEY_SOURCE[k]];
       return key === field || key.pieces.every((p, i) => p === field.pieces[i]) ? null : key;
     }),
   ];
@@ -141,7 +141,7 @@ export function fetchIndex(cache: Cache, sheetById: (sheetId: number) => Sheet |
     Lines
   >;
   const keys: KeyLines = {};
-  KEYS.forEach((k, i) => (keys[k] = texts.get(FIELDS.length + i) ?? fields[k]));
+  KEYS.forEach((k, i) => (keys[k] = texts.get(FIELDS.length + i) ?? fields[KEY_SOURCE[k]]));
   return {
     sheetId: meta.sheetId,
     lastRow: meta.lastRow,

@@ -5,12 +5,12 @@
  */
 import { type Lang, t } from '../../core/i18n';
 import type { ClientCard, ClientHit, SidebarContext, SidebarView } from '../../server/api-types';
-import { type AddFormState, newAddForm } from '../add-form';
+import { type AddFormState, newAddForm, prefilled } from '../add-form';
 import { say } from '../card-text';
 import { clear, el } from '../dom';
 import { type LogFormState, newLogForm, withClient } from '../log-form';
 import type { Rpc } from '../rpc';
-import { addView } from './add-view';
+import { addView, checkDuplicatesNow } from './add-view';
 import { cardView } from './card-view';
 import { logView } from './log-view';
 
@@ -32,8 +32,12 @@ export interface App {
   log: LogFormState;
   add: AddFormState;
   card: CardState;
+  /** the control to focus after the next render (kept until it exists, e.g. once a card has loaded) */
+  focusId: string | null;
   render(): void;
   show(view: SidebarView): void;
+  /** Add client, prefilled with what a search found nothing for. */
+  addNew(query: string): void;
   /** Opens a client in the card view (or picks it in the log view). */
   openClient(hit: ClientHit, view: SidebarView): void;
   fail(error: unknown): string;
@@ -60,13 +64,22 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
       busy: false,
       notice: null,
     },
+    focusId: null,
     render,
     show(view) {
       app.view = view;
       render();
     },
+    addNew(query) {
+      app.add = prefilled(newAddForm(app.ctx.me), query);
+      app.focusId = app.add.values.name === '' ? 'add-name' : 'add-contact';
+      app.show('add');
+      checkDuplicatesNow(app);
+    },
     openClient(hit, view) {
       app.view = view;
+      // The next useful field: Outcome in Log contact; in the card, logging a contact.
+      app.focusId = view === 'log' ? 'log-outcome' : 'card-log';
       app.card = { ...app.card, loading: true, error: null, notice: view === 'card' ? app.card.notice : null };
       if (view === 'log') app.log = withClient(app.log, hit, null);
       render();
@@ -79,6 +92,7 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
         })
         .catch((e) => {
           app.card = { ...app.card, loading: false, error: app.fail(e) };
+          app.focusId = null;
           render();
         });
     },
@@ -120,7 +134,15 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     return bar;
   }
 
+  /**
+   * Rebuilds the view from the state. Focus stays where it was (the same control, rebuilt), unless a
+   * view asked for another one; the focused control is scrolled into view above the sticky footer.
+   */
   function render(): void {
+    const active = document.activeElement;
+    const was = active instanceof HTMLElement && active.id !== '' ? active.id : null;
+    const caret =
+      active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active.selectionStart : null;
     clear(root);
     document.documentElement.lang = app.lang;
     root.appendChild(tabs());
@@ -129,6 +151,19 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     else if (app.view === 'add') body.appendChild(addView(app));
     else body.appendChild(cardView(app));
     root.appendChild(body);
+    const wanted = app.focusId === null ? null : document.getElementById(app.focusId);
+    if (wanted) app.focusId = null;
+    const target = wanted ?? (was === null ? null : document.getElementById(was));
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    if (!wanted && caret !== null && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) {
+      try {
+        target.setSelectionRange(caret, caret);
+      } catch {
+        // Some input types (email) have no caret to set.
+      }
+    }
+    if (wanted) target.scrollIntoView({ block: 'nearest' });
   }
 
   root.appendChild(el('p', { class: 'hint', text: t('en', 'sidebar.loading') }));
@@ -140,13 +175,17 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
       app.log = newLogForm(ctx.me);
       app.add = newAddForm(ctx.me);
       app.view = ctx.view;
+      app.focusId = ctx.view === 'add' ? 'add-name' : 'client-search';
       render();
       if (ctx.selectedClientId) {
         app.openClient(
           { id: ctx.selectedClientId, name: ctx.selectedClientId, contact: '', phone: '', owner: '', mine: false },
           ctx.view === 'add' ? 'log' : ctx.view,
         );
-        if (ctx.view === 'add') app.show('add');
+        if (ctx.view === 'add') {
+          app.focusId = 'add-name';
+          app.show('add');
+        }
       }
     })
     .catch((e) => {

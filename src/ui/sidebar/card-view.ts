@@ -1,6 +1,6 @@
 /** The Client card view: who, grade and why, follow-up state, next step, actions, and the history timeline. */
 import { type Message, t } from '../../core/i18n';
-import { gradeLine, historyLines, labelOf, nextLine, say, stateLabel } from '../card-text';
+import { gradeLine, historyLines, labelOf, nextLine, say, stateText } from '../card-text';
 import { el } from '../dom';
 import type { App } from './app';
 import { personField, textField } from './fields';
@@ -35,7 +35,9 @@ export function cardView(app: App): HTMLElement {
   const picker = clientPicker({
     lang,
     search: (q) => app.rpc.searchClients(q, { limit: 20 }),
-    onPick: (hit) => app.openClient(hit, 'card'),
+    // A sentence about the previous client (added, handed over) does not belong to the next one.
+    onPick: (hit) => ((app.card = { ...app.card, notice: null }), app.openClient(hit, 'card')),
+    onAddNew: (q) => app.addNew(q),
     onError: (e) => ((app.card = { ...app.card, error: app.fail(e) }), app.render()),
   });
   if (s.loading) return el('section', {}, picker, el('p', { class: 'hint', text: t(lang, 'sidebar.loading') }));
@@ -133,7 +135,7 @@ export function cardView(app: App): HTMLElement {
     picker,
     error,
     notice,
-    el('h2', { id: 'card-name', text: f.name }),
+    el('h2', { id: 'card-name', tabindex: -1, text: f.name }),
     el('div', {
       class: 'meta',
       text: [f.contact, f.title, f.phone, f.email, f.id].filter((x) => x !== '').join(' · '),
@@ -144,7 +146,9 @@ export function cardView(app: App): HTMLElement {
     }),
     el('div', {
       class: `state ${card.state}`,
-      text: [stateLabel(card, lang), labelOf('stages', f.stage, lang)].filter((x) => x !== '').join(' · '),
+      text: [stateText(card, lang, app.ctx.today), labelOf('stages', f.stage, lang)]
+        .filter((x) => x !== '')
+        .join(' · '),
     }),
     el('div', { class: 'grade', text: gradeLine(card, lang) }),
     el('ul', { class: 'reasons' }, ...card.gradeReasons.map((r) => el('li', { text: say(lang, r) }))),

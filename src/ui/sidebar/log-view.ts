@@ -1,12 +1,71 @@
-/** The Log contact view: pick a client, say what happened, set the next step, save. */
+/**
+ * The Log contact view: pick a client (and see where it stands), say what happened, set the next
+ * step, save. Keyboard first: picking a client and saving put focus on Outcome; Ctrl+Enter saves from
+ * any field; every problem is shown at once and focus goes to the first; Save and what the last save
+ * did stay in view in a sticky footer.
+ */
 import { t } from '../../core/i18n';
 import { header } from '../../core/schema';
-import { say } from '../card-text';
+import { contextLines, say } from '../card-text';
 import { el } from '../dom';
-import { KEEP, type LogFormValues, afterSave, problemsByField, toEntry, withValue } from '../log-form';
+import {
+  KEEP,
+  type LogField,
+  type LogFormValues,
+  afterSave,
+  checkLogForm,
+  firstProblem,
+  loggedLine,
+  problemsByField,
+  summaryRequired,
+  toEntry,
+  withValue,
+} from '../log-form';
 import type { App } from './app';
 import { listField, personField, textField } from './fields';
-import { clientPicker, hitLabel } from './picker';
+import { clientPicker } from './picker';
+
+/** The control a field's problem points at. */
+function controlOf(field: LogField): string {
+  return field === 'clientId' ? 'client-search' : `log-${field}`;
+}
+
+function pickedClient(app: App): HTMLElement {
+  const { lang } = app;
+  const s = app.log;
+  const client = s.client;
+  if (!client) return el('div');
+  const card = s.card;
+  const context = card ? contextLines(card, lang, app.ctx.today) : null;
+  return el(
+    'section',
+    { class: 'picked', 'aria-labelledby': 'picked-client' },
+    el(
+      'div',
+      { class: 'picked-head' },
+      el('strong', { id: 'picked-client', text: card ? card.fields.name : client.name }),
+      el('button', {
+        type: 'button',
+        id: 'log-change-client',
+        class: 'link change',
+        text: t(lang, 'sidebar.change'),
+        onclick: () => {
+          app.log = { ...app.log, client: null, card: null };
+          app.focusId = 'client-search';
+          app.render();
+        },
+      }),
+    ),
+    el('div', {
+      class: 'meta',
+      text: card
+        ? [card.fields.contact, card.fields.phone, card.fields.id].filter((x) => x !== '').join(' · ')
+        : [client.contact, client.phone, client.id].filter((x) => x !== '').join(' · '),
+    }),
+    context ? el('div', { id: 'log-context-state', class: `state ${card?.state ?? ''}`, text: context.state }) : null,
+    ...(context?.lines ?? []).map((line) => el('div', { class: 'context-line', text: line })),
+  );
+}
 
 export function logView(app: App): HTMLElement {
   const { lang } = app;
@@ -17,7 +76,7 @@ export function logView(app: App): HTMLElement {
     (value: string): void => {
       const before = app.log.values.nextDate;
       app.log = withValue(app.log, key, value as LogFormValues[K]);
-      // A reached outcome fills in the proposed date without rebuilding the form (focus stays put).
+      // A proposal fills in the date without rebuilding the form (focus and typing stay put).
       if (app.log.values.nextDate !== before) {
         const input = document.getElementById('log-nextDate') as HTMLInputElement | null;
         if (input) input.value = app.log.values.nextDate;
@@ -26,54 +85,51 @@ export function logView(app: App): HTMLElement {
   const base = { lang };
 
   const client = s.client
-    ? el(
-        'div',
-        { class: 'picked' },
-        el('strong', {
-          id: 'picked-client',
-          text: s.card ? hitLabel({ ...s.client, name: s.card.fields.name }) : hitLabel(s.client),
-        }),
-        el('button', {
-          type: 'button',
-          class: 'link',
-          text: t(lang, 'sidebar.change'),
-          onclick: () => ((app.log = { ...app.log, client: null, card: null }), app.render()),
-        }),
-      )
+    ? pickedClient(app)
     : clientPicker({
         lang,
+        required: true,
+        problem: s.problems.clientId,
         search: (q) => app.rpc.searchClients(q, { limit: 20 }),
         onPick: (hit) => app.openClient(hit, 'log'),
+        onAddNew: (q) => app.addNew(q),
         onError: (e) => ((app.log = { ...app.log, banner: { kind: 'error', message: app.fail(e) } }), app.render()),
       });
 
-  const proposal =
-    s.card && s.values.outcome === 'reached'
-      ? el('div', {
-          class: 'hint',
-          text: t(lang, 'sidebar.next.proposed', { grade: s.card.grade, days: s.card.intervalDays }),
-        })
-      : null;
+  const outcome = s.values.outcome;
+  let proposal: string | null = null;
+  if (s.card && outcome === 'reached' && !s.nextDateTouched)
+    proposal = t(lang, 'sidebar.next.proposed', { grade: s.card.grade, days: s.card.intervalDays });
+  else if (s.card && outcome !== '' && !s.nextDateTouched)
+    proposal = t(lang, app.ctx.skipWeekends ? 'sidebar.next.retryWorking' : 'sidebar.next.retry', {
+      days: s.card.retryDays,
+    });
 
   const save = el('button', {
     type: 'submit',
     id: 'log-save',
     class: 'primary',
     disabled: s.saving,
+    title: t(lang, 'sidebar.saveKeys'),
     text: t(lang, s.saving ? 'sidebar.saving' : 'sidebar.save'),
   });
-  const form = el(
-    'form',
-    { id: 'log-form', novalidate: true },
+  const footer = el(
+    'footer',
+    { class: 'sticky-footer' },
     s.banner
       ? el('div', {
+          id: 'log-banner',
           class: `banner ${s.banner.kind}`,
           role: s.banner.kind === 'error' ? 'alert' : 'status',
           text: say(lang, s.banner.message),
         })
       : null,
+    save,
+  );
+  const form = el(
+    'form',
+    { id: 'log-form', novalidate: true },
     client,
-    s.problems.clientId ? el('div', { class: 'problem', role: 'alert', text: say(lang, s.problems.clientId) }) : null,
     el(
       'div',
       { class: 'row' },
@@ -93,22 +149,13 @@ export function logView(app: App): HTMLElement {
         label: col('outcome'),
         list: 'outcomes',
         blank: t(lang, 'sidebar.choose'),
-        value: s.values.outcome,
+        value: outcome,
         problem: s.problems.outcome,
+        // Rebuilt for the required marks and the proposal; focus stays on Outcome (app.render).
         onInput: (v) => (set('outcome')(v), app.render()),
         required: true,
       }),
     ),
-    listField({
-      ...base,
-      id: 'log-result',
-      label: col('result'),
-      list: 'results',
-      blank: '',
-      value: s.values.result,
-      problem: s.problems.result,
-      onInput: set('result'),
-    }),
     textField({
       ...base,
       id: 'log-summary',
@@ -117,6 +164,7 @@ export function logView(app: App): HTMLElement {
       value: s.values.summary,
       problem: s.problems.summary,
       onInput: set('summary'),
+      required: summaryRequired(outcome),
     }),
     textField({
       ...base,
@@ -127,16 +175,30 @@ export function logView(app: App): HTMLElement {
       problem: s.problems.objections,
       onInput: set('objections'),
     }),
-    listField({
-      ...base,
-      id: 'log-attitude',
-      label: col('attitude'),
-      list: 'attitudes',
-      blank: '',
-      value: s.values.attitude,
-      problem: s.problems.attitude,
-      onInput: set('attitude'),
-    }),
+    el(
+      'div',
+      { class: 'row' },
+      listField({
+        ...base,
+        id: 'log-result',
+        label: col('result'),
+        list: 'results',
+        blank: '',
+        value: s.values.result,
+        problem: s.problems.result,
+        onInput: set('result'),
+      }),
+      listField({
+        ...base,
+        id: 'log-attitude',
+        label: col('attitude'),
+        list: 'attitudes',
+        blank: '',
+        value: s.values.attitude,
+        problem: s.problems.attitude,
+        onInput: set('attitude'),
+      }),
+    ),
     el(
       'fieldset',
       {},
@@ -150,7 +212,7 @@ export function logView(app: App): HTMLElement {
         problem: s.problems.nextDate,
         onInput: set('nextDate'),
       }),
-      proposal,
+      proposal ? el('div', { class: 'hint', id: 'log-proposal', text: proposal }) : null,
       personField({
         ...base,
         id: 'log-nextOwner',
@@ -172,6 +234,7 @@ export function logView(app: App): HTMLElement {
     el(
       'details',
       {
+        id: 'log-more',
         open: Boolean(
           s.problems.date || s.problems.by || s.problems.stage || s.problems.reason || s.problems.gradeOverride,
         ),
@@ -229,13 +292,21 @@ export function logView(app: App): HTMLElement {
         onInput: set('gradeOverride'),
       }),
     ),
-    save,
+    el('p', { class: 'hint', text: `${t(lang, 'sidebar.requiredNote')} ${t(lang, 'sidebar.saveKeys')}` }),
+    footer,
   );
+
+  const refuse = (problems: typeof app.log.problems): void => {
+    app.log = { ...app.log, saving: false, problems, banner: { kind: 'error', message: { key: 'sidebar.error.fix' } } };
+    const first = firstProblem(problems);
+    app.focusId = first === null ? 'log-save' : controlOf(first);
+    app.render();
+  };
   const submit = (): void => {
     if (app.log.saving) return;
-    if (!app.log.client) {
-      app.log = { ...app.log, problems: { ...app.log.problems, clientId: { key: 'sidebar.error.pickClient' } } };
-      app.render();
+    const problems = checkLogForm(app.log, app.ctx.today, (f) => col(f));
+    if (firstProblem(problems) !== null) {
+      refuse(problems);
       return;
     }
     app.log = { ...app.log, saving: true, banner: null };
@@ -243,25 +314,25 @@ export function logView(app: App): HTMLElement {
     app.rpc
       .logContact(toEntry(app.log))
       .then((result) => {
-        if (result.ok) {
-          app.log = afterSave(app.log, result.value, app.ctx.me);
-          app.log.banner = {
-            kind: 'ok',
-            message: [t(app.lang, 'sidebar.saved'), ...result.notices.map((n) => say(app.lang, n.message))].join(' '),
-          };
-          app.card = { ...app.card, card: result.value };
-        } else {
-          app.log = {
-            ...app.log,
-            saving: false,
-            problems: problemsByField(result.problems),
-            banner: { kind: 'error', message: { key: 'sidebar.error.fix' } },
-          };
+        if (!result.ok) {
+          refuse(problemsByField(result.problems));
+          return;
         }
+        app.log = afterSave(app.log, result.value, app.ctx.me);
+        app.log.banner = {
+          kind: 'ok',
+          message: [loggedLine(result.value, app.lang), ...result.notices.map((n) => say(app.lang, n.message))].join(
+            ' ',
+          ),
+        };
+        app.card = { ...app.card, card: result.value };
+        // Ready for the next contact with this client.
+        app.focusId = 'log-outcome';
         app.render();
       })
       .catch((e) => {
         app.log = { ...app.log, saving: false, banner: { kind: 'error', message: app.fail(e) } };
+        app.focusId = 'log-save';
         app.render();
       });
   };

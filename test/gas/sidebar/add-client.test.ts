@@ -13,6 +13,34 @@ function candidates(result: unknown): string[] {
   return r.ok ? [] : r.duplicates.map((d) => `${d.id} ${d.reasons.join('+')}`);
 }
 
+describe('the duplicate check while the form is typed (checkDuplicates)', () => {
+  const wb = sidebarWorkbook({ filler: 20 });
+  const check = (query: unknown): string[] =>
+    (wb.client('checkDuplicates', [query]) as { id: string; reasons: string[] }[]).map(
+      (d) => `${d.id} ${d.reasons.join('+')}`,
+    );
+
+  test('finds what Save would refuse, by the same rule, and writes nothing', () => {
+    const fields = { name: 'ACME trading co ltd', phone: '+86 138-0013-8000' };
+    const before = wb.sheet('Clients').values.length;
+    expect(check(fields)).toEqual([`${ACME} phone+name`]);
+    expect(candidates(wb.client('addClient', [fields]))).toEqual(check(fields));
+    expect(wb.sheet('Clients').values.length).toBe(before);
+  });
+
+  test('a name typed so far that is one letter from a client is already flagged', () => {
+    expect(check({ name: 'Acme Tradin' })).toEqual([`${ACME} name`]);
+    expect(check({ name: 'Acme' })).toEqual([]);
+  });
+
+  test('blank, missing or odd input finds nothing and does not fail', () => {
+    expect(check({})).toEqual([]);
+    expect(check(null)).toEqual([]);
+    expect(check({ name: 42, phone: ['13800138000'] })).toEqual([]);
+    expect(check({ email: 'BUYER@acme.example' })).toEqual([`${ACME} email`]);
+  });
+});
+
 describe('the duplicate check', () => {
   const wb = sidebarWorkbook({ filler: 20 });
   const add = (fields: Record<string, string>): unknown => wb.client('addClient', [fields]);

@@ -103,6 +103,18 @@ describe('a contact attempt that did not reach the client', () => {
   });
 });
 
+describe('the retry date the sidebar proposes after an unanswered call', () => {
+  test('the card proposes today + Settings’ retry days, and the plan changes only when the contact is saved with it', () => {
+    const wb = sidebarWorkbook();
+    const card = wb.client('getClientCard', [ACME]) as ClientCard;
+    expect([card.proposedRetry, card.retryDays]).toEqual(['2026-03-03', 1]);
+    wb.client('logContact', [{ clientId: ACME, channel: 'Phone', outcome: 'No answer' }]);
+    expect(clientRow(wb, ACME)['Next follow-up']).toBe('');
+    wb.client('logContact', [{ clientId: ACME, channel: 'Phone', outcome: 'Busy', nextDate: card.proposedRetry }]);
+    expect(clientRow(wb, ACME)['Next follow-up']).toEqual(new Date('2026-03-03T00:00:00+08:00'));
+  });
+});
+
 describe('the next step', () => {
   test('owned by someone else and due today is emailed to them at once (seed 000)', () => {
     const wb = sidebarWorkbook();
@@ -167,6 +179,17 @@ describe('checking what was typed', () => {
       '“Next owner”: “Nobody Known” is not on the Team tab; pick a name from the list or add them to Team.',
     ]);
     expect(rowsOf(wb, 'Contacts')).toHaveLength(0);
+  });
+
+  test('nothing chosen and nothing typed: the client, the outcome and the summary are all named at once', () => {
+    const empty = wb.client('logContact', [{ clientId: '', channel: 'Phone', outcome: '' }]) as Saved;
+    expect(empty.ok).toBe(false);
+    if (empty.ok) return;
+    expect(empty.problems.map((p) => `${p.field}: ${p.text}`)).toEqual([
+      'clientId: Pick a client first.',
+      'outcome: “Outcome” is required.',
+      'summary: “Summary” is required when the client was reached.',
+    ]);
   });
 
   test('an unknown client ID is one sentence thrown to the sidebar', () => {

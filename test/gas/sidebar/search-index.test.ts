@@ -9,6 +9,7 @@ import { matchClients } from '../../../src/gas/sidebar/search-find';
 import { Lines, PIECE_BYTES } from '../../../src/gas/sidebar/search-lines';
 import { fold, phoneDigits } from '../../../src/gas/sidebar/search-match';
 import { shortCorpus } from '../../hostile/corpus';
+import { pinyin } from 'pinyin-pro';
 
 type Row = Record<Field, unknown>;
 
@@ -47,6 +48,16 @@ function entryOf(row: Row, line: number): Entry {
 
 const collator = new Intl.Collator();
 
+/** A name's full pinyin and its initials, syllable by syllable (pinyin-pro), letters and digits kept. */
+function spelled(name: string): { full: string; initials: string } | null {
+  const folded = fold(name);
+  if (!/[\u3400-\u4dbf\u4e00-\u9fff]/.test(folded)) return null;
+  const items = pinyin(folded, { toneType: 'none', type: 'all', nonZh: 'consecutive', v: true });
+  const full = items.map((i) => (i.isZh ? i.pinyin : i.origin)).join('');
+  const initials = items.map((i) => (i.isZh ? i.pinyin[0] : i.origin)).join('');
+  return { full: full.toLowerCase(), initials: initials.toLowerCase() };
+}
+
 function byRules(rows: readonly Row[], query: string, me: string): { hits: string[]; more: boolean } {
   const text = query.trim();
   if (text === '') return { hits: [], more: false };
@@ -60,14 +71,16 @@ function byRules(rows: readonly Row[], query: string, me: string): { hits: strin
     const e = entryOf(row, i);
     if (e.id === '') return;
     const [name, contact, email, id] = [fold(e.name), fold(e.contact), e.email.toLowerCase(), e.id.toUpperCase()];
+    const py = /^[a-z][a-z0-9]+$/.test(q) ? spelled(e.name) : null;
     let score = -1;
     if (id === upper) score = 0;
     else if (q !== '') {
-      if (name.startsWith(q)) score = 1;
+      if (name.startsWith(q) || py?.full.startsWith(q) || py?.initials.startsWith(q)) score = 1;
       else if (name.includes(q)) score = 2;
       else if (contact.includes(q)) score = 3;
       else if (email.includes(lower)) score = 4;
       else if (id.startsWith(upper)) score = 4;
+      else if (py && (py.full.includes(q) || py.initials.includes(q))) score = 4;
     }
     if (score < 0 && digits.length >= 3 && e.phones.includes(digits)) score = 3;
     if (score < 0) return;
@@ -107,6 +120,7 @@ function reloaded(index: IndexTexts): IndexTexts {
     contact: copy(index.key('contact')),
     email: copy(index.key('email')),
     id: copy(index.key('id')),
+    pinyin: copy(index.key('pinyin')),
   });
 }
 
@@ -136,6 +150,11 @@ const NAMES = [
   'harbor trading 1',
   'Harbor Trading 12',
   '😀 Emoji Co',
+  '海纳学校',
+  '重庆银行股份有限公司',
+  '张记五金 Zhang Hardware',
+  '长沙行长绿地2号',
+  '中国银行(重庆)',
 ];
 const PHONES: unknown[] = [
   '138 0013 8000',
@@ -198,6 +217,17 @@ const QUERIES = [
   'amy',
   '=1+1',
   '<script>',
+  'haina',
+  'hnxx',
+  'zhang',
+  'chongqing',
+  'yinhang',
+  'cqyh',
+  'lvdi',
+  'xingzhang',
+  'gong',
+  'an',
+  'di2',
   ' and more',
   'e\u0301',
   'é',

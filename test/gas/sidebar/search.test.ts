@@ -65,6 +65,46 @@ describe('what a search finds', () => {
   });
 });
 
+describe('Chinese names by pinyin and initials, as a Chinese team types them', () => {
+  const wb = sidebarWorkbook({ filler: 10 });
+  putRows(
+    wb,
+    'Clients',
+    [
+      { ID: 'C-HN', Name: '海纳学校' },
+      { ID: 'C-ZJ', Name: '张记五金店' },
+      { ID: 'C-CQ', Name: '重庆银行股份有限公司' },
+      { ID: 'C-ZY', Name: '重要客户服务中心' },
+      { ID: 'C-HX', Name: 'Hainan Export Ltd' },
+      { ID: 'C-XB', Name: 'Xuexiao Books' },
+    ],
+    14,
+  );
+  const search = (q: string): string[] => ids(wb.client('searchClients', [q]));
+
+  test('full pinyin and initials find the Chinese name (the bundle and pinyin-pro in the Apps Script sandbox)', () => {
+    // A Latin name starting with the letters ranks the same: both start with them.
+    expect(search('haina')).toEqual(['C-HX', 'C-HN']);
+    expect(search('hnxx')).toEqual(['C-HN']);
+    expect(search('zhang')).toEqual(['C-ZJ']);
+    expect(search('zjwj')).toEqual(['C-ZJ']);
+  });
+
+  test('polyphones are read from their context: 重庆 is chongqing, 银行 is yinhang, 重要 is zhongyao', () => {
+    expect(search('chongqing')).toEqual(['C-CQ']);
+    expect(search('yinhang')).toEqual(['C-CQ']);
+    expect(search('yinxing')).toEqual([]);
+    expect(search('zhongyao')).toEqual(['C-ZY']);
+    expect(search('chongyao')).toEqual([]);
+  });
+
+  test('a name starting with the query ranks before a pinyin found inside a name', () => {
+    expect(search('xuexiao')).toEqual(['C-XB', 'C-HN']);
+    // Inside the pinyin of every …有限公司 (the fixture's 华为技术（深圳）有限公司 too), by name.
+    expect(search('gongsi')).toEqual(['C-HW', 'C-CQ']);
+  });
+});
+
 describe('own clients first', () => {
   test('the signed-in salesperson sees the clients they own (or follow up next) before everyone else’s', () => {
     const wb = sidebarWorkbook({ filler: 6 });
