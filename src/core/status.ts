@@ -5,6 +5,7 @@
 import { type DayKey, daysBetween } from './dates';
 import type { Stage, Status } from './lists';
 import type { Settings } from './settings';
+import { NO_FOLLOW_UP_STATUSES, UNPLANNED_STATUSES } from './follow-up-rule';
 
 export interface StatusFacts {
   stage: Stage | null;
@@ -38,11 +39,12 @@ export type FollowUpState = 'overdue' | 'dueToday' | 'upcoming' | 'unplanned' | 
 
 /**
  * Overdue when the next follow-up is before today, due today on the day, upcoming after; an Active
- * client with no next step is unplanned. Lost clients have no follow-up.
+ * client with no next step is unplanned. Won, Lost and pool clients have no follow-up state. The
+ * lists are core/follow-up-rule.ts's, which the highlighting and the register's state column share.
  */
 export function followUpState(status: Status, nextFollowUp: DayKey | null, today: DayKey): FollowUpState {
-  if (status === 'lost') return 'none';
-  if (nextFollowUp === null) return status === 'active' ? 'unplanned' : 'none';
+  if (NO_FOLLOW_UP_STATUSES.includes(status)) return 'none';
+  if (nextFollowUp === null) return UNPLANNED_STATUSES.includes(status) ? 'unplanned' : 'none';
   const days = daysBetween(today, nextFollowUp);
   if (days < 0) return 'overdue';
   return days === 0 ? 'dueToday' : 'upcoming';

@@ -6,7 +6,7 @@
  * states differ without colour too.
  */
 import type { Settings } from '../core/settings';
-import { label } from '../core/schema';
+import { stateCondition } from '../core/follow-up-rule';
 import { columnLetters } from './a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,24 +41,27 @@ export interface ClientColumns {
 }
 
 /**
- * The rule formulas, written for row 2 with absolute columns (Sheets shifts the row per cell). They
- * follow core/status.ts's followUpState: Lost clients have no follow-up state; unplanned is Active only.
+ * The rule formulas, written for row 2 with absolute columns (Sheets shifts the row per cell). The
+ * follow-up states print core/follow-up-rule.ts's conditions, the same ones the register's state
+ * column and CT_STATE follow, so a row's colour and its state word cannot disagree.
  */
 export function highlightFormulas(
   cols: ClientColumns,
   settings: Pick<Settings, 'poolWarningDays'>,
 ): Record<HighlightState, string> {
-  const next = `$${columnLetters(cols.nextFollowUp)}2`;
-  const status = `$${columnLetters(cols.status)}2`;
-  const name = `$${columnLetters(cols.name)}2`;
+  const refs = {
+    next: `$${columnLetters(cols.nextFollowUp)}2`,
+    status: `$${columnLetters(cols.status)}2`,
+    name: `$${columnLetters(cols.name)}2`,
+  };
   const pool = `$${columnLetters(cols.poolRelease)}2`;
-  const is = (code: 'active' | 'lost'): string =>
-    `OR(${status}="${label('statuses', code, 'en')}",${status}="${label('statuses', code, 'zh-CN')}")`;
   const tag = (state: HighlightState): string => `N("${TAG}${state}")=0`;
+  const state = (s: 'overdue' | 'dueToday' | 'unplanned'): string =>
+    `=AND(${tag(s)},${refs.name}<>"",${stateCondition(s, refs, 'cell')})`;
   return {
-    overdue: `=AND(${tag('overdue')},ISNUMBER(${next}),INT(${next})<TODAY(),NOT(${is('lost')}))`,
-    dueToday: `=AND(${tag('dueToday')},ISNUMBER(${next}),INT(${next})=TODAY(),NOT(${is('lost')}))`,
-    unplanned: `=AND(${tag('unplanned')},${name}<>"",${next}="",${is('active')})`,
+    overdue: state('overdue'),
+    dueToday: state('dueToday'),
+    unplanned: state('unplanned'),
     poolSoon: `=AND(${tag('poolSoon')},ISNUMBER(${pool}),INT(${pool})-TODAY()<=${settings.poolWarningDays})`,
   };
 }

@@ -19,6 +19,7 @@ import { rememberLanguage } from './context';
 import { UserError } from './errors';
 import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighlightRules } from './highlight';
 import { withDocumentLock } from './lock';
+import { ensureStateColumn, freezeNameColumns } from './state-column';
 import { ensureTodayCell } from './today-cell';
 import { asText, findTab, sheetsByName } from './table';
 
@@ -281,6 +282,10 @@ export function setupWorkbook(): SetupReport {
       settings,
     );
     if (applyHighlightRules(clients.sheet, rules) && !clients.created) changes.push(message('setup.rulesUpdated'));
+    if (ensureStateColumn(clients.sheet, clients.headers, lang) && !clients.created) {
+      changes.push(message('setup.stateFormulaSet'));
+    }
+    for (const [table, setup] of done) if (setup.created) freezeNameColumns(setup.sheet, table, setup.headers);
     // Remove the blank "Sheet1" a new spreadsheet comes with, once our tabs exist and only if it is empty.
     for (const [name, sheet] of sheets) {
       if (

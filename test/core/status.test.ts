@@ -47,8 +47,13 @@ describe('follow-up state (never stored)', () => {
     expect(followUpState('active', null, today)).toBe('unplanned');
     expect(followUpState('won', null, today)).toBe('none');
   });
-  test('a lost client has no follow-up; a won client with a service call can be overdue', () => {
-    expect(followUpState('lost', '2026-03-01', today)).toBe('none');
-    expect(followUpState('won', '2026-03-01', today)).toBe('overdue');
+  test('Won, Lost and pool clients have no follow-up state; a dormant one can still be overdue', () => {
+    // Won clients leave the lead cadence, Lost ones have no follow-up, pool clients are never overdue.
+    for (const status of ['won', 'lost', 'inPool'] as const) {
+      expect(followUpState(status, '2026-03-01', today)).toBe('none');
+      expect(followUpState(status, null, today)).toBe('none');
+    }
+    expect(followUpState('dormant', '2026-03-01', today)).toBe('overdue');
+    expect(followUpState('dormant', null, today)).toBe('none');
   });
 });

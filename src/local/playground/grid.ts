@@ -6,7 +6,7 @@
 import type { CellStyle, CellValue, ConditionalFormatRule, SheetModel, SpreadsheetModel } from '../emulator/model';
 import { displayValue, lastColumn, lastRow, styleGrid, toSerial } from '../emulator/spreadsheet';
 import { localeInfo } from '../emulator/spreadsheet/locale';
-import { parseFormula, type Formula, type FormulaScope, type FormulaValue } from './formula';
+import { parseFormula, type Formula, type FormulaScope, type FormulaValue } from '../emulator/formula';
 
 export interface GridJson {
   name: string;
