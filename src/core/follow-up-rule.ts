@@ -45,7 +45,10 @@ function print(cond: Cond, refs: StateRefs, mode: FormulaMode): string {
     const parts = cond.all.map((c) => print(c, refs, mode));
     return mode === 'cell' ? `AND(${parts.join(',')})` : parts.map((p) => `(${p})`).join('*');
   }
-  const values = [...statusLabels(cond.statusIn), ...(cond.blankIs && cond.statusIn.includes(cond.blankIs) ? [''] : [])];
+  const values = [
+    ...statusLabels(cond.statusIn),
+    ...(cond.blankIs && cond.statusIn.includes(cond.blankIs) ? [''] : []),
+  ];
   const tests = values.map((v) => `${refs.status}="${v}"`);
   if (mode === 'cell') {
     const any = `OR(${tests.join(',')})`;
@@ -86,7 +89,11 @@ export function stateColumnFormula(
   header: string,
   words: Record<StateWord, string>,
 ): string {
-  const refs: StateRefs = { name: `${cols.name}:${cols.name}`, status: `${cols.status}:${cols.status}`, next: `${cols.next}:${cols.next}` };
+  const refs: StateRefs = {
+    name: `${cols.name}:${cols.name}`,
+    status: `${cols.status}:${cols.status}`,
+    next: `${cols.next}:${cols.next}`,
+  };
   const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
   let chain = '';
   for (const state of [...STATE_ORDER].reverse()) {

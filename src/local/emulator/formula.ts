@@ -160,7 +160,8 @@ class Parser {
         return { kind: 'literal', value: token.text };
       case 'column': {
         const m = /^\$?([A-Za-z]+)\$?(\d*):\$?([A-Za-z]+)$/.exec(token.text) as RegExpExecArray;
-        if (m[1].toUpperCase() !== m[3].toUpperCase()) throw new Error(`Only one-column ranges are read: ${token.text}`);
+        if (m[1].toUpperCase() !== m[3].toUpperCase())
+          throw new Error(`Only one-column ranges are read: ${token.text}`);
         return { kind: 'column', col: columnNumber(m[1]), fromRow: m[2] === '' ? 1 : Number(m[2]) };
       }
       case 'ref': {

@@ -3,9 +3,15 @@
  * (no formula, no number, date or boolean conversion), and text a cell cannot hold is refused
  * before anything is written.
  */
+import { MAX_COLUMNS } from '../../../src/local/emulator/model';
 import type { ClientCard, WriteResult } from '../../../src/server/api-types';
 import { ACME, clientRow, rowsOf, sidebarWorkbook } from './fixture';
 import { TOO_LONG, hostileCorpus } from './hostile-strings';
+
+/** Formulas below the header row (setup's own Follow-up state formula sits in the header cell). */
+function rowFormulas(sheet: { formulas: Map<number, string> }): string[] {
+  return [...sheet.formulas].filter(([key]) => key >= MAX_COLUMNS).map(([, f]) => f);
+}
 
 const corpus = hostileCorpus();
 
@@ -53,7 +59,7 @@ describe('logging contacts with hostile text', () => {
 
   test('no cell became a formula', () => {
     expect(wb.sheet('Contacts').formulas.size).toBe(0);
-    expect(wb.sheet('Clients').formulas.size).toBe(0);
+    expect(rowFormulas(wb.sheet('Clients'))).toEqual([]);
   });
 
   test('the card returns every summary as it was typed', () => {
@@ -80,7 +86,7 @@ describe('adding clients with hostile names', () => {
       expect(clientRow(wb, result.value.fields.id)).toMatchObject({ Name: text, Notes: text, Contact: text });
       expect(result.value.fields.name).toBe(text);
     }
-    expect(wb.sheet('Clients').formulas.size).toBe(0);
+    expect(rowFormulas(wb.sheet('Clients'))).toEqual([]);
   });
 });
 
