@@ -57,7 +57,8 @@ const EN = {
   'setup.done': 'Set up finished.',
   'setup.computedNote': 'Computed by Client Tracker on every refresh: anything typed here is replaced.',
   'setup.rulesUpdated': 'Clients: updated the highlighting rules (overdue, due today, unplanned, pool soon).',
-  'setup.stateFormulaSet': 'Clients: set the Follow-up state column to follow each client’s next follow-up date, day by day.',
+  'setup.stateFormulaSet':
+    'Clients: set the Follow-up state column to follow each client’s next follow-up date, day by day.',
   'setup.stateColumnNote':
     'Worked out live by the formula in this header cell, as days pass, with no script running: Overdue (red, bold), Due today (amber), Upcoming, Unplanned (grey, italic; an active client with no next follow-up). Won, Lost and pool clients have none. Rows going to the shared pool soon are purple. Typing in this column stops the formula.',
   'legend.title': 'Highlighting on the Clients tab',
