@@ -122,3 +122,33 @@ export function followUpStateFormula(cells: FollowUpCells, lang: Lang): string {
   );
   return `IF(${cells.name}="","",${chain})`;
 }
+
+/** Column letters of the cells the state column reads. */
+export interface StateColumns {
+  name: string;
+  stage: string;
+  status: string;
+  nextFollowUp: string;
+}
+
+/**
+ * The register's Follow-up state column: one ARRAYFORMULA for its header cell, on `headerRow` (the
+ * header may sit under a title row). The header cell shows `header`; each row below with a name
+ * shows its state's words (the same conditions as the highlighting); rows without a name or a state
+ * get an omitted IF argument (an empty cell), not "", so the column adds no content below the table.
+ */
+export function stateColumnFormula(cols: StateColumns, headerRow: number, header: string, lang: Lang): string {
+  const range = (col: string): string => `${col}${headerRow}:${col}`;
+  const cells: FollowUpCells = {
+    name: range(cols.name),
+    stage: range(cols.stage),
+    status: range(cols.status),
+    nextFollowUp: range(cols.nextFollowUp),
+  };
+  const conditions = followUpConditions(cells);
+  const chain = SHOWN_STATES.reduceRight(
+    (otherwise, state) => `IF(${conditions[state]},${quote(t(lang, `state.${state}`))},${otherwise})`,
+    '',
+  );
+  return `=ARRAYFORMULA(IF(ROW(${cells.name})=${headerRow},${quote(header)},IF(${cells.name}="",,${chain})))`;
+}

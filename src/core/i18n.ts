@@ -62,6 +62,10 @@ const EN = {
     'Team: added you ({email}) as director, and confirmed that as the roles Client Tracker acts on. Change the name to yours.',
   'team.duplicateNames':
     'Team: {names} appear more than once; give each person a name of their own, or their clients and emails get mixed up.',
+  'setup.stateFormulaSet':
+    'Clients: set the Follow-up state column to follow each client’s next follow-up date, day by day.',
+  'setup.stateColumnNote':
+    'Worked out live by the formula in this header cell, as days pass, with no script running: Overdue (red, bold), Due today (amber), Upcoming, Unplanned (grey, italic; an active client with no next follow-up). Won, Lost and pool clients have none. Rows going to the shared pool soon are purple. Typing in this column stops the formula.',
   'legend.title': 'Highlighting on the Clients tab',
   'report.tooBig':
     'The reports do not fit: the spreadsheet already uses {used} of Google’s 10,000,000 cells and would need {needed} more. Nothing was changed. Move old contacts to another spreadsheet, or delete empty rows and columns, then try again.',
@@ -552,6 +556,9 @@ const ZH_CN: Record<MessageKey, string> = {
   'setup.rulesUpdated': '客户：已更新颜色提示规则（逾期、今天到期、未安排、即将进入公海）。',
   'setup.directorAdded': '团队：已把您（{email}）添加为总监，并确认为客户跟踪使用的岗位。请把姓名改成您的名字。',
   'team.duplicateNames': '团队：{names} 重复出现；请给每个人一个不同的姓名，否则客户和邮件会混在一起。',
+  'setup.stateFormulaSet': '客户：“跟进状态”列已设为按每位客户的下次跟进日期逐日自动显示。',
+  'setup.stateColumnNote':
+    '由本表头单元格里的公式随日期自动计算，无需运行脚本：已逾期（红色粗体）、今日到期（黄色）、待跟进、未安排（灰色斜体，即跟进中但没有下次跟进日期）。成交、流失和公海客户不显示状态。即将进入公海的行显示为紫色。在本列输入内容会使公式失效。',
   'legend.title': '客户表的颜色提示',
   'report.tooBig':
     '报表放不下：这个表格已使用 Google 上限 10,000,000 个单元格中的 {used} 个，还需要 {needed} 个。没有做任何修改。请把旧的跟进记录移到另一个表格，或删除空行和空列后再试。',

@@ -110,6 +110,16 @@ export const CLIENT_COLUMNS = [
     format: TEXT,
   },
   {
+    // One ARRAYFORMULA in the header cell works the state out live (core/follow-up-formula.ts); never read or written by rows.
+    key: 'followUpState',
+    en: 'Follow-up state',
+    zh: '跟进状态',
+    aliases: ['Follow up state', 'Follow-up status', '跟进情况', '跟进状况'],
+    type: 'text',
+    computed: true,
+    width: 100,
+  },
+  {
     key: 'contact',
     en: 'Contact',
     zh: '联系人',

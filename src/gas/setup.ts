@@ -24,6 +24,7 @@ import { UserError } from './errors';
 import { noHeaderMessage, readSheetHeader } from './header-row';
 import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighlightRules } from './highlight';
 import { withDocumentLock } from './lock';
+import { ensureStateColumn, freezeNameColumns } from './state-column';
 import { ensureTodayCell } from './today-cell';
 import { asText, findTab, sheetsByName } from './table';
 
@@ -344,6 +345,10 @@ export function setupWorkbook(): SetupReport {
     );
     if (applyHighlightRules(clients.sheet, rules) && !clients.created) changes.push(message('setup.rulesUpdated'));
     seedDirector(done.get('team')!, lang, changes);
+    if (ensureStateColumn(clients.sheet, clients.headers, clients.headerRow, lang) && !clients.created) {
+      changes.push(message('setup.stateFormulaSet'));
+    }
+    for (const [table, setup] of done) if (setup.created) freezeNameColumns(setup.sheet, table, setup.headers);
     // Remove the blank "Sheet1" a new spreadsheet comes with, once our tabs exist and only if it is empty.
     for (const [name, sheet] of sheets) {
       if (

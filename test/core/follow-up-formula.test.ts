@@ -11,7 +11,7 @@ import { ctState } from '../../src/core/formulas';
 import type { Lang } from '../../src/core/i18n';
 import { LISTS, type ListItem, parseEnum } from '../../src/core/lists';
 import { type FollowUpState, followUpState, statusFromCells } from '../../src/core/status';
-import { parseFormula, type FormulaValue } from '../../src/local/playground/formula';
+import { parseFormula, type FormulaValue } from '../../src/local/emulator/formula';
 
 const TODAY = 46083; // 2 March 2026 as a Sheets day number
 const DAY_MS = 86_400_000;

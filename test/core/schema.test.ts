@@ -17,6 +17,7 @@ describe('the canonical columns of issue 3', () => {
     expect(TABLES.clients.map((c) => c.en)).toEqual([
       'ID',
       'Name',
+      'Follow-up state',
       'Contact',
       'Title',
       'Phone',
@@ -75,9 +76,17 @@ describe('the canonical columns of issue 3', () => {
     expect(TABLES.changes.map((c) => c.en)).toEqual(['ID', 'Date', 'Client ID', 'What', 'Old', 'New', 'By', 'Reason']);
     expect(TABLES.settings.map((c) => c.en)).toEqual(['Key', 'Value', 'Notes']);
   });
-  test('Grade, Status, Last contact, Next step set, Pool release and Segment are the computed columns', () => {
+  test('Follow-up state, Grade, Status, Last contact, Next step set, Pool release and Segment are the computed columns', () => {
     const computed = (TABLES.clients as readonly ColumnDef[]).filter((c) => c.computed).map((c) => c.en);
-    expect(computed).toEqual(['Grade', 'Status', 'Last contact', 'Next step set', 'Pool release', 'Segment']);
+    expect(computed).toEqual([
+      'Follow-up state',
+      'Grade',
+      'Status',
+      'Last contact',
+      'Next step set',
+      'Pool release',
+      'Segment',
+    ]);
   });
   test('phone and IDs stay plain text', () => {
     const phone = TABLES.clients.find((c) => c.key === 'phone');

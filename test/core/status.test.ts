@@ -70,5 +70,6 @@ describe('the status the sheet’s cells stand for', () => {
     expect(statusFromCells(null, 'dormant', false)).toBe('dormant');
     expect(statusFromCells('A', null, true)).toBe('active');
     expect(statusFromCells('A', null, false)).toBeNull();
+    expect(followUpState('dormant', '2026-03-01', today)).toBe('overdue');
   });
 });

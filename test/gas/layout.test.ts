@@ -4,6 +4,7 @@
  * reads behind refresh and reports, search, the card, logContact, addClient and onEdit.
  */
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+import { MAX_COLUMNS } from '../../src/local/emulator/model';
 import type { CellValue } from '../../src/local/emulator/model';
 import { run } from '../../src/local/runner';
 import type { ClientCard, SearchResult, WriteResult } from '../../src/server/api-types';
@@ -43,10 +44,24 @@ describe('a header on row 3 under a title row', () => {
   const clients = () => wb.sheet('Clients').values;
 
   test('setup leaves the title alone and adds the missing columns to the header row', () => {
-    expect(wb.alerts().at(-1)).toContain('Clients: added the columns “Contact”');
+    expect(wb.alerts().at(-1)).toContain('Clients: added the columns “Follow-up state”, “Contact”');
     expect(clients()[0].filter((v) => v !== '')).toEqual([TITLE]);
-    expect(clients()[2].slice(0, 6)).toEqual(['ID', 'Name', 'Phone', 'Owner', 'Expected date', 'Contact']);
+    expect(clients()[2].slice(0, 7)).toEqual([
+      'ID',
+      'Name',
+      'Phone',
+      'Owner',
+      'Expected date',
+      'Follow-up state',
+      'Contact',
+    ]);
     expect(clients()[3].slice(0, 2)).toEqual(['C-1', 'Acme']);
+  });
+
+  test('the Follow-up state formula sits in the header cell on row 3 and reads from row 3 down', () => {
+    const formulas = [...wb.sheet('Clients').formulas];
+    expect(formulas.map(([key]) => key)).toEqual([2 * MAX_COLUMNS + 5]);
+    expect(formulas[0][1]).toMatch(/^=ARRAYFORMULA\(IF\(ROW\(B3:B\)=3,"Follow-up state",IF\(B3:B="",,/);
   });
 
   test('search returns the client’s own fields, not shifted ones', () => {

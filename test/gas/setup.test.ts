@@ -82,7 +82,7 @@ describe('setup on an empty spreadsheet', () => {
     expect(sheet.notes.get(grade)).toMatch(/Computed/);
     const protections = sheet.protections.filter((p) => p.description.includes('computed column'));
     expect(protections.map((p) => p.description.split(': ').pop()).sort()).toEqual(
-      ['grade', 'lastContact', 'planSet', 'poolRelease', 'segment', 'status'].sort(),
+      ['followUpState', 'grade', 'lastContact', 'planSet', 'poolRelease', 'segment', 'status'].sort(),
     );
     expect(protections.every((p) => p.warningOnly)).toBe(true);
   });
@@ -133,13 +133,14 @@ describe('setup on a spreadsheet in Chinese (zh_CN locale)', () => {
 
 describe('upgrading a spreadsheet set up by an older schema', () => {
   const wb = newWorkbook();
-  const older = CLIENT_HEADERS.slice(0, 20);
+  // An older schema had no Follow-up state column: setup adds it at the end with the others.
+  const older = CLIENT_HEADERS.filter((h) => h !== 'Follow-up state').slice(0, 20);
   const data = [older, ['C-1', 'Acme', 'Ann', 'Buyer', '013800138000', 'ann@acme.example'], ['C-2', '远大', '王总']];
   addSheet(wb, 'Clients', data);
   wb.menu('menuSetup');
 
   test('adds the missing columns at the end, in schema order', () => {
-    expect(wb.values('Clients')[0]).toEqual([...older, ...CLIENT_HEADERS.slice(20)]);
+    expect(wb.values('Clients')[0]).toEqual([...older, ...CLIENT_HEADERS.filter((h) => !older.includes(h))]);
   });
 
   test('keeps every value where it was', () => {
@@ -147,7 +148,7 @@ describe('upgrading a spreadsheet set up by an older schema', () => {
   });
 
   test('reports the columns it added', () => {
-    expect(wb.alerts().pop()).toMatch(/Clients: added the columns “Expected date”/);
+    expect(wb.alerts().pop()).toMatch(/Clients: added the columns “Follow-up state”, “Expected date”/);
   });
 });
 

@@ -3,10 +3,17 @@
  * applied) and its look — the cell's own formatting with the first matching conditional format rule
  * on top, evaluated for today, as Sheets shows it without any script running.
  */
-import type { CellStyle, CellValue, ConditionalFormatRule, SheetModel, SpreadsheetModel } from '../emulator/model';
+import {
+  MAX_COLUMNS,
+  type CellStyle,
+  type CellValue,
+  type ConditionalFormatRule,
+  type SheetModel,
+  type SpreadsheetModel,
+} from '../emulator/model';
 import { displayValue, lastColumn, lastRow, styleGrid, toSerial } from '../emulator/spreadsheet';
 import { localeInfo } from '../emulator/spreadsheet/locale';
-import { parseFormula, type Formula, type FormulaScope, type FormulaValue } from './formula';
+import { parseFormula, type Formula, type FormulaScope, type FormulaValue } from '../emulator/formula';
 
 export interface GridJson {
   name: string;
@@ -26,6 +33,7 @@ export function tabGrid(model: SpreadsheetModel, sheet: SheetModel, now: Date): 
   const cols = Math.max(1, lastColumn(sheet));
   const base = styleGrid(sheet, { row: 1, col: 1, numRows: rows, numCols: cols });
   const looks = conditionalLooks(sheet, model.timeZone, now, rows, cols);
+  const spilled = arraySpills(sheet, model.timeZone, now, rows);
   const loc = localeInfo(model.locale);
   const styles: string[] = [];
   const styleIndex = new Map<string, number>();
@@ -34,7 +42,7 @@ export function tabGrid(model: SpreadsheetModel, sheet: SheetModel, now: Date): 
     const line: [string, number][] = [];
     for (let c = 1; c <= cols; c++) {
       const style = base[r - 1][c - 1];
-      const value: CellValue = sheet.values[r - 1]?.[c - 1] ?? '';
+      const value: CellValue = spilled.get(key(r, c)) ?? sheet.values[r - 1]?.[c - 1] ?? '';
       const css = cssOf(style, looks.get(key(r, c)));
       let index = styleIndex.get(css);
       if (index === undefined) {
@@ -53,6 +61,44 @@ function key(row: number, col: number): number {
   return row * 100_000 + col;
 }
 
+function scopeFor(sheet: SheetModel, timeZone: string, now: Date): FormulaScope {
+  return {
+    today: Math.floor(toSerial(now, timeZone)),
+    cell: (row, col) => formulaValue(sheet.values[row - 1]?.[col - 1] ?? '', timeZone),
+  };
+}
+
+/**
+ * What each ARRAYFORMULA shows below its own cell today (the register's Follow-up state column), as
+ * Sheets recalculates it: the emulator keeps only the anchor cell's value. A formula the evaluator
+ * cannot read shows nothing.
+ */
+function arraySpills(sheet: SheetModel, timeZone: string, now: Date, rows: number): Map<number, CellValue> {
+  const out = new Map<number, CellValue>();
+  const scope = scopeFor(sheet, timeZone, now);
+  for (const [cellKey, text] of sheet.formulas) {
+    if (!/^=\s*ARRAYFORMULA\(/i.test(text)) continue;
+    const anchorRow = Math.floor(cellKey / MAX_COLUMNS) + 1;
+    const col = (cellKey % MAX_COLUMNS) + 1;
+    let formula: Formula;
+    try {
+      formula = parseFormula(text);
+    } catch {
+      continue;
+    }
+    for (let r = anchorRow + 1; r <= rows; r++) {
+      let v: FormulaValue;
+      try {
+        v = formula.evaluateArray(scope, anchorRow, r - anchorRow);
+      } catch {
+        v = null;
+      }
+      if (v !== null) out.set(key(r, col), v);
+    }
+  }
+  return out;
+}
+
 /** The format of the first rule that holds, per cell (later rules never override an earlier match). */
 function conditionalLooks(
   sheet: SheetModel,
@@ -62,10 +108,7 @@ function conditionalLooks(
   cols: number,
 ): Map<number, Look> {
   const looks = new Map<number, Look>();
-  const scope: FormulaScope = {
-    today: Math.floor(toSerial(now, timeZone)),
-    cell: (row, col) => formulaValue(sheet.values[row - 1]?.[col - 1] ?? '', timeZone),
-  };
+  const scope = scopeFor(sheet, timeZone, now);
   for (const rule of sheet.conditionalFormats) {
     const test = ruleTest(rule, scope);
     if (!test) continue;

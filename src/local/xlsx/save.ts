@@ -24,6 +24,7 @@ import { worksheetExtras } from './exceljs-extras';
 import { columnSegments, segmentsToRects, type Folding, type Segment } from './grid-runs';
 import { LISTS_SHEET, WORKBOOK_KEYWORD, pxToWidth } from './layout';
 import { commitFiles, type FileWrite } from './commit';
+import { writePresentation } from './presentation';
 import { SIDECAR_VERSION, sidecarPath, type Sidecar, type SidecarSheet } from './sidecar';
 import { needsSidecar, toExcelValidation, type ListStore } from './validation';
 import { assertTimeZone, toWallClock } from './wall-clock';
@@ -101,6 +102,7 @@ function buildWorkbook(model: SpreadsheetModel): {
   const sidecarValidations = new Map<number, ValidationRun[]>();
   for (const sheet of model.sheets) {
     sidecarValidations.set(sheet.id, writeSheet(workbook, sheet, model.timeZone, lists));
+    writePresentation(workbook, workbook.getWorksheet(sheet.name)!, sheet, model);
   }
   for (const named of model.namedRanges) {
     const sheet = model.sheets.find((s) => s.id === named.sheetId);

@@ -5,7 +5,7 @@
 import { findHeaders } from '../../../src/core/schema';
 import type { CellValue } from '../../../src/local/emulator/model';
 import { zonedDate } from '../../../src/local/emulator/spreadsheet';
-import { parseFormula, type FormulaValue } from '../../../src/local/playground/formula';
+import { parseFormula, type FormulaValue } from '../../../src/local/emulator/formula';
 import { tabGrid } from '../../../src/local/playground/grid';
 import { newWorkbook } from '../../helpers/workbook';
 

@@ -3,7 +3,8 @@
  * Reference: https://developers.google.com/apps-script/reference/spreadsheet/range (the methods below),
  * semantics per APPS_SCRIPT.md items 1–28, 36, 39, 41.
  */
-import { cellKey, type CellValue, type GridRect, type SheetModel } from '../model';
+import { cachedFormulaValue } from './formula-cache';
+import { MAX_COLUMNS, cellKey, type CellValue, type GridRect, type SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
 import { rectToA1 } from './a1';
 import { normalizeColor } from './colors';
@@ -327,7 +328,10 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
     return this.api;
   }
 
-  /** Formula cells keep '' as their cached value: the emulator does not evaluate formulas. */
+  /**
+   * Formula cells hold the value the emulator's evaluator gives them (the formulas the add-on
+   * writes: see formula-cache.ts), else '' as a formula it does not evaluate.
+   */
   private storeFormulas(formulas: string[][]): void {
     const rows: CellValue[][] = [];
     const keys: Array<[number, string]> = [];
@@ -348,6 +352,13 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
     });
     commitRows(this.sheetModel, this.rect, rows);
     for (const [key, f] of keys) this.sheetModel.formulas.set(key, f);
+    const now = this.doc.exec.env.clock.now();
+    for (const [key, f] of keys) {
+      const r = Math.floor(key / MAX_COLUMNS);
+      const c = key % MAX_COLUMNS;
+      const value = cachedFormulaValue(this.sheetModel, this.doc.timeZone, now, r + 1, c + 1, f);
+      if (value !== '') commitRows(this.sheetModel, { row: r + 1, col: c + 1, numRows: 1, numCols: 1 }, [[value]]);
+    }
   }
 
   // ---- notes

@@ -1,10 +1,16 @@
 /**
- * A small evaluator for conditional-format formulas, so the playground can colour the grid the way
- * Sheets would today: numbers, strings, booleans, cell references (relative parts shift per cell),
- * comparisons, & + - * /, and AND, OR, NOT, IF, N, ISNUMBER, ISBLANK, INT, TODAY, FIND, LOWER,
- * SUBSTITUTE — what setup's rules (src/gas/highlight.ts, src/core/follow-up-formula.ts) use. Errors
- * are thrown (#VALUE! …) and caught by ISNUMBER as Sheets' ISNUMBER does; any other function makes
- * the rule not apply, never a crash.
+ * A small formula evaluator, so the emulator and the playground show what Sheets would today for the
+ * formulas the add-on writes: conditional-format rules (src/gas/highlight.ts) and the register's
+ * Follow-up state column (one ARRAYFORMULA in its header cell, core/follow-up-formula.ts). It reads
+ * numbers, strings, booleans, cell references (relative parts shift per cell), whole-column ranges
+ * (`B:B`, `B2:B`), comparisons, & + - * /, omitted arguments, and AND, OR, NOT, N, ISNUMBER,
+ * ISBLANK, INT, TODAY, IF, ROW, FIND, LOWER, SUBSTITUTE and ARRAYFORMULA. Errors are
+ * thrown (#VALUE! …) and caught by ISNUMBER as Sheets' ISNUMBER does.
+ *
+ * ARRAYFORMULA is evaluated one output row at a time: a column range stands for its cell in that
+ * row, which is what Sheets gives for element-wise functions and operators. Functions that fold a
+ * range into one value (AND, OR over a column) are refused rather than guessed. Anything else makes
+ * the formula fail (a rule does not apply, a cell shows nothing), never a crash.
  */
 
 /** A cell's value as formulas see it: dates as day serials, null for an empty cell. */
@@ -17,9 +23,21 @@ export interface FormulaScope {
   today: number;
 }
 
+/** Where the formula is evaluated: the cell's own row, and the output row inside an ARRAYFORMULA. */
+interface Position {
+  dr: number;
+  dc: number;
+  /** 1-based row of the cell the formula sits in (its anchor for an ARRAYFORMULA) */
+  anchorRow: number;
+  /** 0-based output row of the ARRAYFORMULA being evaluated; null outside one */
+  arrayRow: number | null;
+}
+
 type Node =
   | { kind: 'literal'; value: FormulaValue }
   | { kind: 'ref'; row: number; col: number; absRow: boolean; absCol: boolean }
+  /** a whole column from `fromRow` down: B:B (from 1) or B2:B */
+  | { kind: 'column'; col: number; fromRow: number }
   | { kind: 'call'; name: string; args: Node[] }
   | { kind: 'unary'; op: '-' | '+'; arg: Node }
   | { kind: 'binary'; op: string; left: Node; right: Node };
@@ -27,12 +45,18 @@ type Node =
 export interface Formula {
   /** evaluates for the cell `rowOffset` rows and `colOffset` columns from the one it was written for */
   evaluate(scope: FormulaScope, rowOffset: number, colOffset: number): FormulaValue;
+  /**
+   * For a formula in a cell of row `anchorRow` whose top level is ARRAYFORMULA: its value in output
+   * row `arrayRow` (0 = the anchor's own row). Throws for a formula that is not an ARRAYFORMULA.
+   */
+  evaluateArray(scope: FormulaScope, anchorRow: number, arrayRow: number): FormulaValue;
+  readonly isArray: boolean;
 }
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|"((?:[^"]|"")*)"|(\$?[A-Za-z]{1,3}\$?\d+)(?![A-Za-z0-9_(])|([A-Za-z_][A-Za-z0-9_.]*)|(<>|<=|>=|[-+*/&=<>(),^]))/y;
+  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|"((?:[^"]|"")*)"|(\$?[A-Za-z]{1,3}\$?\d*:\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(])|(\$?[A-Za-z]{1,3}\$?\d+)(?![A-Za-z0-9_(])|([A-Za-z_][A-Za-z0-9_.]*)|(<>|<=|>=|[-+*/&=<>(),^]))/y;
 
-type Token = { type: 'number' | 'string' | 'ref' | 'name' | 'op'; text: string };
+type Token = { type: 'number' | 'string' | 'column' | 'ref' | 'name' | 'op'; text: string };
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -46,9 +70,10 @@ function tokenize(source: string): Token[] {
     at = TOKEN.lastIndex;
     if (m[1] !== undefined) tokens.push({ type: 'number', text: m[1] });
     else if (m[2] !== undefined) tokens.push({ type: 'string', text: m[2].replace(/""/g, '"') });
-    else if (m[3] !== undefined) tokens.push({ type: 'ref', text: m[3] });
-    else if (m[4] !== undefined) tokens.push({ type: 'name', text: m[4] });
-    else tokens.push({ type: 'op', text: m[5] });
+    else if (m[3] !== undefined) tokens.push({ type: 'column', text: m[3] });
+    else if (m[4] !== undefined) tokens.push({ type: 'ref', text: m[4] });
+    else if (m[5] !== undefined) tokens.push({ type: 'name', text: m[5] });
+    else tokens.push({ type: 'op', text: m[6] });
   }
   return tokens;
 }
@@ -119,6 +144,13 @@ class Parser {
     return op ? { kind: 'unary', op: op as '-' | '+', arg: this.unary() } : this.primary();
   }
 
+  /** An argument; an omitted one (`IF(a,,b)`) is an empty value. */
+  private argument(): Node {
+    const next = this.peek();
+    if (next?.type === 'op' && (next.text === ',' || next.text === ')')) return { kind: 'literal', value: null };
+    return this.comparison();
+  }
+
   private primary(): Node {
     const token = this.tokens[this.i++];
     if (!token) throw new Error('The formula ends too early');
@@ -127,6 +159,12 @@ class Parser {
         return { kind: 'literal', value: Number(token.text) };
       case 'string':
         return { kind: 'literal', value: token.text };
+      case 'column': {
+        const m = /^\$?([A-Za-z]+)\$?(\d*):\$?([A-Za-z]+)$/.exec(token.text) as RegExpExecArray;
+        if (m[1].toUpperCase() !== m[3].toUpperCase())
+          throw new Error(`Only one-column ranges are read: ${token.text}`);
+        return { kind: 'column', col: columnNumber(m[1]), fromRow: m[2] === '' ? 1 : Number(m[2]) };
+      }
       case 'ref': {
         const m = /^(\$?)([A-Za-z]+)(\$?)(\d+)$/.exec(token.text) as RegExpExecArray;
         return { kind: 'ref', absCol: m[1] === '$', col: columnNumber(m[2]), absRow: m[3] === '$', row: Number(m[4]) };
@@ -136,7 +174,7 @@ class Parser {
         if (this.takeOp(['('])) {
           const args: Node[] = [];
           if (!this.takeOp([')'])) {
-            do args.push(this.comparison());
+            do args.push(this.argument());
             while (this.takeOp([',']));
             this.expect(')');
           }
@@ -162,7 +200,30 @@ function columnNumber(letters: string): number {
 
 export function parseFormula(source: string): Formula {
   const root = new Parser(tokenize(source.replace(/^=/, ''))).parse();
-  return { evaluate: (scope, dr, dc) => evaluate(root, scope, dr, dc) };
+  const isArray = root.kind === 'call' && root.name === 'ARRAYFORMULA';
+  return {
+    isArray,
+    evaluate: (scope, dr, dc) => evaluate(root, scope, { dr, dc, anchorRow: 0, arrayRow: null }),
+    evaluateArray: (scope, anchorRow, arrayRow) => {
+      if (!isArray) throw new Error('Not an ARRAYFORMULA');
+      return evaluate(root, scope, { dr: 0, dc: 0, anchorRow, arrayRow });
+    },
+  };
+}
+
+function hasColumn(node: Node): boolean {
+  switch (node.kind) {
+    case 'column':
+      return true;
+    case 'call':
+      return node.args.some(hasColumn);
+    case 'unary':
+      return hasColumn(node.arg);
+    case 'binary':
+      return hasColumn(node.left) || hasColumn(node.right);
+    default:
+      return false;
+  }
 }
 
 function toNumber(value: FormulaValue): number {
@@ -202,13 +263,18 @@ function compare(a: FormulaValue, b: FormulaValue): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function evaluate(node: Node, scope: FormulaScope, dr: number, dc: number): FormulaValue {
-  const ev = (n: Node): FormulaValue => evaluate(n, scope, dr, dc);
+function evaluate(node: Node, scope: FormulaScope, at: Position): FormulaValue {
+  const ev = (n: Node): FormulaValue => evaluate(n, scope, at);
+  const { dr, dc } = at;
   switch (node.kind) {
     case 'literal':
       return node.value;
     case 'ref':
       return scope.cell(node.absRow ? node.row : node.row + dr, node.absCol ? node.col : node.col + dc);
+    case 'column':
+      // Outside ARRAYFORMULA a range is not one value (Sheets would take the cell in the same row; not needed here).
+      if (at.arrayRow === null) throw new Error('#VALUE!');
+      return scope.cell(node.fromRow + at.arrayRow, node.col);
     case 'unary':
       return node.op === '-' ? -toNumber(ev(node.arg)) : toNumber(ev(node.arg));
     case 'binary': {
@@ -224,7 +290,7 @@ function evaluate(node: Node, scope: FormulaScope, dr: number, dc: number): Form
       return node.op === '+' ? x + y : node.op === '-' ? x - y : node.op === '*' ? x * y : x / y;
     }
     case 'call':
-      return callFunction(node.name, node.args, ev, scope);
+      return callFunction(node.name, node.args, ev, scope, at);
   }
 }
 
@@ -234,20 +300,44 @@ function text(value: FormulaValue): string {
   return String(value);
 }
 
-function callFunction(name: string, args: Node[], ev: (n: Node) => FormulaValue, scope: FormulaScope): FormulaValue {
+function callFunction(
+  name: string,
+  args: Node[],
+  ev: (n: Node) => FormulaValue,
+  scope: FormulaScope,
+  at: Position,
+): FormulaValue {
+  if ((name === 'AND' || name === 'OR') && at.arrayRow !== null && args.some(hasColumn)) {
+    // Sheets folds every row of a range into one AND/OR: not element-wise, so not evaluated row by row.
+    throw new Error(`${name} over a range inside ARRAYFORMULA is not evaluated`);
+  }
   switch (name) {
     case 'AND':
       return args.every((a) => toBoolean(ev(a)));
     case 'OR':
       return args.some((a) => toBoolean(ev(a)));
+    case 'IF':
+      if (args.length < 2 || args.length > 3) throw new Error('#N/A IF takes 2 or 3 arguments');
+      return toBoolean(ev(args[0])) ? ev(args[1]) : args.length === 3 ? ev(args[2]) : false;
+    case 'ARRAYFORMULA':
+      if (args.length !== 1) throw new Error('#N/A ARRAYFORMULA takes 1 argument');
+      return ev(args[0]);
+    case 'ROW': {
+      if (args.length === 0) return at.arrayRow === null ? at.anchorRow + at.dr : at.anchorRow + at.arrayRow;
+      const target = args[0];
+      if (target.kind === 'ref') return target.absRow ? target.row : target.row + at.dr;
+      if (target.kind === 'column') {
+        if (at.arrayRow === null) return target.fromRow;
+        return target.fromRow + at.arrayRow;
+      }
+      throw new Error('#N/A ROW takes a reference');
+    }
     case 'NOT':
       return !toBoolean(ev(args[0]));
     case 'N': {
       const v = ev(args[0]);
       return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : 0;
     }
-    case 'IF':
-      return toBoolean(ev(args[0])) ? ev(args[1]) : args.length > 2 ? ev(args[2]) : false;
     case 'ISNUMBER':
       try {
         return typeof ev(args[0]) === 'number';
@@ -268,9 +358,9 @@ function callFunction(name: string, args: Node[], ev: (n: Node) => FormulaValue,
     }
     case 'FIND': {
       // FIND(needle, haystack): the 1-based position, case-sensitive; #VALUE! when absent.
-      const at = text(ev(args[1])).indexOf(text(ev(args[0])));
-      if (at < 0) throw new Error('#VALUE!');
-      return at + 1;
+      const found = text(ev(args[1])).indexOf(text(ev(args[0])));
+      if (found < 0) throw new Error('#VALUE!');
+      return found + 1;
     }
     default:
       throw new Error(`#NAME? ${name}`);
