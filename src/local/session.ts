@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { createEnvironment, globalsFor, ManualClock, startExecution, type EnvironmentState } from './emulator';
 import { newSpreadsheetModel, type SpreadsheetModel } from './emulator/model';
 import type { Clock } from './emulator/runtime';
+import { type Assumptions, type DeploymentMode, assume } from './emulator/readings';
 import {
   exportServiceState,
   importServiceState,
@@ -42,6 +43,10 @@ export interface OpenOptions {
   create?: boolean;
   /** start a new, empty spreadsheet even if the file exists (demo --force) */
   fresh?: boolean;
+  /** bound script or editor add-on (default: what the sidecar recorded, else add-on) */
+  mode?: DeploymentMode;
+  /** answers to questions the reference leaves open, for this run only (emulator/readings.ts) */
+  readings?: Assumptions;
 }
 
 /** What one execution showed the user. */
@@ -103,6 +108,7 @@ export class Session {
       scriptTimeZone: bundle.manifest.timeZone,
     });
     if (services) importServiceState(env, services);
+    assume(env, { mode: opts.mode, readings: opts.readings });
     if (opts.locale) sessionState(env).userLocale = opts.locale;
     const user = opts.user ?? model.editors[0] ?? DEFAULT_USER;
     if (!model.editors.includes(user)) model.editors.push(user);

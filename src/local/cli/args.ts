@@ -4,6 +4,7 @@
  */
 import { type WallClock, isValidTimeZone } from '../emulator/spreadsheet/dates';
 import { cliText } from './messages';
+import { type Assumptions, type DeploymentMode, parseAssumption } from '../emulator/readings';
 
 export const COMMANDS = ['demo', 'setup', 'refresh', 'reports', 'digest', 'daily', 'call', 'serve'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -21,6 +22,9 @@ export interface CliOptions {
   outbox?: string;
   force: boolean;
   port?: number;
+  mode?: DeploymentMode;
+  /** --assume name=value, repeatable: readings of undocumented behaviour (emulator/readings.ts) */
+  assume: Assumptions;
 }
 
 export interface ParsedArgs {
@@ -32,11 +36,11 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['workbook', 'now', 'tz', 'locale', 'user', 'outbox', 'port'] as const;
+const VALUE_OPTIONS = ['workbook', 'now', 'tz', 'locale', 'user', 'outbox', 'port', 'mode', 'assume'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { force: false };
+  const options: CliOptions = { force: false, assume: {} };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -87,6 +91,17 @@ function setOption(options: CliOptions, name: ValueOption, value: string): void 
       options.port = port;
       return;
     }
+    case 'mode':
+      if (value !== 'bound' && value !== 'addon') throw new UsageError(cliText('badMode', { value }));
+      options.mode = value;
+      return;
+    case 'assume':
+      try {
+        Object.assign(options.assume, parseAssumption(value));
+      } catch (e) {
+        throw new UsageError(cliText('badAssume', { value, reason: (e as Error).message }));
+      }
+      return;
     case 'user':
       if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new UsageError(cliText('badUser', { value }));
       options.user = value;

@@ -49,6 +49,8 @@ function openOptions(options: CliOptions, io: Io, extra: Partial<OpenOptions> = 
     tz: options.tz,
     locale: options.locale,
     user: options.user,
+    mode: options.mode,
+    readings: options.assume,
     ...extra,
   };
 }

@@ -6,6 +6,8 @@
  * the 900 farthest from expiry). Caches are not persisted between CLI runs: expiry is only a hint anyway.
  */
 import { AppsScriptException, type EnvironmentState, type Execution } from '../runtime';
+import { withoutDocument } from '../readings';
+import { type CacheEntry, crossDocumentCaches } from './account';
 import { serviceState } from './state';
 
 export const MAX_CACHE_KEY_CHARS = 250;
@@ -14,11 +16,6 @@ export const DEFAULT_CACHE_TTL_S = 600;
 export const MAX_CACHE_TTL_S = 21_600;
 export const MAX_CACHE_ITEMS = 1000;
 const ITEMS_KEPT_ON_OVERFLOW = 900;
-
-interface CacheEntry {
-  value: string;
-  expiresAt: number;
-}
 
 /** One map per cache scope: 'script', 'user:<email>', 'document:<id>'. */
 export function cacheState(env: EnvironmentState): Map<string, Map<string, CacheEntry>> {
@@ -51,7 +48,7 @@ function ttlMs(seconds: number | undefined): number {
 }
 
 function createCache(exec: Execution, scope: string): Cache {
-  const caches = cacheState(exec.env);
+  const caches = (scope.startsWith('user:') ? crossDocumentCaches(exec.env) : null) ?? cacheState(exec.env);
   const entries = (): Map<string, CacheEntry> => {
     let map = caches.get(scope);
     if (!map) {
@@ -118,6 +115,7 @@ export function createCacheService(exec: Execution): CacheServiceApi {
   return {
     getDocumentCache() {
       exec.call('CacheService.getDocumentCache', 'cache');
+      if (withoutDocument(exec)) return null as unknown as Cache;
       return createCache(exec, `document:${exec.env.spreadsheet.id}`);
     },
     getScriptCache() {

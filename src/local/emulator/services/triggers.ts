@@ -9,6 +9,7 @@
  * Unverified ([U]): everyHours accepts only 1, 2, 4, 6, 8, 12 (the trigger UI's choices).
  */
 import { AppsScriptException, type EnvironmentState, type Execution } from '../runtime';
+import { isAddOn, reading, readingsState } from '../readings';
 import { sessionState } from './session';
 import { serviceState } from './state';
 import { localParts, resolveZone } from './zone';
@@ -81,7 +82,18 @@ export interface TriggerState {
 }
 
 export function triggerState(env: EnvironmentState): TriggerState {
-  return serviceState(env, 'triggers', (): TriggerState => ({ editorAddOn: true, nextId: 1, triggers: [] }));
+  return serviceState(env, 'triggers', (): TriggerState => {
+    const state = { nextId: 1, triggers: [] } as unknown as TriggerState;
+    // The deployment mode lives with the other readings (readings.ts); this is a view of it.
+    Object.defineProperty(state, 'editorAddOn', {
+      enumerable: true,
+      get: () => isAddOn(env),
+      set: (addOn: boolean) => {
+        readingsState(env).mode = addOn ? 'addon' : 'bound';
+      },
+    });
+    return state;
+  });
 }
 
 export interface Trigger {
@@ -355,7 +367,15 @@ export function createScriptApp(exec: Execution): ScriptAppApi {
     getUserTriggers(spreadsheet) {
       call('ScriptApp.getUserTriggers');
       const id = idOf(spreadsheet);
-      return state.triggers.filter((t) => t.creator === exec.effectiveUser && t.documentId === id).map(wrap);
+      // [U] whether clock triggers are listed is not documented (readings.ts userTriggersListClock).
+      // A bound script's clock triggers belong to no document: under "yes" they count as its file's.
+      const listsClock = reading(env, 'userTriggersListClock') === 'yes';
+      return state.triggers
+        .filter((t) => t.creator === exec.effectiveUser)
+        .filter((t) =>
+          t.eventType === 'CLOCK' ? listsClock && (t.documentId ?? env.spreadsheet.id) === id : t.documentId === id,
+        )
+        .map(wrap);
     },
     deleteTrigger(trigger) {
       call('ScriptApp.deleteTrigger');

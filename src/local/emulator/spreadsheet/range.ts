@@ -239,6 +239,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
       this.sheetModel,
       this.rect,
       Array.from({ length: this.rect.numRows }, () => row),
+      this.doc.plainText,
     );
     return this.api;
   }
@@ -247,7 +248,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
     this.write('setValues');
     this.checkShape(values, 'setValues');
     this.doc.exec.countCells(0, this.cells);
-    writeValues(this.doc.model, this.sheetModel, this.rect, values);
+    writeValues(this.doc.model, this.sheetModel, this.rect, values, this.doc.plainText);
     return this.api;
   }
 
@@ -618,6 +619,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
       this.sheetModel,
       this.rect,
       Array.from({ length: this.rect.numRows }, () => row),
+      this.doc.plainText,
     );
     return this.api;
   }
