@@ -11,7 +11,7 @@ import { startOfDayMs } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { type ColumnKey, label, tabName } from '../core/schema';
-import { keepCell, sameCell, writeSpan } from './cells';
+import { sameCell, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
 import { type WorkbookContext, workbookContext } from './context';
@@ -19,7 +19,8 @@ import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
-import { columnIndex, idsStillMatch, sheetsByName } from './table';
+import { keepTableCovered } from './coverage';
+import { columnIndex, findTab, idsStillMatch, sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -60,26 +61,31 @@ export function writeRefresh(
   const idCol = columnIndex(tbl, 'id');
   const ids: unknown[] = [];
   const missingIds: number[] = [];
+  // IDs an earlier version stored with a visible apostrophe ('C-0001, docs/google-readings.md): repaired.
+  const strayApostrophes: number[] = [];
   let clients = 0;
   let statusesChanged = 0;
   const cell = (i: number, col: number): unknown => cellAt(tbl.grid, i, col);
   tbl.records.forEach((record, i) => {
     const computed = result.clients[i];
-    ids.push(keepCell(cell(i, idCol)));
+    ids.push(cell(i, idCol));
     if (record === null || computed === null) {
       // A blank row: its cells stay exactly as they are.
-      for (const key of COMPUTED) cols[key].push(keepCell(cell(i, at[key])));
+      for (const key of COMPUTED) cols[key].push(cell(i, at[key]));
       return;
     }
     clients++;
     if (record.id === '') {
       ids[i] = computed.id;
       missingIds.push(i);
+    } else if (hasStrayApostrophe(ids[i])) {
+      ids[i] = (ids[i] as string).slice(1);
+      strayApostrophes.push(i);
     }
     if (record.status !== null && record.status !== computed.status) statusesChanged++;
     const put = (key: Computed, next: unknown): void => {
       const now = cell(i, at[key]);
-      if (sameCell(now, next)) cols[key].push(keepCell(now));
+      if (sameCell(now, next)) cols[key].push(now);
       else {
         cols[key].push(next);
         touched[key].push(i);
@@ -98,7 +104,7 @@ export function writeRefresh(
       }
     };
     // No reached contact and nothing readable in the cell: leave it (blank, or text already reported).
-    if (computed.lastContact === null) cols.lastContact.push(keepCell(cell(i, at.lastContact)));
+    if (computed.lastContact === null) cols.lastContact.push(cell(i, at.lastContact));
     else putDay('lastContact', computed.lastContact);
     if (computed.poolRelease === null) put('poolRelease', '');
     else putDay('poolRelease', computed.poolRelease);
@@ -114,10 +120,14 @@ export function writeRefresh(
   // Everything that could stop the operation is checked before the first write.
   const log = changes.length > 0 ? openChangeLog(sheets, ctx) : null;
   // Rows that moved matter only to a write: with nothing to write, the ID column is not read again.
-  const writes = missingIds.length + changes.length + COMPUTED.reduce((n, key) => n + touched[key].length, 0);
+  const writes =
+    missingIds.length +
+    strayApostrophes.length +
+    changes.length +
+    COMPUTED.reduce((n, key) => n + touched[key].length, 0);
   if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
   for (const key of COMPUTED) writeSpan(tbl.sheet, 2, at[key], cols[key], touched[key]);
-  writeSpan(tbl.sheet, 2, idCol, ids, missingIds);
+  writeSpan(tbl.sheet, 2, idCol, ids, [...missingIds, ...strayApostrophes]);
   log?.append(changes);
   return {
     lang,
@@ -129,13 +139,21 @@ export function writeRefresh(
   };
 }
 
+/** A cell that reads as "'C-0001": the apostrophe of an old guard, kept as a character. */
+function hasStrayApostrophe(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 1 && value.charCodeAt(0) === 39 && value.trim().length > 1;
+}
+
 function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshSummary | typeof ROWS_MOVED {
   return writeRefresh(computeClients(sheets, ctx, readSettings(sheets, ctx.lang), REFRESH_WRITES), sheets, ctx);
 }
 
 /** What follows every refresh, whoever ran it: the today cell is current, the search index still right. */
-export function afterRefresh(ctx: WorkbookContext): void {
+export function afterRefresh(ctx: WorkbookContext, sheets?: Map<string, Sheet>): void {
   keepTodayCurrent(ctx.tz, ctx.now);
+  // Rows people added below the grid get the highlighting and protections too (coverage.ts).
+  const clients = sheets ? findTab(sheets, 'clients') : null;
+  if (clients) keepTableCovered(clients);
   keepSearchIndexAfterRefresh(ctx.ss);
 }
 
@@ -145,7 +163,7 @@ export function refreshWorkbook(): RefreshSummary {
   return withDocumentLock(ctx.lang, () => {
     const sheets = sheetsByName(ctx.ss);
     const summary = withStableRows(sheets, ctx.lang, () => refreshPass(sheets, ctx));
-    afterRefresh(ctx);
+    afterRefresh(ctx, sheets);
     // Refresh has the workbook open already: the first search after it (after the daily run) is fast.
     warmSearchIndex(sheets, ctx);
     return summary;

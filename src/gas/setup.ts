@@ -17,6 +17,7 @@ import {
 } from '../core/settings';
 import { rememberLanguage } from './context';
 import { UserError } from './errors';
+import { COMPUTED_PROTECTION } from './coverage';
 import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighlightRules } from './highlight';
 import { withDocumentLock } from './lock';
 import { ensureTodayCell } from './today-cell';
@@ -27,8 +28,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const TABLE_ORDER: readonly TableName[] = ['clients', 'contacts', 'team', 'changes', 'settings'];
 const HEADER_STYLE = { background: '#1f3a5f', font: '#ffffff' };
 const COMPUTED_HEADER_STYLE = { background: '#d9d9d9', font: '#1f1f1f' };
-/** Our protections say so in their description, so a second run recognises them. */
-export const COMPUTED_PROTECTION = 'Client Tracker: computed column';
+export { COMPUTED_PROTECTION } from './coverage';
 
 export interface SetupReport {
   lang: Lang;

@@ -9,7 +9,7 @@ import { label } from '../../core/lists';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, ReassignSummary, WriteResult } from '../../server/api-types';
-import { keepCell, writeSpan } from '../cells';
+import { writeSpan } from '../cells';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
@@ -115,8 +115,8 @@ export function reassignClients(fromOwner: string, toOwner: string, reason: stri
     const moved: number[] = [];
     const nextMoved: number[] = [];
     const changes: ChangeEntry[] = [];
-    const ownerCells = owners.map(keepCell);
-    const nextCells = nextOwners?.map(keepCell) ?? [];
+    const ownerCells = owners.slice();
+    const nextCells = nextOwners?.slice() ?? [];
     owners.forEach((o, i) => {
       if (!same(String(o ?? ''), from)) return;
       moved.push(i);
