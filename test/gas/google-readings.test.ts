@@ -4,8 +4,8 @@
  * unkind reading, and under the kind one, and expects the same cells.
  */
 import { newSheetModel } from '../../src/local/emulator/model';
-import type { Assumptions } from '../../src/local/emulator';
-import { newWorkbook, type TestWorkbook } from '../helpers/workbook';
+import { newAddOnInstall, type Assumptions } from '../../src/local/emulator';
+import { OWNER, newWorkbook, type TestWorkbook } from '../helpers/workbook';
 import { addRows, asEditor, headerIndex, rowsOf, trackerWorkbook } from './clients-fixture';
 
 const KIND: Assumptions = { apostropheInPlainText: 'stripped', rulesFollowAppendedRows: 'grow' };
@@ -117,3 +117,31 @@ describe.each(BOTH)(
     });
   },
 );
+
+describe("an add-on's user cache spans files: who am I is answered per spreadsheet", () => {
+  const install = newAddOnInstall();
+  const workbook = (id: string, myName: string): TestWorkbook => {
+    const wb = trackerWorkbook({ id, addOnInstall: install });
+    addRows(wb, 'Team', [{ Name: myName, Email: OWNER, Role: 'Salesperson', Active: 'Yes' }]);
+    addRows(wb, 'Clients', [{ ID: 'C-1', Name: 'Harbor Foods', Owner: myName }]);
+    return wb;
+  };
+  const a = workbook('sheet-A', 'Zhang Wei');
+  const b = workbook('sheet-B', 'Wei Zhang');
+  const mine = (wb: TestWorkbook): unknown =>
+    (wb.client('searchClients', ['Harbor']) as { hits: Array<{ mine: boolean }> }).hits.map((h) => h.mine);
+
+  test('the sidebar opened in A, then a search in B marks B’s client as mine (B’s Team name, not A’s)', () => {
+    expect((a.client('sidebarContext', []) as { me: string }).me).toBe('Zhang Wei');
+    expect(mine(a)).toEqual([true]);
+    expect((b.client('sidebarContext', []) as { me: string }).me).toBe('Wei Zhang');
+    expect(mine(b)).toEqual([true]);
+    expect(mine(a)).toEqual([true]);
+  });
+
+  test('the view a menu asked for in A does not open in B', () => {
+    a.menu('menuAddClient');
+    expect((b.client('sidebarContext', []) as { view: string }).view).toBe('log');
+    expect((a.client('sidebarContext', []) as { view: string }).view).toBe('add');
+  });
+});
