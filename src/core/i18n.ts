@@ -401,6 +401,11 @@ const EN = {
   'poolRelease.done': 'Clients released to the shared pool: {count}. Each one is recorded on the {tab} tab.',
   'poolRelease.line': '{name} ({id}), was with {owner}: {reason}',
   'poolRelease.noId': '{tab}, {who}: due for the shared pool but has no ID yet, so it was kept; run Refresh first.',
+  'scheduleFailure.subject': 'Client Tracker: the daily run could not start',
+  'scheduleFailure.noDocument':
+    'The daily run started at {time} without its spreadsheet: Google gave it no open file, file settings or file lock, so nothing was refreshed and no list was emailed. Open the spreadsheet and use Extensions ▸ Client Tracker ▸ Schedule ▸ Run now; if this repeats, install the script bound to the sheet (Extensions ▸ Apps Script), where the spreadsheet is always there (README, "Deploy to Google Sheets").',
+  'scheduleFailure.reauthorize':
+    'The daily run started at {time} but Client Tracker needs your permission again (it asks for something new). Open the spreadsheet, choose Extensions ▸ Client Tracker, and accept the permissions; or open {url}.',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -775,6 +780,11 @@ const ZH_CN: Record<MessageKey, string> = {
   'poolRelease.done': '已释放到公海的客户：{count} 个，每个都记录在“{tab}”工作表。',
   'poolRelease.line': '{name}（{id}），原负责人 {owner}：{reason}',
   'poolRelease.noId': '{tab}，{who}：已到公海释放日但还没有编号，暂未释放；请先运行“刷新级别和状态”。',
+  'scheduleFailure.subject': '客户跟踪：每日任务没能开始',
+  'scheduleFailure.noDocument':
+    '每日任务在 {time} 启动时没有拿到表格：谷歌没有提供打开的文件、文件设置或文件锁，所以没有刷新，也没有发送任何清单。请打开表格，使用“扩展程序 ▸ 客户跟踪 ▸ 定时任务 ▸ 立即运行”；如果反复出现，请改用绑定在表格上的脚本（扩展程序 ▸ Apps 脚本），那样表格始终可用（见 README“部署到谷歌表格”）。',
+  'scheduleFailure.reauthorize':
+    '每日任务在 {time} 启动了，但客户跟踪需要你重新授权（它需要新的权限）。请打开表格，点“扩展程序 ▸ 客户跟踪”，并同意授权；也可以打开 {url}。',
 };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH_CN };

@@ -15,6 +15,7 @@ import { serviceState } from './state';
 import { localParts, resolveZone } from './zone';
 
 export const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } as const;
+export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
 export const WeekDay = {
   SUNDAY: 'SUNDAY',
   MONDAY: 'MONDAY',
@@ -77,6 +78,8 @@ export interface TriggerRecord {
 export interface TriggerState {
   /** this product is an editor add-on, so its trigger rules apply unless a test turns them off */
   editorAddOn: boolean;
+  /** the user must authorize the script again (new scopes since they last did): getAuthorizationInfo says so */
+  reauthorizationNeeded?: boolean;
   nextId: number;
   triggers: TriggerRecord[];
 }
@@ -133,8 +136,16 @@ export interface TriggerBuilder {
   forSpreadsheet(sheet: { getId(): string } | string): SpreadsheetTriggerBuilder;
 }
 
+export interface AuthorizationInfo {
+  getAuthorizationStatus(): keyof typeof AuthorizationStatus;
+  getAuthorizationUrl(): string | null;
+  getAuthorizedScopes(): string[];
+}
+
 export interface ScriptAppApi {
   AuthMode: typeof AuthMode;
+  AuthorizationStatus: typeof AuthorizationStatus;
+  getAuthorizationInfo(authMode: string): AuthorizationInfo;
   WeekDay: typeof WeekDay;
   EventType: typeof EventType;
   TriggerSource: typeof TriggerSource;
@@ -353,6 +364,18 @@ export function createScriptApp(exec: Execution): ScriptAppApi {
 
   return {
     AuthMode,
+    AuthorizationStatus,
+    getAuthorizationInfo(authMode) {
+      // https://developers.google.com/apps-script/reference/script/script-app#getAuthorizationInfo(AuthMode)
+      exec.call('ScriptApp.getAuthorizationInfo', 'utilities');
+      if (!(String(authMode) in AuthMode)) invalid('authMode', authMode, 'a ScriptApp.AuthMode');
+      const required = state.reauthorizationNeeded === true;
+      return {
+        getAuthorizationStatus: () => (required ? 'REQUIRED' : 'NOT_REQUIRED'),
+        getAuthorizationUrl: () => (required ? 'https://script.google.com/macros/d/local-script/authorize' : null),
+        getAuthorizedScopes: () => (required ? [] : [...(env.oauthScopes ?? [])]),
+      };
+    },
     WeekDay,
     EventType,
     TriggerSource,
