@@ -17,6 +17,7 @@ import { menuAddClient, menuClientCard, menuOpenSidebar } from '../gas/sidebar/o
 import { api } from './api';
 import { menuRefresh } from '../gas/refresh';
 import { onEdit } from '../gas/on-edit';
+import { menuSelfCheck } from '../gas/self-check';
 import { menuPoolRelease } from '../gas/pool-release';
 import {
   buildAllReports,
@@ -55,6 +56,7 @@ type Exposed = Record<string, unknown>;
 (global as unknown as Exposed).menuReportsAll = menuReportsAll;
 (global as unknown as Exposed).buildAllReports = buildAllReports;
 (global as unknown as Exposed).onEdit = onEdit;
+(global as unknown as Exposed).menuSelfCheck = menuSelfCheck;
 // The sidebar's server API (src/server/api.ts), each under its own name for google.script.run.
 (global as unknown as Exposed).sidebarContext = api.sidebarContext;
 (global as unknown as Exposed).searchClients = api.searchClients;
