@@ -25,10 +25,10 @@ export function cacheState(env: EnvironmentState): Map<string, Map<string, Cache
 export interface Cache {
   get(key: string): string | null;
   getAll(keys: string[]): Record<string, string>;
-  put(key: string, value: string, expirationInSeconds?: number): void;
-  putAll(values: Record<string, string>, expirationInSeconds?: number): void;
-  remove(key: string): void;
-  removeAll(keys: string[]): void;
+  put(key: string, value: string, expirationInSeconds?: number): null;
+  putAll(values: Record<string, string>, expirationInSeconds?: number): null;
+  remove(key: string): null;
+  removeAll(keys: string[]): null;
 }
 
 export interface CacheServiceApi {
@@ -91,6 +91,8 @@ function createCache(exec: Execution, scope: string): Cache {
     put(key, value, expirationInSeconds) {
       exec.call('Cache.put', 'cache');
       store([[String(key), String(value)]], expirationInSeconds);
+      // Live Apps Script returns null here, not undefined (gas-fakes test/teststores.js, run on live).
+      return null;
     },
     putAll(values, expirationInSeconds) {
       exec.call('Cache.putAll', 'cache');
@@ -98,15 +100,18 @@ function createCache(exec: Execution, scope: string): Cache {
         Object.entries(values).map(([k, v]) => [k, String(v)]),
         expirationInSeconds,
       );
+      return null;
     },
     remove(key) {
       exec.call('Cache.remove', 'cache');
       entries().delete(String(key));
+      return null;
     },
     removeAll(keys) {
       exec.call('Cache.removeAll', 'cache');
       const map = entries();
       for (const k of keys) map.delete(String(k));
+      return null;
     },
   };
 }
