@@ -510,6 +510,58 @@ const EN = {
   'poolRelease.done': 'Clients released to the shared pool: {count}. Each one is recorded on the {tab} tab.',
   'poolRelease.line': '{name} ({id}), was with {owner}: {reason}',
   'poolRelease.noId': '{tab}, {who}: due for the shared pool but has no ID yet, so it was kept; run Refresh first.',
+  'scheduleFailure.subject': 'Client Tracker: the daily run could not start',
+  'scheduleFailure.noDocument':
+    'The daily run started at {time} without its spreadsheet: Google gave it no open file, file settings or file lock, so nothing was refreshed and no list was emailed. Open the spreadsheet and use Extensions ▸ Client Tracker ▸ Schedule ▸ Run now; if this repeats, install the script bound to the sheet (Extensions ▸ Apps Script), where the spreadsheet is always there (README, "Deploy to Google Sheets").',
+  'scheduleFailure.reauthorize':
+    'The daily run started at {time} but Client Tracker needs your permission again (it asks for something new). Open the spreadsheet, choose Extensions ▸ Client Tracker, and accept the permissions; or open {url}.',
+  'menu.selfCheck': 'Check this spreadsheet',
+  'check.allGood': 'Everything Client Tracker needs is in place.',
+  'check.problems': '{count} thing(s) need your attention; what to do is under each.',
+  'check.tabOk': 'The {tab} tab is there with all its columns.',
+  'check.tabMissing': 'The {tab} tab is missing.',
+  'check.columnsMissing': 'The {tab} tab lacks these columns: {columns}.',
+  'check.runSetup':
+    'Run Extensions ▸ Client Tracker ▸ Set up / upgrade sheets: it adds what is missing and changes nothing of yours.',
+  'check.runRefresh': 'Run Extensions ▸ Client Tracker ▸ Refresh grades and status (the daily run does it too).',
+  'check.noHighlighting': 'The Clients tab has no overdue / due-today highlighting.',
+  'check.coverageShort':
+    'The highlighting or the protection of computed columns stops before the last of the {rows} rows of the Clients tab.',
+  'check.coverageOk': 'Highlighting and protections cover all {rows} rows of the Clients tab.',
+  'check.todayMissing': 'The named cell {name} (today’s date, for the CT_ formulas) is missing.',
+  'check.todayStale': 'The named cell {name} does not hold today’s date, so CT_ formulas show yesterday’s state.',
+  'check.todayOk': 'The named cell {name} holds today’s date.',
+  'check.apostropheKept':
+    'This spreadsheet keeps an apostrophe typed into a plain-text cell as a character; Client Tracker never writes one there, so IDs and phone numbers stay clean.',
+  'check.apostropheStripped':
+    'This spreadsheet drops an apostrophe written into a plain-text cell; Client Tracker writes none there either way.',
+  'check.formulaInText':
+    'Text starting with “=” in a plain-text cell becomes a formula here; Client Tracker guards such text.',
+  'check.textInText': 'Text starting with “=” stays text in a plain-text cell here.',
+  'check.zerosKept': 'Phone numbers keep their leading 0 in plain-text and in ordinary cells.',
+  'check.zerosLost': 'A phone number written by Client Tracker lost its leading 0 in the test tab.',
+  'check.zerosLost.todo':
+    'Please tell whoever maintains Client Tracker, with this message: phone numbers may be stored as numbers.',
+  'check.rulesGrow': 'Highlighting follows rows added below the table on its own here.',
+  'check.rulesFixed':
+    'Highlighting does not follow rows added below the table on its own here; Client Tracker extends it when it adds rows and on every Refresh and daily run.',
+  'check.scheduleOff': 'The daily run is off.',
+  'check.triggerOk': 'The daily run is on (around {hour}:00) and its trigger is in place.',
+  'check.triggerMissing': 'The daily run is recorded as on, but its trigger is missing, so nothing runs.',
+  'check.triggerMissing.todo': 'Use Schedule ▸ Turn off daily run, then Schedule ▸ Turn on daily run.',
+  'check.triggerOthers': 'The daily run is on under {owner}’s account; only they can see its trigger.',
+  'check.triggerOthers.todo': 'Ask {owner} to run this check, or look at Schedule ▸ Status.',
+  'check.quota': 'Emails left today for your account: {count}.',
+  'check.quotaGone': 'Your account has no emails left today.',
+  'check.quotaGone.todo': 'The daily lists go out again tomorrow; Google resets the quota 24 hours after first use.',
+  'check.noScheduledRun': 'No scheduled run has happened yet, so whether Google gives it this spreadsheet is unknown.',
+  'check.noScheduledRun.todo': 'Turn on the daily run and check again tomorrow; Schedule ▸ Status shows each run.',
+  'check.lastRunOk': 'The last scheduled run ({day}) finished every step.',
+  'check.lastRunFailed': 'The last scheduled run ({day}) failed at: {steps}.',
+  'check.lastRunFailed.todo': 'Open Schedule ▸ Status for the reason, then Schedule ▸ Run now.',
+  'check.skipped': 'Not mailed in the last run (their address is not listed as having access to this file): {names}.',
+  'check.skipped.todo':
+    'Ask them to open the file and the Client Tracker sidebar once; or share the file with their address.',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -974,6 +1026,52 @@ const ZH_CN: Record<MessageKey, string> = {
   'poolRelease.done': '已释放到公海的客户：{count} 个，每个都记录在“{tab}”工作表。',
   'poolRelease.line': '{name}（{id}），原负责人 {owner}：{reason}',
   'poolRelease.noId': '{tab}，{who}：已到公海释放日但还没有编号，暂未释放；请先运行“刷新级别和状态”。',
+  'scheduleFailure.subject': '客户跟踪：每日任务没能开始',
+  'scheduleFailure.noDocument':
+    '每日任务在 {time} 启动时没有拿到表格：谷歌没有提供打开的文件、文件设置或文件锁，所以没有刷新，也没有发送任何清单。请打开表格，使用“扩展程序 ▸ 客户跟踪 ▸ 定时任务 ▸ 立即运行”；如果反复出现，请改用绑定在表格上的脚本（扩展程序 ▸ Apps 脚本），那样表格始终可用（见 README“部署到谷歌表格”）。',
+  'scheduleFailure.reauthorize':
+    '每日任务在 {time} 启动了，但客户跟踪需要你重新授权（它需要新的权限）。请打开表格，点“扩展程序 ▸ 客户跟踪”，并同意授权；也可以打开 {url}。',
+  'menu.selfCheck': '检查表格',
+  'check.allGood': '客户跟踪需要的一切都已就绪。',
+  'check.problems': '有 {count} 项需要处理，每项下面写了怎么做。',
+  'check.tabOk': '“{tab}”工作表在，列也齐全。',
+  'check.tabMissing': '缺少“{tab}”工作表。',
+  'check.columnsMissing': '“{tab}”工作表缺少这些列：{columns}。',
+  'check.runSetup': '请点“扩展程序 ▸ 客户跟踪 ▸ 设置/升级工作表”：它只补上缺少的部分，不会改动你的内容。',
+  'check.runRefresh': '请点“扩展程序 ▸ 客户跟踪 ▸ 刷新级别和状态”（每日任务也会自动刷新）。',
+  'check.noHighlighting': '客户工作表没有“逾期/今日到期”的高亮。',
+  'check.coverageShort': '客户工作表共 {rows} 行，高亮或计算列的保护没有覆盖到最后一行。',
+  'check.coverageOk': '高亮和保护覆盖了客户工作表全部 {rows} 行。',
+  'check.todayMissing': '缺少命名单元格 {name}（今天的日期，供 CT_ 公式使用）。',
+  'check.todayStale': '命名单元格 {name} 不是今天的日期，CT_ 公式显示的是过时的状态。',
+  'check.todayOk': '命名单元格 {name} 是今天的日期。',
+  'check.apostropheKept':
+    '这个表格会把写进纯文本单元格的单引号当作字符保留；客户跟踪不会往那里写单引号，编号和电话不受影响。',
+  'check.apostropheStripped': '这个表格会去掉写进纯文本单元格的单引号；客户跟踪本来也不往那里写。',
+  'check.formulaInText': '这里纯文本单元格中以“=”开头的文字会变成公式；客户跟踪已对这类文字做了保护。',
+  'check.textInText': '这里纯文本单元格中以“=”开头的文字保持为文字。',
+  'check.zerosKept': '电话号码开头的 0 在纯文本和普通单元格里都保留着。',
+  'check.zerosLost': '在测试工作表里，客户跟踪写入的电话号码丢了开头的 0。',
+  'check.zerosLost.todo': '请把这条信息告诉负责维护客户跟踪的人：电话号码可能被存成了数字。',
+  'check.rulesGrow': '这里表格下方新增的行会自动套用高亮。',
+  'check.rulesFixed':
+    '这里表格下方新增的行不会自动套用高亮；客户跟踪在新增行时、每次刷新和每日任务时都会把高亮延伸过去。',
+  'check.scheduleOff': '每日任务未开启。',
+  'check.triggerOk': '每日任务已开启（约 {hour} 点），触发器也在。',
+  'check.triggerMissing': '记录显示每日任务已开启，但触发器不见了，所以什么都不会运行。',
+  'check.triggerMissing.todo': '请先点“定时任务 ▸ 关闭每日任务”，再点“定时任务 ▸ 开启每日任务”。',
+  'check.triggerOthers': '每日任务在 {owner} 的账号下运行，只有对方能看到它的触发器。',
+  'check.triggerOthers.todo': '请 {owner} 运行这项检查，或查看“定时任务 ▸ 状态”。',
+  'check.quota': '你的账号今天还能发 {count} 封邮件。',
+  'check.quotaGone': '你的账号今天的邮件额度已用完。',
+  'check.quotaGone.todo': '每日清单明天会照常发出；谷歌在首次使用 24 小时后重置额度。',
+  'check.noScheduledRun': '还没有运行过定时任务，所以还不知道谷歌运行它时能否拿到这个表格。',
+  'check.noScheduledRun.todo': '开启每日任务，明天再检查一次；“定时任务 ▸ 状态”会列出每次运行。',
+  'check.lastRunOk': '上一次定时运行（{day}）所有步骤都完成了。',
+  'check.lastRunFailed': '上一次定时运行（{day}）在这些步骤失败：{steps}。',
+  'check.lastRunFailed.todo': '请在“定时任务 ▸ 状态”里查看原因，然后点“定时任务 ▸ 立即运行”。',
+  'check.skipped': '上次运行没有发给这些人（他们的地址没有单独列在这个文件的共享名单里）：{names}。',
+  'check.skipped.todo': '请他们打开一次这个文件和客户跟踪侧边栏；或把文件单独共享给他们的地址。',
 };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH_CN };

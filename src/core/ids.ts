@@ -9,9 +9,13 @@ export interface IdGenerator {
   next(): string;
 }
 
-/** An ID as IDs are compared everywhere (rules, reports, emails, sidebar): ignoring case and surrounding spaces. */
+/**
+ * An ID as IDs are compared everywhere (rules, reports, emails, sidebar): ignoring case, surrounding
+ * spaces and a leading apostrophe (an ID stored as 'C-0001 by an old text guard, docs/google-readings.md).
+ */
 export function idKey(id: string): string {
-  return id.trim().toUpperCase();
+  const trimmed = id.trim();
+  return (trimmed.charCodeAt(0) === 39 ? trimmed.slice(1).trim() : trimmed).toUpperCase();
 }
 
 /**

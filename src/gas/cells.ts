@@ -3,17 +3,9 @@
  * so cells that must stay as they are get written back exactly as they were read.
  */
 import { forgetReads } from './read-memo';
-import { asText } from './table';
+import { writeCells } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/**
- * A value read by getValues, as setValues must receive it to store the same thing again: text keeps
- * its apostrophe guard (so "007" stays text), numbers, booleans and Dates go back as they are.
- */
-export function keepCell(value: unknown): unknown {
-  return typeof value === 'string' ? asText(value) : value;
-}
 
 /** Whether a cell already holds this value (Dates by instant). */
 export function sameCell(current: unknown, next: unknown): boolean {
@@ -23,7 +15,9 @@ export function sameCell(current: unknown, next: unknown): boolean {
 
 /**
  * Writes `cells` (one per data row, index 0 = sheet row `firstRow`) into a column, but only the span
- * from the first to the last index in `touched`: one setValues, none when nothing is touched.
+ * from the first to the last index in `touched`: one setValues, none when nothing is touched. Cells
+ * hold values as getValues read them (or new ones): text is guarded for each cell's real number
+ * format by writeCells, so "007" stays text and a plain-text ID never gains an apostrophe.
  */
 export function writeSpan(
   sheet: Sheet,
@@ -40,16 +34,20 @@ export function writeSpan(
     if (i < from) from = i;
     if (i > to) to = i;
   }
-  sheet.getRange(firstRow + from, column0 + 1, to - from + 1, 1).setValues(cells.slice(from, to + 1).map((v) => [v]));
+  writeCells(
+    sheet.getRange(firstRow + from, column0 + 1, to - from + 1, 1),
+    cells.slice(from, to + 1).map((v) => [v]),
+  );
 }
 
 /**
  * Writes only the cells given (data-row index → value) into a column, one setValues per run of
  * consecutive rows: for the columns people own (Stage, the next step, a contact's ID), where writing a
  * span back would overwrite what someone typed between the read and the write. The calls grow with
- * the number of separate runs, not with the rows.
+ * the number of separate runs, not with the rows. Cells hold raw values (text as typed): writeCells
+ * guards text for each cell's real number format, as writeSpan does.
  */
-export function writeCells(sheet: Sheet, firstRow: number, column0: number, cells: ReadonlyMap<number, unknown>): void {
+export function writeRuns(sheet: Sheet, firstRow: number, column0: number, cells: ReadonlyMap<number, unknown>): void {
   if (cells.size === 0) return;
   forgetReads(sheet);
   const rows = [...cells.keys()].sort((a, b) => a - b);
@@ -57,7 +55,10 @@ export function writeCells(sheet: Sheet, firstRow: number, column0: number, cell
   for (let i = 1; i <= rows.length; i++) {
     if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
     const run = rows.slice(start, i);
-    sheet.getRange(firstRow + run[0], column0 + 1, run.length, 1).setValues(run.map((r) => [cells.get(r)]));
+    writeCells(
+      sheet.getRange(firstRow + run[0], column0 + 1, run.length, 1),
+      run.map((r) => [cells.get(r)]),
+    );
     start = i;
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '../core/formulas';
 import { type Settings, parseSettings } from '../core/settings';
 import { matchTabName } from '../core/schema';
+import { normaliseDateArgs, resultDates } from './formula-dates';
 
 const CACHE_KEY = 'ct.settings.v1';
 const LANG_KEY = 'ct.lang';
@@ -44,10 +45,19 @@ function formulaContext(): FormulaContext {
   return { settings, tz, lang };
 }
 
-/** Runs a formula; an argument problem becomes the readable #ERROR! text, never a stack trace. */
-function guarded(fn: () => FormulaResult): FormulaResult {
+/**
+ * Runs a formula on its arguments, their dates read as the days the cells show whichever zone Sheets
+ * converted them in (formula-dates.ts); an argument problem becomes the readable #ERROR! text, never a
+ * stack trace.
+ */
+function guarded(args: FormulaArg[], fn: (args: FormulaArg[]) => FormulaResult): FormulaResult {
   try {
-    return fn();
+    const zones = {
+      sheet: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
+      script: Session.getScriptTimeZone(),
+    };
+    const read = normaliseDateArgs(args, zones);
+    return resultDates(fn(read.args), zones, read.scriptZone);
   } catch (e) {
     if (e instanceof FormulaError) throw new Error(e.message);
     throw new Error(`Client Tracker: ${e instanceof Error ? e.message : String(e)}`);
@@ -61,9 +71,9 @@ export function CT_GRADE(
   expectedDate: FormulaArg,
   asOf: FormulaArg,
 ): FormulaResult {
-  return guarded(() => {
+  return guarded([need, budget, decisionMaker, expectedDate, asOf], (args) => {
     const ctx = formulaContext();
-    return ctGrade([need, budget, decisionMaker, expectedDate, asOf], ctx.settings, ctx.tz);
+    return ctGrade(args, ctx.settings, ctx.tz);
   });
 }
 
@@ -73,9 +83,9 @@ export function CT_STATE(
   asOf: FormulaArg,
   stage?: FormulaArg,
 ): FormulaResult {
-  return guarded(() => {
+  return guarded([nextFollowUp, status, asOf, stage], (args) => {
     const ctx = formulaContext();
-    return ctState([nextFollowUp, status, asOf, stage], ctx.tz, ctx.lang);
+    return ctState(args, ctx.tz, ctx.lang);
   });
 }
 
@@ -86,13 +96,14 @@ export function CT_DAYS_OVERDUE(
   asOf?: FormulaArg,
   stage?: FormulaArg,
 ): FormulaResult {
-  const tz = (): string => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  return guarded(() => ctDaysOverdue([nextFollowUp, status, asOf, stage], tz()));
+  return guarded([nextFollowUp, status, asOf, stage], (args) =>
+    ctDaysOverdue(args, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
+  );
 }
 
 export function CT_NEXT_DATE(lastContact: FormulaArg, grade: FormulaArg): FormulaResult {
-  return guarded(() => {
+  return guarded([lastContact, grade], (args) => {
     const ctx = formulaContext();
-    return ctNextDate([lastContact, grade], ctx.settings, ctx.tz);
+    return ctNextDate(args, ctx.settings, ctx.tz);
   });
 }

@@ -44,6 +44,7 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   { caption: 'menu.previewEmail', run: 'menuPreviewEmail' },
+  { caption: 'menu.selfCheck', run: 'menuSelfCheck' },
 ];
 
 function menuLanguage(e: GoogleAppsScript.Events.SheetsOnOpen | undefined): Lang {

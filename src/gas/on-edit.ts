@@ -17,12 +17,12 @@ import { readTable } from '../core/records';
 import { refreshClients } from '../core/refresh';
 import { type ColumnKey, type TableName, TABS, findHeaders, label, matchTabName, parseEnum } from '../core/schema';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from '../core/settings';
-import { keepCell, sameCell } from './cells';
+import { sameCell } from './cells';
 import { findSheetHeader } from './header-row';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type WorkbookContext, storedLanguage } from './context';
 import { withDocumentLock } from './lock';
-import { sheetsByName } from './table';
+import { sheetsByName, writeCells } from './table';
 import { applyTypedContacts } from './typed-contacts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -202,7 +202,10 @@ function recompute(
   const idsNow = sheet.getRange(block.first, idCol + 1, block.count, 1).getValues();
   if (idsNow.some((r, i) => String(r[0]) !== String(rows[i][idCol]))) return;
   for (const [key, cells] of planned) {
-    sheet.getRange(block.first, (map[key] as number) + 1, block.count, 1).setValues(cells.map((v) => [keepCell(v)]));
+    writeCells(
+      sheet.getRange(block.first, (map[key] as number) + 1, block.count, 1),
+      cells.map((v) => [v]),
+    );
   }
   log?.append(changes);
 }

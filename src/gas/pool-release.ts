@@ -12,7 +12,7 @@ import { type Lang, message, render, t } from '../core/i18n';
 import { releaseReason } from '../core/pool';
 import { type ColumnKey, label, matchTabName, tabName } from '../core/schema';
 import { settingLabel } from '../core/settings';
-import { keepCell, writeSpan } from './cells';
+import { writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
 import { type WorkbookContext, workbookContext } from './context';
@@ -73,10 +73,10 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
   // Owner is typed by people: read it again just before writing and release only rows whose owner is
   // still the one the rules saw (a reassignment a second ago wins); the other cells go back as they are now.
   const ownersNow = tbl.sheet.getRange(sheetRow(tbl, from), ownerCol + 1, to - from + 1, 1).getValues();
-  const owners = columnCells(tbl.grid, ownerCol).map(keepCell);
-  const statuses = columnCells(tbl.grid, statusCol).map(keepCell);
-  const pool = columnCells(tbl.grid, poolCol).map(keepCell);
-  for (let i = from; i <= to; i++) owners[i] = keepCell(ownersNow[i - from][0]);
+  const owners = columnCells(tbl.grid, ownerCol).slice();
+  const statuses = columnCells(tbl.grid, statusCol).slice();
+  const pool = columnCells(tbl.grid, poolCol).slice();
+  for (let i = from; i <= to; i++) owners[i] = ownersNow[i - from][0];
   const released: Released[] = [];
   const changes: ChangeEntry[] = [];
   const touched: number[] = [];

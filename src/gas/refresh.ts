@@ -11,7 +11,7 @@ import { startOfDayMs } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { type ColumnKey, column, label, tabName } from '../core/schema';
-import { keepCell, sameCell, writeCells, writeSpan } from './cells';
+import { sameCell, writeRuns, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
 import { type WorkbookContext, workbookContext } from './context';
@@ -20,7 +20,8 @@ import { keepTodayCurrent } from './today-cell';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { teamProblems } from './roles';
-import { asText, columnIndex, idsStillMatch, sheetRow, sheetsByName, toCell } from './table';
+import { keepTableCovered } from './coverage';
+import { columnIndex, findTab, idsStillMatch, rawCell, sheetRow, sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -61,26 +62,31 @@ export function writeRefresh(
   const idCol = columnIndex(tbl, 'id');
   const ids: unknown[] = [];
   const missingIds: number[] = [];
+  // IDs an earlier version stored with a visible apostrophe ('C-0001, docs/google-readings.md): repaired.
+  const strayApostrophes: number[] = [];
   let clients = 0;
   let statusesChanged = 0;
   const cell = (i: number, col: number): unknown => cellAt(tbl.grid, i, col);
   tbl.records.forEach((record, i) => {
     const computed = result.clients[i];
-    ids.push(keepCell(cell(i, idCol)));
+    ids.push(cell(i, idCol));
     if (record === null || computed === null) {
       // A blank row: its cells stay exactly as they are.
-      for (const key of COMPUTED) cols[key].push(keepCell(cell(i, at[key])));
+      for (const key of COMPUTED) cols[key].push(cell(i, at[key]));
       return;
     }
     clients++;
     if (record.id === '') {
       ids[i] = computed.id;
       missingIds.push(i);
+    } else if (hasStrayApostrophe(ids[i])) {
+      ids[i] = (ids[i] as string).slice(1);
+      strayApostrophes.push(i);
     }
     if (record.status !== null && record.status !== computed.status) statusesChanged++;
     const put = (key: Computed, next: unknown): void => {
       const now = cell(i, at[key]);
-      if (sameCell(now, next)) cols[key].push(keepCell(now));
+      if (sameCell(now, next)) cols[key].push(now);
       else {
         cols[key].push(next);
         touched[key].push(i);
@@ -99,7 +105,7 @@ export function writeRefresh(
       }
     };
     // No reached contact and nothing readable in the cell: leave it (blank, or text already reported).
-    if (computed.lastContact === null) cols.lastContact.push(keepCell(cell(i, at.lastContact)));
+    if (computed.lastContact === null) cols.lastContact.push(cell(i, at.lastContact));
     else putDay('lastContact', computed.lastContact);
     if (computed.poolRelease === null) put('poolRelease', '');
     else putDay('poolRelease', computed.poolRelease);
@@ -118,13 +124,17 @@ export function writeRefresh(
   const log = changes.length > 0 ? openChangeLog(sheets, ctx) : null;
   // Rows that moved matter only to a write: with nothing to write, the ID column is not read again.
   const writes =
-    missingIds.length + changes.length + caughtUp.count + COMPUTED.reduce((n, key) => n + touched[key].length, 0);
+    missingIds.length +
+    strayApostrophes.length +
+    changes.length +
+    caughtUp.count +
+    COMPUTED.reduce((n, key) => n + touched[key].length, 0);
   if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
   for (const key of COMPUTED) writeSpan(tbl.sheet, sheetRow(tbl, 0), at[key], cols[key], touched[key]);
-  writeSpan(tbl.sheet, sheetRow(tbl, 0), idCol, ids, missingIds);
-  for (const [col, cells] of caughtUp.clients) writeCells(tbl.sheet, sheetRow(tbl, 0), col, cells);
+  writeSpan(tbl.sheet, sheetRow(tbl, 0), idCol, ids, [...missingIds, ...strayApostrophes]);
+  for (const [col, cells] of caughtUp.clients) writeRuns(tbl.sheet, sheetRow(tbl, 0), col, cells);
   if (caughtUp.contactIds.size > 0)
-    writeCells(pass.contacts.sheet, sheetRow(pass.contacts, 0), columnIndex(pass.contacts, 'id'), caughtUp.contactIds);
+    writeRuns(pass.contacts.sheet, sheetRow(pass.contacts, 0), columnIndex(pass.contacts, 'id'), caughtUp.contactIds);
   log?.append(changes);
   return {
     lang,
@@ -136,6 +146,11 @@ export function writeRefresh(
   };
 }
 
+/** A cell that reads as "'C-0001": the apostrophe of an old guard, kept as a character. */
+function hasStrayApostrophe(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 1 && value.charCodeAt(0) === 39 && value.trim().length > 1;
+}
+
 function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshSummary | typeof ROWS_MOVED {
   return writeRefresh(
     computeClients(sheets, ctx, readSettings(sheets, ctx.lang), REFRESH_WRITES, {}, true),
@@ -145,8 +160,11 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
 }
 
 /** What follows every refresh, whoever ran it: the today cell is current, the search index still right. */
-export function afterRefresh(ctx: WorkbookContext): void {
+export function afterRefresh(ctx: WorkbookContext, sheets?: Map<string, Sheet>): void {
   keepTodayCurrent(ctx.tz, ctx.now);
+  // Rows people added below the grid get the highlighting and protections too (coverage.ts).
+  const clients = sheets ? findTab(sheets, 'clients') : null;
+  if (clients) keepTableCovered(clients);
   keepSearchIndexAfterRefresh(ctx.ss);
 }
 
@@ -156,7 +174,7 @@ export function refreshWorkbook(): RefreshSummary {
   return withDocumentLock(ctx.lang, () => {
     const sheets = sheetsByName(ctx.ss);
     const summary = withStableRows(sheets, ctx.lang, () => refreshPass(sheets, ctx));
-    afterRefresh(ctx);
+    afterRefresh(ctx, sheets);
     // Refresh has the workbook open already: the first search after it (after the daily run) is fast.
     warmSearchIndex(sheets, ctx);
     return summary;
@@ -214,7 +232,7 @@ function caughtUpCells(
     if (before instanceof Date && value instanceof Date && before.getTime() === value.getTime()) return;
     let cells = out.get(col);
     if (!cells) out.set(col, (cells = new Map()));
-    cells.set(row, toCell(column('clients', key), value));
+    cells.set(row, rawCell(column('clients', key), value));
     count++;
   };
   result.caughtUp.forEach((after, i) => {
@@ -235,6 +253,6 @@ function caughtUpCells(
     put('nextTopic', i, cell('nextTopic'), after.nextTopic);
     put('planSet', i, cell('planSet'), after.planSetMs === null ? '' : new Date(after.planSetMs));
   });
-  const contactIds = new Map<number, unknown>(result.applied.map((a) => [a.index, asText(a.id)]));
+  const contactIds = new Map<number, unknown>(result.applied.map((a) => [a.index, a.id]));
   return { clients: out, contactIds, count: count + contactIds.size };
 }

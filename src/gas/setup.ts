@@ -22,6 +22,7 @@ import { rememberLanguage } from './context';
 import { saveConfirmedRoles } from './roles';
 import { UserError } from './errors';
 import { noHeaderMessage, readSheetHeader } from './header-row';
+import { COMPUTED_PROTECTION } from './coverage';
 import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighlightRules } from './highlight';
 import { withDocumentLock } from './lock';
 import { ensureStateColumn, freezeNameColumns } from './state-column';
@@ -33,8 +34,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const TABLE_ORDER: readonly TableName[] = ['clients', 'contacts', 'team', 'changes', 'settings'];
 const HEADER_STYLE = { background: '#1f3a5f', font: '#ffffff' };
 const COMPUTED_HEADER_STYLE = { background: '#d9d9d9', font: '#1f1f1f' };
-/** Our protections say so in their description, so a second run recognises them. */
-export const COMPUTED_PROTECTION = 'Client Tracker: computed column';
+export { COMPUTED_PROTECTION } from './coverage';
 
 export interface SetupReport {
   lang: Lang;

@@ -19,12 +19,14 @@ import {
   matchTabName,
   tabName,
 } from '../core/schema';
+import { keepTableCovered } from './coverage';
 import { UserError } from './errors';
 import { headerFromTop, readSheetHeader } from './header-row';
 import { forgetReads, heldRead, holdRead, memoActive } from './read-memo';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** A tab read in one batch: the sheet, its header mapping, the cells read and the parsed records. */
 export interface Table<T extends TableName> extends TableRead<T> {
@@ -257,41 +259,116 @@ export function columnIndex<T extends TableName>(tbl: Table<T>, key: ColumnKey<T
 /** Sheets' limit on the characters in one cell. */
 export const MAX_CELL_CHARS = 50_000;
 
-/** Strings Sheets would turn into something else when typed (formulas, numbers, dates, times, booleans). */
-const TYPED_INPUT =
-  /^(?:['=+\-@#]|\s|(?:true|false)$|[\d.,$¥€£%()\s/:年月日-]+(?:\s*[ap]\.?m\.?)?$|\d[\d\s]*e\d+$|[a-z]{3,9}\.?\s+\d)/i;
+/**
+ * Strings Sheets would turn into something else when typed (formulas, numbers, dates, times,
+ * booleans, errors). Deliberately wider than what Sheets parses — any digit, any leading sign or
+ * symbol — because a guard on text that needed none costs nothing outside plain-text cells.
+ */
+const TYPED_INPUT = /^(?:['=+\-@#]|\s|(?:true|false)$)|[\d\uff10-\uff19]|^[a-z]{3,9}\.?\s/i;
+
+/** Whether written as is into a cell that is not plain text, this text might not stay this text. */
+export function wouldParse(text: string): boolean {
+  return TYPED_INPUT.test(text);
+}
+
+/** The plain-text number format: typed strings stay text (docs/google-readings.md). */
+export const PLAIN_TEXT = '@';
 
 /**
- * Text exactly as the user typed it. Sheets parses strings written by setValues as if typed: "=…"
- * becomes a formula, "0138…" a number, "9:00 AM" a time, "March 1" a date — more than any pattern
- * can predict. A leading apostrophe keeps the rest as text and is not part of the value
- * (APPS_SCRIPT.md items 5–11), so every string goes in with one. Only text at the 50,000-character
- * limit, which has no room for it, goes without when nothing in it could be parsed.
+ * Text as setValues must receive it to store exactly this text in a cell of this number format.
+ * Elsewhere than plain text, Sheets parses strings written by setValues as if typed ("=…" a formula,
+ * "0138…" a number, "9:00 AM" a time) and a leading apostrophe keeps the rest as text without being
+ * part of it, so text that could be parsed gets one. A plain-text cell parses nothing, and whether it
+ * drops such an apostrophe or keeps it as a character is not documented: it gets none, except text
+ * starting with "=", where a visible apostrophe is the lesser harm than a formula should Sheets still
+ * read one (docs/google-readings.md: apostropheInPlainText, formulaInPlainText).
  */
-export function asText(value: string): string {
-  if (value === '') return '';
-  if (value.length >= MAX_CELL_CHARS) return TYPED_INPUT.test(value) ? `'${value}` : value;
-  return `'${value}`;
+export function textForCell(text: string, numberFormat: string): string {
+  if (text === '') return '';
+  if (numberFormat === PLAIN_TEXT) return text.charCodeAt(0) === 61 && text.length > 1 ? `'${text}` : text;
+  return wouldParse(text) ? `'${text}` : text;
+}
+
+/** Whether the text is written differently into a plain-text cell than into any other. */
+export function dependsOnFormat(text: string): boolean {
+  return textForCell(text, PLAIN_TEXT) !== textForCell(text, '');
 }
 
 /**
- * Text for a column that setup formats as plain text (@: phone, ID), where typed strings already stay
- * text. Whether a leading apostrophe is then kept as a visible character is unverified, so only what
- * could start a formula (should the user have changed the format) gets one.
+ * Text exactly as the user typed it, for a cell the add-on formats itself and never as plain text
+ * (headers, report tabs, Settings): guarded only when Sheets could parse it.
  */
-export function asPlainText(value: string): string {
-  return /^['=+\-@]/.test(value) ? `'${value}` : value;
+export function asText(value: string): string {
+  return textForCell(value, '');
 }
 
 const TEXT_TYPES = new Set<ColumnDef['type']>(['text', 'plainText', 'person']);
 
-/** A record field as the cell should receive it: dates as Dates, numbers as numbers, text as text. */
-export function toCell(def: ColumnDef, value: unknown): unknown {
+/**
+ * A record field as a cell of this number format should receive it: dates as Dates, numbers as
+ * numbers, text as text. Without the cell's real format the schema's is assumed, which is wrong in a
+ * tab setup adopted without reformatting its columns: pass the real one when it can be known.
+ */
+export function toCell(def: ColumnDef, value: unknown, numberFormat: string = def.format ?? ''): unknown {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value;
   if ((typeof value === 'number' || typeof value === 'boolean') && !TEXT_TYPES.has(def.type)) return value;
-  const text = String(value);
-  return def.format === '@' ? asPlainText(text) : asText(text);
+  return textForCell(String(value), numberFormat);
+}
+
+/** A field as a cell receives it, its text still raw (writeCells guards it by the cell's format). */
+export function rawCell(def: ColumnDef, value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value;
+  if ((typeof value === 'number' || typeof value === 'boolean') && !TEXT_TYPES.has(def.type)) return value;
+  return String(value);
+}
+
+/**
+ * The ways to write a text into a plain-text cell, most likely right first: text starting with an
+ * apostrophe or "=" is stored differently depending on readings Google does not document
+ * (docs/google-readings.md), so writeCells checks what was stored and tries the next way.
+ */
+function plainTextTries(text: string): string[] {
+  const first = text.charCodeAt(0);
+  if (first === 39) return [`'${text}`, text];
+  // "=…": guarded, then bare (a cell that keeps apostrophes), then guarded again should the bare one
+  // have become a formula: a visible apostrophe is the lesser harm.
+  if (first === 61 && text.length > 1) return [`'${text}`, text, `'${text}`];
+  return [text];
+}
+
+/**
+ * Values into a range, each text guarded for its own cell's number format (textForCell). The formats
+ * are read, in one call, only when some text would be written differently into a plain-text cell.
+ * Text starting with an apostrophe or "=" in a plain-text cell (rare: people's own words) is read
+ * back and written again another way when it was not stored as given: at most three writes and two
+ * reads, whatever the number of cells.
+ */
+export function writeCells(range: Range, values: unknown[][]): void {
+  let formats: string[][] | null = null;
+  const unsure: Array<{ r: number; c: number; text: string; tries: string[]; at: number }> = [];
+  const cells = values.map((row, r) =>
+    row.map((v, c) => {
+      if (typeof v !== 'string') return v;
+      if (!dependsOnFormat(v)) return textForCell(v, '');
+      formats ??= range.getNumberFormats();
+      if (formats[r][c] !== PLAIN_TEXT) return textForCell(v, formats[r][c]);
+      const tries = plainTextTries(v);
+      if (tries.length > 1) unsure.push({ r, c, text: v, tries, at: 0 });
+      return tries[0];
+    }),
+  );
+  range.setValues(cells);
+  let open = unsure;
+  while (open.length > 0) {
+    const stored = range.getValues();
+    open = open.filter((u) => stored[u.r][u.c] !== u.text && u.at + 1 < u.tries.length);
+    if (open.length === 0) break;
+    for (const u of open) cells[u.r][u.c] = u.tries[++u.at];
+    range.setValues(cells);
+    open = open.filter((u) => u.at + 1 < u.tries.length);
+  }
 }
 
 /** Rows moved under us (a sort, an insert) since the read: compare the ID column again. */
@@ -322,11 +399,15 @@ export function appendRecords<T extends TableName>(
   if (records.length === 0) return 0;
   const defs = TABLES[tbl.table] as readonly ColumnDef[];
   const width = tbl.lastColumn;
+  // Text stays text whatever the cells' real formats are (an adopted tab keeps its own): fields go in
+  // raw, and writeCells reads the formats of the target rows only when some text depends on them.
   const rows = records.map((rec) => {
     const row: unknown[] = new Array(width).fill('');
     for (const def of defs) {
       const index = tbl.headers.map[def.key as ColumnKey<T>];
-      if (index !== undefined && def.key in rec) row[index] = toCell(def, rec[def.key as ColumnKey<T>]);
+      if (index === undefined || !(def.key in rec)) continue;
+      const value = rec[def.key as ColumnKey<T>];
+      row[index] = typeof value === 'string' && TEXT_TYPES.has(def.type) ? value : rawCell(def, value);
     }
     return row;
   });
@@ -336,6 +417,8 @@ export function appendRecords<T extends TableName>(
   // the blank rows stay spare for typing, and an append costs the same calls in a full grid or not.
   tbl.sheet.insertRowsAfter(tbl.sheet.getMaxRows(), rows.length);
   forgetReads(tbl.sheet);
-  tbl.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  writeCells(tbl.sheet.getRange(first, 1, rows.length, width), rows);
+  // The grid grew: the highlighting and protections must cover the new rows too.
+  if (tbl.table === 'clients') keepTableCovered(tbl.sheet);
   return first;
 }

@@ -18,7 +18,7 @@ import { readTable } from '../core/records';
 import type { PlannedChange } from '../core/refresh';
 import { type ClientRecord, type ColumnKey, type ContactRecord, column, label, tabName } from '../core/schema';
 import type { Settings } from '../core/settings';
-import { writeCells } from './cells';
+import { writeRuns } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import type { WorkbookContext } from './context';
 import { withDocumentLock } from './lock';
@@ -26,7 +26,7 @@ import { coveringSpans } from './sidebar/card';
 import { clientUpdates, writeClientCells } from './sidebar/client-writes';
 import { openHeader, recentIds } from './sidebar/header-table';
 import { invalidateSearchIndex } from './sidebar/search-index';
-import { type Table, sheetRow, toCell } from './table';
+import { type Table, rawCell, sheetRow } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -96,7 +96,7 @@ export function applyTypedContacts(
         if (now !== '' && now !== null && now !== undefined) return; // what people typed stays
         let cells = completions.get(key);
         if (!cells) completions.set(key, (cells = new Map()));
-        cells.set(firstIndex + index, toCell(column('contacts', key), value));
+        cells.set(firstIndex + index, rawCell(column('contacts', key), value));
       };
       const newIds = idGenerator('K', recentIds(contacts, 'id'), ctx.now);
       const changes: ChangeEntry[] = [];
@@ -153,7 +153,7 @@ export function applyTypedContacts(
       }
       if (changes.length > 0) openChangeLog(sheets, ctx).append(changes);
       for (const [key, cells] of completions)
-        writeCells(contacts.sheet, sheetRow(contacts, 0), contacts.headers.map[key] as number, cells);
+        writeRuns(contacts.sheet, sheetRow(contacts, 0), contacts.headers.map[key] as number, cells);
       writeNotes(contacts.sheet, edit, notes, lang);
       if (searchStale) invalidateSearchIndex();
     },

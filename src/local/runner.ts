@@ -8,6 +8,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { globalsFor, startExecution, type EnvironmentState, type ExecutionOptions, type Execution } from './emulator';
 import { htmlFiles } from './emulator/services';
+import { customFunctionArgument, customFunctionResult } from './emulator/custom-function-dates';
 
 export interface Bundle {
   script: vm.Script;
@@ -110,4 +111,15 @@ function crossesToClient(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(crossesToClient);
   if (value && typeof value === 'object') return Object.values(value).every(crossesToClient);
   return true;
+}
+
+/**
+ * A custom function as a formula cell runs it: in AuthMode.CUSTOM_FUNCTION, the cells' values converted
+ * to arguments and the result back to a cell value the way the environment's reading of
+ * customFunctionDates says (emulator/custom-function-dates.ts).
+ */
+export function callCustomFunction(bundle: Bundle, env: EnvironmentState, name: string, cells: unknown[]): unknown {
+  const args = cells.map((c) => customFunctionArgument(env, c));
+  const { value } = run(bundle, env, { authMode: 'CUSTOM_FUNCTION', kind: 'customFunction' }, name, () => args);
+  return customFunctionResult(env, value);
 }

@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import { createEnvironment, globalsFor, ManualClock, startExecution, type EnvironmentState } from './emulator';
 import { newSpreadsheetModel, type SpreadsheetModel } from './emulator/model';
 import type { Clock } from './emulator/runtime';
+import { type Assumptions, type DeploymentMode, assume } from './emulator/readings';
 import {
   exportServiceState,
   importServiceState,
@@ -56,6 +57,10 @@ export interface OpenOptions {
   what?: string;
   /** a lock the caller already holds (the playground); the session then leaves releasing it to the caller */
   lock?: WorkbookLock;
+  /** bound script or editor add-on (default: what the sidecar recorded, else add-on) */
+  mode?: DeploymentMode;
+  /** answers to questions the reference leaves open, for this run only (emulator/readings.ts) */
+  readings?: Assumptions;
 }
 
 /** What one execution showed the user. */
@@ -161,6 +166,7 @@ export class Session {
       }
       importServiceState(env, services);
     }
+    assume(env, { mode: opts.mode, readings: opts.readings });
     const owner = model.editors.length === 0;
     const user = opts.user ?? model.editors[0] ?? DEFAULT_USER;
     const session = new Session(opts.workbook, bundle, env, user, !exists, lock, !opts.lock);

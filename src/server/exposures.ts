@@ -38,6 +38,8 @@ export const EXPOSURES = {
   runDaily: { kind: 'scheduled', permission: 'runNow' },
   runDigests: { kind: 'scheduled', permission: 'runNow' },
   menuSetup: { kind: 'menu', permission: 'setup' },
+  // writes and deletes a scratch tab to see how this Google account behaves (docs/google-readings.md)
+  menuSelfCheck: { kind: 'menu', permission: 'setup' },
   menuConfirmRoles: { kind: 'menu', permission: 'confirmRoles' },
   menuScheduleOn: { kind: 'menu', permission: 'runNow' },
   menuScheduleOff: { kind: 'menu', permission: 'scheduleOff' },

@@ -21,6 +21,7 @@ import { gated } from './exposures';
 import { menuConfirmRoles } from '../gas/roles';
 import { menuRefresh } from '../gas/refresh';
 import { onEdit } from '../gas/on-edit';
+import { menuSelfCheck } from '../gas/self-check';
 import { menuPoolRelease } from '../gas/pool-release';
 import {
   buildAllReports,
@@ -60,6 +61,7 @@ type Exposed = Record<string, unknown>;
 (global as unknown as Exposed).menuReportsAll = gated('menuReportsAll', menuReportsAll);
 (global as unknown as Exposed).buildAllReports = gated('buildAllReports', buildAllReports);
 (global as unknown as Exposed).onEdit = onEdit;
+(global as unknown as Exposed).menuSelfCheck = gated('menuSelfCheck', menuSelfCheck);
 // The sidebar's server API (src/server/api.ts), each under its own name for google.script.run.
 (global as unknown as Exposed).sidebarContext = gated('sidebarContext', api.sidebarContext);
 (global as unknown as Exposed).searchClients = gated('searchClients', api.searchClients);

@@ -8,17 +8,17 @@ import { run, type RunResult } from '../../src/local/runner';
 import { bundle } from '../helpers/bundle';
 import { globalsFor, startExecution } from '../../src/local/emulator';
 import type { CellValue } from '../../src/local/emulator/model';
-import { newWorkbook, type TestWorkbook } from '../helpers/workbook';
+import { newWorkbook, type TestWorkbook, type WorkbookOptions } from '../helpers/workbook';
 
 export type Row = Record<string, CellValue>;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A fresh workbook, set up through the menu, with the clock at `now`. */
-export function trackerWorkbook(opts: { now?: string; timeZone?: string; locale?: string } = {}): TestWorkbook {
+export function trackerWorkbook(opts: WorkbookOptions = {}): TestWorkbook {
   const wb = newWorkbook({
+    ...opts,
     now: opts.now ?? '2026-03-02T01:00:00Z',
     timeZone: opts.timeZone ?? 'Asia/Shanghai',
-    locale: opts.locale,
   });
   wb.menu('menuSetup');
   return wb;

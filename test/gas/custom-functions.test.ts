@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as acorn from 'acorn';
-import { run } from '../../src/local/runner';
+import { startOfDay } from '../../src/core/dates';
+import { callCustomFunction, run } from '../../src/local/runner';
 import { bundle, distDir } from '../helpers/bundle';
 import { newWorkbook, type TestWorkbook } from '../helpers/workbook';
 
@@ -117,3 +118,37 @@ describe('CT_TODAY moves with the days', () => {
     );
   });
 });
+
+describe.each([['spreadsheetZone'], ['scriptZone']] as const)(
+  'unverified: a sheet in Los Angeles, the script in Shanghai, dates converted in the %s',
+  (conversion) => {
+    const LA = 'America/Los_Angeles';
+    const wb = newWorkbook({
+      timeZone: LA,
+      scriptTimeZone: 'Asia/Shanghai',
+      now: '2026-03-02T18:00:00Z',
+      readings: { customFunctionDates: conversion },
+    });
+    wb.menu('menuSetup');
+    /** A date cell as the sheet holds it: midnight of that day in Los Angeles. */
+    const cell = (iso: string): Date => startOfDay(iso, LA);
+    const call = (name: string, ...cells: unknown[]): unknown => callCustomFunction(bundle(), wb.env, name, cells);
+    const today = cell('2026-03-02');
+
+    test('yesterday’s follow-up is overdue by 1 day, today’s is due today', () => {
+      expect(call('CT_STATE', [[cell('2026-03-01')], [cell('2026-03-02')]], [['Active'], ['Active']], today)).toEqual([
+        ['Overdue'],
+        ['Due today'],
+      ]);
+      expect(call('CT_DAYS_OVERDUE', cell('2026-03-01'), today)).toBe(1);
+    });
+
+    test('the proposed next date shows grade B’s 7 days later in the cell', () => {
+      expect(call('CT_NEXT_DATE', cell('2026-03-02'), 'B')).toEqual(cell('2026-03-09'));
+    });
+
+    test('an expected date exactly 30 days ahead is still inside the A window', () => {
+      expect(call('CT_GRADE', 'yes', 'yes', 'yes', cell('2026-04-01'), today)).toBe('A');
+    });
+  },
+);

@@ -2,7 +2,14 @@
  * A spreadsheet in the emulator, driven through the built bundle exactly as Apps Script would:
  * menu clicks in FULL, simple triggers in LIMITED, google.script.run calls, time-driven runs.
  */
-import { createEnvironment, ManualClock, type EnvironmentState } from '../../src/local/emulator';
+import {
+  createEnvironment,
+  ManualClock,
+  type AddOnInstall,
+  type Assumptions,
+  type DeploymentMode,
+  type EnvironmentState,
+} from '../../src/local/emulator';
 import type { CellValue, SheetModel } from '../../src/local/emulator/model';
 import { callFromClient, run, type RunResult } from '../../src/local/runner';
 import { uiState } from '../../src/local/emulator/services';
@@ -23,7 +30,23 @@ export interface TestWorkbook {
   alerts(): string[];
 }
 
-export function newWorkbook(opts: { locale?: string; timeZone?: string; now?: string } = {}): TestWorkbook {
+export interface WorkbookOptions {
+  locale?: string;
+  timeZone?: string;
+  now?: string;
+  /** bound script or editor add-on (the emulator's default: add-on) */
+  mode?: DeploymentMode;
+  /** answers to the questions Google's reference leaves open (src/local/emulator/readings.ts) */
+  readings?: Assumptions;
+  /** shared with other workbooks: the same add-on installation (its user cache spans them) */
+  addOnInstall?: AddOnInstall;
+  /** appsscript.json's zone (Session.getScriptTimeZone); the spreadsheet's by default */
+  scriptTimeZone?: string;
+  /** the spreadsheet's ID (two workbooks of one user need two) */
+  id?: string;
+}
+
+export function newWorkbook(opts: WorkbookOptions = {}): TestWorkbook {
   const timeZone = opts.timeZone ?? 'Asia/Shanghai';
   const clock = new ManualClock(Date.parse(opts.now ?? '2026-03-02T01:00:00Z'));
   const env = createEnvironment({
@@ -31,7 +54,12 @@ export function newWorkbook(opts: { locale?: string; timeZone?: string; now?: st
     timeZone,
     locale: opts.locale ?? 'en_US',
     oauthScopes: bundle().manifest.oauthScopes ?? null,
+    scriptTimeZone: opts.scriptTimeZone,
+    mode: opts.mode,
+    readings: opts.readings,
+    addOnInstall: opts.addOnInstall,
   });
+  if (opts.id) env.spreadsheet.id = opts.id;
   env.spreadsheet.editors.push(OWNER);
   const sheet = (name: string): SheetModel => {
     const found = env.spreadsheet.sheets.find((s) => s.name === name);

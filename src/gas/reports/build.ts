@@ -187,7 +187,7 @@ export function refreshAndRebuildReports(
     const refresh = writeRefresh(pass, sheets, ctx);
     return refresh === ROWS_MOVED ? ROWS_MOVED : { planned, refresh };
   });
-  afterRefresh(ctx);
+  afterRefresh(ctx, sheets);
   return { tabs: renderAll(ctx, sheets, planned), refresh };
 }
 

@@ -11,11 +11,19 @@ import { columnIndex } from '../table';
 import { openHeader } from './header-table';
 import { openSession } from './session';
 
-const VIEW_KEY = 'ct.sidebar.view';
+const VIEW_KEY = 'ct.sidebar.view:';
+
+/**
+ * The view the menu asked for waits for sidebarContext in this file's cache, under the user's email:
+ * an add-on's user cache spans every file the user opens (docs/google-readings.md).
+ */
+function viewKey(): string {
+  return `${VIEW_KEY}${Session.getActiveUser().getEmail().trim().toLowerCase()}`;
+}
 
 function open(view: SidebarView): void {
-  // The page is one static file; the view the menu asked for waits in the user's cache for sidebarContext.
-  CacheService.getUserCache()?.put(VIEW_KEY, view, 120);
+  // The page is one static file; the view the menu asked for waits in the cache for sidebarContext.
+  CacheService.getDocumentCache()?.put(viewKey(), view, 120);
   const s = openSession();
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(s.ctx.lang, 'app.name'));
   SpreadsheetApp.getUi().showSidebar(html);
@@ -34,9 +42,9 @@ export function menuClientCard(): void {
 }
 
 function takeView(): SidebarView {
-  const cache = CacheService.getUserCache();
-  const view = cache?.get(VIEW_KEY);
-  if (view) cache?.remove(VIEW_KEY);
+  const cache = CacheService.getDocumentCache();
+  const view = cache?.get(viewKey());
+  if (view) cache?.remove(viewKey());
   return view === 'add' || view === 'card' ? view : 'log';
 }
 

@@ -13,7 +13,7 @@ import type { ChangeRecord } from '../../core/schema';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../server/api-types';
-import { keepCell, writeSpan } from '../cells';
+import { writeSpan } from '../cells';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
@@ -176,8 +176,8 @@ export function reassignClients(
     const moved: number[] = [];
     const nextMoved: number[] = [];
     const changes: ChangeEntry[] = [];
-    const ownerCells = owners.map(keepCell);
-    const nextCells = nextOwners?.map(keepCell) ?? [];
+    const ownerCells = owners.slice();
+    const nextCells = nextOwners?.slice() ?? [];
     owners.forEach((o, i) => {
       if (!samePerson(String(o ?? ''), from)) return;
       moved.push(i);

@@ -11,16 +11,24 @@ import { matchClients } from './search-find';
 import { MAX_HITS } from './search-match';
 import { type SidebarSession, openSession } from './session';
 
-const ME_KEY = 'ct.me';
+const ME_KEY = 'ct.me:';
 const ME_TTL_SECONDS = 900;
 
-/** Who is searching, remembered per user for a while so a keystroke does not read the Team tab. */
+/**
+ * Who is searching in this spreadsheet, remembered for a while so a keystroke does not read the Team
+ * tab. Kept in the document cache under the user's email: an add-on's user cache is the same in every
+ * file the user opens (docs/google-readings.md), and the same person has another Team name elsewhere.
+ */
+function meKey(): string {
+  return `${ME_KEY}${Session.getActiveUser().getEmail().trim().toLowerCase()}`;
+}
+
 function cachedMe(): string | null {
-  return CacheService.getUserCache()?.get(ME_KEY) ?? null;
+  return CacheService.getDocumentCache()?.get(meKey()) ?? null;
 }
 
 function rememberMe(me: string): void {
-  CacheService.getUserCache()?.put(ME_KEY, me, ME_TTL_SECONDS);
+  CacheService.getDocumentCache()?.put(meKey(), me, ME_TTL_SECONDS);
 }
 
 /**

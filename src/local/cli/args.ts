@@ -4,6 +4,7 @@
  */
 import { type WallClock, isValidTimeZone } from '../emulator/spreadsheet/dates';
 import { cliText } from './messages';
+import { type Assumptions, type DeploymentMode, parseAssumption } from '../emulator/readings';
 
 export const COMMANDS = [
   'demo',
@@ -38,6 +39,9 @@ export interface CliOptions {
   editor: string[];
   viewer: string[];
   remove: string[];
+  mode?: DeploymentMode;
+  /** --assume name=value, repeatable: readings of undocumented behaviour (emulator/readings.ts) */
+  assume: Assumptions;
 }
 
 export interface ParsedArgs {
@@ -61,11 +65,13 @@ const VALUE_OPTIONS = [
   'editor',
   'viewer',
   'remove',
+  'mode',
+  'assume',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { force: false, editor: [], viewer: [], remove: [] };
+  const options: CliOptions = { force: false, editor: [], viewer: [], remove: [], assume: {} };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -116,6 +122,17 @@ function setOption(options: CliOptions, name: ValueOption, value: string): void 
       options.port = port;
       return;
     }
+    case 'mode':
+      if (value !== 'bound' && value !== 'addon') throw new UsageError(cliText('badMode', { value }));
+      options.mode = value;
+      return;
+    case 'assume':
+      try {
+        Object.assign(options.assume, parseAssumption(value));
+      } catch (e) {
+        throw new UsageError(cliText('badAssume', { value, reason: (e as Error).message }));
+      }
+      return;
     case 'user':
       if (!isEmail(value)) throw new UsageError(cliText('badUser', { value }));
       options.user = value;

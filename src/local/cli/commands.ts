@@ -67,6 +67,8 @@ export function openOptions(
     user: options.user,
     waitMs: options.wait === undefined ? undefined : options.wait * 1000,
     what: `client-tracker ${command}`,
+    mode: options.mode,
+    readings: options.assume,
     ...extra,
   };
 }

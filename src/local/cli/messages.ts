@@ -18,6 +18,8 @@ const EN = {
   badUser: '--user "{value}" is not an email address.',
   badNow: '--now "{value}" is not a date and time like 2026-03-02T09:00 (the workbook\'s time zone).',
   badLocale: '--locale "{value}" is not a language Client Tracker speaks; use en or zh-CN.',
+  badMode: '--mode "{value}" is neither bound nor addon.',
+  badAssume: '--assume "{value}": {reason}',
   needsWorkbook: '--workbook FILE.xlsx is required.',
   demoExists: '{file} already exists; add --force to replace it with the demo.',
   demoWritten: 'Wrote the demo workbook {file}: {team} people, {clients} clients, {contacts} contacts.',
@@ -103,6 +105,9 @@ Options:
   --tz Asia/Shanghai   time zone of a new workbook, or a new one for an existing workbook
   --locale en|zh-CN    spreadsheet locale (also zh, zh_CN, en_US)
   --user EMAIL         who runs the command: someone the workbook is shared with (default: its owner)
+  --mode bound|addon   run as a script bound to the sheet or as an editor add-on (default addon)
+  --assume NAME=VALUE  answer one question Google's reference leaves open another way, e.g.
+                       --assume apostropheInPlainText=kept (repeatable; docs/google-readings.md)
   --outbox DIR         where digest/daily write their emails (default: outbox/ beside the workbook)
   --force              demo: overwrite an existing workbook
   --port N             serve: the port (default 8080)
@@ -126,6 +131,8 @@ const ZH_CN: Record<CliMessage, string> = {
   badUser: '--user "{value}" 不是电子邮件地址。',
   badNow: '--now "{value}" 不是 2026-03-02T09:00 这样的日期时间（按工作簿的时区）。',
   badLocale: '--locale "{value}" 不是客户跟踪支持的语言；请使用 en 或 zh-CN。',
+  badMode: '--mode "{value}" 既不是 bound 也不是 addon。',
+  badAssume: '--assume "{value}"：{reason}',
   needsWorkbook: '需要指定 --workbook FILE.xlsx。',
   demoExists: '{file} 已存在；加上 --force 才会用示例工作簿替换它。',
   demoWritten: '已写入示例工作簿 {file}：{team} 人，{clients} 个客户，{contacts} 条跟进记录。',
@@ -207,6 +214,9 @@ const ZH_CN: Record<CliMessage, string> = {
   --tz Asia/Shanghai   新工作簿的时区，或为已有工作簿换时区
   --locale en|zh-CN    表格语言区域（也接受 zh、zh_CN、en_US）
   --user EMAIL         谁在运行命令：必须是工作簿共享给的人（默认：所有者）
+  --mode bound|addon   作为绑定在表格上的脚本或作为编辑器插件运行（默认 addon）
+  --assume 名称=值      对谷歌文档没有说清的某个行为换一种假设运行，例如
+                       --assume apostropheInPlainText=kept（可重复；见 docs/google-readings.md）
   --outbox DIR         digest/daily 写邮件的位置（默认：工作簿旁边的 outbox/）
   --force              demo：覆盖已有的工作簿
   --port N             serve：端口（默认 8080）

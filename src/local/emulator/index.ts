@@ -13,6 +13,8 @@ import {
 } from './runtime';
 import { createSpreadsheetApp } from './spreadsheet';
 import { createServices, sessionState, uiState } from './services';
+import { type AddOnInstall, shareAddOnInstall } from './services/account';
+import { type Assumptions, type DeploymentMode, assume } from './readings';
 
 export interface EnvironmentOptions {
   spreadsheet?: SpreadsheetModel;
@@ -27,6 +29,12 @@ export interface EnvironmentOptions {
   userLocale?: string;
   /** the add-on's name: the title of its menu under Extensions */
   addonTitle?: string;
+  /** bound to this spreadsheet, or an editor add-on (the default) */
+  mode?: DeploymentMode;
+  /** answers to the questions the reference leaves open (readings.ts); the others keep the emulator's */
+  readings?: Assumptions;
+  /** an add-on installation shared with other environments (the user's cache spans their files) */
+  addOnInstall?: AddOnInstall;
 }
 
 export function createEnvironment(opts: EnvironmentOptions = {}): EnvironmentState {
@@ -47,6 +55,8 @@ export function createEnvironment(opts: EnvironmentOptions = {}): EnvironmentSta
   session.scriptTimeZone = opts.scriptTimeZone ?? env.spreadsheet.timeZone;
   if (opts.userLocale) session.userLocale = opts.userLocale;
   uiState(env).addonTitle = opts.addonTitle ?? 'Client Tracker';
+  assume(env, { mode: opts.mode, readings: opts.readings });
+  if (opts.addOnInstall) shareAddOnInstall(env, opts.addOnInstall);
   return env;
 }
 
@@ -61,3 +71,18 @@ export function globalsFor(exec: Execution): Record<string, unknown> {
 
 export { Execution, ManualClock, CallCounter, AppsScriptException } from './runtime';
 export type { EnvironmentState, ExecutionOptions, AuthModeName, ExecutionKind } from './runtime';
+export {
+  READINGS,
+  READING_NAMES,
+  assume,
+  reading,
+  readingsState,
+  kindReadings,
+  unkindReadings,
+  parseAssumption,
+  type Assumptions,
+  type DeploymentMode,
+  type ReadingName,
+  type Readings,
+} from './readings';
+export { newAddOnInstall, type AddOnInstall } from './services/account';

@@ -2,23 +2,23 @@
  * The daily trigger under each reading of getUserTriggers (clock triggers listed or not) in bound and
  * add-on mode (docs/roles.md, "The schedule"): found and deleted only by its recorded ID.
  */
+import { assume } from '../../../src/local/emulator/readings';
 import { triggerState } from '../../../src/local/emulator/services';
 import { OWNER } from '../../helpers/workbook';
 import { fireTrigger, ourTriggers, recipients, teamWorkbook } from './fixture';
 
+// Both readings of whether getUserTriggers lists clock triggers (docs/google-readings.md), in both modes.
 const READINGS = [
-  { addOn: true, clock: 'byMode' },
+  { addOn: true, clock: 'yes' },
   { addOn: true, clock: 'no' },
-  { addOn: false, clock: 'byMode' },
   { addOn: false, clock: 'yes' },
+  { addOn: false, clock: 'no' },
 ] as const;
 
 describe.each(READINGS)('add-on mode $addOn, clock triggers in getUserTriggers: $clock', ({ addOn, clock }) => {
   function workbook() {
     const wb = teamWorkbook();
-    const state = triggerState(wb.env);
-    state.editorAddOn = addOn;
-    state.clockInUserTriggers = clock;
+    assume(wb.env, { mode: addOn ? 'addon' : 'bound', readings: { userTriggersListClock: clock } });
     return wb;
   }
 

@@ -6,6 +6,8 @@
  * the 900 farthest from expiry). Caches are not persisted between CLI runs: expiry is only a hint anyway.
  */
 import { AppsScriptException, type EnvironmentState, type Execution } from '../runtime';
+import { withoutDocument } from '../readings';
+import { type CacheEntry, crossDocumentCaches } from './account';
 import { serviceState } from './state';
 
 export const MAX_CACHE_KEY_CHARS = 250;
@@ -15,11 +17,6 @@ export const MAX_CACHE_TTL_S = 21_600;
 export const MAX_CACHE_ITEMS = 1000;
 const ITEMS_KEPT_ON_OVERFLOW = 900;
 
-interface CacheEntry {
-  value: string;
-  expiresAt: number;
-}
-
 /** One map per cache scope: 'script', 'user:<email>', 'document:<id>'. */
 export function cacheState(env: EnvironmentState): Map<string, Map<string, CacheEntry>> {
   return serviceState(env, 'cache', () => new Map<string, Map<string, CacheEntry>>());
@@ -28,10 +25,10 @@ export function cacheState(env: EnvironmentState): Map<string, Map<string, Cache
 export interface Cache {
   get(key: string): string | null;
   getAll(keys: string[]): Record<string, string>;
-  put(key: string, value: string, expirationInSeconds?: number): void;
-  putAll(values: Record<string, string>, expirationInSeconds?: number): void;
-  remove(key: string): void;
-  removeAll(keys: string[]): void;
+  put(key: string, value: string, expirationInSeconds?: number): null;
+  putAll(values: Record<string, string>, expirationInSeconds?: number): null;
+  remove(key: string): null;
+  removeAll(keys: string[]): null;
 }
 
 export interface CacheServiceApi {
@@ -51,7 +48,7 @@ function ttlMs(seconds: number | undefined): number {
 }
 
 function createCache(exec: Execution, scope: string): Cache {
-  const caches = cacheState(exec.env);
+  const caches = (scope.startsWith('user:') ? crossDocumentCaches(exec.env) : null) ?? cacheState(exec.env);
   const entries = (): Map<string, CacheEntry> => {
     let map = caches.get(scope);
     if (!map) {
@@ -94,6 +91,8 @@ function createCache(exec: Execution, scope: string): Cache {
     put(key, value, expirationInSeconds) {
       exec.call('Cache.put', 'cache');
       store([[String(key), String(value)]], expirationInSeconds);
+      // Live Apps Script returns null here, not undefined (gas-fakes test/teststores.js, run on live).
+      return null;
     },
     putAll(values, expirationInSeconds) {
       exec.call('Cache.putAll', 'cache');
@@ -101,15 +100,18 @@ function createCache(exec: Execution, scope: string): Cache {
         Object.entries(values).map(([k, v]) => [k, String(v)]),
         expirationInSeconds,
       );
+      return null;
     },
     remove(key) {
       exec.call('Cache.remove', 'cache');
       entries().delete(String(key));
+      return null;
     },
     removeAll(keys) {
       exec.call('Cache.removeAll', 'cache');
       const map = entries();
       for (const k of keys) map.delete(String(k));
+      return null;
     },
   };
 }
@@ -118,6 +120,7 @@ export function createCacheService(exec: Execution): CacheServiceApi {
   return {
     getDocumentCache() {
       exec.call('CacheService.getDocumentCache', 'cache');
+      if (withoutDocument(exec)) return null as unknown as Cache;
       return createCache(exec, `document:${exec.env.spreadsheet.id}`);
     },
     getScriptCache() {

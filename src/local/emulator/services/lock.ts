@@ -10,6 +10,7 @@
  */
 import { AppsScriptException, type EnvironmentState, type Execution } from '../runtime';
 import { advanceClock, serviceState } from './state';
+import { withoutDocument } from '../readings';
 
 export type LockKind = 'document' | 'script' | 'user';
 
@@ -87,6 +88,7 @@ export function createLockService(exec: Execution): LockServiceApi {
   return {
     getDocumentLock() {
       exec.call('LockService.getDocumentLock', 'lock');
+      if (withoutDocument(exec)) return null as unknown as Lock;
       return createLock(exec, 'document');
     },
     getScriptLock() {

@@ -6,6 +6,7 @@
  * The user store belongs to the effective user (for installable triggers, the trigger's creator).
  */
 import { AppsScriptException, type EnvironmentState, type Execution } from '../runtime';
+import { withoutDocument } from '../readings';
 import { serviceState } from './state';
 
 export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
@@ -106,6 +107,7 @@ export function createPropertiesService(exec: Execution): PropertiesServiceApi {
   return {
     getDocumentProperties() {
       exec.call('PropertiesService.getDocumentProperties', 'properties.read');
+      if (withoutDocument(exec)) return null as unknown as Properties;
       return createProperties(exec, state.document);
     },
     getScriptProperties() {

@@ -9,11 +9,13 @@
  * Unverified ([U]): everyHours accepts only 1, 2, 4, 6, 8, 12 (the trigger UI's choices).
  */
 import { AppsScriptException, type EnvironmentState, type Execution } from '../runtime';
+import { isAddOn, reading, readingsState } from '../readings';
 import { sessionState } from './session';
 import { serviceState } from './state';
 import { localParts, resolveZone } from './zone';
 
 export const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } as const;
+export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
 export const WeekDay = {
   SUNDAY: 'SUNDAY',
   MONDAY: 'MONDAY',
@@ -83,18 +85,25 @@ export type ClockInUserTriggers = 'byMode' | 'yes' | 'no';
 export interface TriggerState {
   /** this product is an editor add-on, so its trigger rules apply unless a test turns them off */
   editorAddOn: boolean;
-  clockInUserTriggers: ClockInUserTriggers;
+  /** the user must authorize the script again (new scopes since they last did): getAuthorizationInfo says so */
+  reauthorizationNeeded?: boolean;
   nextId: number;
   triggers: TriggerRecord[];
 }
 
 export function triggerState(env: EnvironmentState): TriggerState {
-  return serviceState(env, 'triggers', (): TriggerState => ({
-    editorAddOn: true,
-    clockInUserTriggers: 'byMode',
-    nextId: 1,
-    triggers: [],
-  }));
+  return serviceState(env, 'triggers', (): TriggerState => {
+    const state = { nextId: 1, triggers: [] } as unknown as TriggerState;
+    // The deployment mode lives with the other readings (readings.ts); this is a view of it.
+    Object.defineProperty(state, 'editorAddOn', {
+      enumerable: true,
+      get: () => isAddOn(env),
+      set: (addOn: boolean) => {
+        readingsState(env).mode = addOn ? 'addon' : 'bound';
+      },
+    });
+    return state;
+  });
 }
 
 export interface Trigger {
@@ -134,8 +143,16 @@ export interface TriggerBuilder {
   forSpreadsheet(sheet: { getId(): string } | string): SpreadsheetTriggerBuilder;
 }
 
+export interface AuthorizationInfo {
+  getAuthorizationStatus(): keyof typeof AuthorizationStatus;
+  getAuthorizationUrl(): string | null;
+  getAuthorizedScopes(): string[];
+}
+
 export interface ScriptAppApi {
   AuthMode: typeof AuthMode;
+  AuthorizationStatus: typeof AuthorizationStatus;
+  getAuthorizationInfo(authMode: string): AuthorizationInfo;
   WeekDay: typeof WeekDay;
   EventType: typeof EventType;
   TriggerSource: typeof TriggerSource;
@@ -354,6 +371,18 @@ export function createScriptApp(exec: Execution): ScriptAppApi {
 
   return {
     AuthMode,
+    AuthorizationStatus,
+    getAuthorizationInfo(authMode) {
+      // https://developers.google.com/apps-script/reference/script/script-app#getAuthorizationInfo(AuthMode)
+      exec.call('ScriptApp.getAuthorizationInfo', 'utilities');
+      if (!(String(authMode) in AuthMode)) invalid('authMode', authMode, 'a ScriptApp.AuthMode');
+      const required = state.reauthorizationNeeded === true;
+      return {
+        getAuthorizationStatus: () => (required ? 'REQUIRED' : 'NOT_REQUIRED'),
+        getAuthorizationUrl: () => (required ? 'https://script.google.com/macros/d/local-script/authorize' : null),
+        getAuthorizedScopes: () => (required ? [] : [...(env.oauthScopes ?? [])]),
+      };
+    },
     WeekDay,
     EventType,
     TriggerSource,
@@ -368,12 +397,13 @@ export function createScriptApp(exec: Execution): ScriptAppApi {
     getUserTriggers(spreadsheet) {
       call('ScriptApp.getUserTriggers');
       const id = idOf(spreadsheet);
-      const reading = state.clockInUserTriggers ?? 'byMode';
-      const clockShown = reading === 'yes' || (reading === 'byMode' && state.editorAddOn);
+      // [U] whether clock triggers are listed is not documented (readings.ts userTriggersListClock).
+      // A bound script's clock triggers belong to no document: under "yes" they count as its file's.
+      const listsClock = reading(env, 'userTriggersListClock') === 'yes';
       return state.triggers
         .filter((t) => t.creator === exec.effectiveUser)
         .filter((t) =>
-          t.eventType === 'CLOCK' ? clockShown && (t.documentId === id || t.documentId === null) : t.documentId === id,
+          t.eventType === 'CLOCK' ? listsClock && (t.documentId ?? env.spreadsheet.id) === id : t.documentId === id,
         )
         .map(wrap);
     },

@@ -3,6 +3,7 @@
  * items 44, 45, 48 of APPS_SCRIPT.md.
  */
 import { AppsScriptException, type Execution } from '../runtime';
+import { withoutDocument } from '../readings';
 import { EmulatedConditionalFormatRuleBuilder } from './conditional';
 import { cursorOf, Doc } from './doc';
 import * as Enums from './enums';
@@ -66,7 +67,9 @@ export class EmulatedSpreadsheetApp implements Pick<Gas, SpreadsheetAppMembers> 
     return this.active();
   }
   private active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    if (!this.exec.env.spreadsheet) return null as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    if (!this.exec.env.spreadsheet || withoutDocument(this.exec)) {
+      return null as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    }
     return spreadsheetView(this.doc);
   }
 

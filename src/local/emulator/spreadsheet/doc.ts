@@ -6,6 +6,8 @@
 import type { GridRect, SheetModel, SpreadsheetModel } from '../model';
 import { AppsScriptException, type Capability, type Execution } from '../runtime';
 import { localeInfo, type LocaleInfo } from './locale';
+import type { PlainTextReadings } from './input';
+import { reading } from '../readings';
 
 export interface CursorState {
   activeSheetId: number;
@@ -56,6 +58,12 @@ export class Doc {
 
   get timeZone(): string {
     return this.model.timeZone;
+  }
+
+  /** The environment's answers to the open questions about plain-text cells (readings.ts). */
+  get plainText(): PlainTextReadings {
+    const env = this.exec.env;
+    return { apostrophe: reading(env, 'apostropheInPlainText'), formula: reading(env, 'formulaInPlainText') };
   }
 
   allocateId(): number {

@@ -18,6 +18,14 @@ import type { LocaleInfo } from './locale';
 
 export const FORMULA_ERROR = '#ERROR!';
 
+/** The answers to the two open questions about plain-text cells (readings.ts). */
+export interface PlainTextReadings {
+  apostrophe: 'stripped' | 'kept';
+  formula: 'formula' | 'text';
+}
+
+const KIND_PLAIN_TEXT: PlainTextReadings = { apostrophe: 'stripped', formula: 'text' };
+
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?`;
 const YMD = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]+${TIME})?$`);
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:\s+${TIME})?$`);
@@ -48,23 +56,28 @@ export class TypedInputParser {
   constructor(
     private readonly loc: LocaleInfo,
     private readonly timeZone: string,
+    private readonly plainText: PlainTextReadings = KIND_PLAIN_TEXT,
   ) {
     const g = escape(loc.group === '\u202f' ? ' ' : loc.group);
     const d = escape(loc.decimal);
     this.numberRe = new RegExp(`^([+-]?)(\\d+|\\d{1,3}(?:${g}\\d{3})+)?(?:${d}(\\d+))?(?:[eE]([+-]?\\d+))?$`);
   }
 
-  /** `textFormat`: the cell is formatted as plain text ('@'), so only '=' is special. */
+  /**
+   * `textFormat`: the cell is formatted as plain text ('@'): nothing is parsed, except that whether
+   * '=' still starts a formula and whether a leading apostrophe is still dropped are [U] (readings.ts
+   * formulaInPlainText, apostropheInPlainText).
+   */
   parse(input: string, textFormat: boolean): CellValue {
     this.formula = null;
     this.impliedFormat = null;
     if (input === '') return '';
     const first = input.charCodeAt(0);
-    if (first === 61 /* = */ && input.length > 1) {
+    if (first === 61 /* = */ && input.length > 1 && !(textFormat && this.plainText.formula === 'text')) {
       this.formula = input;
       return '';
     }
-    if (first === 39 /* ' */) return input.slice(1);
+    if (first === 39 /* ' */) return textFormat && this.plainText.apostrophe === 'kept' ? input : input.slice(1);
     if (textFormat) return input;
     // Fast path for ordinary words: only digits, signs, separators and currency start anything else.
     if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) {

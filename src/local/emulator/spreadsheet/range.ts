@@ -240,6 +240,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
       this.sheetModel,
       this.rect,
       Array.from({ length: this.rect.numRows }, () => row),
+      this.doc.plainText,
     );
     return this.api;
   }
@@ -248,7 +249,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
     this.write('setValues');
     this.checkShape(values, 'setValues');
     this.doc.exec.countCells(0, this.cells);
-    writeValues(this.doc.model, this.sheetModel, this.rect, values);
+    writeValues(this.doc.model, this.sheetModel, this.rect, values, this.doc.plainText);
     return this.api;
   }
 
@@ -629,6 +630,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
       this.sheetModel,
       this.rect,
       Array.from({ length: this.rect.numRows }, () => row),
+      this.doc.plainText,
     );
     return this.api;
   }

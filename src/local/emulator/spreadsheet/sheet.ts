@@ -15,6 +15,7 @@ import { protectionView } from './protection';
 import { checkedRect, rangeView } from './range';
 import { rangeListView } from './range-list';
 import { namedRangeView, spreadsheetView } from './spreadsheet';
+import { reading } from '../readings';
 import { deleteColumns, deleteRows, insertColumns, insertRows, sortRows } from './structure';
 import { clearStyles } from './styles';
 import { applyValidation } from './validation';
@@ -218,7 +219,9 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
     if (!(anchor >= 1 && anchor <= this.model.maxRows)) throw new AppsScriptException('Those rows are out of bounds.');
     if (!(howMany >= 1)) throw new AppsScriptException('The number of rows to insert must be at least 1.');
     checkCellLimit(this.doc.model, howMany * this.model.maxColumns);
-    insertRows(this.doc.model, this.model, at, howMany);
+    const appended = at - 1 === this.model.maxRows;
+    const follow = appended && reading(this.doc.exec.env, 'rulesFollowAppendedRows') === 'grow';
+    insertRows(this.doc.model, this.model, at, howMany, follow);
     return this.api;
   }
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
@@ -306,7 +309,13 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
     const row = lastRow(this.model) + 1;
     growGrid(this.doc.model, this.model, row, rowContents.length);
     this.doc.exec.countCells(0, rowContents.length);
-    writeValues(this.doc.model, this.model, { row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
+    writeValues(
+      this.doc.model,
+      this.model,
+      { row, col: 1, numRows: 1, numCols: rowContents.length },
+      [rowContents],
+      this.doc.plainText,
+    );
     return this.api;
   }
 

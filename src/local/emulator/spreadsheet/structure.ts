@@ -62,7 +62,13 @@ function moveAnchored(
 }
 
 /** Inserts `count` blank rows so that the first new one is row `at`; new rows take the formats of row at-1. */
-export function insertRows(model: SpreadsheetModel, sheet: SheetModel, at: number, count: number): void {
+export function insertRows(
+  model: SpreadsheetModel,
+  sheet: SheetModel,
+  at: number,
+  count: number,
+  rulesFollow = false,
+): void {
   if (sheet.values.length >= at) {
     const blanks: CellValue[][] = Array.from({ length: count }, () => []);
     sheet.values.splice(at - 1, 0, ...blanks);
@@ -70,11 +76,13 @@ export function insertRows(model: SpreadsheetModel, sheet: SheetModel, at: numbe
   const move = (r0: number, c0: number): [number, number] => [r0 >= at - 1 ? r0 + count : r0, c0];
   sheet.formulas = remapKeys(sheet.formulas, move);
   sheet.notes = remapKeys(sheet.notes, move);
+  // `rulesFollow`: rows appended below the grid under rulesFollowAppendedRows=grow, where ranges
+  // ending at the old last row grow over them as formats do (readings.ts).
   moveAnchored(
     model,
     sheet,
     'row',
-    (r, inherit) => shiftForInsert(r, 'row', at, count, inherit),
+    (r, inherit) => shiftForInsert(r, 'row', at, count, inherit || rulesFollow),
     (i) => (i >= at ? i + count : i),
   );
   sheet.maxRows += count;

@@ -15,7 +15,7 @@ import {
   type SpreadsheetModel,
 } from '../model';
 import { AppsScriptException } from '../runtime';
-import { TypedInputParser } from './input';
+import { type PlainTextReadings, TypedInputParser } from './input';
 import { localeInfo } from './locale';
 import { applyStyle, numberFormatColumns } from './styles';
 
@@ -130,7 +130,13 @@ export function dropFormulas(map: Map<number, string>, rect: GridRect): void {
  * Writes a [row][col] block with setValues semantics. Lengths are checked before anything is
  * written, so a rejected cell (over 50,000 characters) leaves the sheet untouched.
  */
-export function writeValues(model: SpreadsheetModel, sheet: SheetModel, rect: GridRect, data: unknown[][]): void {
+export function writeValues(
+  model: SpreadsheetModel,
+  sheet: SheetModel,
+  rect: GridRect,
+  data: unknown[][],
+  plainText?: PlainTextReadings,
+): void {
   for (let r = 0; r < rect.numRows; r++) {
     const src = data[r];
     for (let c = 0; c < rect.numCols; c++) {
@@ -144,7 +150,7 @@ export function writeValues(model: SpreadsheetModel, sheet: SheetModel, rect: Gr
       }
     }
   }
-  const parser = new TypedInputParser(localeInfo(model.locale), model.timeZone);
+  const parser = new TypedInputParser(localeInfo(model.locale), model.timeZone, plainText);
   const formats = numberFormatColumns(sheet, rect);
   const formulas: Array<[number, string]> = [];
   const implied = new ImpliedFormats(sheet, rect);

@@ -75,3 +75,15 @@ describe('CacheService', () => {
     expect(() => g.CacheService.getScriptCache()).toThrow('You do not have permission');
   });
 });
+
+describe('agrees with live Apps Script', () => {
+  // gas-fakes' test/teststores.js, run on live Apps Script, asserts put and remove return null.
+  test('Cache.put, putAll, remove and removeAll return null, not undefined', () => {
+    const env = newEnv();
+    const cache = start(env).g.CacheService.getScriptCache();
+    expect(cache.put('k', 'v')).toBeNull();
+    expect(cache.putAll({ a: '1' })).toBeNull();
+    expect(cache.remove('k')).toBeNull();
+    expect(cache.removeAll(['a'])).toBeNull();
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Keeping the Clients tab's highlighting and warning-only protections over the whole table as it
+ * grows. Both were set over the grid as it was at setup; whether Sheets stretches them over rows
+ * appended below the grid's last row is not documented (docs/google-readings.md,
+ * rulesFollowAppendedRows), so whatever appends rows (addClient, and every Refresh and daily run, for
+ * rows people added by hand) stretches them again. Ranges that already reach the last row are left
+ * alone, so a grid that did not grow costs reads only: a constant number of calls, whatever the rows.
+ */
+import { isOurRule } from './highlight';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** Our protections say so in their description, so a second run recognises them. */
+export const COMPUTED_PROTECTION = 'Client Tracker: computed column';
+
+/** What a check of the coverage found: rules and protections short of the grid's last row. */
+export interface Coverage {
+  maxRows: number;
+  rulesShort: number;
+  protectionsShort: number;
+}
+
+function toLastRow(sheet: Sheet, range: Range, maxRows: number): Range {
+  return sheet.getRange(range.getRow(), range.getColumn(), maxRows - range.getRow() + 1, range.getNumColumns());
+}
+
+/** Counts (and with `fix`, stretches) our rules and protections that stop short of the last row. */
+export function tableCoverage(sheet: Sheet, fix: boolean): Coverage {
+  const maxRows = sheet.getMaxRows();
+  const rules = sheet.getConditionalFormatRules();
+  let rulesShort = 0;
+  const stretched = rules.map((rule) => {
+    if (!isOurRule(rule)) return rule;
+    const ranges = rule.getRanges();
+    if (ranges.every((r) => r.getLastRow() >= maxRows)) return rule;
+    rulesShort++;
+    return rule
+      .copy()
+      .setRanges(ranges.map((r) => toLastRow(sheet, r, maxRows)))
+      .build();
+  });
+  if (fix && rulesShort > 0) sheet.setConditionalFormatRules(stretched);
+  let protectionsShort = 0;
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (!p.getDescription().startsWith(COMPUTED_PROTECTION)) continue;
+    const range = p.getRange();
+    if (range.getLastRow() >= maxRows) continue;
+    protectionsShort++;
+    if (fix) p.setRange(toLastRow(sheet, range, maxRows));
+  }
+  return { maxRows, rulesShort, protectionsShort };
+}
+
+/** Stretches the highlighting and protections over rows appended past them. */
+export function keepTableCovered(sheet: Sheet): void {
+  tableCoverage(sheet, true);
+}
