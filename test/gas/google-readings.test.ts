@@ -6,7 +6,7 @@
 import { confirmTeamRoles } from '../helpers/roles';
 import { newSheetModel } from '../../src/local/emulator/model';
 import { newAddOnInstall, type Assumptions } from '../../src/local/emulator';
-import { OWNER, newWorkbook, type TestWorkbook } from '../helpers/workbook';
+import { newWorkbook, type TestWorkbook } from '../helpers/workbook';
 import { addRows, asEditor, headerIndex, rowsOf, trackerWorkbook } from './clients-fixture';
 
 const KIND: Assumptions = { apostropheInPlainText: 'stripped', rulesFollowAppendedRows: 'grow' };
