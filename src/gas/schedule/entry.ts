@@ -8,6 +8,7 @@
  */
 import { emailKey, sameEmail } from '../../core/people';
 import { requirePermission } from '../roles';
+import { checkScheduledContext } from './no-document';
 import { loadSchedule, saveSchedule, type StepName } from './state';
 import { triggerById } from './trigger';
 import { runPipeline } from './run';
@@ -20,6 +21,9 @@ function eventTriggerId(e: unknown): string {
 function scheduledOrRunNow(e: unknown, only?: readonly StepName[]): void {
   const uid = eventTriggerId(e);
   if (uid !== '') {
+    // A time-driven run may have no spreadsheet, or need new permissions: it stops with a record and
+    // one email a day instead of crashing on the first document read (docs/google-readings.md).
+    if (!checkScheduledContext(uid).ok) return;
     const runner = emailKey(Session.getEffectiveUser().getEmail());
     const record = loadSchedule();
     if (record?.on && sameEmail(record.owner, runner)) {

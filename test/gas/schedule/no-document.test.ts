@@ -1,8 +1,8 @@
 /**
  * The scheduled run's guard (src/gas/schedule/no-document.ts) under both readings of
- * scheduledRunDocument, run against the emulator's services as the trigger would see them. The guard
- * is not yet called by the trigger's handler, so it is driven here directly, with the services as
- * globals, as Apps Script provides them.
+ * scheduledRunDocument, run against the emulator's services as the trigger would see them: driven
+ * directly, with the services as globals as Apps Script provides them, and through the bundle's own
+ * trigger handler (runDaily calls it first).
  */
 import {
   assume,
@@ -13,6 +13,8 @@ import {
 } from '../../../src/local/emulator';
 import { ManualClock } from '../../../src/local/emulator/runtime';
 import { mailState, triggerState } from '../../../src/local/emulator/services';
+import { OWNER } from '../../helpers/workbook';
+import { fireTrigger, ourTriggers, teamWorkbook } from './fixture';
 import { checkScheduledContext, lastScheduleFailure } from '../../../src/gas/schedule/no-document';
 
 const CREATOR = 'owner@example.com';
@@ -68,4 +70,28 @@ describe('a scheduled run checks it has its document before anything else', () =
     expect(timeDriven(e, () => checkScheduledContext('9'))).toEqual({ ok: false, reason: 'reauthorize' });
     expect(mailState(e).sent[0].body).toContain('needs your permission again');
   });
+});
+
+describe("the daily trigger's handler under both readings of scheduledRunDocument", () => {
+  test.each(['available', 'missing'] as const)(
+    '%s: the run either sends the digests or stops with one notice',
+    (reading) => {
+      const wb = teamWorkbook();
+      wb.menu('menuScheduleOn');
+      expect(ourTriggers(wb)).toHaveLength(1);
+      const before = JSON.stringify(wb.values('Clients'));
+      assume(wb.env, { readings: { scheduledRunDocument: reading } });
+      expect(() => fireTrigger(wb, OWNER)).not.toThrow();
+      const sent = mailState(wb.env).sent;
+      if (reading === 'missing') {
+        // One email to the trigger's owner saying why, in both languages; no digest, no write.
+        expect(sent.map((m) => m.to)).toEqual([[OWNER]]);
+        expect(sent[0].body).toContain('without its spreadsheet');
+        expect(JSON.stringify(wb.values('Clients'))).toBe(before);
+      } else {
+        expect(sent.length).toBeGreaterThan(0);
+        expect(sent.every((m) => !m.body.includes('without its spreadsheet'))).toBe(true);
+      }
+    },
+  );
 });
