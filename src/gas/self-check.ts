@@ -7,6 +7,7 @@
  * daily run's trigger and mail quota, and reports what it cannot observe from the last run's records,
  * or as unknown. Each finding is a plain sentence with what to do.
  */
+import { sameEmail } from '../core/people';
 import { type Lang, type MessageKey, type Params, message, render, t } from '../core/i18n';
 import { type TableName, TABLES, findHeaders, tabName } from '../core/schema';
 import { dayKey, today } from '../core/dates';
@@ -156,7 +157,7 @@ function scheduleFindings(ctx: WorkbookContext): Finding[] {
   const me = Session.getEffectiveUser().getEmail();
   const schedule = loadSchedule();
   if (!schedule || !schedule.on) out.push(finding(lang, 'ok', 'check.scheduleOff'));
-  else if (schedule.owner.trim().toLowerCase() !== me.trim().toLowerCase()) {
+  else if (!sameEmail(schedule.owner, me)) {
     out.push(finding(lang, 'unknown', 'check.triggerOthers', { owner: schedule.owner }, 'check.triggerOthers.todo'));
   } else {
     // Whether getUserTriggers lists clock triggers is not documented: look in both lists.

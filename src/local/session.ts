@@ -5,6 +5,7 @@
  * who is signed in), the built add-on run on it exactly as Apps Script would, and — only when
  * something changed — everything saved back as one change, with the mail the run sent.
  */
+import { sameEmail } from '../core/people';
 import { cliText } from './cli/messages';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -379,9 +380,8 @@ async function loadExisting(file: string): ReturnType<typeof loadWorkbook> {
   }
 }
 
-export function sameEmail(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
+// One rule for the same person (src/core/people.ts), re-exported for the local runtime's callers.
+export { sameEmail };
 
 /** Whether this person can open the file: an editor or a viewer. */
 export function canOpen(model: SpreadsheetModel, user: string): boolean {
