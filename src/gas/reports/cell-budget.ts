@@ -2,7 +2,7 @@
  * Google's limit of 10 million cells per spreadsheet (all tabs, empty grid cells included). Report
  * tabs grow with the data, so near the limit a rebuild could fail half-way — after clearing a tab,
  * before writing it. The budget is checked first, and a report that would not fit changes nothing.
- * https://support.google.com/drive/answer/37603 (APPS_SCRIPT.md item 29)
+ * https://support.google.com/drive/answer/37603
  */
 import { message } from '../../core/i18n';
 import type { WorkbookContext } from '../context';

@@ -1,7 +1,7 @@
 /**
  * Sheet: one tab, a view over its SheetModel.
- * Reference: https://developers.google.com/apps-script/reference/spreadsheet/sheet; semantics per
- * APPS_SCRIPT.md items 19–25, 31–35, 38, 43.
+ * Reference: https://developers.google.com/apps-script/reference/spreadsheet/sheet; behaviour the
+ * reference leaves open is a switch in docs/google-readings.md.
  */
 import type { GridRect, SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
@@ -422,7 +422,7 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
     return this.model.tabColor;
   }
 
-  /** Sorts the rows below the frozen ones by a column (APPS_SCRIPT.md item 26). */
+  /** Sorts the rows below the frozen ones by a column (https://developers.google.com/apps-script/reference/spreadsheet/sheet#sort(Integer)). */
   sort(columnPosition: number, ascending = true): GasSheet {
     this.write('sort');
     const first = this.model.frozenRows + 1;

@@ -1,6 +1,6 @@
 /**
  * Spreadsheet: the file. Reference: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet;
- * semantics per APPS_SCRIPT.md items 30–32, 42, 46, 47.
+ * behaviour the reference leaves open is a switch in docs/google-readings.md.
  */
 import { newSheetModel, type NamedRangeModel, type SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
