@@ -57,7 +57,7 @@ function leadWarnings(facts: ChurnFacts, settings: ChurnSettings, today: DayKey)
 }
 
 /**
- * The early warnings of DOMAIN.md for one client. The gap beyond the grade's interval and the grade
+ * The early warnings of the domain rules for one client. The gap beyond the grade's interval and the grade
  * downgrade belong to the lead cadence (core/status.ts followsCadence): Won clients, who have left
  * it, keep only the customer-care warnings (key person left, contract expiry near); Lost and pooled
  * clients get none.

@@ -1,5 +1,5 @@
 /**
- * Lead grade A/B/C/D (seed 004), by the ordered rule of DOMAIN.md:
+ * Lead grade A/B/C/D (seed 004), by the domain rules' ordered rule:
  * D without a confirmed need or an expected date; A with budget, decision maker and the expected
  * date within the A window; B with the decision maker within the B window; C otherwise.
  */

@@ -1,6 +1,6 @@
 /**
  * Every threshold of the rules, as kept on the Settings tab (Key, Value, Notes), with the defaults
- * of DOMAIN.md and a sentence explaining each. Reading is forgiving: either language's key, and a
+ * of the domain rules and a sentence explaining each. Reading is forgiving: either language's key, and a
  * bad value falls back to the default with a sentence saying so.
  */
 import type { Weekday } from './dates';

@@ -1,5 +1,5 @@
 /**
- * Report · Validity (seed 001's audit), by DOMAIN.md's definition, over all time: a client is valid
+ * Report · Validity (seed 001's audit), by the domain rules' definition, over all time: a client is valid
  * if any attempt reached it (counted under the Result of its latest reached attempt), invalid if it
  * has attempts and none reached (counted under the Outcome of its latest attempt, by Date then row
  * order), and "not yet tried" without attempts. Per owner = the client's current Owner.

@@ -305,7 +305,7 @@ interface Facts {
   expected: number | null;
 }
 
-/** Facts that give the grade this client is meant to have (DOMAIN.md's ordered rule, default windows). */
+/** Facts that give the grade this client is meant to have (the domain rules' ordered rule, default windows). */
 function qualification(rng: Random, stage: Stage, today: number): Facts {
   const late = stage === 'B2' || stage === 'B3';
   const grade = rng.weighted<Grade>(late ? { A: 45, B: 35, C: 15, D: 5 } : { A: 12, B: 25, C: 33, D: 30 });

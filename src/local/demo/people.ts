@@ -1,6 +1,6 @@
 /**
  * The demo's cast: a sales team of six (a director, two managers, three salespeople; Chinese and
- * English names, as in DOMAIN.md's "a day with Client Tracker"), and the material client names,
+ * English names, as in the domain rules' "a day with Client Tracker"), and the material client names,
  * contact people and conversations are drawn from.
  */
 import type { Lang } from '../../core/i18n';

@@ -1,6 +1,5 @@
 /**
- * SpreadsheetApp. Reference: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app;
- * items 44, 45, 48 of APPS_SCRIPT.md.
+ * SpreadsheetApp. Reference: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app.
  */
 import { AppsScriptException, type Execution } from '../runtime';
 import { withoutDocument } from '../readings';

@@ -3,7 +3,7 @@
  * Sheets UI (the Sheets API's USER_ENTERED mode).
  * Sources: https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
  * (a leading '=' makes a formula), https://developers.google.com/workspace/sheets/api/reference/rest/v4/ValueInputOption
- * (USER_ENTERED parses like the UI), gas-fakes notes/oddities.md ("Values"), and APPS_SCRIPT.md items 5–13.
+ * (USER_ENTERED parses like the UI), gas-fakes notes/oddities.md ("Values").
  *
  * Parsed: '=' formulas (stored, never evaluated: the cached value is ''), a leading apostrophe (text),
  * TRUE/FALSE (any case), numbers with the locale's separators ("00123" → 123, "1e5", "1,000"),

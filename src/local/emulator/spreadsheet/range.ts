@@ -1,7 +1,6 @@
 /**
  * Range: a rectangle of one sheet, a view over the model.
- * Reference: https://developers.google.com/apps-script/reference/spreadsheet/range (the methods below),
- * semantics per APPS_SCRIPT.md items 1–28, 36, 39, 41.
+ * Reference: https://developers.google.com/apps-script/reference/spreadsheet/range (the methods below).
  */
 import { cachedFormulaValue } from './formula-cache';
 import { MAX_COLUMNS, cellKey, type CellValue, type GridRect, type SheetModel } from '../model';
@@ -726,7 +725,7 @@ function typeName(v: unknown): string {
   return 'Object';
 }
 
-/** Validates coordinates per APPS_SCRIPT.md item 22 and returns the rectangle. */
+/** Validates coordinates per and returns the rectangle. */
 export function checkedRect(sheet: SheetModel, row: number, col: number, numRows: number, numCols: number): GridRect {
   if (!Number.isFinite(row) || !Number.isFinite(col) || !Number.isFinite(numRows) || !Number.isFinite(numCols)) {
     throw new AppsScriptException('Invalid argument: the range coordinates must be numbers.');

@@ -1,6 +1,6 @@
 /**
  * Cell values over the model's row arrays: batch read, batch write with typed-input parsing, last
- * row/column, and the workbook cell limit. Sources: APPS_SCRIPT.md items 1–29;
+ * row/column, and the workbook cell limit. Sources:
  * https://developers.google.com/apps-script/reference/spreadsheet/range#getValues(),
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object).
  */
