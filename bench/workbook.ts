@@ -159,6 +159,13 @@ export function buildWorkbook(bundle: Bundle, size: Size): BenchWorkbook {
   const teamWidth = usedWidth(teamSheet);
   const teamCols = headerMap(teamSheet, 'team');
   members.forEach((m, i) => (teamSheet.values[i + 1] = teamRow(m, teamCols, teamWidth)));
+  // Who ran setup was its director until now: they confirm the team's roles, as a team would (docs/roles.md).
+  run(
+    bundle,
+    env,
+    { authMode: 'FULL', kind: 'menu', activeUser: manager.email, effectiveUser: manager.email },
+    'menuConfirmRoles',
+  );
 
   const clientsSheet = sheetOf(env, 'clients');
   const contactsSheet = sheetOf(env, 'contacts');

@@ -10,7 +10,7 @@ import { type Message, message } from './i18n';
 import type { Attitude, Grade, Outcome, Result, Stage } from './lists';
 import { type NextStep, replacesStep, stepFromContact } from './next-step';
 import { type PlannedChange, computeClient } from './refresh';
-import type { ClientRecord } from './schema';
+import type { ClientRecord, ContactRecord } from './schema';
 import type { Settings } from './settings';
 
 /** A contact as the rules need it: checked, codes not labels. */
@@ -63,6 +63,20 @@ export function stageChange(before: Stage | null, after: Stage | null, reason: M
       reason: before === null ? message('change.stageFirst') : reason,
     },
   ];
+}
+
+/** A dated Contacts row as applyContact reads it (Refresh's catch-up and typed rows; the sidebar sends its own). */
+export function contactFacts(contact: ContactRecord, tz: string): ContactFacts {
+  return {
+    date: contact.date as Date,
+    outcome: contact.outcome,
+    result: contact.result,
+    attitude: contact.attitude,
+    nextFollowUp: contact.nextFollowUp === null ? null : dayKey(contact.nextFollowUp, tz),
+    nextOwner: contact.nextOwner,
+    nextTopic: contact.nextTopic,
+    stage: contact.stageAfter,
+  };
 }
 
 export function applyContact(

@@ -8,7 +8,7 @@ import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
 import { idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
-import { applyContact } from './apply-contact';
+import { applyContact, contactFacts } from './apply-contact';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
 import type { ClientRecord, ColumnKey, ContactRecord } from './schema';
@@ -402,23 +402,7 @@ function catchUpClient(
   );
   let record = client;
   for (const { contact } of ordered) {
-    const applied = applyContact(
-      record,
-      {
-        date: contact.date as Date,
-        outcome: contact.outcome,
-        result: contact.result,
-        attitude: contact.attitude,
-        nextFollowUp: contact.nextFollowUp === null ? null : dayKey(contact.nextFollowUp, tz),
-        nextOwner: contact.nextOwner,
-        nextTopic: contact.nextTopic,
-        stage: contact.stageAfter,
-      },
-      settings,
-      today,
-      tz,
-      { me: contact.by },
-    );
+    const applied = applyContact(record, contactFacts(contact, tz), settings, today, tz, { me: contact.by });
     for (const c of applied.changes) if (c.what === 'stageChange') changes.push({ ...c, by: contact.by });
     record = { ...applied.after, grade: client.grade, status: client.status };
   }

@@ -10,7 +10,7 @@
  * saw) and so never applies a row twice. Reads grow with the number of clients (the ID and name
  * columns) and with the edited block, never with the contact log.
  */
-import { applyContact } from '../core/apply-contact';
+import { applyContact, contactFacts } from '../core/apply-contact';
 import { dayKey, startOfDay, today } from '../core/dates';
 import { type Message, message, render } from '../core/i18n';
 import { idGenerator, idKey } from '../core/ids';
@@ -114,16 +114,7 @@ export function applyTypedContacts(
           const stageEdited = stageCol !== undefined && stageCol >= edit.left && stageCol < edit.right;
           const applied = applyContact(
             record,
-            {
-              date: contact.date as Date,
-              outcome: contact.outcome,
-              result: contact.result,
-              attitude: contact.attitude,
-              nextFollowUp: contact.nextFollowUp === null ? null : dayKey(contact.nextFollowUp, tz),
-              nextOwner: contact.nextOwner,
-              nextTopic: contact.nextTopic,
-              stage: contact.id === '' || stageEdited ? contact.stageAfter : null,
-            },
+            { ...contactFacts(contact, tz), stage: contact.id === '' || stageEdited ? contact.stageAfter : null },
             settings,
             today(ctx.now, tz),
             tz,
