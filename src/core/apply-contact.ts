@@ -6,11 +6,12 @@
  */
 import { type DayKey, dayKey, startOfDay } from './dates';
 import { gradeClient } from './grade';
-import { type Message, message } from './i18n';
+import { message } from './i18n';
 import type { Attitude, Grade, Outcome, Result, Stage } from './lists';
 import { type NextStep, replacesStep, stepFromContact } from './next-step';
 import { type PlannedChange, computeClient } from './refresh';
 import type { ClientRecord, ContactRecord } from './schema';
+import { stageChange, stageRecordedCell, unrecordedStage } from './stage-record';
 import type { Settings } from './settings';
 
 /** A contact as the rules need it: checked, codes not labels. */
@@ -49,20 +50,6 @@ export interface ApplyOptions {
    * does); undefined leaves the segment to Refresh unless this contact is the latest reached.
    */
   latest?: { latestReachedAttitude: Attitude | null; latestReachedResult: Result | null };
-}
-
-/** The Changes row a stage move implies: one per move, none when the stage stays; a first stage is recorded as such. */
-export function stageChange(before: Stage | null, after: Stage | null, reason: Message): PlannedChange[] {
-  if (after === null || after === before) return [];
-  return [
-    {
-      clientId: '',
-      what: 'stageChange',
-      old: before ?? '',
-      new: after,
-      reason: before === null ? message('change.stageFirst') : reason,
-    },
-  ];
 }
 
 /** A dated Contacts row as applyContact reads it (Refresh's catch-up and typed rows; the sidebar sends its own). */
@@ -141,7 +128,9 @@ export function applyContact(
     after.nextTopic = step.topic;
     after.planSet = new Date(ms);
   }
+  after.stageRecorded = stageRecordedCell(stage, 'en');
   const changes: PlannedChange[] = [
+    ...unrecordedStage(client),
     ...stageChange(client.stage, stage, message('change.stageByContact', { date: day })),
     ...(gradeChange ? [{ clientId: '', ...gradeChange }] : []),
   ].map((c) => ({ ...c, clientId: client.id }));

@@ -9,6 +9,7 @@ import { type Lang, type Message, message, t } from './i18n';
 import { idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
 import { applyContact, contactFacts } from './apply-contact';
+import { stageRecordedCell, unrecordedStage } from './stage-record';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
 import type { ClientRecord, ColumnKey, ContactRecord } from './schema';
@@ -25,6 +26,8 @@ export interface ClientComputed {
   lastContact: DayKey | null;
   poolRelease: DayKey | null;
   segment: Segment | null;
+  /** The Stage recorded cell once any unrecorded move is logged (src/core/stage-record.ts). */
+  stageRecorded: string;
 }
 
 export interface PlannedChange {
@@ -90,6 +93,7 @@ export const REFRESH_CLIENT_COLUMNS = [
   'expiryDate',
   'dealValue',
   'satisfaction',
+  'stageRecorded',
 ] as const satisfies readonly ColumnKey<'clients'>[];
 
 /**
@@ -242,10 +246,12 @@ export function refreshClients(
     const reached = facts === undefined ? null : dayKey(new Date(facts.lastReachedMs), tz);
     // Refresh reads the whole log: no reached contact means no latest attitude, not an unknown one.
     const latest = facts ?? { latestReachedAttitude: null, latestReachedResult: null };
-    let record = client;
+    // A Stage changed without being recorded is one move before any pending contact applies.
+    changes.push(...unrecordedStage(client, id));
+    let record: ClientRecord = { ...client, stageRecorded: stageRecordedCell(client.stage, lang) };
     const waiting = pending.get(idKey(id));
     if (waiting !== undefined && contactIds !== null) {
-      record = catchUpClient({ ...client, id }, waiting, settings, today, tz, changes);
+      record = catchUpClient({ ...record, id }, waiting, settings, today, tz, changes);
       for (const p of waiting) applied.push({ index: p.index, id: contactIds.next() });
       caughtUp[index] = {
         stage: record.stage,
@@ -257,7 +263,7 @@ export function refreshClients(
     }
     const out = computeClient(record, { reached, latest }, settings, today, tz);
     if (out.gradeChange) changes.push({ clientId: id, ...out.gradeChange });
-    return { ...out.computed, id };
+    return { ...out.computed, id, stageRecorded: stageRecordedCell(record.stage, lang) };
   });
   return {
     clients: computed,
@@ -287,7 +293,7 @@ export function computeClient(
   settings: Settings,
   today: DayKey,
   tz: string,
-): { computed: Omit<ClientComputed, 'id'>; gradeChange: Omit<PlannedChange, 'clientId'> | null } {
+): { computed: Omit<ClientComputed, 'id' | 'stageRecorded'>; gradeChange: Omit<PlannedChange, 'clientId'> | null } {
   const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
   const lastContact = maxDay(log.reached, day(client.lastContact));
   const created = day(client.created);

@@ -428,6 +428,19 @@ export const CLIENT_COLUMNS = [
     type: 'text',
     width: 250,
   },
+  {
+    // The Stage the Changes tab last recorded for the client ('—': recorded blank). A Stage cell that
+    // differs was changed without being recorded (typed on a phone, pasted, a script): onEdit or
+    // Refresh records the move and this cell follows (src/core/stage-record.ts, docs/rule-path.md).
+    key: 'stageRecorded',
+    en: 'Stage recorded',
+    zh: '已记录阶段',
+    aliases: ['Recorded stage', '记录的阶段'],
+    type: 'plainText',
+    computed: true,
+    width: 110,
+    format: TEXT,
+  },
 ] as const satisfies readonly ColumnDef[];
 
 export const CONTACT_COLUMNS = [

@@ -1,7 +1,8 @@
 /**
  * onEdit, a simple trigger: when someone edits rows of the Clients tab, their computed cells follow at
  * once — Grade from the qualification facts, Status from the Stage (Won / Lost) and the row's dates,
- * Pool release, and an ID for a row typed in without one (recorded on the Changes tab).
+ * Pool release, and an ID for a row typed in without one (recorded on the Changes tab). A Stage typed
+ * or pasted is logged as a move on Changes against Stage recorded, as Refresh would log it.
  *
  * It runs in AuthMode.LIMITED within 30 seconds, so it reads only the edited rows and the header (a
  * constant number of calls, whatever the size of the sheet), never the contact log (the next Refresh
@@ -194,6 +195,8 @@ function recompute(
   });
   // Segments need the contact log: Refresh computes them; a client no longer Won has none.
   plan('segment', (i, raw) => (records[i]!.stage === 'won' ? raw : ''));
+  // A Stage typed or pasted is a move the rules log on Changes (result.changes), as Refresh would.
+  plan('stageRecorded', (i) => result.clients[i]!.stageRecorded);
   if (planned.size === 0) return;
 
   const changes: ChangeEntry[] = result.changes.map((c) => ({ ...c }));

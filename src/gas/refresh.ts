@@ -216,7 +216,8 @@ export function menuRefresh(): void {
 
 /**
  * The cells Refresh writes after applying contacts nobody had applied: each client's Stage and next
- * step where they changed (only those cells: people own these columns), and each applied row's ID.
+ * step where they changed (only those cells: people own these columns), each applied row's ID, and
+ * Stage recorded wherever a move was just logged or a blank one adopted.
  */
 function caughtUpCells(
   pass: ClientsPass,
@@ -253,6 +254,15 @@ function caughtUpCells(
     put('nextTopic', i, cell('nextTopic'), after.nextTopic);
     put('planSet', i, cell('planSet'), after.planSetMs === null ? '' : new Date(after.planSetMs));
   });
+  // Stage recorded follows every Stage whose move is now on Changes (a tab set up before the column
+  // existed has none: its moves wait until Setup adds it).
+  if (tbl.headers.map.stageRecorded !== undefined) {
+    result.clients.forEach((computed, i) => {
+      if (computed === null || tbl.records[i] === null) return;
+      const col = tbl.headers.map.stageRecorded as number;
+      put('stageRecorded', i, cellAt(tbl.grid, i, col), computed.stageRecorded);
+    });
+  }
   const contactIds = new Map<number, unknown>(result.applied.map((a) => [a.index, a.id]));
   return { clients: out, contactIds, count: count + contactIds.size };
 }

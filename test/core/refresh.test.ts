@@ -59,6 +59,7 @@ describe('refresh', () => {
         lastContact: '2026-02-27',
         poolRelease: '2026-03-14',
         segment: null,
+        stageRecorded: 'A2 · First meeting',
       },
     ]);
     expect(result.changes).toEqual([]);
@@ -71,8 +72,10 @@ describe('refresh', () => {
     const id = result.clients[0]?.id ?? '';
     expect(id).toMatch(/^C-[0-9A-Z]+$/);
     expect(result.clients[1]).toBeNull();
+    // New to the tracker: its first stage is recorded too (not a move).
     expect(result.changes).toEqual([
       { clientId: id, what: 'idAssigned', old: '', new: id, reason: { key: 'change.idAssigned' } },
+      { clientId: id, what: 'stageChange', old: '', new: 'A2', reason: { key: 'change.stageFirst' } },
     ]);
   });
   test('a new ID never repeats one used elsewhere in the tab (only some rows recomputed, as onEdit does)', () => {

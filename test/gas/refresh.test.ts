@@ -22,7 +22,7 @@ import {
 } from './clients-fixture';
 
 const QUALIFIED = { 'Need confirmed': 'Yes', 'Budget confirmed': 'Yes', 'Decision maker': 'Yes' } as const;
-const COMPUTED = ['Grade', 'Status', 'Last contact', 'Pool release', 'Segment'];
+const COMPUTED = ['Grade', 'Status', 'Last contact', 'Pool release', 'Segment', 'Stage recorded'];
 
 function refresh(wb: TestWorkbook): string {
   wb.menu('menuRefresh');
@@ -556,15 +556,19 @@ describe('refresh at scale (the acceptance test of issue 4)', () => {
     expected[7][idCol] = ids[7];
     expect(JSON.parse(userCells(large))).toEqual(expected);
   });
-  test('every client got its computed columns, and the Changes tab the 3 grade changes and 2 new IDs', () => {
+  test('every client got its computed columns, and the Changes tab the 3 grade changes, 2 new IDs and their first stages', () => {
     const rows = rowsOf(large, 'Clients');
-    expect(rows.filter((r) => r.Grade === '' || r.Status === '')).toEqual([]);
-    expect(rowsOf(large, 'Changes').map((c) => c.What)).toEqual([
-      'Grade change',
-      'Grade change',
-      'Grade change',
-      'ID assigned',
-      'ID assigned',
+    expect(rows.filter((r) => r.Grade === '' || r.Status === '' || r['Stage recorded'] === '')).toEqual([]);
+    // A client new to the tracker has its first stage recorded (not a move); the others' stages are
+    // adopted as recorded without a row each.
+    expect(rowsOf(large, 'Changes').map((c) => [c.What, c.Old, c.Reason])).toEqual([
+      ['Grade change', expect.anything(), expect.anything()],
+      ['Grade change', expect.anything(), expect.anything()],
+      ['Grade change', expect.anything(), expect.anything()],
+      ['ID assigned', '', 'The row had no ID.'],
+      ['Stage change', '', 'First stage recorded (not a move).'],
+      ['ID assigned', '', 'The row had no ID.'],
+      ['Stage change', '', 'First stage recorded (not a move).'],
     ]);
     expect(lastAlert(large)).toContain('Refreshed 10000 clients');
   });

@@ -4,6 +4,7 @@
  * and width). Those come back as candidates and nothing is added, unless the user, having seen them,
  * asks again with allowDuplicate.
  */
+import { stageChange, stageRecordedCell } from '../../core/stage-record';
 import { type DayKey, startOfDay } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
 import { type Lang, message } from '../../core/i18n';
@@ -180,6 +181,8 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
     );
     const record: Values = { ...cells(values, lang, tz), id, created: startOfDay(created, tz) };
     record.grade = graded.grade;
+    // The stage it starts at is recorded as such: only a later change of the cell is a move.
+    record.stageRecorded = stageRecordedCell(stage, lang);
     record.status = label('statuses', status, lang);
     if (pool.releaseDay !== null) record.poolRelease = startOfDay(pool.releaseDay, tz);
     const row = appendRecords(clients, [record]);
@@ -192,6 +195,12 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
         by: s.me || undefined,
         reason: message('sidebar.change.added'),
       },
+      // Its first stage, recorded as a row typed into Clients would have it (a first Won counts).
+      ...stageChange(null, stage, message('change.stageFirst')).map((c) => ({
+        ...c,
+        clientId: id,
+        by: s.me || undefined,
+      })),
     ]);
     index.setRow(row, {
       id,

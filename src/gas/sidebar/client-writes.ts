@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../core/i18n';
 import { type ClientRecord, type ColumnDef, type ColumnKey, column, label } from '../../core/schema';
+import { recordedStage, stageRecordedCell } from '../../core/stage-record';
 import type { Table } from '../table';
 import { toCell } from '../table';
 
@@ -50,7 +51,14 @@ export const SAVED_CELLS = [
   'status',
   'poolRelease',
   'segment',
+  'stageRecorded',
 ] as const satisfies readonly (keyof ClientRecord)[];
+
+/** Stage recorded as written: in the workbook's language, blank while nothing was recorded. */
+function recordedCell(client: ClientRecord, lang: Lang): string {
+  const stage = recordedStage(client);
+  return stage === undefined ? client.stageRecorded : stageRecordedCell(stage, lang);
+}
 
 /** Cells of a client row as written, for comparing before and after. */
 function asCells(client: ClientRecord, lang: Lang): Record<(typeof SAVED_CELLS)[number], unknown> {
@@ -66,6 +74,7 @@ function asCells(client: ClientRecord, lang: Lang): Record<(typeof SAVED_CELLS)[
     status: client.status === null ? '' : label('statuses', client.status, lang),
     poolRelease: client.poolRelease,
     segment: client.segment === null ? '' : label('segments', client.segment, lang),
+    stageRecorded: recordedCell(client, lang),
   };
 }
 
