@@ -37,6 +37,8 @@ function typeCell(wb: TestWorkbook, tab: string, row: number, header: string, va
 
 interface Outcome {
   register: unknown[][];
+  /** The Changes tab apart from who and when. */
+  changes: unknown[][];
   reports: Record<string, unknown[][]>;
   mail: Array<{ to: string[]; subject: string; body: string }>;
 }
@@ -47,6 +49,8 @@ function workingDay(c: ReadingCase): Outcome {
   addRows(wb, 'Clients', CLIENTS);
   wb.env.spreadsheet.editors.push(ZHANG, LINA, WANG, 'quiet@example.com');
   wb.env.spreadsheet.viewers.push(AMY);
+  // A workbook in use: Refresh has run once since the rows were entered.
+  wb.menu('menuRefresh');
   const added = wb.client('addClient', [{ name: '广州某公司', phone: '02087654321', contact: "O'Brien" }]) as {
     ok: boolean;
   };
@@ -56,12 +60,15 @@ function workingDay(c: ReadingCase): Outcome {
   ]) as { ok: boolean };
   if (!logged.ok) throw new Error(`logContact refused: ${JSON.stringify(logged)}`);
   typeCell(wb, 'Clients', 4, 'Stage', 'B2');
+  // Epsilon (B3) is won, typed on a phone: onEdit may never see it.
+  typeCell(wb, 'Clients', 6, 'Stage', 'Won');
   wb.menu('menuRefresh');
   wb.menu('menuReportsAll');
   fireTrigger(wb);
   const tables = ['Clients', 'Contacts', 'Team', 'Settings'];
   return {
     register: wb.values('Clients'),
+    changes: wb.values('Changes').map((r) => r.filter((_, i) => ![0, 1, 6].includes(i))),
     reports: Object.fromEntries(
       wb
         .sheetNames()
@@ -86,6 +93,26 @@ describe('a working day under every reading of Google’s undocumented behaviour
 
   test('the register, the report tabs and the emails are the same under every reading', () => {
     expect(disagreements(outcomes).map(([label]) => label)).toEqual([]);
+  });
+
+  test('the Stage typed in the sheet is one move on Changes under every reading, and counts as won', () => {
+    for (const outcome of outcomes.values()) {
+      const moves = outcome.changes.filter((r) => r[1] === 'Stage change');
+      expect(moves.filter((r) => r[0] === 'C-5')).toEqual([
+        [
+          'C-5',
+          'Stage change',
+          'B3 · Negotiation',
+          'Won',
+          'Stage changed in the sheet itself (typed, pasted or by a script).',
+        ],
+      ]);
+    }
+    const baseline = outcomes.values().next().value as Outcome;
+    const monthly = baseline.reports['Report · Monthly'];
+    const head = monthly.find((r) => r[0] === 'Person')!;
+    const wang = monthly.find((r) => r[0] === '王总')!;
+    expect(wang[head.indexOf('Won')]).toBe(1);
   });
 
   test('what was typed reads back exactly: the phone keeps its 0, the apostrophe and "=" stay text', () => {
