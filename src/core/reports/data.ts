@@ -7,7 +7,13 @@ import { personKey } from '../people';
 import { type DayKey, dayKey, tzOffsetMs } from '../dates';
 import { type Lang, t } from '../i18n';
 import type { Channel, Grade, Outcome, Result, Stage, Status } from '../lists';
-import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, type RefreshResult, refreshClients } from '../refresh';
+import {
+  type PlannedChange,
+  REFRESH_CLIENT_COLUMNS,
+  REFRESH_CONTACT_COLUMNS,
+  type RefreshResult,
+  refreshClients,
+} from '../refresh';
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
 import { idKey } from '../ids';
@@ -96,10 +102,12 @@ function byTime(a: { ms: number; row: number }, b: { ms: number; row: number }):
 
 /**
  * Everything the reports share, computed once. `computed`: the rules' result over exactly these
- * clients and contacts when the caller has it already (a refresh that read the same rows), so the
- * rules do not run twice.
+ * clients and contacts when the caller has it already (a refresh that read the same rows and writes
+ * its result), so the rules do not run twice; the moves it is recording now (a Stage changed without
+ * being recorded, contacts caught up) count as made now, as the Changes rows it appends will say.
  */
 export function prepareReports(input: ReportInput, computed?: RefreshResult): ReportData {
+  const recording = computed?.changes.map((c) => recordingNow(c, input.now)) ?? [];
   const { tz, settings } = input;
   const today = dayKey(input.now, tz);
   const person = personSpelling(input.team);
@@ -124,7 +132,7 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
     now: input.now,
     lang: input.lang,
   });
-  const moves = clientMoves(input.changes, tz);
+  const moves = clientMoves(recording.length > 0 ? [...input.changes, ...recording] : input.changes, tz);
   const clients: ClientView[] = [];
   const byKey = new Map<string, ClientView>();
   input.clients.forEach((record, i) => {
@@ -195,4 +203,18 @@ export function momentText(now: Date, tz: string): string {
   const hh = String(local.getUTCHours()).padStart(2, '0');
   const mm = String(local.getUTCMinutes()).padStart(2, '0');
   return `${dayKey(now, tz)} ${hh}:${mm}`;
+}
+
+/** A change a refresh is appending, as the Changes row it becomes. */
+function recordingNow(change: PlannedChange, now: Date): ChangeRecord {
+  return {
+    id: '',
+    date: now,
+    clientId: change.clientId,
+    what: change.what,
+    old: change.old,
+    new: change.new,
+    by: change.by ?? '',
+    reason: '',
+  };
 }
