@@ -131,7 +131,10 @@ export function applyContact(
   after.stageRecorded = stageRecordedCell(stage, 'en');
   const changes: PlannedChange[] = [
     ...unrecordedStage(client),
-    ...stageChange(client.stage, stage, message('change.stageByContact', { date: day })),
+    ...stageChange(client.stage, stage, message('change.stageByContact', { date: day })).map((c) => ({
+      ...c,
+      at: contact.date,
+    })),
     ...(gradeChange ? [{ clientId: '', ...gradeChange }] : []),
   ].map((c) => ({ ...c, clientId: client.id }));
   return {

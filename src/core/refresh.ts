@@ -8,7 +8,7 @@ import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
 import { idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
-import { applyContact, contactFacts } from './apply-contact';
+import { type AppliedContact, applyContact, contactFacts } from './apply-contact';
 import { stageRecordedCell, unrecordedStage } from './stage-record';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
@@ -38,6 +38,24 @@ export interface PlannedChange {
   reason: Message;
   /** Who made it (a contact's By); blank for the rules' own changes. */
   by?: string;
+  /**
+   * When it happened, when that is not the moment it is recorded: a stage move a contact implies
+   * happened at the contact, whichever door (the sidebar, onEdit, Refresh catching up) records it,
+   * so the reports count it on the same day.
+   */
+  at?: Date;
+}
+
+/**
+ * A contact row Refresh applied: its new ID and what the row holds once completed, as the sidebar
+ * writes it and onEdit fills it in (the adapter writes only into cells people left blank).
+ */
+export interface AppliedRow {
+  index: number;
+  id: string;
+  clientId: string;
+  client: string;
+  row: AppliedContact['row'];
 }
 
 /** What Refresh changed in a client's own cells by applying contacts nobody had applied yet. */
@@ -55,8 +73,8 @@ export interface RefreshResult {
   clients: (ClientComputed | null)[];
   /** Aligned with the input clients: the stage and next step after applying pending contacts (null: none). */
   caughtUp: (CaughtUp | null)[];
-  /** Pending contacts applied, by position in `contacts`, with the ID each now gets. */
-  applied: { index: number; id: string }[];
+  /** Pending contacts applied, by position in `contacts`, with the ID each now gets and its completion. */
+  applied: AppliedRow[];
   /** Changes to append to the Changes tab. */
   changes: PlannedChange[];
   problems: RowProblem[];
@@ -231,7 +249,7 @@ export function refreshClients(
   const pending = options.catchUp ? pendingContacts(contacts) : new Map<string, PendingContact[]>();
   const contactIds =
     pending.size > 0 ? idGenerator('K', contactIdsOf(contacts), options.now ?? startOfDay(today, tz)) : null;
-  const applied: { index: number; id: string }[] = [];
+  const applied: AppliedRow[] = [];
   const caughtUp: (CaughtUp | null)[] = [];
   const ids = idGenerator('C', [...existingIds, ...(options.takenIds ?? [])], options.now ?? startOfDay(today, tz));
 
@@ -251,8 +269,16 @@ export function refreshClients(
     let record: ClientRecord = { ...client, stageRecorded: stageRecordedCell(client.stage, lang) };
     const waiting = pending.get(idKey(id));
     if (waiting !== undefined && contactIds !== null) {
-      record = catchUpClient({ ...record, id }, waiting, settings, today, tz, changes);
-      for (const p of waiting) applied.push({ index: p.index, id: contactIds.next() });
+      const rows = new Map<number, AppliedContact['row']>();
+      record = catchUpClient({ ...record, id }, waiting, settings, today, tz, changes, rows);
+      for (const p of waiting)
+        applied.push({
+          index: p.index,
+          id: contactIds.next(),
+          clientId: id,
+          client: client.name,
+          row: rows.get(p.index)!,
+        });
       caughtUp[index] = {
         stage: record.stage,
         nextFollowUp: record.nextFollowUp === null ? null : dayKey(record.nextFollowUp, tz),
@@ -402,13 +428,15 @@ function catchUpClient(
   today: DayKey,
   tz: string,
   changes: PlannedChange[],
+  rows: Map<number, AppliedContact['row']>,
 ): ClientRecord {
   const ordered = [...waiting].sort(
     (a, b) => (a.contact.date as Date).getTime() - (b.contact.date as Date).getTime() || a.index - b.index,
   );
   let record = client;
-  for (const { contact } of ordered) {
+  for (const { contact, index } of ordered) {
     const applied = applyContact(record, contactFacts(contact, tz), settings, today, tz, { me: contact.by });
+    rows.set(index, applied.row);
     for (const c of applied.changes) if (c.what === 'stageChange') changes.push({ ...c, by: contact.by });
     record = { ...applied.after, grade: client.grade, status: client.status };
   }

@@ -23,6 +23,8 @@ export interface ChangeEntry {
   by?: string;
   /** Why, as a sentence in the workbook's language (a Message is rendered in it). */
   reason: Message | string;
+  /** When it happened, if not now: a move a contact implies happened at the contact. */
+  at?: Date;
 }
 
 /** The Changes tab, opened for appending: its header is checked and its IDs read, nothing written yet. */
@@ -81,7 +83,7 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
         existing.push(id);
         return {
           id,
-          date: ctx.now,
+          date: change.at ?? ctx.now,
           clientId: change.clientId,
           what: label('changeKinds', change.what, ctx.lang),
           old: cellValue(change.what, change.old, ctx.lang),

@@ -27,6 +27,8 @@ export interface ClientsPass {
   result: RefreshResult;
   /** Every problem found (Settings, then Clients, then Contacts), as sentences in the workbook's language. */
   problems: string[];
+  /** The cells of each contact row nobody had applied, by position, as read. */
+  pendingCells: Map<number, unknown[]>;
 }
 
 /** The Settings tab, read in one batch; a bad value falls back to its default with a sentence. */
@@ -66,12 +68,13 @@ export interface ExtraColumns {
  * read over their span, so Refresh can apply them; in a log where every row was applied (the usual
  * case) nothing more is read.
  */
-function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): void {
+function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): Map<number, unknown[]> {
+  const cells = new Map<number, unknown[]>();
   const pending: number[] = [];
   contacts.records.forEach((record, i) => {
     if (isPendingContact(record)) pending.push(i);
   });
-  if (pending.length === 0) return;
+  if (pending.length === 0) return cells;
   const first = pending[0];
   const last = pending[pending.length - 1];
   const top = sheetRow(contacts, first);
@@ -80,7 +83,9 @@ function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): voi
   for (const i of pending) {
     const full = read[i - first];
     if (full) contacts.records[i] = full;
+    cells.set(i, rows[i - first]);
   }
+  return cells;
 }
 
 /** Reads Clients (needing `needs`) and Contacts, and runs the rules over them. */
@@ -108,7 +113,7 @@ export function computeClients(
   });
   // Without an ID column no row can be told applied from pending: nothing is caught up.
   const canCatchUp = catchUp && contacts.headers.map.id !== undefined;
-  if (canCatchUp) readPendingRows(contacts, ctx);
+  const pendingCells = canCatchUp ? readPendingRows(contacts, ctx) : new Map<number, unknown[]>();
   const day = today(ctx.now, ctx.tz);
   const result = refreshClients(clients.records, contacts.records, settingsRead.settings, day, ctx.tz, {
     now: ctx.now,
@@ -127,6 +132,7 @@ export function computeClients(
     today: day,
     result,
     problems: [...settingsRead.problems, ...ordered.map((p) => p.message)].map((m) => render(ctx.lang, m)),
+    pendingCells,
   };
 }
 

@@ -10,7 +10,8 @@
 import { startOfDayMs } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
-import { type ColumnKey, column, label, tabName } from '../core/schema';
+import { type ColumnDef, type ColumnKey, column, label, tabName } from '../core/schema';
+import { completedRow } from './typed-contacts';
 import { sameCell, writeRuns, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
@@ -118,6 +119,7 @@ export function writeRefresh(
     new: c.new,
     by: c.by,
     reason: c.reason,
+    at: c.at,
   }));
   const caughtUp = caughtUpCells(pass, ctx);
   // Everything that could stop the operation is checked before the first write.
@@ -133,8 +135,8 @@ export function writeRefresh(
   for (const key of COMPUTED) writeSpan(tbl.sheet, sheetRow(tbl, 0), at[key], cols[key], touched[key]);
   writeSpan(tbl.sheet, sheetRow(tbl, 0), idCol, ids, [...missingIds, ...strayApostrophes]);
   for (const [col, cells] of caughtUp.clients) writeRuns(tbl.sheet, sheetRow(tbl, 0), col, cells);
-  if (caughtUp.contactIds.size > 0)
-    writeRuns(pass.contacts.sheet, sheetRow(pass.contacts, 0), columnIndex(pass.contacts, 'id'), caughtUp.contactIds);
+  for (const [col, cells] of caughtUp.contactCells)
+    writeRuns(pass.contacts.sheet, sheetRow(pass.contacts, 0), col, cells);
   log?.append(changes);
   return {
     lang,
@@ -222,7 +224,7 @@ export function menuRefresh(): void {
 function caughtUpCells(
   pass: ClientsPass,
   ctx: WorkbookContext,
-): { clients: Map<number, Map<number, unknown>>; contactIds: Map<number, unknown>; count: number } {
+): { clients: Map<number, Map<number, unknown>>; contactCells: Map<number, Map<number, unknown>>; count: number } {
   const { clients: tbl, result } = pass;
   const { lang, tz } = ctx;
   const out = new Map<number, Map<number, unknown>>();
@@ -263,6 +265,23 @@ function caughtUpCells(
       put('stageRecorded', i, cellAt(tbl.grid, i, col), computed.stageRecorded);
     });
   }
-  const contactIds = new Map<number, unknown>(result.applied.map((a) => [a.index, a.id]));
-  return { clients: out, contactIds, count: count + contactIds.size };
+  // Each applied row gets its ID and is completed as onEdit completes it: only cells left blank.
+  const contactCells = new Map<number, Map<number, unknown>>();
+  const complete = (col: number | undefined, index: number, value: unknown, def: ColumnDef): void => {
+    if (col === undefined || value === '' || value === null) return;
+    const now = pass.pendingCells.get(index)?.[col];
+    if (now !== '' && now !== null && now !== undefined) return; // what people typed stays
+    let cells = contactCells.get(col);
+    if (!cells) contactCells.set(col, (cells = new Map()));
+    cells.set(index, rawCell(def, value));
+  };
+  const map = pass.contacts.headers.map;
+  for (const done of result.applied) {
+    complete(map.id, done.index, done.id, column('contacts', 'id'));
+    for (const [key, value] of Object.entries(completedRow(done, ctx)) as [ColumnKey<'contacts'>, unknown][])
+      complete(map[key], done.index, value, column('contacts', key));
+  }
+  let completed = 0;
+  for (const cells of contactCells.values()) completed += cells.size;
+  return { clients: out, contactCells, count: count + completed };
 }

@@ -15,7 +15,7 @@ import { dayKey, startOfDay, today } from '../core/dates';
 import { type Message, message, render } from '../core/i18n';
 import { idGenerator, idKey } from '../core/ids';
 import { readTable } from '../core/records';
-import type { PlannedChange } from '../core/refresh';
+import type { AppliedRow, PlannedChange } from '../core/refresh';
 import { type ClientRecord, type ColumnKey, type ContactRecord, column, label, tabName } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { writeRuns } from './cells';
@@ -123,20 +123,8 @@ export function applyTypedContacts(
           changes.push(...applied.changes.map((c: PlannedChange) => ({ ...c, by: contact.by })));
           record = applied.after;
           if (contact.id === '') complete('id', index, newIds.next());
-          complete('clientId', index, record.id);
-          complete('client', index, record.name);
-          complete(
-            'nextFollowUp',
-            index,
-            applied.row.nextFollowUp === null ? '' : startOfDay(applied.row.nextFollowUp, tz),
-          );
-          complete('nextOwner', index, applied.row.nextFollowUp === null ? '' : applied.row.nextOwner);
-          complete(
-            'stageAfter',
-            index,
-            applied.row.stageAfter === null ? '' : label('stages', applied.row.stageAfter, lang),
-          );
-          complete('gradeAfter', index, applied.row.gradeAfter);
+          const done = completedRow({ clientId: record.id, client: record.name, row: applied.row }, ctx);
+          for (const [key, value] of Object.entries(done)) complete(key as ColumnKey<'contacts'>, index, value);
         }
         const updates = clientUpdates(before, record, lang);
         if ('nextOwner' in updates) searchStale = true;
@@ -150,6 +138,26 @@ export function applyTypedContacts(
     },
     waitMs,
   );
+}
+
+/**
+ * What a contact row holds once applied, by column, as written: the client's ID and name, the next
+ * step the contact set or proposed, Stage after and Grade after. onEdit and Refresh write these into
+ * the cells people left blank, so every door leaves the row as the sidebar writes it.
+ */
+export function completedRow(
+  done: Pick<AppliedRow, 'clientId' | 'client' | 'row'>,
+  ctx: Pick<WorkbookContext, 'lang' | 'tz'>,
+): Partial<Record<ColumnKey<'contacts'>, unknown>> {
+  const { row } = done;
+  return {
+    clientId: done.clientId,
+    client: done.client,
+    nextFollowUp: row.nextFollowUp === null ? '' : startOfDay(row.nextFollowUp, ctx.tz),
+    nextOwner: row.nextFollowUp === null ? '' : row.nextOwner,
+    stageAfter: row.stageAfter === null ? '' : label('stages', row.stageAfter, ctx.lang),
+    gradeAfter: row.gradeAfter,
+  };
 }
 
 type Refusal = 'problem.contactUnknownClient' | 'problem.contactAmbiguousName' | 'problem.contactNoClient';

@@ -209,7 +209,7 @@ export function momentText(now: Date, tz: string): string {
 function recordingNow(change: PlannedChange, now: Date): ChangeRecord {
   return {
     id: '',
-    date: now,
+    date: change.at ?? now,
     clientId: change.clientId,
     what: change.what,
     old: change.old,
