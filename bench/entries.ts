@@ -70,6 +70,26 @@ function asOf(wb: BenchWorkbook): Date {
 /** The Stage a user overwrote, for the event's oldValue. */
 const previousStage = new WeakMap<BenchWorkbook, string>();
 
+/**
+ * A contact row pasted below the contact log for the middle client, as someone adds one from a phone
+ * or another file: Date, Client ID, By, Outcome, Summary. Returns its sheet row.
+ */
+function pasteContactRow(wb: BenchWorkbook): number {
+  const sheet = sheetOf(wb.env, 'contacts');
+  const map = findHeaders('contacts', sheet.values[0]).map;
+  const row: unknown[] = new Array(sheet.values[0].length).fill('');
+  row[map.date ?? 0] = new Date(wb.clock.now() - 3_600_000);
+  row[map.clientId ?? 0] = clientId(middle(wb));
+  row[map.by ?? 0] = wb.rep.name;
+  row[map.outcome ?? 0] = label('outcomes', 'reached', 'en');
+  row[map.summary ?? 0] = 'Pasted from a phone';
+  sheet.values.push(row as (typeof sheet.values)[number]);
+  sheet.maxRows = Math.max(sheet.maxRows, sheet.values.length);
+  return sheet.values.length;
+}
+
+const pastedRow = new WeakMap<BenchWorkbook, number>();
+
 /** Where the onEdit event points: the Stage cell of the middle client, as a user would change it. */
 function stageCell(wb: BenchWorkbook): { row: number; col: number; sheet: string } {
   const sheet = sheetOf(wb.env, 'clients');
@@ -204,6 +224,27 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       const user = (g.Session as GoogleAppsScript.Base.Session).getActiveUser();
       const value = label('stages', 'B2', 'en');
       return [{ authMode, range, source: ss, user, value, oldValue: previousStage.get(wb) }];
+    },
+  },
+  {
+    // A row pasted into Contacts: onEdit applies it to its client as the sidebar would. What it reads
+    // must not grow with the contact log (src/gas/typed-contacts.ts).
+    label: 'onEdit (a contact row pasted)',
+    group: 'edit',
+    names: ['onEdit'],
+    how: 'simpleTrigger',
+    before: (wb) => {
+      pastedRow.set(wb, pasteContactRow(wb));
+    },
+    args: (wb, exec, g) => {
+      const sheet = sheetOf(wb.env, 'contacts');
+      const app = g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      const ss = app.getActiveSpreadsheet();
+      const range = ss.getSheetByName(sheet.name)?.getRange(pastedRow.get(wb) ?? 2, 1, 1, sheet.values[0].length);
+      const authMode = (g.ScriptApp as { AuthMode: { LIMITED: unknown } }).AuthMode.LIMITED;
+      exec.counters.reset();
+      const user = (g.Session as GoogleAppsScript.Base.Session).getActiveUser();
+      return [{ authMode, range, source: ss, user }];
     },
   },
   {

@@ -26,7 +26,15 @@ export function idGenerator(prefix: IdPrefix, existing: Iterable<string>, now: D
   const taken = new Set<string>();
   for (const id of existing) taken.add(idKey(id));
   const stamp = now.getTime().toString(36).toUpperCase();
+  // IDs are appended in counter order: starting after the highest one of this moment among those read
+  // lets a caller read only the tail of a long log (the Changes tab) and still never repeat one.
+  const mine = `${prefix}-${stamp}`;
   let counter = 0;
+  for (const id of taken) {
+    if (!id.startsWith(mine)) continue;
+    const n = parseInt(id.slice(mine.length), 36);
+    if (Number.isFinite(n) && n >= counter) counter = n + 1;
+  }
   return {
     next(): string {
       for (;;) {

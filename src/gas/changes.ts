@@ -33,6 +33,9 @@ export interface ChangeLog {
   append(changes: readonly ChangeEntry[]): string[];
 }
 
+/** How many IDs at the end of the Changes tab are read before appending. */
+const RECENT_IDS = 200;
+
 const REQUIRED: readonly ColumnKey<'changes'>[] = ['id', 'date', 'clientId', 'what', 'old', 'new', 'by', 'reason'];
 
 /**
@@ -55,11 +58,13 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
     }
   }
   const idCol = headers.map.id as number;
-  // Every existing ID, so a new one never repeats one (IDs are never reused).
+  // The IDs at the end of the log: a new ID carries this moment and counts on from the last one made
+  // in it (src/core/ids.ts), so the tail is enough and the read does not grow with the log.
+  const tail = Math.min(RECENT_IDS, lastRow - headerRow);
   const existing =
-    lastRow > headerRow
+    tail > 0
       ? sheet
-          .getRange(headerRow + 1, idCol + 1, lastRow - headerRow, 1)
+          .getRange(lastRow - tail + 1, idCol + 1, tail, 1)
           .getValues()
           .map((row) => String(row[0]))
       : [];
