@@ -11,7 +11,7 @@ import type { Attitude, Grade, Outcome, Result, Stage } from './lists';
 import { type NextStep, replacesStep, stepFromContact } from './next-step';
 import { type PlannedChange, computeClient } from './refresh';
 import type { ClientRecord, ContactRecord } from './schema';
-import { stageChange, stageRecordedCell, unrecordedStage } from './stage-record';
+import { planRecordedCell, stageChange, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
 import type { Settings } from './settings';
 
 /** A contact as the rules need it: checked, codes not labels. */
@@ -50,6 +50,8 @@ export interface ApplyOptions {
    * does); undefined leaves the segment to Refresh unless this contact is the latest reached.
    */
   latest?: { latestReachedAttitude: Attitude | null; latestReachedResult: Result | null };
+  /** The moment of the save, when a plan typed into the cells is found unrecorded. */
+  now?: Date;
 }
 
 /** A dated Contacts row as applyContact reads it (Refresh's catch-up and typed rows; the sidebar sends its own). */
@@ -112,7 +114,12 @@ export function applyContact(
     options.me ?? '',
   );
   const ms = contact.date.getTime();
-  const step = proposed !== null && replacesStep(ms, client.planSet?.getTime() ?? null) ? proposed : null;
+  // A plan typed into the client's cells and never recorded is logged first and counts as set now (or
+  // at this contact, without a clock): a contact dated before it does not replace it.
+  const typedPlan = unrecordedPlan(client, tz);
+  const planSetMs =
+    typedPlan.length > 0 ? (options.now ?? contact.date).getTime() : (client.planSet?.getTime() ?? null);
+  const step = proposed !== null && replacesStep(ms, planSetMs) ? proposed : null;
   const asDate = (d: DayKey | null): Date | null => (d === null ? null : startOfDay(d, tz));
   const after: ClientRecord = {
     ...moved,
@@ -128,9 +135,12 @@ export function applyContact(
     after.nextTopic = step.topic;
     after.planSet = new Date(ms);
   }
+  if (step === null && typedPlan.length > 0) after.planSet = new Date(planSetMs as number);
   after.stageRecorded = stageRecordedCell(stage, 'en');
+  after.stepRecorded = planRecordedCell(after, tz);
   const changes: PlannedChange[] = [
     ...unrecordedStage(client),
+    ...typedPlan,
     ...stageChange(client.stage, stage, message('change.stageByContact', { date: day })).map((c) => ({
       ...c,
       at: contact.date,

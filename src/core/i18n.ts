@@ -140,7 +140,7 @@ const EN = {
   'change.stageFirst': 'First stage recorded (not a move).',
   'change.stageByContact': 'Stage after the contact of {date}.',
   'change.stageTyped': 'Stage changed in the sheet itself (typed, pasted or by a script).',
-  'change.nextStepTyped': 'Next step typed into the {tab} tab.',
+  'change.nextStepTyped': 'Plan changed in the sheet itself (typed, pasted or by a script).',
   'problem.contactFuture':
     '{tab}, {who}: the contact is dated {date}, in the future, so it is not applied to the client.',
   'problem.contactAmbiguousName':
@@ -682,7 +682,7 @@ const ZH_CN: Record<MessageKey, string> = {
   'change.stageFirst': '记录初始阶段（不算阶段变化）。',
   'change.stageByContact': '{date} 跟进后的阶段。',
   'change.stageTyped': '直接在表格里改的阶段（手动输入、粘贴或脚本）。',
-  'change.nextStepTyped': '在“{tab}”表中直接填写的跟进计划。',
+  'change.nextStepTyped': '直接在表格里改的跟进计划（手动输入、粘贴或脚本）。',
   'problem.contactFuture': '{tab}，{who}：跟进日期是 {date}，还没到，所以没有更新客户。',
   'problem.contactAmbiguousName': '{tab}，{who}：客户名称“{name}”对应 {count} 个客户，请改填客户编号。',
   'problem.contactNoClient': '{tab}，{who}：这一行没有填客户，请填客户编号或完整的客户名称。',

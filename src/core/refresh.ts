@@ -9,7 +9,7 @@ import { type Lang, type Message, message, t } from './i18n';
 import { idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
 import { type AppliedContact, applyContact, contactFacts } from './apply-contact';
-import { stageRecordedCell, unrecordedStage } from './stage-record';
+import { planRecordedCell, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
 import type { ClientRecord, ColumnKey, ContactRecord } from './schema';
@@ -28,6 +28,8 @@ export interface ClientComputed {
   segment: Segment | null;
   /** The Stage recorded cell once any unrecorded move is logged (src/core/stage-record.ts). */
   stageRecorded: string;
+  /** The Plan recorded cell once any unrecorded plan is logged. */
+  stepRecorded: string;
 }
 
 export interface PlannedChange {
@@ -112,6 +114,9 @@ export const REFRESH_CLIENT_COLUMNS = [
   'dealValue',
   'satisfaction',
   'stageRecorded',
+  'nextFollowUp',
+  'nextTopic',
+  'stepRecorded',
 ] as const satisfies readonly ColumnKey<'clients'>[];
 
 /**
@@ -267,6 +272,14 @@ export function refreshClients(
     // A Stage changed without being recorded is one move before any pending contact applies.
     changes.push(...unrecordedStage(client, id));
     let record: ClientRecord = { ...client, stageRecorded: stageRecordedCell(client.stage, lang) };
+    // A plan typed into the cells without being recorded is logged now, and counts as set now.
+    const typedPlan = unrecordedPlan(client, tz, id);
+    if (typedPlan.length > 0) {
+      changes.push(...typedPlan);
+      record = { ...record, planSet: options.now ?? startOfDay(today, tz) };
+      record = { ...record, stepRecorded: planRecordedCell(record, tz) };
+      caughtUp[index] = stepOf(record, tz);
+    }
     const waiting = pending.get(idKey(id));
     if (waiting !== undefined && contactIds !== null) {
       const rows = new Map<number, AppliedContact['row']>();
@@ -279,17 +292,16 @@ export function refreshClients(
           client: client.name,
           row: rows.get(p.index)!,
         });
-      caughtUp[index] = {
-        stage: record.stage,
-        nextFollowUp: record.nextFollowUp === null ? null : dayKey(record.nextFollowUp, tz),
-        nextOwner: record.nextOwner,
-        nextTopic: record.nextTopic,
-        planSetMs: record.planSet?.getTime() ?? null,
-      };
+      caughtUp[index] = stepOf(record, tz);
     }
     const out = computeClient(record, { reached, latest }, settings, today, tz);
     if (out.gradeChange) changes.push({ clientId: id, ...out.gradeChange });
-    return { ...out.computed, id, stageRecorded: stageRecordedCell(record.stage, lang) };
+    return {
+      ...out.computed,
+      id,
+      stageRecorded: stageRecordedCell(record.stage, lang),
+      stepRecorded: planRecordedCell(record, tz),
+    };
   });
   return {
     clients: computed,
@@ -297,6 +309,16 @@ export function refreshClients(
     applied: applied.sort((a, b) => a.index - b.index),
     changes,
     problems,
+  };
+}
+
+function stepOf(record: ClientRecord, tz: string): CaughtUp {
+  return {
+    stage: record.stage,
+    nextFollowUp: record.nextFollowUp === null ? null : dayKey(record.nextFollowUp, tz),
+    nextOwner: record.nextOwner,
+    nextTopic: record.nextTopic,
+    planSetMs: record.planSet?.getTime() ?? null,
   };
 }
 
@@ -319,7 +341,10 @@ export function computeClient(
   settings: Settings,
   today: DayKey,
   tz: string,
-): { computed: Omit<ClientComputed, 'id' | 'stageRecorded'>; gradeChange: Omit<PlannedChange, 'clientId'> | null } {
+): {
+  computed: Omit<ClientComputed, 'id' | 'stageRecorded' | 'stepRecorded'>;
+  gradeChange: Omit<PlannedChange, 'clientId'> | null;
+} {
   const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
   const lastContact = maxDay(log.reached, day(client.lastContact));
   const created = day(client.created);

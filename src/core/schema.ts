@@ -441,6 +441,19 @@ export const CLIENT_COLUMNS = [
     width: 110,
     format: TEXT,
   },
+  {
+    // The plan (next follow-up day and topic) the Changes tab last recorded ('—': none). A plan typed
+    // into the Clients cells is logged on Changes, with Next step set, by whichever of onEdit and
+    // Refresh sees it first (src/core/stage-record.ts, docs/rule-path.md).
+    key: 'stepRecorded',
+    en: 'Plan recorded',
+    zh: '已记录计划',
+    aliases: ['Recorded plan', '记录的计划'],
+    type: 'plainText',
+    computed: true,
+    width: 160,
+    format: TEXT,
+  },
 ] as const satisfies readonly ColumnDef[];
 
 export const CONTACT_COLUMNS = [

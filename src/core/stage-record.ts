@@ -1,9 +1,11 @@
 /**
- * Stage recorded: the stage the Changes tab last recorded for a client, kept beside its Stage cell so
- * that a Stage changed without being recorded — typed in the Sheets app, where onEdit may not run,
- * pasted, set by a script — is found by whichever path sees the row next (onEdit, Refresh, a contact
- * applied) and logged as exactly one move. Nothing depends on onEdit having run (docs/rule-path.md).
+ * Stage recorded and Plan recorded: the stage and the plan (next follow-up day and topic) the Changes
+ * tab last recorded for a client, kept beside its cells so that a Stage or a plan changed without
+ * being recorded — typed in the Sheets app, where onEdit may not run, pasted, set by a script — is
+ * found by whichever path sees the row next (onEdit, Refresh, a contact applied) and logged exactly
+ * once. Nothing depends on onEdit having run (docs/rule-path.md).
  */
+import { type DayKey, dayKey } from './dates';
 import { type Lang, type Message, message } from './i18n';
 import { type Stage, label, parseEnum } from './lists';
 import type { PlannedChange } from './refresh';
@@ -51,4 +53,35 @@ export function unrecordedStage(client: ClientRecord, id = client.id): PlannedCh
   const recorded = recordedStage(client);
   if (recorded === undefined) return [];
   return stageChange(recorded, client.stage, message('change.stageTyped')).map((c) => ({ ...c, clientId: id }));
+}
+
+/** The plan as Plan recorded holds it: "2026-03-05 · send the quote"; null when there is none. */
+export function planKey(day: DayKey | null, topic: string): string | null {
+  const parts = [day ?? '', topic.trim()].filter((p) => p !== '');
+  return parts.length === 0 ? null : parts.join(' · ');
+}
+
+function currentPlan(client: ClientRecord, tz: string): string | null {
+  return planKey(client.nextFollowUp === null ? null : dayKey(client.nextFollowUp, tz), client.nextTopic);
+}
+
+/** What the Plan recorded cell holds once the client's plan is recorded. */
+export function planRecordedCell(client: ClientRecord, tz: string): string {
+  return currentPlan(client, tz) ?? NO_STAGE;
+}
+
+/**
+ * A plan typed into the client's cells that Changes never recorded: one "Next step set" row (its
+ * owner included), and the moment it counts as set. A client without an ID is new: its first plan is
+ * recorded; a blank cell (a client from before the column) is adopted without a row.
+ */
+export function unrecordedPlan(client: ClientRecord, tz: string, id = client.id): PlannedChange[] {
+  const raw = client.stepRecorded.trim();
+  if (client.id.trim() !== '' && raw === '') return [];
+  const recorded = client.id.trim() === '' || raw === NO_STAGE ? null : raw;
+  const now = currentPlan(client, tz);
+  if (now === recorded) return [];
+  const day = client.nextFollowUp === null ? null : dayKey(client.nextFollowUp, tz);
+  const step = [day ?? '', client.nextOwner, client.nextTopic].filter((p) => p !== '').join(' · ');
+  return [{ clientId: id, what: 'nextStep', old: recorded ?? '', new: step, reason: message('change.nextStepTyped') }];
 }

@@ -44,14 +44,18 @@ function byRow(a: RowProblem, b: RowProblem): number {
 
 /**
  * The Clients columns a pass reads: every typed column the rules or the reports use (each bad cell
- * in them is reported), plus the ID, the name, the owner and Stage recorded. Free-text columns (contact person,
+ * in them is reported), plus the ID, the name, the owner, the next topic and what Changes recorded. Free-text columns (contact person,
  * phone, address, notes…) are never read by the rules, and skipping them saves a third of the cells;
  * Kind and Source, lists nothing computes from, are left to their dropdowns' warnings (at 50,000
  * clients they are 100,000 cells).
  */
 const UNUSED_LISTS = new Set<ColumnKey<'clients'>>(['kind', 'source']);
 const CLIENT_COLUMNS = TABLES.clients
-  .filter((def) => !FREE_TEXT.has(def.type) || ['id', 'name', 'owner', 'stageRecorded'].includes(def.key))
+  .filter(
+    (def) =>
+      !FREE_TEXT.has(def.type) ||
+      ['id', 'name', 'owner', 'nextTopic', 'stageRecorded', 'stepRecorded'].includes(def.key),
+  )
   .filter((def) => !UNUSED_LISTS.has(def.key))
   .map((def) => def.key);
 

@@ -2,7 +2,8 @@
  * onEdit, a simple trigger: when someone edits rows of the Clients tab, their computed cells follow at
  * once — Grade from the qualification facts, Status from the Stage (Won / Lost) and the row's dates,
  * Pool release, and an ID for a row typed in without one (recorded on the Changes tab). A Stage typed
- * or pasted is logged as a move on Changes against Stage recorded, as Refresh would log it.
+ * or pasted is logged as a move on Changes against Stage recorded, and a plan typed into Next
+ * follow-up / Next topic as "Next step set" against Plan recorded, as Refresh would log them.
  *
  * It runs in AuthMode.LIMITED within 30 seconds, so it reads only the edited rows and the header (a
  * constant number of calls, whatever the size of the sheet), never the contact log (the next Refresh
@@ -197,6 +198,12 @@ function recompute(
   plan('segment', (i, raw) => (records[i]!.stage === 'won' ? raw : ''));
   // A Stage typed or pasted is a move the rules log on Changes (result.changes), as Refresh would.
   plan('stageRecorded', (i) => result.clients[i]!.stageRecorded);
+  // A plan typed into Next follow-up / Next topic is logged on Changes and counts as set now.
+  plan('stepRecorded', (i) => result.clients[i]!.stepRecorded);
+  plan('planSet', (i, raw) => {
+    const step = result.caughtUp[i];
+    return step === null || step.planSetMs === null ? raw : new Date(step.planSetMs);
+  });
   if (planned.size === 0) return;
 
   const changes: ChangeEntry[] = result.changes.map((c) => ({ ...c }));

@@ -7,7 +7,7 @@
  * never rewritten: the ID column is written only over the rows that had no ID, and only when there
  * are some.
  */
-import { startOfDayMs } from '../core/dates';
+import { dayKey, startOfDayMs } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { type ColumnDef, type ColumnKey, column, label, tabName } from '../core/schema';
@@ -246,23 +246,26 @@ function caughtUpCells(
       return col === undefined ? '' : cellAt(tbl.grid, i, col);
     };
     put('stage', i, cell('stage'), after.stage === null ? '' : label('stages', after.stage, lang));
-    put(
-      'nextFollowUp',
-      i,
-      cell('nextFollowUp'),
-      after.nextFollowUp === null ? '' : new Date(startOfDayMs(after.nextFollowUp, tz)),
-    );
+    // A date people typed with a time of day stays as typed when it is the same day.
+    const typedDay = cell('nextFollowUp');
+    if (!(typedDay instanceof Date && after.nextFollowUp !== null && dayKey(typedDay, tz) === after.nextFollowUp))
+      put(
+        'nextFollowUp',
+        i,
+        typedDay,
+        after.nextFollowUp === null ? '' : new Date(startOfDayMs(after.nextFollowUp, tz)),
+      );
     put('nextOwner', i, cell('nextOwner'), after.nextOwner);
     put('nextTopic', i, cell('nextTopic'), after.nextTopic);
     put('planSet', i, cell('planSet'), after.planSetMs === null ? '' : new Date(after.planSetMs));
   });
   // Stage recorded follows every Stage whose move is now on Changes (a tab set up before the column
   // existed has none: its moves wait until Setup adds it).
-  if (tbl.headers.map.stageRecorded !== undefined) {
+  for (const key of ['stageRecorded', 'stepRecorded'] as const) {
+    const col = tbl.headers.map[key];
+    if (col === undefined) continue;
     result.clients.forEach((computed, i) => {
-      if (computed === null || tbl.records[i] === null) return;
-      const col = tbl.headers.map.stageRecorded as number;
-      put('stageRecorded', i, cellAt(tbl.grid, i, col), computed.stageRecorded);
+      if (computed !== null && tbl.records[i] !== null) put(key, i, cellAt(tbl.grid, i, col), computed[key]);
     });
   }
   // Each applied row gets its ID and is completed as onEdit completes it: only cells left blank.

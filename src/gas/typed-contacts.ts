@@ -118,7 +118,7 @@ export function applyTypedContacts(
             settings,
             today(ctx.now, tz),
             tz,
-            { me: contact.by },
+            { me: contact.by, now: ctx.now },
           );
           changes.push(...applied.changes.map((c: PlannedChange) => ({ ...c, by: contact.by })));
           record = applied.after;

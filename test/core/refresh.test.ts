@@ -60,6 +60,7 @@ describe('refresh', () => {
         poolRelease: '2026-03-14',
         segment: null,
         stageRecorded: 'A2 · First meeting',
+        stepRecorded: '—',
       },
     ]);
     expect(result.changes).toEqual([]);

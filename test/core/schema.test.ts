@@ -51,6 +51,7 @@ describe('the canonical columns of issue 3', () => {
       'Created',
       'Notes',
       'Stage recorded',
+      'Plan recorded',
     ]);
   });
   test('Contacts, Team, Changes and Settings too', () => {
@@ -77,7 +78,7 @@ describe('the canonical columns of issue 3', () => {
     expect(TABLES.changes.map((c) => c.en)).toEqual(['ID', 'Date', 'Client ID', 'What', 'Old', 'New', 'By', 'Reason']);
     expect(TABLES.settings.map((c) => c.en)).toEqual(['Key', 'Value', 'Notes']);
   });
-  test('Follow-up state, Grade, Status, Last contact, Next step set, Pool release, Segment and Stage recorded are the computed columns', () => {
+  test('Follow-up state, Grade, Status, Last contact, Next step set, Pool release, Segment, Stage recorded and Plan recorded are the computed columns', () => {
     const computed = (TABLES.clients as readonly ColumnDef[]).filter((c) => c.computed).map((c) => c.en);
     expect(computed).toEqual([
       'Follow-up state',
@@ -88,6 +89,7 @@ describe('the canonical columns of issue 3', () => {
       'Pool release',
       'Segment',
       'Stage recorded',
+      'Plan recorded',
     ]);
   });
   test('phone and IDs stay plain text', () => {

@@ -177,8 +177,8 @@ describe('a paste of several rows', () => {
   });
   test('the three new IDs are recorded in one append', () => {
     expect(rowsOf(wb, 'Changes').map((c) => c.What)).toEqual(['ID assigned', 'ID assigned', 'ID assigned']);
-    // One write per computed column (ID, Grade, Status, Stage recorded) and the Changes append.
-    expect(pasted.run.execution.counters.snapshot().calls['Range.setValues']).toBe(5);
+    // One write per computed column (ID, Grade, Status, Stage recorded, Plan recorded) and the Changes append.
+    expect(pasted.run.execution.counters.snapshot().calls['Range.setValues']).toBe(6);
   });
 });
 

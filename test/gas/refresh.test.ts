@@ -22,7 +22,16 @@ import {
 } from './clients-fixture';
 
 const QUALIFIED = { 'Need confirmed': 'Yes', 'Budget confirmed': 'Yes', 'Decision maker': 'Yes' } as const;
-const COMPUTED = ['Grade', 'Status', 'Last contact', 'Pool release', 'Segment', 'Stage recorded'];
+const COMPUTED = [
+  'Grade',
+  'Status',
+  'Last contact',
+  'Pool release',
+  'Segment',
+  'Next step set',
+  'Stage recorded',
+  'Plan recorded',
+];
 
 function refresh(wb: TestWorkbook): string {
   wb.menu('menuRefresh');
@@ -556,7 +565,7 @@ describe('refresh at scale (the acceptance test of issue 4)', () => {
     expected[7][idCol] = ids[7];
     expect(JSON.parse(userCells(large))).toEqual(expected);
   });
-  test('every client got its computed columns, and the Changes tab the 3 grade changes, 2 new IDs and their first stages', () => {
+  test('every client got its computed columns, and the Changes tab the 3 grade changes, 2 new IDs and their first stages and plans', () => {
     const rows = rowsOf(large, 'Clients');
     expect(rows.filter((r) => r.Grade === '' || r.Status === '' || r['Stage recorded'] === '')).toEqual([]);
     // A client new to the tracker has its first stage recorded (not a move); the others' stages are
@@ -567,8 +576,10 @@ describe('refresh at scale (the acceptance test of issue 4)', () => {
       ['Grade change', expect.anything(), expect.anything()],
       ['ID assigned', '', 'The row had no ID.'],
       ['Stage change', '', 'First stage recorded (not a move).'],
+      ['Next step set', '', 'Plan changed in the sheet itself (typed, pasted or by a script).'],
       ['ID assigned', '', 'The row had no ID.'],
       ['Stage change', '', 'First stage recorded (not a move).'],
+      ['Next step set', '', 'Plan changed in the sheet itself (typed, pasted or by a script).'],
     ]);
     expect(lastAlert(large)).toContain('Refreshed 10000 clients');
   });

@@ -440,11 +440,11 @@ describe('cost of all reports together', () => {
     // Settings, Team and the (empty) Changes whole; Clients and Contacts: the header row plus one read
     // per run of adjacent columns the refresh and the reports use, and one over the recent rows for
     // who made each attempt and on which channel, and the Team once more for the role check of the
-    // menu click (docs/roles.md): 17 reads in all (the contact ID joins Date and Client ID in one run, and Stage after / Grade after are not read; Stage recorded, the last column, is a run of its own) with the layout setup makes.
+    // menu click (docs/roles.md): 17 reads in all (the contact ID joins Date and Client ID in one run, and Stage after / Grade after are not read; Stage and Plan recorded, the last columns, are a run of their own) with the layout setup makes.
     // Writes: one per report tab, and one per computed column the refresh changes (the rows were
-    // typed in without grade, status, last contact, pool release and stage recorded: 5).
+    // typed in without grade, status, last contact, pool release, stage and plan recorded: 6).
     expect(largeRun.calls.get('Range.getValues')).toBe(17);
-    expect(largeRun.calls.get('Range.setValues')).toBe(7 + 5);
+    expect(largeRun.calls.get('Range.setValues')).toBe(7 + 6);
   });
 
   test('the lists really grew with the data', () => {

@@ -4,8 +4,8 @@
  * it does not fire, a dropped event, a script), or pasted as a block — and whether Refresh or All
  * reports is the first to see it (docs/rule-path.md, Stage recorded).
  */
-import { editCells, rowsOf } from './clients-fixture';
-import { teamWorkbook } from './schedule/fixture';
+import { client, dayText, editCells, rowsOf } from './clients-fixture';
+import { WANG, teamWorkbook } from './schedule/fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 
 type Path = 'typed' | 'typed, onEdit never ran' | 'pasted';
@@ -69,5 +69,72 @@ describe('a Stage changed in the sheet, three ways', () => {
     const before = rowsOf(wb, 'Changes').length;
     wb.menu('menuRefresh');
     expect(rowsOf(wb, 'Changes')).toHaveLength(before);
+  });
+});
+
+type PlanWay = 'typed' | 'typed, onEdit never ran' | 'typed, never seen, then Refresh' | 'pasted';
+
+/**
+ * At 18:30 someone types a plan for Acme (C-1) into its cells: 9 March, 张伟, call back. Then a call
+ * made at 10:00 that day is logged in the sidebar, proposing 4 March. The typed plan is the later
+ * decision: it stays, and it is logged once on Changes, however it came in.
+ */
+function typedPlan(way: PlanWay): TestWorkbook {
+  const wb = teamWorkbook();
+  wb.menu('menuRefresh');
+  wb.clock.set(Date.parse('2026-03-02T10:30:00Z'));
+  if (way === 'pasted') {
+    editCells(wb, 'Clients', 2, 'Next follow-up', [['2026-03-09', '张伟', 'call back']]);
+  } else {
+    const fire = way === 'typed';
+    editCells(wb, 'Clients', 2, 'Next follow-up', [['2026-03-09']], { fire });
+    editCells(wb, 'Clients', 2, 'Next owner', [['张伟']], { fire });
+    editCells(wb, 'Clients', 2, 'Next topic', [['call back']], { fire });
+    if (way === 'typed, never seen, then Refresh') wb.menu('menuRefresh');
+  }
+  wb.clock.set(Date.parse('2026-03-02T10:45:00Z'));
+  const logged = wb.client(
+    'logContact',
+    [
+      {
+        clientId: 'C-1',
+        date: '2026-03-02T02:00:00Z',
+        channel: 'Phone',
+        outcome: 'Reached',
+        summary: 'Called in the morning',
+        nextDate: '2026-03-04',
+      },
+    ],
+    WANG,
+  ) as { ok: boolean };
+  if (!logged.ok) throw new Error(JSON.stringify(logged));
+  wb.menu('menuRefresh');
+  return wb;
+}
+
+describe('a plan typed into Clients, then an earlier call logged in the sidebar', () => {
+  const ways: PlanWay[] = ['typed', 'typed, onEdit never ran', 'typed, never seen, then Refresh', 'pasted'];
+  const books = new Map(ways.map((w) => [w, typedPlan(w)]));
+
+  test.each(ways)('%s: the typed plan stays in force, with its owner and topic', (way) => {
+    const acme = client(books.get(way)!, 'Acme');
+    expect([dayText(books.get(way)!, acme['Next follow-up']), acme['Next owner'], acme['Next topic']]).toEqual([
+      '2026-03-09',
+      '张伟',
+      'call back',
+    ]);
+  });
+
+  test.each(ways)('%s: Changes logs the plan as it was left, and Next step set has a time', (way) => {
+    const wb = books.get(way)!;
+    const plans = rowsOf(wb, 'Changes').filter((c) => c.What === 'Next step set' && c['Client ID'] === 'C-1');
+    // onEdit logs the day and the topic as each is typed (the owner alone is a handover, not a new
+    // plan: reassigning logs those); unseen or pasted, the plan is one row.
+    expect(plans).toHaveLength(way === 'typed' ? 2 : 1);
+    expect([plans.at(-1)!.New, plans.at(-1)!.Reason]).toEqual([
+      '2026-03-09 · 张伟 · call back',
+      'Plan changed in the sheet itself (typed, pasted or by a script).',
+    ]);
+    expect(client(wb, 'Acme')['Next step set']).toBeInstanceOf(Date);
   });
 });

@@ -4,7 +4,7 @@
  * and width). Those come back as candidates and nothing is added, unless the user, having seen them,
  * asks again with allowDuplicate.
  */
-import { stageChange, stageRecordedCell } from '../../core/stage-record';
+import { NO_STAGE, stageChange, stageRecordedCell } from '../../core/stage-record';
 import { type DayKey, startOfDay } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
 import { type Lang, message } from '../../core/i18n';
@@ -183,6 +183,7 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
     record.grade = graded.grade;
     // The stage it starts at is recorded as such: only a later change of the cell is a move.
     record.stageRecorded = stageRecordedCell(stage, lang);
+    record.stepRecorded = NO_STAGE; // no plan yet: the first one logged is recorded
     record.status = label('statuses', status, lang);
     if (pool.releaseDay !== null) record.poolRelease = startOfDay(pool.releaseDay, tz);
     const row = appendRecords(clients, [record]);

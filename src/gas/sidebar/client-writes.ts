@@ -52,6 +52,7 @@ export const SAVED_CELLS = [
   'poolRelease',
   'segment',
   'stageRecorded',
+  'stepRecorded',
 ] as const satisfies readonly (keyof ClientRecord)[];
 
 /** Stage recorded as written: in the workbook's language, blank while nothing was recorded. */
@@ -75,6 +76,7 @@ function asCells(client: ClientRecord, lang: Lang): Record<(typeof SAVED_CELLS)[
     poolRelease: client.poolRelease,
     segment: client.segment === null ? '' : label('segments', client.segment, lang),
     stageRecorded: recordedCell(client, lang),
+    stepRecorded: client.stepRecorded,
   };
 }
 

@@ -168,6 +168,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
     tz,
     {
       me: s.me,
+      now: ctx.now,
       latest: {
         latestReachedAttitude: latestReached?.attitude ?? null,
         latestReachedResult: latestReached?.result ?? null,
