@@ -20,7 +20,23 @@ export default tseslint.config(
           (name) => ({ name, message: 'src/core is pure: pass data in from src/gas.' }),
         ),
       ],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../gas/*', '../local/*', '../server/*'] }],
+      // At any depth (src/core/reports/… too): core reaches no adapter, server, local runtime or Node.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', '**/gas/**', '**/local/**', '**/server/**', '**/ui/**'] },
+      ],
+      // Nor does it name Apps Script's types: the adapters turn Google's objects into plain data.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Identifier[name='GoogleAppsScript']", message: 'src/core is pure: no GoogleAppsScript types.' },
+      ],
+    },
+  },
+  {
+    // The sidebar's browser code talks to the server only through google.script.run.
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', '**/gas/**', '**/local/**'] }],
     },
   },
   {

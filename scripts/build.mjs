@@ -84,4 +84,6 @@ try {
 } finally {
   fs.rmSync(dist, { recursive: true, force: true });
 }
-console.log(`built ${fs.readdirSync(finalDist).join(', ')}${fs.existsSync(out) ? ` and ${fs.readdirSync(out).join(', ')}` : ''}`);
+console.log(
+  `built ${fs.readdirSync(finalDist).join(', ')}${fs.existsSync(out) ? ` and ${fs.readdirSync(out).join(', ')}` : ''}`,
+);
