@@ -82,7 +82,17 @@ describe('setup on an empty spreadsheet', () => {
     expect(sheet.notes.get(grade)).toMatch(/Computed/);
     const protections = sheet.protections.filter((p) => p.description.includes('computed column'));
     expect(protections.map((p) => p.description.split(': ').pop()).sort()).toEqual(
-      ['followUpState', 'grade', 'lastContact', 'planSet', 'poolRelease', 'segment', 'stageRecorded', 'status', 'stepRecorded'].sort(),
+      [
+        'followUpState',
+        'grade',
+        'lastContact',
+        'planSet',
+        'poolRelease',
+        'segment',
+        'stageRecorded',
+        'status',
+        'stepRecorded',
+      ].sort(),
     );
     expect(protections.every((p) => p.warningOnly)).toBe(true);
   });
