@@ -6,7 +6,7 @@
 import { type Lang, t } from '../i18n';
 import type { TeamMember } from '../schema';
 import { type ClientFact, type DigestContext, samePerson, spreadsheetLink } from './facts';
-import { byName, clientItem, moreText } from './items';
+import { byName, byPriority, clientItem, moreText, overdueText } from './items';
 import type { Doc, DocBlock, DocItem } from './layout';
 
 export interface DailyList {
@@ -28,8 +28,8 @@ export function dailyList(ctx: DigestContext, member: TeamMember): DailyList {
     else if (fact.state === 'unplanned') list.unplanned.push(fact);
     else if (fact.state === 'upcoming' && fact.assignedBy !== null) list.assigned.push(fact);
   }
-  list.overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a, b));
-  list.dueToday.sort(byName);
+  list.overdue.sort(byPriority);
+  list.dueToday.sort(byPriority);
   list.unplanned.sort(byName);
   list.poolSoon.sort((a, b) => (a.poolDaysLeft ?? 0) - (b.poolDaysLeft ?? 0) || byName(a, b));
   list.assigned.sort((a, b) => (a.nextFollowUp ?? '').localeCompare(b.nextFollowUp ?? '') || byName(a, b));
@@ -50,18 +50,47 @@ function section(title: string, facts: ClientFact[], toItem: (f: ClientFact) => 
   return facts.length === 0 ? [] : [{ kind: 'items', title, items: facts.map(toItem) }];
 }
 
+/** How many clients the email opens with, as the ones to call first. */
+export const START_WITH = 3;
+
+/** The greeting for the hour the run sends at. */
+function greeting(hour: number | undefined, lang: Lang): string {
+  const h = hour ?? 8;
+  return t(lang, h < 12 ? 'digest.greeting.morning' : h < 18 ? 'digest.greeting.afternoon' : 'digest.greeting.evening');
+}
+
+/** Why a client is among the first to call: how overdue, or due today. */
+function urgency(f: ClientFact, lang: Lang): string {
+  return f.state === 'overdue'
+    ? overdueText(f.daysOverdue, f.nextFollowUp ?? '', lang)
+    : t(lang, 'digest.item.dueToday');
+}
+
 export function dailyDoc(ctx: DigestContext, list: DailyList, lang: Lang): Doc {
   const { today } = ctx.input;
   const name = list.member.name.trim();
+  const first = [...list.overdue, ...list.dueToday].sort(byPriority).slice(0, START_WITH);
+  const start: DocBlock[] =
+    first.length === 0
+      ? []
+      : [
+          {
+            kind: 'items',
+            title:
+              first.length === 1
+                ? t(lang, 'digest.daily.startOne')
+                : t(lang, 'digest.daily.start', { count: first.length }),
+            items: first.map((f) => ({ ...clientItem(f, lang, urgency(f, lang)), lines: [] })),
+          },
+        ];
   const blocks: DocBlock[] = [
-    { kind: 'paragraph', text: t(lang, 'digest.daily.intro', { name, day: today }) },
+    {
+      kind: 'paragraph',
+      text: t(lang, 'digest.daily.intro', { name, day: today, greeting: greeting(ctx.input.hour, lang) }),
+    },
+    ...start,
     ...section(t(lang, 'digest.daily.overdue', { count: list.overdue.length }), list.overdue, (f) =>
-      clientItem(
-        f,
-        lang,
-        t(lang, 'digest.item.overdue', { days: f.daysOverdue, day: f.nextFollowUp ?? '' }),
-        assignedNote(f, lang),
-      ),
+      clientItem(f, lang, overdueText(f.daysOverdue, f.nextFollowUp ?? '', lang), assignedNote(f, lang)),
     ),
     ...section(t(lang, 'digest.daily.dueToday', { count: list.dueToday.length }), list.dueToday, (f) =>
       clientItem(f, lang, undefined, assignedNote(f, lang)),
@@ -70,7 +99,14 @@ export function dailyDoc(ctx: DigestContext, list: DailyList, lang: Lang): Doc {
       clientItem(f, lang, t(lang, 'digest.item.on', { day: f.nextFollowUp ?? '' }), assignedNote(f, lang)),
     ),
     ...section(t(lang, 'digest.daily.poolSoon', { count: list.poolSoon.length }), list.poolSoon, (f) =>
-      clientItem(f, lang, t(lang, 'digest.item.poolOn', { day: f.poolRelease ?? '', days: f.poolDaysLeft ?? 0 })),
+      clientItem(
+        f,
+        lang,
+        t(lang, f.poolDaysLeft === 1 ? 'digest.item.poolOnOne' : 'digest.item.poolOn', {
+          day: f.poolRelease ?? '',
+          days: f.poolDaysLeft ?? 0,
+        }),
+      ),
     ),
     ...section(t(lang, 'digest.daily.unplanned', { count: list.unplanned.length }), list.unplanned, (f) =>
       clientItem(f, lang),

@@ -25,6 +25,8 @@ export const DIGEST_COLUMNS = {
   clients: [
     ...REFRESH_CLIENT_COLUMNS,
     'name',
+    'contact',
+    'phone',
     'nextFollowUp',
     'nextOwner',
     'nextTopic',
@@ -48,6 +50,8 @@ export interface DigestInput {
   contacts: readonly (ContactRecord | null)[];
   team: readonly (TeamMember | null)[];
   changes: readonly (ChangeRecord | null)[];
+  /** The run's hour of the day in the spreadsheet's time zone, for the greeting (default: morning). */
+  hour?: number;
 }
 
 export interface LastContact {
@@ -59,6 +63,9 @@ export interface LastContact {
 export interface ClientFact {
   id: string;
   name: string;
+  /** The contact person, and the first phone number in the Phone cell as typed ('' when none). */
+  contact: string;
+  phone: string;
   row: number;
   link: string;
   owner: string;
@@ -152,6 +159,12 @@ function assignedBy(client: ClientRecord, responsible: string, entry: ContactInd
   return null;
 }
 
+/** The first number of a Phone cell that may hold several ("0138… / 020…"), as typed. */
+function firstPhone(cell: string): string {
+  const first = cell.split(/[\/,;，；、\n]+/)[0] ?? '';
+  return first.trim();
+}
+
 function present<T>(rows: readonly (T | null)[]): T[] {
   return rows.filter((r): r is T => r !== null);
 }
@@ -176,6 +189,8 @@ export function prepareDigest(input: DigestInput): DigestContext {
     facts.push({
       id: computed.id,
       name: client.name.trim() !== '' ? client.name.trim() : computed.id,
+      contact: client.contact.trim(),
+      phone: firstPhone(client.phone),
       row,
       link: rowLink(input.spreadsheetId, input.clientsSheetId, row),
       owner: client.owner.trim(),

@@ -11,6 +11,8 @@ export interface DocItem {
   note?: string;
   /** Link on the title (HTML) or on its own line (text). */
   link?: string;
+  /** A phone number, tappable (tel:) in the HTML part. */
+  phone?: string;
   lines: string[];
 }
 
@@ -53,8 +55,15 @@ function safeHref(link: string): string | null {
   return /^https:\/\/[^\s"'<>]+$/.test(link) ? link : null;
 }
 
+/** A tel: link for a number as typed ("0138 0013 8000", "+86 20-8765-4321"); null for anything else. */
+function telHref(phone: string): string | null {
+  if (!/^\+?[0-9][0-9 ()\-.]{3,30}$/.test(phone.trim())) return null;
+  return `tel:${phone.trim().replace(/[^0-9+]/g, '')}`;
+}
+
 function textItem(item: DocItem): string[] {
-  const first = item.note ? `- ${item.title} — ${item.note}` : `- ${item.title}`;
+  const head = item.phone ? `${item.title} · ${item.phone}` : item.title;
+  const first = item.note ? `- ${head} — ${item.note}` : `- ${head}`;
   const rest = item.lines.map((l) => `  ${l}`);
   if (item.link) rest.push(`  ${item.link}`);
   return [first, ...rest];
@@ -110,8 +119,14 @@ function htmlItem(item: DocItem): string {
     ? `<a href="${escapeHtml(href)}"><b>${escapeHtml(item.title)}</b></a>`
     : `<b>${escapeHtml(item.title)}</b>`;
   const note = item.note ? ` <span style="${STYLE.note}">— ${escapeHtml(item.note)}</span>` : '';
+  const tel = item.phone ? telHref(item.phone) : null;
+  const phone = item.phone
+    ? tel
+      ? ` · <a href="${escapeHtml(tel)}">${escapeHtml(item.phone)}</a>`
+      : ` · ${escapeHtml(item.phone)}`
+    : '';
   const lines = item.lines.map((l) => `<br><span style="${STYLE.line}">${escapeHtml(l)}</span>`).join('');
-  return `<li style="${STYLE.li}">${title}${note}${lines}</li>`;
+  return `<li style="${STYLE.li}">${title}${phone}${note}${lines}</li>`;
 }
 
 function htmlBlock(doc: Doc, block: DocBlock, cap: number): string {

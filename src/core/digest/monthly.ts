@@ -8,7 +8,7 @@ import { isB2OrBeyond, stageRank } from '../lists';
 import type { TeamMember } from '../schema';
 import { clientMap, contactsByPerson, outcomesIn } from './activity';
 import { type ClientFact, type DigestContext, spreadsheetLink } from './facts';
-import { byName, clientItem, moreText, stageLabel } from './items';
+import { byName, clientItem, moreText } from './items';
 import type { Doc, DocBlock } from './layout';
 import { type Window, inWindow, monthWindow } from './period';
 import { escalatedItem, items } from './weekly';
@@ -98,7 +98,7 @@ export function monthlyDoc(ctx: DigestContext, r: MonthlyReport, lang: Lang): Do
     ),
     items(
       t(lang, 'digest.monthly.b2Section', { count: r.b2Plus.length }),
-      r.b2Plus.map((f) => clientItem(f, lang, `${stageLabel(f, lang)} · ${f.owner || '—'}`, [nextStep(f, lang)])),
+      r.b2Plus.map((f) => clientItem(f, lang, f.owner || '—', [nextStep(f, lang)])),
       lang,
     ),
   ];

@@ -78,7 +78,8 @@ export function items(title: string, list: DocItem[], lang: Lang): DocBlock {
 }
 
 export function escalatedItem(f: ClientFact, lang: Lang): DocItem {
-  return clientItem(f, lang, t(lang, 'digest.item.overdueBy', { days: f.daysOverdue, who: f.responsible || '—' }));
+  const key = f.daysOverdue === 1 ? 'digest.item.overdueByOne' : 'digest.item.overdueBy';
+  return clientItem(f, lang, t(lang, key, { days: f.daysOverdue, who: f.responsible || '—' }));
 }
 
 export function weeklyDoc(ctx: DigestContext, s: WeeklySummary, lang: Lang): Doc {
@@ -87,11 +88,6 @@ export function weeklyDoc(ctx: DigestContext, s: WeeklySummary, lang: Lang): Doc
   const limit = ctx.input.settings.escalateManagerDays;
   const blocks: DocBlock[] = [
     { kind: 'paragraph', text: t(lang, 'digest.weekly.intro', { name, from, to, overdue: s.overdue }) },
-    items(
-      t(lang, 'digest.weekly.escalated', { days: limit, count: s.escalated.length }),
-      s.escalated.map((f) => escalatedItem(f, lang)),
-      lang,
-    ),
     {
       kind: 'table',
       title: t(lang, 'digest.weekly.people'),
@@ -103,6 +99,11 @@ export function weeklyDoc(ctx: DigestContext, s: WeeklySummary, lang: Lang): Doc
       ],
       rows: s.people.map((p) => [p.name, p.attempts, p.reached, p.overdue]),
     },
+    items(
+      t(lang, 'digest.weekly.escalated', { days: limit, count: s.escalated.length }),
+      s.escalated.map((f) => escalatedItem(f, lang)),
+      lang,
+    ),
     items(
       t(lang, 'digest.weekly.moves', { count: s.moves.length }),
       s.moves.map((m) => moveItem(m, lang)),
@@ -132,7 +133,14 @@ export function weeklyDoc(ctx: DigestContext, s: WeeklySummary, lang: Lang): Doc
     ),
   ];
   return {
-    subject: t(lang, 'digest.weekly.subject', { app: t(lang, 'app.name'), name, from, to, count: s.escalated.length }),
+    subject: t(lang, 'digest.weekly.subject', {
+      app: t(lang, 'app.name'),
+      name,
+      from,
+      to,
+      count: s.escalated.length,
+      days: limit,
+    }),
     heading: t(lang, 'digest.weekly.heading', { name, from, to }),
     blocks,
     footer: t(lang, 'digest.footer', { link: spreadsheetLink(ctx.input.spreadsheetId) }),

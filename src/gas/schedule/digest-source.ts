@@ -2,7 +2,7 @@
  * Everything the emails are computed from, read in one batch per tab: Settings, Clients, Contacts,
  * Team and Changes, plus the addresses that can open the spreadsheet (editors and viewers).
  */
-import { today } from '../../core/dates';
+import { today, tzOffsetMs } from '../../core/dates';
 import { DIGEST_COLUMNS, type DigestInput } from '../../core/digest/facts';
 import type { Lang } from '../../core/i18n';
 import { readSettings } from '../clients-pass';
@@ -44,6 +44,8 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
       // The Team as a director confirmed it (docs/roles.md): a typed-in row neither reads others' clients nor gains a role.
       team: teamAsConfirmed(team.records, loadConfirmedRoles()),
       changes,
+      // The greeting follows the hour the run sends at, in the spreadsheet's time zone.
+      hour: new Date(wb.now.getTime() + tzOffsetMs(wb.now.getTime(), wb.tz)).getUTCHours(),
     },
     access: accessList(wb.ss),
     lang,

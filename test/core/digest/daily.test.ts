@@ -72,7 +72,7 @@ describe('张伟’s daily list (DOMAIN: “A day with Client Tracker”, 08:10)
 
   test('in Chinese when the Team row or the workbook says so', () => {
     const mail = composeMessage(ctx, recipient(ctx, '张伟', 'zh-CN'), 'daily', TODAY);
-    expect(mail?.subject).toBe('客户跟踪：张伟，逾期 1 个，今日到期 2 个（2026-03-02）');
+    expect(mail?.subject).toBe('客户跟踪：张伟，逾期 1 个，今日待跟进 2 个（2026-03-02）');
     expect(mail?.text).toContain('已逾期（1）');
     expect(mail?.text).toContain('逾期 3 天（应于 2026-02-27 跟进）');
   });
@@ -132,7 +132,7 @@ describe('a hostile client name', () => {
   });
 
   test('is intact in the text part', () => {
-    expect(mail?.text).toContain(`- ${hostile} — 1 days overdue (due 2026-03-01)`);
+    expect(mail?.text).toContain(`- ${hostile} — 1 day overdue (due 2026-03-01)`);
   });
 });
 

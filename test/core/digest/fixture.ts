@@ -30,6 +30,8 @@ export function context(opts: {
   changes?: Row[];
   settings?: Partial<Settings>;
   tz?: string;
+  /** the run's hour in the spreadsheet's time zone */
+  hour?: number;
 }): DigestContext {
   const tz = opts.tz ?? 'Asia/Shanghai';
   const input: DigestInput = {
@@ -44,6 +46,7 @@ export function context(opts: {
     contacts: read('contacts', opts.contacts ?? [], tz),
     team: read('team', opts.team ?? TEAM, tz),
     changes: read('changes', opts.changes ?? [], tz),
+    hour: opts.hour,
   };
   return prepareDigest(input);
 }

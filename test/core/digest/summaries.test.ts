@@ -78,14 +78,16 @@ describe('Li Na’s weekly summary (Monday)', () => {
     expect(summary?.outcomes.lost.map((f) => f.name)).toEqual(['Gone']);
   });
 
-  test('the email names the escalations first', () => {
+  test('the email opens with the per-person table, then the escalations', () => {
     const m = member(ctx, 'Li Na');
     const mail = composeMessage(ctx, { member: m, email: m.email, lang: 'en' }, 'weekly', MONDAY);
     expect(mail?.subject).toBe(
-      'Client Tracker: weekly summary for Li Na’s team, 2026-02-23 – 2026-03-01 (2 escalated)',
+      'Client Tracker: weekly summary for Li Na’s team, 2026-02-23 – 2026-03-01 (2 overdue by more than 3 days)',
     );
     expect(mail?.text).toContain('Overdue by more than 3 days (2)\n- Eight late — 8 days overdue · 张伟');
     expect(mail?.text).toContain('Amy | 2 | 1 | 2');
+    const text = mail?.text ?? '';
+    expect(text.indexOf('Contacts and overdue per person')).toBeLessThan(text.indexOf('Overdue by more than 3 days'));
   });
 
   test('a salesperson gets no weekly summary', () => {
@@ -140,8 +142,8 @@ describe('王总’s monthly report (the 1st)', () => {
     expect(report.b2Plus.map((f) => f.name)).toEqual(['Big deal', 'Proposal']);
     const d = member(ctx, '王总');
     const mail = composeMessage(ctx, { member: d, email: d.email, lang: 'en' }, 'monthly', '2026-04');
-    expect(mail?.text).toContain('- Big deal — B3 · Negotiation · 张伟\n  Next step 2026-04-03, 王总');
-    expect(mail?.text).toContain('- Proposal — B2 · Proposal & site visit · Amy\n  No next step planned.');
+    expect(mail?.text).toContain('- Big deal — 张伟\n  Grade D · B3 · Negotiation\n  Next step 2026-04-03, 王总');
+    expect(mail?.text).toContain('- Proposal — Amy\n  Grade D · B2 · Proposal & site visit\n  No next step planned.');
   });
 
   test('only clients overdue by more than 7 days reach the director', () => {

@@ -39,7 +39,7 @@ describe('the Monday morning run', () => {
 
   test('the director reads his in Chinese (his Team row says 简体中文)', () => {
     expect(sent(wb).find((m) => m.to[0] === WANG)?.subject).toBe(
-      '客户跟踪：王总，逾期 0 个，今日到期 1 个（2026-03-02）',
+      '客户跟踪：王总，逾期 0 个，今日待跟进 1 个（2026-03-02）',
     );
   });
 
@@ -89,7 +89,7 @@ describe('the first of the month', () => {
   test('王总 gets the monthly report for March, in Chinese, with the B2+ clients', () => {
     const monthly = sent(wb).find((m) => m.to[0] === WANG && m.subject.includes('月报'));
     expect(monthly?.subject).toBe('客户跟踪：月报，2026-03-01 – 2026-03-31');
-    expect(monthly?.body).toContain('B2+ 客户及下一步（1）\n- Epsilon — B3 · 商务谈判 · 王总');
+    expect(monthly?.body).toContain('B2+ 客户及下一步（1）\n- Epsilon — 王总\n  D 级 · B3 · 商务谈判');
   });
 
   test('nobody but the directors (王总, and the owner Setup made director) gets a monthly report', () => {
