@@ -8,6 +8,7 @@
 import { type DayKey, dayKey } from './dates';
 import { type Lang, type Message, message } from './i18n';
 import { type Stage, label, parseEnum } from './lists';
+import { stepText } from './next-step';
 import type { PlannedChange } from './refresh';
 import type { ClientRecord } from './schema';
 
@@ -82,6 +83,6 @@ export function unrecordedPlan(client: ClientRecord, tz: string, id = client.id)
   const now = currentPlan(client, tz);
   if (now === recorded) return [];
   const day = client.nextFollowUp === null ? null : dayKey(client.nextFollowUp, tz);
-  const step = [day ?? '', client.nextOwner, client.nextTopic].filter((p) => p !== '').join(' · ');
+  const step = stepText({ day, owner: client.nextOwner, topic: client.nextTopic });
   return [{ clientId: id, what: 'nextStep', old: recorded ?? '', new: step, reason: message('change.nextStepTyped') }];
 }

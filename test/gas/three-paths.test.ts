@@ -12,18 +12,8 @@ import type { TestWorkbook } from '../helpers/workbook';
 import { type Row, addRows, editCells, nextRow, pasteRows, trackerWorkbook } from './clients-fixture';
 import { TEAM, WANG, ZHANG, LINA, AMY, fireTrigger } from './schedule/fixture';
 import { confirmTeamRoles } from '../helpers/roles';
-
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmark's seeded generator (mulberry32), so a failing seed can be replayed.
+import { random } from '../../bench/data';
 
 interface Contact {
   /** local time in Shanghai, 'YYYY-MM-DD HH:mm' */
