@@ -141,12 +141,13 @@ const EN = {
   'change.stageByContact': 'Stage after the contact of {date}.',
   'change.stageTyped': 'Stage changed in the sheet itself (typed, pasted or by a script).',
   'change.nextStepTyped': 'Plan changed in the sheet itself (typed, pasted or by a script).',
+  'problem.contactNoBy':
+    '{tab}: contacts from the last {days} days with no “{by}”: rows {rows}. Fill in who made each one, so the reports count it for the right person.',
   'problem.contactFuture':
     '{tab}, {who}: the contact is dated {date}, in the future, so it is not applied to the client.',
   'problem.contactAmbiguousName':
     '{tab}, {who}: the client name "{name}" matches {count} clients; type the Client ID instead.',
   'problem.contactNoClient': "{tab}, {who}: the row names no client; type the Client ID or the client's exact name.",
-  'problem.contactNoBy': '{tab}, {who}: typed in the sheet without a signed-in name, so By is blank; fill it in.',
   'sidebar.tab.log': 'Log contact',
   'sidebar.tab.add': 'Add client',
   'sidebar.tab.card': 'Client card',
@@ -274,6 +275,12 @@ const EN = {
   'sidebar.mail.body':
     '{name}, {by} has asked you to follow up {client} ({id}) today.\n\nWhat about: {topic}\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
   'sidebar.mail.noTopic': '(no topic given)',
+  'handover.someone': 'A colleague',
+  'handover.kind': 'next step typed into the sheet',
+  'handover.mail.subject': 'Client Tracker: follow up {client}, due {day}',
+  'handover.mail.body':
+    '{name}, {by} has handed you the next step for {client} ({id}), due {day}.\n\nWhat about: {topic}\n\nThe contact ({time}) was typed straight into the sheet, and Client Tracker can’t send email from a typed row, so this comes with the next run.\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
+  'handover.sent': 'Emailed {names} about next steps typed into the sheet for today.',
   'sidebar.change.added': 'Added from the sidebar.',
   'sidebar.change.claimed': 'Claimed from the shared pool.',
   'sidebar.required': 'required',
@@ -693,10 +700,11 @@ const ZH_CN: Record<MessageKey, string> = {
   'change.stageByContact': '{date} 跟进后的阶段。',
   'change.stageTyped': '直接在表格里改的阶段（手动输入、粘贴或脚本）。',
   'change.nextStepTyped': '直接在表格里改的跟进计划（手动输入、粘贴或脚本）。',
+  'problem.contactNoBy':
+    '{tab}：最近 {days} 天这些跟进没填“{by}”：第 {rows} 行。请补上是谁跟进的，报表才能算到对的人头上。',
   'problem.contactFuture': '{tab}，{who}：跟进日期是 {date}，还没到，所以没有更新客户。',
   'problem.contactAmbiguousName': '{tab}，{who}：客户名称“{name}”对应 {count} 个客户，请改填客户编号。',
   'problem.contactNoClient': '{tab}，{who}：这一行没有填客户，请填客户编号或完整的客户名称。',
-  'problem.contactNoBy': '{tab}，{who}：在表格里直接填写时没有识别到登录人，跟进人为空，请补上。',
   'sidebar.tab.log': '记录跟进',
   'sidebar.tab.add': '新增客户',
   'sidebar.tab.card': '客户卡片',
@@ -810,6 +818,12 @@ const ZH_CN: Record<MessageKey, string> = {
   'sidebar.mail.body':
     '{name}，{by} 请您今天跟进 {client}（{id}）。\n\n跟什么内容：{topic}\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
   'sidebar.mail.noTopic': '（未填写内容）',
+  'handover.someone': '一位同事',
+  'handover.kind': '表格中填写的跟进',
+  'handover.mail.subject': '客户跟踪：请跟进 {client}，{day} 到期',
+  'handover.mail.body':
+    '{name}，{by} 把 {client}（{id}）的下一步交给了您，{day} 到期。\n\n跟什么内容：{topic}\n\n这条跟进记录（{time}）是直接填在表格里的，直接填写的行没法当场发邮件，所以随下一次运行补发给您。\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
+  'handover.sent': '表格里直接填写的今日跟进已发邮件通知：{names}。',
   'sidebar.change.added': '通过侧边栏新增。',
   'sidebar.change.claimed': '从公海领取。',
   'sidebar.required': '必填',

@@ -9,6 +9,7 @@ import { type Lang, type Message, message, t } from './i18n';
 import { idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
 import { type AppliedContact, applyContact, contactFacts } from './apply-contact';
+import { type QueuedHandover, handoverCalledFor, stillInForce } from './handover';
 import { planRecordedCell, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
@@ -79,6 +80,8 @@ export interface RefreshResult {
   applied: AppliedRow[];
   /** Changes to append to the Changes tab. */
   changes: PlannedChange[];
+  /** Steps the applied rows handed to someone else for today, still in force: mailed by the next run that may. */
+  handovers: QueuedHandover[];
   problems: RowProblem[];
 }
 
@@ -256,6 +259,7 @@ export function refreshClients(
     pending.size > 0 ? idGenerator('K', contactIdsOf(contacts), options.now ?? startOfDay(today, tz)) : null;
   const applied: AppliedRow[] = [];
   const caughtUp: (CaughtUp | null)[] = [];
+  const handovers: QueuedHandover[] = [];
   const ids = idGenerator('C', [...existingIds, ...(options.takenIds ?? [])], options.now ?? startOfDay(today, tz));
 
   const computed = clients.map((client, index): ClientComputed | null => {
@@ -282,17 +286,21 @@ export function refreshClients(
     }
     const waiting = pending.get(idKey(id));
     if (waiting !== undefined && contactIds !== null) {
-      const rows = new Map<number, AppliedContact['row']>();
+      const rows = new Map<number, Pick<AppliedContact, 'row' | 'step'>>();
       record = catchUpClient({ ...record, id }, waiting, settings, today, tz, changes, rows);
-      for (const p of waiting)
-        applied.push({
-          index: p.index,
-          id: contactIds.next(),
-          clientId: id,
-          client: client.name,
-          row: rows.get(p.index)!,
-        });
-      caughtUp[index] = stepOf(record, tz);
+      const final = stepOf(record, tz);
+      for (const p of waiting) {
+        const done = rows.get(p.index)!;
+        const contactId = contactIds.next();
+        applied.push({ index: p.index, id: contactId, clientId: id, client: client.name, row: done.row });
+        const { by, date } = p.contact;
+        if (handoverCalledFor(done.step, by, today)) {
+          const entry = { contactId, clientId: id, client: client.name, to: done.step.owner, ...done.step, by };
+          const queued = { ...entry, at: (date as Date).toISOString() };
+          if (stillInForce(queued, final.nextFollowUp, final.nextOwner)) handovers.push(queued);
+        }
+      }
+      caughtUp[index] = final;
     }
     const out = computeClient(record, { reached, latest }, settings, today, tz);
     if (out.gradeChange) changes.push({ clientId: id, ...out.gradeChange });
@@ -308,6 +316,7 @@ export function refreshClients(
     caughtUp: clients.map((_, i) => caughtUp[i] ?? null),
     applied: applied.sort((a, b) => a.index - b.index),
     changes,
+    handovers,
     problems,
   };
 }
@@ -453,7 +462,7 @@ function catchUpClient(
   today: DayKey,
   tz: string,
   changes: PlannedChange[],
-  rows: Map<number, AppliedContact['row']>,
+  rows: Map<number, Pick<AppliedContact, 'row' | 'step'>>,
 ): ClientRecord {
   const ordered = [...waiting].sort(
     (a, b) => (a.contact.date as Date).getTime() - (b.contact.date as Date).getTime() || a.index - b.index,
@@ -461,7 +470,7 @@ function catchUpClient(
   let record = client;
   for (const { contact, index } of ordered) {
     const applied = applyContact(record, contactFacts(contact, tz), settings, today, tz, { me: contact.by });
-    rows.set(index, applied.row);
+    rows.set(index, applied);
     for (const c of applied.changes) if (c.what === 'stageChange') changes.push({ ...c, by: contact.by });
     record = { ...applied.after, grade: client.grade, status: client.status };
   }

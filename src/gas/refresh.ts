@@ -7,7 +7,7 @@
  * never rewritten: the ID column is written only over the rows that had no ID, and only when there
  * are some.
  */
-import { dayKey, startOfDayMs } from '../core/dates';
+import { addDays, dayKey, startOfDayMs, today } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { type ColumnDef, type ColumnKey, column, label, tabName } from '../core/schema';
@@ -18,6 +18,7 @@ import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableR
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
+import { handoverContext, handoverLines, queueHandovers, sendQueuedHandovers } from './handover-mail';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { teamProblems } from './roles';
@@ -138,6 +139,8 @@ export function writeRefresh(
   for (const [col, cells] of caughtUp.contactCells)
     writeRuns(pass.contacts.sheet, sheetRow(pass.contacts, 0), col, cells);
   log?.append(changes);
+  // A caught-up row that handed today's step to someone else: its mail goes out with the next run that may send mail.
+  queueHandovers(result.handovers, today(ctx.now, tz));
   return {
     lang,
     clients,
@@ -153,12 +156,50 @@ function hasStrayApostrophe(value: unknown): boolean {
   return typeof value === 'string' && value.length > 1 && value.charCodeAt(0) === 39 && value.trim().length > 1;
 }
 
+/** Contacts rows this recent with a blank By are listed by every Refresh (docs/rule-path.md). */
+const NO_BY_DAYS = 7;
+/** At most this many row numbers are named; the count says the rest. */
+const NO_BY_ROWS = 20;
+
 function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshSummary | typeof ROWS_MOVED {
-  return writeRefresh(
-    computeClients(sheets, ctx, readSettings(sheets, ctx.lang), REFRESH_WRITES, {}, true),
+  const since = startOfDayMs(addDays(today(ctx.now, ctx.tz), -(NO_BY_DAYS - 1)), ctx.tz);
+  const pass = computeClients(
     sheets,
     ctx,
+    readSettings(sheets, ctx.lang),
+    REFRESH_WRITES,
+    { recentContacts: { columns: ['by'], dateKey: 'date', sinceMs: since } },
+    true,
   );
+  const summary = writeRefresh(pass, sheets, ctx);
+  if (summary === ROWS_MOVED) return summary;
+  return { ...summary, problems: [...summary.problems, ...withoutBy(pass, since, ctx.lang)] };
+}
+
+/**
+ * Recent contacts nobody is named for: a row typed where the typist's address is not known (onEdit) is
+ * left with By blank, never filled with whoever runs Refresh later, and listed here until someone
+ * fills it in (DOMAIN: "The sheet is an entry point too").
+ */
+function withoutBy(pass: ClientsPass, sinceMs: number, lang: Lang): string[] {
+  const { contacts } = pass;
+  const byCol = contacts.headers.map.by;
+  if (byCol === undefined) return [];
+  const rows: number[] = [];
+  contacts.records.forEach((record, i) => {
+    if (record === null || record.date === null || record.date.getTime() < sinceMs) return;
+    if (record.outcome !== null && record.by.trim() === '') rows.push(sheetRow(contacts, i));
+  });
+  if (rows.length === 0) return [];
+  const named = rows.slice(0, NO_BY_ROWS).join(', ') + (rows.length > NO_BY_ROWS ? ', …' : '');
+  return [
+    t(lang, 'problem.contactNoBy', {
+      tab: tabName('contacts', lang),
+      days: NO_BY_DAYS,
+      by: String(contacts.grid.header[byCol] ?? '').trim(),
+      rows: named,
+    }),
+  ];
 }
 
 /** What follows every refresh, whoever ran it: the today cell is current, the search index still right. */
@@ -183,8 +224,8 @@ export function refreshWorkbook(): RefreshSummary {
   });
 }
 
-/** What the menu shows after a refresh. */
-export function refreshReport(summary: RefreshSummary): MenuReport {
+/** What the menu shows after a refresh; `mail`: who was told about handovers typed into the sheet, or why not. */
+export function refreshReport(summary: RefreshSummary, mail: readonly string[] = []): MenuReport {
   const { lang } = summary;
   const lines = [
     t(lang, 'refresh.done', { clients: summary.clients }),
@@ -197,6 +238,7 @@ export function refreshReport(summary: RefreshSummary): MenuReport {
   if (summary.gradesChanged + summary.idsAssigned > 0) {
     lines.push(t(lang, 'refresh.changesLogged', { tab: tabName('changes', lang) }));
   }
+  lines.push(...mail);
   if (summary.problems.length > 0) {
     lines.push(
       '',
@@ -207,12 +249,14 @@ export function refreshReport(summary: RefreshSummary): MenuReport {
   return { title: render(lang, message('menu.refresh')), lines };
 }
 
-/** Menu: Refresh grades and status. */
+/** Menu: Refresh grades and status. A menu run may send mail: handovers typed into the sheet go out now. */
 export function menuRefresh(): void {
   reportInAlert(() => {
     const summary = refreshWorkbook();
-    // Duplicate Team names mix people's clients up (docs/roles.md): said with the other problems.
-    return refreshReport({ ...summary, problems: [...teamProblems(workbookContext()), ...summary.problems] });
+    const ctx = workbookContext();
+    const mailed = withDocumentLock(ctx.lang, () => sendQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss))));
+    const mail = handoverLines(mailed).map((m) => render(ctx.lang, m));
+    return refreshReport({ ...summary, problems: [...teamProblems(ctx), ...summary.problems] }, mail);
   });
 }
 

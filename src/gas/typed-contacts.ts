@@ -13,6 +13,7 @@
 import { applyContact, contactFacts } from '../core/apply-contact';
 import { dayKey, startOfDay, today } from '../core/dates';
 import { type Message, message, render } from '../core/i18n';
+import { type QueuedHandover, handoverCalledFor, stillInForce } from '../core/handover';
 import { idGenerator, idKey } from '../core/ids';
 import { readTable } from '../core/records';
 import type { AppliedRow, PlannedChange } from '../core/refresh';
@@ -21,6 +22,7 @@ import type { Settings } from '../core/settings';
 import { writeRuns } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import type { WorkbookContext } from './context';
+import { queueHandovers } from './handover-mail';
 import { withDocumentLock } from './lock';
 import { coveringSpans } from './sidebar/card';
 import { clientUpdates, writeClientCells } from './sidebar/client-writes';
@@ -100,6 +102,8 @@ export function applyTypedContacts(
       };
       const newIds = idGenerator('K', recentIds(contacts, 'id'), ctx.now);
       const changes: ChangeEntry[] = [];
+      const handovers: QueuedHandover[] = [];
+      const day = today(ctx.now, tz);
       const rows = readClientRows(clients, [...new Set(ready.map((r) => r.clientRow))], ctx);
       let searchStale = false;
       for (const [clientRow, before] of rows) {
@@ -107,6 +111,7 @@ export function applyTypedContacts(
           .filter((r) => r.clientRow === clientRow)
           .sort((a, b) => (a.record.date as Date).getTime() - (b.record.date as Date).getTime() || a.index - b.index);
         let record = before;
+        const handed: QueuedHandover[] = [];
         for (const { index, record: contact } of mine) {
           // Stage after moves the client when the row is new or its Stage after was just typed; editing
           // another cell of an old row must not undo a stage set since.
@@ -116,16 +121,32 @@ export function applyTypedContacts(
             record,
             { ...contactFacts(contact, tz), stage: contact.id === '' || stageEdited ? contact.stageAfter : null },
             settings,
-            today(ctx.now, tz),
+            day,
             tz,
             { me: contact.by, now: ctx.now },
           );
           changes.push(...applied.changes.map((c: PlannedChange) => ({ ...c, by: contact.by })));
           record = applied.after;
-          if (contact.id === '') complete('id', index, newIds.next());
+          const id = contact.id !== '' ? contact.id : newIds.next();
+          if (contact.id === '') complete('id', index, id);
+          // A row that hands today's step to someone else: mailed by the next run that may send mail
+          // (once per row and step, however often the row is edited).
+          if (handoverCalledFor(applied.step, contact.by, day))
+            handed.push({
+              contactId: id,
+              clientId: record.id,
+              client: record.name,
+              to: applied.step.owner,
+              day: applied.step.day,
+              topic: applied.step.topic,
+              by: contact.by,
+              at: (contact.date as Date).toISOString(),
+            });
           const done = completedRow({ clientId: record.id, client: record.name, row: applied.row }, ctx);
           for (const [key, value] of Object.entries(done)) complete(key as ColumnKey<'contacts'>, index, value);
         }
+        const finalDay = record.nextFollowUp === null ? null : dayKey(record.nextFollowUp, tz);
+        handovers.push(...handed.filter((h) => stillInForce(h, finalDay, record.nextOwner)));
         const updates = clientUpdates(before, record, lang);
         if ('nextOwner' in updates) searchStale = true;
         writeClientCells(clients, sheetRow(clients, clientRow), updates);
@@ -134,6 +155,7 @@ export function applyTypedContacts(
       for (const [key, cells] of completions)
         writeRuns(contacts.sheet, sheetRow(contacts, 0), contacts.headers.map[key] as number, cells);
       writeNotes(contacts.sheet, edit, notes, lang);
+      queueHandovers(handovers, day);
       if (searchStale) invalidateSearchIndex();
     },
     waitMs,

@@ -15,7 +15,10 @@ import {
   normalizeEmail,
   todaysMessages,
 } from '../../core/digest/plan';
-import { t } from '../../core/i18n';
+import { render, t } from '../../core/i18n';
+import { idKey } from '../../core/ids';
+import { handoverContext, handoverLines, sendQueuedHandovers } from '../handover-mail';
+import { sheetsByName } from '../table';
 import type { WorkbookContext } from '../context';
 import { withDocumentLock } from '../lock';
 import { readDigestSource } from './digest-source';
@@ -40,6 +43,8 @@ export interface MailOutcome {
   noEmail: string[];
   badAddress: string[];
   errors: string[];
+  /** Who was told about handovers typed into the sheet, or why not: sentences in the run's language. */
+  handovers: string[];
 }
 
 interface Candidate {
@@ -91,6 +96,13 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
   const today = source.input.today;
   const { recipients, skipped } = addressees(ctx.team, source.access, source.lang);
   return withDocumentLock(source.lang, () => {
+    // Handovers typed into the sheet since the last run that could mail (gas/handover-mail.ts) go first.
+    const byId = new Map(source.input.clients.flatMap((c) => (c === null ? [] : [[idKey(c.id), c] as const])));
+    const handed = sendQueuedHandovers({
+      ...handoverContext(wb, sheetsByName(wb.ss)),
+      lang: source.lang,
+      clients: () => byId,
+    });
     const ledger = new MailLedger(PropertiesService.getDocumentProperties(), today);
     const since = new Map(ledger.pending.map((p) => [p.key, p.since]));
     const candidates = plan(ctx, ledger, recipients, today);
@@ -105,7 +117,9 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
       noEmail: skipped.filter((s) => s.reason === 'noEmail').map((s) => s.name),
       badAddress: skipped.filter((s) => s.reason === 'badAddress').map((s) => s.name),
       errors: [],
+      handovers: handoverLines(handed).map((m) => render(source.lang, m)),
     };
+    outcome.sent.push(...handed.sent.map((name) => `${name} (${t(source.lang, 'handover.kind')})`));
     const defer = (m: DigestMessage, reason: DeferReason): void => {
       outcome.deferred.push(pendingOf(m, since.get(m.key) ?? today, reason));
     };

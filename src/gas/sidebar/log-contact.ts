@@ -6,7 +6,6 @@
  * step owned by someone else and due today is mailed to them at once (seed 000).
  */
 import { applyContact } from '../../core/apply-contact';
-import { samePerson } from '../../core/people';
 import { overCallingWarning } from '../../core/cadence';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
 import { type Message, message } from '../../core/i18n';
@@ -23,6 +22,7 @@ import { clientUpdates, writeClientCells } from './client-writes';
 import { recentIds } from './header-table';
 import { openClientTarget, rowForWrite } from './client-target';
 import { mailNextStep } from './notify';
+import { handoverCalledFor } from '../../core/handover';
 import { notice, refused } from './results';
 import { patchIndex } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
@@ -270,7 +270,8 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
     );
   }
   if (saved.overCalling) notices.push(notice(s.ctx.lang, saved.overCalling));
-  if (step !== null && step.day === s.today && step.owner !== '' && !samePerson(step.owner, s.me)) {
+  // The one rule for a handover mail (core/handover.ts); typed rows are mailed by the next run.
+  if (handoverCalledFor(step, s.me, s.today)) {
     notices.push(mailNextStep(s, { to: step.owner, client: saved.client, topic: step.topic, by: input.by }));
   }
   return { ok: true, value: saved.card, notices };
