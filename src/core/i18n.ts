@@ -258,6 +258,9 @@ const EN = {
   'roles.change.added': 'Added: {name} ({email}), {role}',
   'roles.change.changed': 'Changed: {name} ({email}), {role}, manager {manager}',
   'roles.change.removed': 'Removed: {name} ({email})',
+  'roles.waiting.leftOut':
+    'Not emailed until a director confirms the Team (Extensions ▸ Client Tracker ▸ Confirm Team roles): {names}.',
+  'roles.waiting.held': 'Emailed at their confirmed role until a director confirms the change: {names}.',
   'roles.pending':
     'The Team tab was changed: a director should confirm the roles (Extensions ▸ Client Tracker ▸ Confirm Team roles) before Client Tracker acts on them.',
   'sidebar.notice.proposed': 'Next follow-up set to {date}, {days} days on.',
@@ -803,6 +806,9 @@ const ZH_CN: Record<MessageKey, string> = {
   'roles.change.added': '新增：{name}（{email}），{role}',
   'roles.change.changed': '变更：{name}（{email}），{role}，上级 {manager}',
   'roles.change.removed': '移除：{name}（{email}）',
+  'roles.waiting.leftOut':
+    '以下同事要等总监确认团队岗位后才会收到邮件（扩展程序 ▸ 客户跟踪 ▸ 确认团队岗位）：{names}。',
+  'roles.waiting.held': '以下同事的岗位改动还没经总监确认，暂时按原岗位发邮件：{names}。',
   'roles.pending': '“团队”表有改动：需要总监确认岗位（扩展程序 ▸ 客户跟踪 ▸ 确认团队岗位），客户跟踪才会按新岗位执行。',
   'sidebar.notice.proposed': '下次跟进已设为 {date}（{days} 天后）。',
   'sidebar.notice.planKept': '已记录。这次跟进的日期早于当前的跟进计划，下次跟进仍是 {date}。',

@@ -212,6 +212,32 @@ export function teamAsConfirmed(team: readonly (TeamMember | null)[], confirmed:
   });
 }
 
+/**
+ * Who the add-on does not act on as the Team tab says, until a director confirms it, as sentences for
+ * the run report: rows the confirmed copy does not have (mailed nothing), and rows whose role is
+ * higher than the confirmed one (mailed at the confirmed role). Rows with no email are said elsewhere.
+ */
+export function awaitingConfirmation(
+  team: readonly (TeamMember | null)[],
+  confirmed: ConfirmedRoles | null,
+  lang: Lang,
+): Message[] {
+  const rows = team.filter((m): m is TeamMember => m !== null && m.email.trim() !== '' && m.name.trim() !== '');
+  const acting = teamAsConfirmed(rows, confirmed);
+  const leftOut = rows.filter((m) => m.digest && memberByEmail(acting, m.email) === null).map((m) => m.name.trim());
+  const held = rows.flatMap((m) => {
+    const now = memberByEmail(acting, m.email)?.role ?? null;
+    const typed = m.role;
+    return now !== null && typed !== null && RANK[now] < RANK[typed]
+      ? [`${m.name.trim()} (${label('roles', now, lang)} → ${label('roles', typed, lang)})`]
+      : [];
+  });
+  const out: Message[] = [];
+  if (leftOut.length > 0) out.push(message('roles.waiting.leftOut', { names: leftOut.join(', ') }));
+  if (held.length > 0) out.push(message('roles.waiting.held', { names: held.join(', ') }));
+  return out;
+}
+
 /** A Team whose confirmation would leave nobody able to confirm the next change. */
 export function hasDirector(entries: readonly RoleEntry[]): boolean {
   return entries.some((e) => e.role === 'director');

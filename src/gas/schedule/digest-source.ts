@@ -4,10 +4,10 @@
  */
 import { today, tzOffsetMs } from '../../core/dates';
 import { DIGEST_COLUMNS, type DigestInput } from '../../core/digest/facts';
-import type { Lang } from '../../core/i18n';
+import type { Lang, Message } from '../../core/i18n';
 import { readSettings } from '../clients-pass';
 import type { WorkbookContext } from '../context';
-import { teamAsConfirmed } from '../../core/roles';
+import { awaitingConfirmation, teamAsConfirmed } from '../../core/roles';
 import { accessList } from '../mail-access';
 import { loadConfirmedRoles } from '../roles';
 import { findTab, openTable, sheetRow, sheetsByName } from '../table';
@@ -18,6 +18,8 @@ export interface DigestSource {
   access: Set<string>;
   /** the workbook's language for this run: Settings, else the stored or locale language */
   lang: Lang;
+  /** Team rows the run does not mail as typed until a director confirms them (docs/roles.md) */
+  waiting: Message[];
 }
 
 export function readDigestSource(wb: WorkbookContext): DigestSource {
@@ -30,7 +32,9 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
   const team = openTable(sheets, 'team', opts);
   // Changes only add the week's moves: an older workbook without the tab still gets its emails.
   const changes = findTab(sheets, 'changes') ? openTable(sheets, 'changes', opts).records : [];
+  const confirmed = loadConfirmedRoles();
   return {
+    waiting: awaitingConfirmation(team.records, confirmed, lang),
     input: {
       today: today(wb.now, wb.tz),
       tz: wb.tz,
@@ -42,7 +46,7 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
       firstRow: sheetRow(clients, 0),
       contacts: contacts.records,
       // The Team as a director confirmed it (docs/roles.md): a typed-in row neither reads others' clients nor gains a role.
-      team: teamAsConfirmed(team.records, loadConfirmedRoles()),
+      team: teamAsConfirmed(team.records, confirmed),
       changes,
       // The greeting follows the hour the run sends at, in the spreadsheet's time zone.
       hour: new Date(wb.now.getTime() + tzOffsetMs(wb.now.getTime(), wb.tz)).getUTCHours(),

@@ -43,8 +43,11 @@ export interface MailOutcome {
   noEmail: string[];
   badAddress: string[];
   errors: string[];
-  /** Who was told about handovers typed into the sheet, or why not: sentences in the run's language. */
-  handovers: string[];
+  /**
+   * Sentences in the run's language: who was told about handovers typed into the sheet (or why not),
+   * and who was not mailed, or mailed at a lower role, until a director confirms the Team.
+   */
+  notes: string[];
 }
 
 interface Candidate {
@@ -117,7 +120,7 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
       noEmail: skipped.filter((s) => s.reason === 'noEmail').map((s) => s.name),
       badAddress: skipped.filter((s) => s.reason === 'badAddress').map((s) => s.name),
       errors: [],
-      handovers: handoverLines(handed).map((m) => render(source.lang, m)),
+      notes: [...handoverLines(handed), ...source.waiting].map((m) => render(source.lang, m)),
     };
     outcome.sent.push(...handed.sent.map((name) => `${name} (${t(source.lang, 'handover.kind')})`));
     const defer = (m: DigestMessage, reason: DeferReason): void => {

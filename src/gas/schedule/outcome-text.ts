@@ -52,7 +52,7 @@ export function outcomeLines(run: RunOutcome, lang: Lang, tz: string): string[] 
   const bad = run.badAddress ?? [];
   if (bad.length > 0) lines.push(t(lang, 'schedule.run.badAddress', { list: bad.join(', ') }));
   if (run.noEmail.length > 0) lines.push(t(lang, 'schedule.run.noEmail', { list: run.noEmail.join(', ') }));
-  lines.push(...(run.handovers ?? []));
+  lines.push(...(run.notes ?? []));
   const failed = run.steps.filter((s) => !s.ok);
   for (const s of failed)
     lines.push(t(lang, 'schedule.run.failed', { step: stepLabel(s.step, lang), error: s.error ?? '' }));

@@ -66,7 +66,7 @@ function addMail(outcome: RunOutcome, mail: MailOutcome): void {
   outcome.noAccess = mail.noAccess;
   outcome.noEmail = mail.noEmail;
   outcome.badAddress = mail.badAddress;
-  outcome.handovers = [...(outcome.handovers ?? []), ...mail.handovers];
+  outcome.notes = [...(outcome.notes ?? []), ...mail.notes];
 }
 
 export interface RunOptions {

@@ -63,8 +63,8 @@ export interface RunOutcome {
   noEmail: string[];
   /** names whose Email cell is not one plain address (absent in runs recorded before it existed) */
   badAddress?: string[];
-  /** who was told about handovers typed into the sheet, or why not (absent in runs recorded before it existed) */
-  handovers?: string[];
+  /** sentences: handovers typed into the sheet, Team rows waiting for confirmation (absent in runs recorded before) */
+  notes?: string[];
 }
 
 function props(): GoogleAppsScript.Properties.Properties {
@@ -102,7 +102,7 @@ export function recordRun(outcome: RunOutcome): void {
     noAccess: outcome.noAccess.slice(0, KEEP_NAMES),
     noEmail: outcome.noEmail.slice(0, KEEP_NAMES),
     badAddress: (outcome.badAddress ?? []).slice(0, KEEP_NAMES),
-    handovers: (outcome.handovers ?? []).slice(0, KEEP_NAMES),
+    notes: (outcome.notes ?? []).slice(0, KEEP_NAMES),
     steps: outcome.steps.map((s) => (s.error ? { ...s, error: s.error.slice(0, 300) } : s)),
   };
   const previous = Array.isArray(slot.value) ? slot.value : [];
