@@ -46,24 +46,69 @@ function refused(wb: Wb, name: keyof typeof EXPOSURES, args: unknown[], user: st
   }
 }
 
-const ROWS: { name: keyof typeof EXPOSURES; args?: unknown[]; allowed: string[] }[] = [
-  { name: 'searchClients', args: ['Acme'], allowed: ['salesperson', 'manager', 'director', 'outsider', 'blank'] },
-  { name: 'menuScheduleStatus', allowed: ['salesperson', 'manager', 'director', 'outsider', 'blank'] },
+const ALL = ['salesperson', 'manager', 'director', 'outsider', 'blank'];
+const WORK = ['salesperson', 'manager', 'director'];
+/** 张伟's clients, counted as the person confirming "hand over all" sees them. */
+const ownedBy = (wb: Wb, owner: string): number => {
+  const [head, ...rows] = wb.values('Clients');
+  return rows.filter((r) => r[head.indexOf('Owner')] === owner).length;
+};
+
+// Every exposure that checks a role, in an order where one call does not change the next one's answer
+// (turning the schedule on and handing everything over come last).
+const ROWS: { name: keyof typeof EXPOSURES; args?: (wb: Wb) => unknown[]; allowed: string[] }[] = [
+  { name: 'searchClients', args: () => ['Acme'], allowed: ALL },
+  { name: 'sidebarContext', allowed: ALL },
+  { name: 'getClientCard', args: () => ['C-1'], allowed: ALL },
+  { name: 'checkDuplicates', args: () => [{ name: 'Acme' }], allowed: ALL },
+  { name: 'menuOpenSidebar', allowed: ALL },
+  { name: 'menuAddClient', allowed: ALL },
+  { name: 'menuClientCard', allowed: ALL },
+  { name: 'menuScheduleStatus', allowed: ALL },
   {
     name: 'logContact',
-    args: [{ clientId: 'C-1', channel: 'Phone', outcome: 'Reached', summary: 'talked' }],
-    allowed: ['salesperson', 'manager', 'director'],
+    args: () => [{ clientId: 'C-1', channel: 'Phone', outcome: 'Reached', summary: 'talked' }],
+    allowed: WORK,
   },
-  { name: 'addClient', args: [{ name: 'Brand New Co' }], allowed: ['salesperson', 'manager', 'director'] },
-  { name: 'menuRefresh', allowed: ['salesperson', 'manager', 'director'] },
-  { name: 'menuPreviewEmail', allowed: ['salesperson', 'manager', 'director'] },
-  { name: 'reassignClient', args: ['C-1', 'Amy', 'moves north'], allowed: ['salesperson', 'manager', 'director'] },
-  { name: 'countClientsOf', args: ['张伟'], allowed: ['manager', 'director'] },
-  { name: 'menuScheduleRunNow', allowed: ['salesperson', 'manager', 'director'] },
-  { name: 'runDaily', args: [{ triggerUid: 'forged' }], allowed: ['salesperson', 'manager', 'director'] },
+  { name: 'addClient', args: () => [{ name: 'Brand New Co' }], allowed: WORK },
+  { name: 'claimClient', args: () => ['C-1'], allowed: WORK },
+  { name: 'menuRefresh', allowed: WORK },
+  { name: 'menuPreviewEmail', allowed: WORK },
+  { name: 'menuReportDaily', allowed: WORK },
+  { name: 'menuReportMonthly', allowed: WORK },
+  { name: 'menuReportFunnel', allowed: WORK },
+  { name: 'menuReportOverdue', allowed: WORK },
+  { name: 'menuReportChurn', allowed: WORK },
+  { name: 'menuReportValidity', allowed: WORK },
+  { name: 'menuReportPersistence', allowed: WORK },
+  { name: 'menuReportsAll', allowed: WORK },
+  { name: 'buildAllReports', allowed: WORK },
+  { name: 'reassignClient', args: () => ['C-1', 'Amy', 'moves north'], allowed: WORK },
+  { name: 'countClientsOf', args: () => ['张伟'], allowed: ['manager', 'director'] },
+  { name: 'menuScheduleRunNow', allowed: WORK },
+  { name: 'menuPoolRelease', allowed: WORK },
+  { name: 'runDaily', args: () => [{ triggerUid: 'forged' }], allowed: WORK },
+  { name: 'runDigests', args: () => [{ triggerUid: 'forged' }], allowed: WORK },
+  { name: 'menuSelfCheck', allowed: ['director'] },
   { name: 'menuSetup', allowed: ['director'] },
   { name: 'menuConfirmRoles', allowed: ['director'] },
+  // A salesperson may turn a schedule on while none is, and off when it is their own.
+  { name: 'menuScheduleOn', allowed: WORK },
+  { name: 'menuScheduleOff', allowed: WORK },
+  {
+    name: 'reassignClients',
+    args: (wb) => ['张伟', 'Amy', 'moves north', ownedBy(wb, '张伟')],
+    allowed: ['manager', 'director'],
+  },
 ];
+
+test('every exposure that checks a role has a row here', () => {
+  const gated = Object.entries(EXPOSURES)
+    .filter(([, e]) => e.permission !== null)
+    .map(([name]) => name)
+    .sort();
+  expect(ROWS.map((r) => r.name).sort()).toEqual(gated);
+});
 
 const PEOPLE: Record<string, string> = {
   salesperson: ZHANG,
@@ -76,7 +121,7 @@ const PEOPLE: Record<string, string> = {
 describe.each(Object.keys(PEOPLE))('as %s', (who) => {
   const wb = teamWorkbook();
   test.each(ROWS.map((r) => [r.name, r] as const))('%s', (_name, row) => {
-    expect(refused(wb, row.name, row.args ?? [], PEOPLE[who])).toBe(!row.allowed.includes(who));
+    expect(refused(wb, row.name, row.args?.(wb) ?? [], PEOPLE[who])).toBe(!row.allowed.includes(who));
   });
 });
 
