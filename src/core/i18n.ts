@@ -117,6 +117,7 @@ const EN = {
   'settings.expected.yesNo': 'yes or no',
   'settings.expected.weekday': 'a day of the week',
   'settings.expected.language': 'English or 简体中文 (or blank)',
+  'settings.expected.idPrefix': 'up to 12 letters, digits, - or _, starting with a letter (or blank)',
 
   'problem.notADate': '{tab}, {who}: “{column}” holds “{value}”, which is not a date; fix it or clear it.',
   'problem.notANumber': '{tab}, {who}: “{column}” holds “{value}”, which is not a number.',
@@ -680,6 +681,7 @@ const ZH_CN: Record<MessageKey, string> = {
   'settings.expected.yesNo': '“是”或“否”',
   'settings.expected.weekday': '星期几',
   'settings.expected.language': 'English 或 简体中文（或留空）',
+  'settings.expected.idPrefix': '以英文字母开头、最多 12 个字母、数字、- 或 _（或留空）',
 
   'problem.notADate': '{tab}，{who}：“{column}”中的“{value}”不是日期；请修改或清空。',
   'problem.notANumber': '{tab}，{who}：“{column}”中的“{value}”不是数字。',

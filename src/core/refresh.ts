@@ -6,7 +6,7 @@
 import { type DayKey, dayKey, daysBetween, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
-import { idGenerator, idKey } from './ids';
+import { type IdGenerator, idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
 import { type AppliedContact, applyContact, contactFacts } from './apply-contact';
 import { type QueuedHandover, handoverCalledFor, stillInForce } from './handover';
@@ -91,6 +91,11 @@ export interface RefreshOptions {
   lang?: Lang;
   /** IDs in use outside `clients` (the rest of the tab, when only some rows are recomputed). */
   takenIds?: Iterable<string>;
+  /**
+   * Where new client IDs come from, given every ID in use (Settings ▸ Client number prefix); default:
+   * Client Tracker's own C-… IDs.
+   */
+  clientIds?: (existing: Iterable<string>) => IdGenerator;
   /**
    * Apply pending contacts: rows with a date, a known client and an outcome but no ID, which neither
    * the sidebar nor onEdit applied (an edit Sheets did not report, a paste by script, the mobile app).
@@ -260,7 +265,10 @@ export function refreshClients(
   const applied: AppliedRow[] = [];
   const caughtUp: (CaughtUp | null)[] = [];
   const handovers: QueuedHandover[] = [];
-  const ids = idGenerator('C', [...existingIds, ...(options.takenIds ?? [])], options.now ?? startOfDay(today, tz));
+  const inUse = [...existingIds, ...(options.takenIds ?? [])];
+  const ids = options.clientIds
+    ? options.clientIds(inUse)
+    : idGenerator('C', inUse, options.now ?? startOfDay(today, tz));
 
   const computed = clients.map((client, index): ClientComputed | null => {
     if (client === null) return null;

@@ -42,6 +42,10 @@ export interface Settings {
   language: Lang | null;
   vipDealValue: number;
   lowValueDealValue: number;
+  /** '' : generated IDs (C-…); else new clients are numbered in order after this prefix (core/ids.ts). */
+  clientIdPrefix: string;
+  /** With a prefix: the number starts again at 1 each year, after the year (KH2026-0001). */
+  clientIdYearly: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -51,7 +55,8 @@ type SettingType =
   | { kind: 'number'; min: number }
   | { kind: 'boolean' }
   | { kind: 'weekday' }
-  | { kind: 'language' };
+  | { kind: 'language' }
+  | { kind: 'idPrefix' };
 
 export interface SettingDef {
   readonly key: SettingKey;
@@ -91,6 +96,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   language: null,
   vipDealValue: 100_000,
   lowValueDealValue: 10_000,
+  clientIdPrefix: '',
+  clientIdYearly: false,
 };
 
 const DAYS = { kind: 'int', min: 0, max: 3650 } as const;
@@ -326,6 +333,26 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       zh: '成交金额低于此值的成交客户为低价值客户。',
     },
   },
+  {
+    key: 'clientIdPrefix',
+    en: 'Client number prefix',
+    zh: '客户编号前缀',
+    type: { kind: 'idPrefix' },
+    help: {
+      en: 'Blank: Client Tracker makes its own IDs (C-…). With a prefix such as KH- new clients are numbered in order, KH-0001, KH-0002…; a number is never used twice, even after its row is deleted.',
+      zh: '留空：由客户跟踪自动生成编号（C-…）。填写前缀（如 KH-）后，新客户按顺序编号：KH-0001、KH-0002……；删掉的编号也不会再用。',
+    },
+  },
+  {
+    key: 'clientIdYearly',
+    en: 'Client numbers restart each year',
+    zh: '客户编号每年从 1 开始',
+    type: YES_NO,
+    help: {
+      en: 'Yes: the year follows the prefix and numbering starts again each January (KH2026-0001). No: one running number.',
+      zh: '是：前缀后面加年份，每年一月重新从 1 编号（KH2026-0001）。否：一直顺着编下去。',
+    },
+  },
 ];
 
 const defsByName = new Map<string, SettingDef>();
@@ -344,6 +371,9 @@ export function settingLabel(key: SettingKey, lang: Lang): string {
   return lang === 'zh-CN' ? def.zh : def.en;
 }
 
+/** Up to 12 letters, digits, - or _ (or blank): an ID stays one plain word no sheet reads as a number or formula. */
+const ID_PREFIX = /^(?:[A-Za-z][A-Za-z0-9_-]{0,11})?$/;
+
 const WEEKDAY_CODES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** A value as it is written into the Settings tab. */
@@ -356,6 +386,8 @@ export function formatSettingValue(key: SettingKey, value: Settings[SettingKey],
       return label('weekdays', WEEKDAY_CODES[(value as number) - 1], lang);
     case 'language':
       return value === null ? '' : label('languages', value as Lang, lang);
+    case 'idPrefix':
+      return value as string;
     default:
       return value as number;
   }
@@ -398,6 +430,12 @@ function parseValue(def: SettingDef, raw: unknown): Parsed {
       if (raw === null || raw === undefined || String(raw).trim() === '') return { ok: true, value: null };
       const code = parseEnum('languages', raw);
       return code ? { ok: true, value: code } : { ok: false, expected: message('settings.expected.language') };
+    }
+    case 'idPrefix': {
+      const text = raw === null || raw === undefined ? '' : String(raw).normalize('NFKC').trim();
+      return ID_PREFIX.test(text)
+        ? { ok: true, value: text }
+        : { ok: false, expected: message('settings.expected.idPrefix') };
     }
   }
 }

@@ -11,6 +11,7 @@ import { readTable } from '../core/records';
 import { REFRESH_CONTACT_COLUMNS, type RefreshResult, isPendingContact, refreshClients } from '../core/refresh';
 import { type ColumnDef, type ColumnKey, TABLES, matchTabName, tabName } from '../core/schema';
 import { type Settings, type SettingsRead, parseSettings } from '../core/settings';
+import { type ClientIdSource, clientIdSource } from './client-ids';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
 import { type RecentColumns, type Table, findTab, openTable, sheetRow } from './table';
@@ -29,6 +30,8 @@ export interface ClientsPass {
   problems: string[];
   /** The cells of each contact row nobody had applied, by position, as read. */
   pendingCells: Map<number, unknown[]>;
+  /** Where the new IDs came from: saved once they are written (gas/client-ids.ts). */
+  ids: ClientIdSource;
 }
 
 /** The Settings tab, read in one batch; a bad value falls back to its default with a sentence. */
@@ -119,10 +122,12 @@ export function computeClients(
   const canCatchUp = catchUp && contacts.headers.map.id !== undefined;
   const pendingCells = canCatchUp ? readPendingRows(contacts, ctx) : new Map<number, unknown[]>();
   const day = today(ctx.now, ctx.tz);
+  const ids = clientIdSource(settingsRead.settings, ctx);
   const result = refreshClients(clients.records, contacts.records, settingsRead.settings, day, ctx.tz, {
     now: ctx.now,
     lang: ctx.lang,
     catchUp: canCatchUp,
+    clientIds: ids.generator,
   });
   const rowProblems = [...clients.problems, ...contacts.problems, ...result.problems];
   const ordered = [
@@ -137,6 +142,7 @@ export function computeClients(
     result,
     problems: [...settingsRead.problems, ...ordered.map((p) => p.message)].map((m) => render(ctx.lang, m)),
     pendingCells,
+    ids,
   };
 }
 

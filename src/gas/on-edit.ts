@@ -23,6 +23,7 @@ import { sameCell } from './cells';
 import { findSheetHeader } from './header-row';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type WorkbookContext, storedLanguage } from './context';
+import { clientIdSource } from './client-ids';
 import { withDocumentLock } from './lock';
 import { sheetsByName, writeCells } from './table';
 import { applyTypedContacts } from './typed-contacts';
@@ -174,7 +175,14 @@ function recompute(
         : [];
   }
   const settings = readSettingsQuietly(ss, lang);
-  const result = refreshClients(records, [], settings, today(now, tz), tz, { now, lang, takenIds });
+  // A typed row without an ID gets the next one (Settings ▸ Client number prefix), under the lock.
+  const ids = needIds ? clientIdSource(settings, ctx) : null;
+  const result = refreshClients(records, [], settings, today(now, tz), tz, {
+    now,
+    lang,
+    takenIds,
+    clientIds: ids?.generator,
+  });
 
   const planned = new Map<ColumnKey<'clients'>, unknown[]>();
   const plan = (key: ColumnKey<'clients'>, next: (i: number, raw: unknown) => unknown): void => {
@@ -218,6 +226,7 @@ function recompute(
     );
   }
   log?.append(changes);
+  if (planned.has('id')) ids?.save();
 }
 
 /** The Changes tab for openChangeLog: by its canonical name, else among all tabs (an adopted alias). */

@@ -135,6 +135,7 @@ export function writeRefresh(
   if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
   for (const key of COMPUTED) writeSpan(tbl.sheet, sheetRow(tbl, 0), at[key], cols[key], touched[key]);
   writeSpan(tbl.sheet, sheetRow(tbl, 0), idCol, ids, [...missingIds, ...strayApostrophes]);
+  if (missingIds.length > 0) pass.ids.save();
   for (const [col, cells] of caughtUp.clients) writeRuns(tbl.sheet, sheetRow(tbl, 0), col, cells);
   for (const [col, cells] of caughtUp.contactCells)
     writeRuns(pass.contacts.sheet, sheetRow(pass.contacts, 0), col, cells);

@@ -8,7 +8,7 @@ import { NO_STAGE, stageChange, stageRecordedCell } from '../../core/stage-recor
 import { type DayKey, startOfDay } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
 import { type Lang, message } from '../../core/i18n';
-import { idGenerator } from '../../core/ids';
+import { clientIdSource } from '../client-ids';
 import { type Grade, label } from '../../core/lists';
 import { poolOutlook } from '../../core/pool';
 import { type ClientRecord, type ColumnDef, type ColumnKey, CLIENT_COLUMNS } from '../../core/schema';
@@ -153,11 +153,9 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
       return { ok: false, problems: [], duplicates };
     }
     const changeLog = openChangeLog(s.sheets, ctx);
-    const id = idGenerator(
-      'C',
-      index.entries.map((e) => e.id).filter((x) => x !== ''),
-      ctx.now,
-    ).next();
+    // The next client number (Settings ▸ Client number prefix), or Client Tracker's own ID.
+    const ids = clientIdSource(settings, ctx);
+    const id = ids.generator(index.entries.map((e) => e.id).filter((x) => x !== '')).next();
     const created: DayKey = s.today;
     const day = (v: unknown): DayKey | null => (typeof v === 'string' && v !== '' ? v : null);
     const graded = gradeClient(
@@ -187,6 +185,7 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
     record.status = label('statuses', status, lang);
     if (pool.releaseDay !== null) record.poolRelease = startOfDay(pool.releaseDay, tz);
     const row = appendRecords(clients, [record]);
+    ids.save();
     changeLog.append([
       {
         clientId: id,

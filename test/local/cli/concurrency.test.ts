@@ -123,3 +123,35 @@ test('while another process holds the workbook: --wait 1 stops with one sentence
   expect(await summaries(file)).toContain('queued behind the holder');
   expect(leftovers(path.dirname(file))).toEqual([]);
 });
+
+test('6 processes add a client at once with a numbering prefix: six different numbers, none skipped', async () => {
+  const { dir, file } = copyWorkbook(original);
+  const book = await openXlsx(file);
+  const settings = book.getWorksheet('Settings')!;
+  settings.eachRow((row) => {
+    if (row.getCell(1).value === 'Client number prefix') row.getCell(2).value = 'KH-';
+  });
+  await book.xlsx.writeFile(file);
+  const names = ['Quarry Bakery', 'Zenith Optics', '星河幼儿园', 'Mango Travel', 'Orbit Printing', '翠湖茶社'];
+  const runs = await Promise.all(
+    names.map((name) =>
+      cliAsync(dir, [
+        'call',
+        'addClient',
+        JSON.stringify({ name }),
+        '--workbook',
+        'book.xlsx',
+        '--now',
+        NOW,
+        '--wait',
+        '600',
+      ]),
+    ),
+  );
+  for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+  const added = records(await openXlsx(file), 'Clients')
+    .filter((c) => names.includes(String(c.Name)))
+    .map((c) => String(c.ID))
+    .sort();
+  expect(added).toEqual(['KH-0001', 'KH-0002', 'KH-0003', 'KH-0004', 'KH-0005', 'KH-0006']);
+});
