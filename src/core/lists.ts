@@ -10,6 +10,11 @@ export interface ListItem {
   readonly en: string;
   readonly zh: string;
   readonly aliases: readonly string[];
+  /**
+   * Labels an earlier version of Client Tracker wrote here: still read, and Setup replaces them with
+   * today's label in place, saying so (docs/headers.md, "Renamed labels").
+   */
+  readonly formerly?: readonly string[];
 }
 
 export const LISTS = {
@@ -134,7 +139,13 @@ export const LISTS = {
     { code: 'meeting', en: 'Meeting', zh: '会谈', aliases: ['Meet', 'Face to face', '会议', '面谈', '见面', '专题会'] },
   ],
   outcomes: [
-    { code: 'reached', en: 'Reached', zh: '已接通', aliases: ['Answered', 'Connected', 'Talked', '接通', '已联系上'] },
+    {
+      code: 'reached',
+      en: 'Reached',
+      zh: '已联系上',
+      formerly: ['已接通'],
+      aliases: ['Answered', 'Connected', 'Talked', '接通', '联系上'],
+    },
     {
       code: 'noAnswer',
       en: 'No answer',
@@ -434,7 +445,7 @@ function lookupFor(list: ListName): Map<string, string> {
   if (!map) {
     map = new Map();
     for (const item of LISTS[list] as readonly ListItem[]) {
-      for (const name of [item.code, item.en, item.zh, ...item.aliases]) {
+      for (const name of [item.code, item.en, item.zh, ...(item.formerly ?? []), ...item.aliases]) {
         const key = normalizeLabel(name);
         if (key && !map.has(key)) map.set(key, item.code);
       }

@@ -4,7 +4,7 @@
  * decides whether a refused action is waiting for that confirmation. Pure: the adapters give it who
  * is signed in, the Team tab and the confirmed copy.
  */
-import { type Lang, type Message, type MessageKey, type Params, message, t } from './i18n';
+import { type Lang, type Message, type MessageKey, type Params, joinList, message, t } from './i18n';
 import { type Role, label } from './lists';
 import { emailKey, memberByEmail, personKey, samePerson } from './people';
 import type { TeamMember } from './schema';
@@ -233,8 +233,8 @@ export function awaitingConfirmation(
       : [];
   });
   const out: Message[] = [];
-  if (leftOut.length > 0) out.push(message('roles.waiting.leftOut', { names: leftOut.join(', ') }));
-  if (held.length > 0) out.push(message('roles.waiting.held', { names: held.join(', ') }));
+  if (leftOut.length > 0) out.push(message('roles.waiting.leftOut', { names: joinList(leftOut, lang) }));
+  if (held.length > 0) out.push(message('roles.waiting.held', { names: joinList(held, lang) }));
   return out;
 }
 

@@ -22,6 +22,11 @@ export interface ColumnDef {
   readonly en: string;
   readonly zh: string;
   readonly aliases: readonly string[];
+  /**
+   * Labels an earlier version of Client Tracker wrote here: still read, and Setup replaces them with
+   * today's label in place, saying so (docs/headers.md, "Renamed labels").
+   */
+  readonly formerly?: readonly string[];
   readonly type: ColumnType;
   readonly list?: ListName;
   /** Written by the refresh, never typed by people. */
@@ -242,7 +247,8 @@ export const CLIENT_COLUMNS = [
   {
     key: 'gradeOverride',
     en: 'Grade override',
-    zh: '级别调整',
+    zh: '手动定级',
+    formerly: ['级别调整'],
     aliases: ['Manual grade', 'Override', '手动级别', '人工级别', '等级调整'],
     type: 'enum',
     list: 'grades',
@@ -365,17 +371,9 @@ export const CLIENT_COLUMNS = [
   {
     key: 'expiryDate',
     en: 'Expiry date',
-    zh: '到期日',
-    aliases: [
-      'Expiry',
-      'Contract expiry',
-      'Service expiry',
-      'Renewal date',
-      '到期日期',
-      '服务到期',
-      '合同到期日',
-      '服务到期日',
-    ],
+    zh: '合同到期日',
+    formerly: ['到期日'],
+    aliases: ['Expiry', 'Contract expiry', 'Service expiry', 'Renewal date', '到期日期', '服务到期', '服务到期日'],
     type: 'date',
     width: 110,
     format: DAY,
@@ -515,7 +513,8 @@ export const CONTACT_COLUMNS = [
   {
     key: 'outcome',
     en: 'Outcome',
-    zh: '接通情况',
+    zh: '联系情况',
+    formerly: ['接通情况'],
     aliases: ['Call outcome', 'Call result', '联系结果', '通话结果', '接通结果'],
     type: 'enum',
     list: 'outcomes',
@@ -525,7 +524,8 @@ export const CONTACT_COLUMNS = [
   {
     key: 'result',
     en: 'Result',
-    zh: '结果',
+    zh: '沟通结果',
+    formerly: ['结果'],
     aliases: ['Finding', 'Valid result', '有效信息', '跟进结果', '信息分类'],
     type: 'enum',
     list: 'results',
@@ -768,6 +768,11 @@ export interface TabDef {
   readonly en: string;
   readonly zh: string;
   readonly aliases: readonly string[];
+  /**
+   * Labels an earlier version of Client Tracker wrote here: still read, and Setup replaces them with
+   * today's label in place, saying so (docs/headers.md, "Renamed labels").
+   */
+  readonly formerly?: readonly string[];
 }
 
 /** Tab names: all valid in Excel too (≤ 31 characters, none of : \ / ? * [ ], never "History"). */
@@ -783,9 +788,19 @@ export const TABS: Record<TabName, TabDef> = {
   changes: { en: 'Changes', zh: '变更记录', aliases: ['Change log', 'Audit', 'Audit log', '变更日志'] },
   daily: { en: 'Report · Daily', zh: '报表·日报', aliases: ['Daily report', '日工作报表', '日报'] },
   monthly: { en: 'Report · Monthly', zh: '报表·月报', aliases: ['Monthly report', '月工作总结和计划', '月报'] },
-  funnel: { en: 'Report · Funnel', zh: '报表·漏斗', aliases: ['Funnel', '漏斗'] },
-  overdue: { en: 'Report · Overdue', zh: '报表·逾期', aliases: ['Overdue', '逾期'] },
-  churn: { en: 'Report · Churn', zh: '报表·流失', aliases: ['Churn', '流失'] },
+  funnel: {
+    en: 'Report · Funnel',
+    zh: '报表·销售漏斗',
+    formerly: ['报表·漏斗'],
+    aliases: ['Funnel', '漏斗', '销售漏斗'],
+  },
+  overdue: {
+    en: 'Report · Overdue',
+    zh: '报表·逾期跟进',
+    formerly: ['报表·逾期'],
+    aliases: ['Overdue', '逾期', '逾期跟进'],
+  },
+  churn: { en: 'Report · Churn', zh: '报表·流失预警', formerly: ['报表·流失'], aliases: ['Churn', '流失', '流失预警'] },
   validity: { en: 'Report · Validity', zh: '报表·有效性', aliases: ['Validity', '有效性'] },
   persistence: { en: 'Report · Persistence', zh: '报表·跟进深度', aliases: ['Persistence', '跟进深度'] },
 };
@@ -802,7 +817,7 @@ export function tabName(tab: TabName, lang: Lang): string {
 export function matchTabName(tab: TabName, sheetNames: readonly string[]): string | null {
   const def = TABS[tab];
   const canonical = new Set([normalizeLabel(def.en), normalizeLabel(def.zh)]);
-  const aliases = new Set(def.aliases.map(normalizeLabel));
+  const aliases = new Set([...(def.formerly ?? []), ...def.aliases].map(normalizeLabel));
   const exact = sheetNames.find((n) => n === def.en || n === def.zh);
   if (exact !== undefined) return exact;
   const byCanonical = sheetNames.find((n) => canonical.has(normalizeLabel(n)));
@@ -854,7 +869,7 @@ function headerLookup(table: TableName): Map<string, string> {
       }
     }
     for (const def of defs) {
-      for (const name of [def.key, ...def.aliases]) {
+      for (const name of [def.key, ...(def.formerly ?? []), ...def.aliases]) {
         const key = normalizeLabel(name);
         if (key && !map.has(key)) map.set(key, def.key);
       }

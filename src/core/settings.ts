@@ -64,6 +64,8 @@ export interface SettingDef {
   readonly zh: string;
   readonly type: SettingType;
   readonly help: { readonly en: string; readonly zh: string };
+  /** Names an earlier version wrote in the Key column: still read; Setup writes today's name. */
+  readonly formerly?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -113,7 +115,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: DAYS,
     help: {
       en: 'Grade A: need, budget and decision maker confirmed, and the expected date within this many days.',
-      zh: 'A级：需求、预算、决策人都已确认，且计划日期在这么多天之内。',
+      zh: 'A级：需求、预算、决策人都已确认，且计划日期在该天数之内。',
     },
   },
   {
@@ -123,7 +125,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: DAYS,
     help: {
       en: 'Grade B: talking to the decision maker and the expected date within this many days.',
-      zh: 'B级：已对接决策人，且计划日期在这么多天之内。',
+      zh: 'B级：已对接决策人，且计划日期在该天数之内。',
     },
   },
   ...(['A', 'B', 'C', 'D'] as const).map((g): SettingDef => ({
@@ -133,7 +135,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: INTERVAL,
     help: {
       en: `After a reached contact with no next date, a grade ${g} client's next follow-up is this many days later.`,
-      zh: `接通后如未填写下次跟进日期，${g}级客户的下次跟进定在这么多天之后。`,
+      zh: `联系上后如未填写下次跟进日期，${g}级客户的下次跟进定在该天数之后。`,
     },
   })),
   {
@@ -149,11 +151,12 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   {
     key: 'retryDays',
     en: 'Retry after (days)',
-    zh: '未接通重拨间隔（天）',
+    zh: '没联系上再跟进间隔（天）',
+    formerly: ['未接通重拨间隔（天）'],
     type: INTERVAL,
     help: {
       en: 'After an attempt that did not reach the client (no answer, busy…), the sidebar proposes trying again this many days later, counting working days only when Skip weekends is Yes. It is only a proposal: the plan changes when the contact is saved with it.',
-      zh: '未接通（无人接听、占线等）时，侧边栏建议在这么多天后再联系；“跳过周末”为“是”时只计工作日。这只是建议，随跟进记录一起保存后才会改变跟进计划。',
+      zh: '没联系上（无人接听、占线、没见到人等）时，侧边栏建议隔该天数再跟进；“跳过周末”为“是”时只计工作日。这只是建议，随跟进记录一起保存后才会改变跟进计划。',
     },
   },
   {
@@ -163,7 +166,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: DAYS,
     help: {
       en: 'A client with no reached contact for this many days becomes Dormant.',
-      zh: '连续这么多天没有接通的客户，状态变为“休眠”。',
+      zh: '连续超过该天数没有联系上的客户，状态变为“休眠”。',
     },
   },
   {
@@ -173,7 +176,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: { kind: 'number', min: 1 },
     help: {
       en: 'Warn when the days since the last reached contact exceed this many times the grade’s interval.',
-      zh: '距上次接通的天数超过该级别跟进间隔的这么多倍时，发出流失预警。',
+      zh: '距上次联系上的天数超过该级别跟进间隔的这个倍数时，发出流失预警。',
     },
   },
   {
@@ -183,7 +186,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: DAYS,
     help: {
       en: 'Warn when a contract expires within this many days and nobody has reached the client since.',
-      zh: '合同在这么多天内到期且此后无人接通客户时，发出预警。',
+      zh: '合同在该天数内到期、且此后一直没联系上客户时，发出预警。',
     },
   },
   {
@@ -193,7 +196,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: { kind: 'number', min: 0 },
     help: {
       en: 'Warn when a client is reached again sooner than this fraction of the grade’s interval (0 = never warn).',
-      zh: '再次接通的间隔短于跟进间隔的这个比例时提醒（0 = 不提醒）。',
+      zh: '两次联系上的间隔短于跟进间隔的这个比例时提醒（0 = 不提醒）。',
     },
   },
   {
@@ -203,7 +206,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: YES_NO,
     help: {
       en: 'Yes: clients with no reached contact for the days below lose their owner and go to the shared pool.',
-      zh: '是：超过下列天数没有接通的客户将清空负责人，进入公海。',
+      zh: '是：超过下列天数没有联系上的客户将清空负责人，进入公海。',
     },
   },
   ...(['A', 'B', 'C', 'D'] as const).map((g): SettingDef => ({
@@ -213,17 +216,18 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: { kind: 'int', min: 1, max: 3650 },
     help: {
       en: `A grade ${g} client goes to the pool after this many days without a reached contact.`,
-      zh: `${g}级客户连续这么多天没有接通，进入公海。`,
+      zh: `${g}级客户连续超过该天数没有联系上，进入公海。`,
     },
   })),
   {
     key: 'reclaimDays',
     en: 'Former owner may reclaim after (days)',
-    zh: '原负责人重新领取等待（天）',
+    zh: '原负责人再次领取间隔（天）',
+    formerly: ['原负责人重新领取等待（天）'],
     type: DAYS,
     help: {
       en: 'The owner a client was released from must wait this many days before claiming it back.',
-      zh: '客户被释放后，原负责人需等待这么多天才能重新领取。',
+      zh: '客户被释放后，原负责人要隔该天数才能再次领取。',
     },
   },
   {
@@ -233,7 +237,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: DAYS,
     help: {
       en: 'Owners are warned this many days before a client drops into the pool.',
-      zh: '客户进入公海前这么多天提醒负责人。',
+      zh: '客户进入公海前，提前该天数提醒负责人。',
     },
   },
   {
@@ -280,7 +284,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: DAYS,
     help: {
       en: 'Clients overdue by more than this many days appear in the manager’s summary.',
-      zh: '逾期超过这么多天的客户出现在经理的总结中。',
+      zh: '逾期超过该天数的客户会列入经理的周总结。',
     },
   },
   {
@@ -290,7 +294,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     type: DAYS,
     help: {
       en: 'Clients overdue by more than this many days appear in the director’s report.',
-      zh: '逾期超过这么多天的客户出现在总监的报告中。',
+      zh: '逾期超过该天数的客户会列入总监的报告。',
     },
   },
   {
@@ -357,7 +361,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
 
 const defsByName = new Map<string, SettingDef>();
 for (const def of SETTING_DEFS) {
-  for (const name of [def.key, def.en, def.zh]) defsByName.set(normalizeLabel(name), def);
+  for (const name of [def.key, def.en, def.zh, ...(def.formerly ?? [])]) defsByName.set(normalizeLabel(name), def);
 }
 
 export function settingDef(key: SettingKey): SettingDef {

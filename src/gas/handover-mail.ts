@@ -9,7 +9,7 @@
  */
 import { dayKey, type DayKey, today } from '../core/dates';
 import { type QueuedHandover, enqueueHandovers, handoverKey, stillInForce } from '../core/handover';
-import { type Lang, type Message, message, t } from '../core/i18n';
+import { type Lang, type Message, joinList, message, t } from '../core/i18n';
 import { idKey } from '../core/ids';
 import { teamAsConfirmed } from '../core/roles';
 import type { ClientRecord, TeamMember } from '../core/schema';
@@ -101,9 +101,9 @@ function compose(entry: QueuedHandover, lang: Lang, tz: string): { subject: stri
 }
 
 /** One sentence for a report: who was mailed about next steps typed into the sheet. */
-export function handoverLines(run: HandoverRun): Message[] {
+export function handoverLines(run: HandoverRun, lang: Lang): Message[] {
   const out: Message[] = [];
-  if (run.sent.length > 0) out.push(message('handover.sent', { names: run.sent.join(', ') }));
+  if (run.sent.length > 0) out.push(message('handover.sent', { names: joinList(run.sent, lang) }));
   return [...out, ...run.notes];
 }
 

@@ -9,7 +9,7 @@
  */
 import { addDays, dayKey, startOfDayMs, today } from '../core/dates';
 import { cellAt } from '../core/grid';
-import { type Lang, message, render, t } from '../core/i18n';
+import { type Lang, joinList, message, render, t } from '../core/i18n';
 import { type ColumnDef, type ColumnKey, column, label, tabName } from '../core/schema';
 import { completedRow } from './typed-contacts';
 import { sameCell, writeRuns, writeSpan } from './cells';
@@ -192,7 +192,7 @@ function withoutBy(pass: ClientsPass, sinceMs: number, lang: Lang): string[] {
     if (record.outcome !== null && record.by.trim() === '') rows.push(sheetRow(contacts, i));
   });
   if (rows.length === 0) return [];
-  const named = rows.slice(0, NO_BY_ROWS).join(', ') + (rows.length > NO_BY_ROWS ? ', …' : '');
+  const named = joinList([...rows.slice(0, NO_BY_ROWS).map(String), ...(rows.length > NO_BY_ROWS ? ['…'] : [])], lang);
   return [
     t(lang, 'problem.contactNoBy', {
       tab: tabName('contacts', lang),
@@ -256,7 +256,7 @@ export function menuRefresh(): void {
     const summary = refreshWorkbook();
     const ctx = workbookContext();
     const mailed = withDocumentLock(ctx.lang, () => sendQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss))));
-    const mail = handoverLines(mailed).map((m) => render(ctx.lang, m));
+    const mail = handoverLines(mailed, ctx.lang).map((m) => render(ctx.lang, m));
     return refreshReport({ ...summary, problems: [...teamProblems(ctx), ...summary.problems] }, mail);
   });
 }

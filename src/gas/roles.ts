@@ -4,7 +4,7 @@
  * src/server/exposures.ts before it runs; the actions that depend on which client or whose clients
  * (hand-over, schedule off) check again with the same actor.
  */
-import { type Lang, message, render, t } from '../core/i18n';
+import { type Lang, joinList, message, render, t } from '../core/i18n';
 import {
   type Actor,
   type ConfirmedRoles,
@@ -92,7 +92,7 @@ export function rolesPrompt(view: RoleView): string | null {
 export function teamProblems(ctx: WorkbookContext, team?: readonly (TeamMember | null)[]): string[] {
   const rows = (team ?? teamRows(ctx)).filter((m): m is TeamMember => m !== null);
   const dup = duplicateNames(rows);
-  return dup.length === 0 ? [] : [t(ctx.lang, 'team.duplicateNames', { names: dup.join(', ') })];
+  return dup.length === 0 ? [] : [t(ctx.lang, 'team.duplicateNames', { names: joinList(dup, ctx.lang) })];
 }
 
 function alert(lang: Lang, text: string): void {

@@ -8,7 +8,7 @@
  * or as unknown. Each finding is a plain sentence with what to do.
  */
 import { sameEmail } from '../core/people';
-import { type Lang, type MessageKey, type Params, message, render, t } from '../core/i18n';
+import { type Lang, type MessageKey, type Params, joinList, message, render, t } from '../core/i18n';
 import { type TableName, TABLES, findHeaders, tabName } from '../core/schema';
 import { dayKey, today } from '../core/dates';
 import { tableCoverage } from './coverage';
@@ -122,7 +122,7 @@ function setupFindings(ctx: WorkbookContext, sheets: Map<string, Sheet>): Findin
           lang,
           'problem',
           'check.columnsMissing',
-          { tab: sheet.getName(), columns: missing.join(', ') },
+          { tab: sheet.getName(), columns: joinList(missing, lang) },
           'check.runSetup',
         ),
       );
@@ -188,12 +188,14 @@ function scheduleFindings(ctx: WorkbookContext): Finding[] {
             lang,
             'problem',
             'check.lastRunFailed',
-            { day: last.day, steps: failed.join(', ') },
+            { day: last.day, steps: joinList(failed, lang) },
             'check.lastRunFailed.todo',
           ),
     );
     if (last.noAccess.length > 0) {
-      out.push(finding(lang, 'problem', 'check.skipped', { names: last.noAccess.join(', ') }, 'check.skipped.todo'));
+      out.push(
+        finding(lang, 'problem', 'check.skipped', { names: joinList(last.noAccess, lang) }, 'check.skipped.todo'),
+      );
     }
   }
   return out;

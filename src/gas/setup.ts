@@ -2,11 +2,12 @@
  * Set up / upgrade sheets. On an empty spreadsheet it creates the tabs; on an existing one it adds
  * only what is missing (columns at the end, Settings keys with their defaults, its own highlighting
  * rules), and never moves, renames, clears or reformats what the user has: their columns, values
- * and rules stay as they are. It reads header rows and the Settings tab only, so its cost does not
- * grow with the number of clients or contacts.
+ * and rules stay as they are. Labels of its own an earlier version wrote are renamed in place
+ * (setup-migrate.ts, docs/headers.md). It reads header rows and the Settings tab, plus a list column
+ * only when a value of its list was renamed, so its cost does not grow with the number of clients.
  */
 import { columnLetters } from '../core/header-row';
-import { type Lang, type Message, langFromLocale, message, render } from '../core/i18n';
+import { type Lang, type Message, joinList, langFromLocale, message, render } from '../core/i18n';
 import { label } from '../core/lists';
 import { duplicateNames, emailKey } from '../core/people';
 import { type ColumnDef, type TableName, TABLES, findHeaders, labels, tabName } from '../core/schema';
@@ -27,6 +28,7 @@ import { HIGHLIGHT_STYLES, type HighlightState, applyHighlightRules, clientHighl
 import { withDocumentLock } from './lock';
 import { ensureStateColumn, freezeNameColumns } from './state-column';
 import { ensureTodayCell } from './today-cell';
+import { migrateListValues, renameFormerHeaders, renameFormerSettings, renameFormerTabs } from './setup-migrate';
 import { asText, findTab, sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -213,6 +215,8 @@ function completeSettings(setup: TableSetup, lang: Lang, report: Message[]): Set
   const lastRow = sheet.getLastRow();
   const width = setup.headers.length;
   const rows = lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as unknown[][]) : [];
+  const keyColumn = findHeaders('settings', setup.headers).map.key;
+  if (!setup.created && keyColumn !== undefined) renameFormerSettings(sheet, keyColumn, rows, report);
   const read = parseSettings(rows, lang);
   if (read.missing.length > 0) {
     const map = findHeaders('settings', setup.headers).map;
@@ -292,7 +296,7 @@ function seedDirector(team: TableSetup, lang: Lang, changes: Message[]): void {
             .map((r) => ({ name: String(r[0] ?? '') }))
         : [];
     const dup = duplicateNames(names);
-    if (dup.length > 0) changes.push(message('team.duplicateNames', { names: dup.join(', ') }));
+    if (dup.length > 0) changes.push(message('team.duplicateNames', { names: joinList(dup, lang) }));
     return;
   }
   if (email === '' || map.name === undefined || map.email === undefined) return;
@@ -319,9 +323,18 @@ export function setupWorkbook(): SetupReport {
   const lang = chooseLanguage(sheets);
   return withDocumentLock(lang, () => {
     const changes: Message[] = [];
+    // Our own tabs, headers and list values an earlier version named differently (setup-migrate.ts).
+    renameFormerTabs(ss, sheets, changes);
     const plans = TABLE_ORDER.map((table) => inspectTable(sheets, table, lang));
     const done = new Map<TableName, TableSetup>();
-    for (const plan of plans) done.set(plan.table, applyPlan(plan, sheets, lang, changes));
+    for (const plan of plans) {
+      const setup = applyPlan(plan, sheets, lang, changes);
+      if (!setup.created) {
+        setup.headers = renameFormerHeaders(setup.sheet, plan.table, setup.headerRow, setup.headers, changes);
+        migrateListValues(setup.sheet, plan.table, setup.headerRow, setup.headers, lang, changes);
+      }
+      done.set(plan.table, setup);
+    }
     const settingsSetup = done.get('settings')!;
     const settings = completeSettings(settingsSetup, lang, changes);
     if (settingsSetup.created) writeLegend(settingsSetup.sheet, lang);

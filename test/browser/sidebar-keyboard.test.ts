@@ -330,8 +330,8 @@ test('the same flows in Chinese: focus, every problem at once, the confirmation 
   await press('Control+Enter');
   await page.waitForSelector('#log-banner.error', WAIT);
   expect(await text('#log-banner')).toBe('没有保存任何内容。请修改下面标出的字段。');
-  expect(await text('#log-outcome-problem')).toBe('请填写“接通情况”。');
-  expect(await text('#log-summary-problem')).toBe('接通客户时必须填写“沟通内容”。');
+  expect(await text('#log-outcome-problem')).toBe('请填写“联系情况”。');
+  expect(await text('#log-summary-problem')).toBe('联系上客户时必须填写“沟通内容”。');
   await focusIs('log-outcome');
   await press('ArrowDown');
   await focusIs('log-outcome');

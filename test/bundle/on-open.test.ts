@@ -50,7 +50,7 @@ describe('onOpen', () => {
     const wb = newWorkbook({ locale: 'zh_CN' });
     wb.menu('menuSetup');
     const menu = openIn(wb, 'LIMITED');
-    expect(captions(menu)).toContain('创建 / 升级表格');
+    expect(captions(menu)).toContain('初始化 / 更新表格结构');
   });
 
   test('onInstall runs in FULL and adds the same menu', () => {

@@ -26,13 +26,13 @@ describe('messages', () => {
       'The Clients tab has no “Phone” column. Add it back or run Set up / upgrade sheets.',
     );
     expect(t('zh-CN', 'error.missingColumn', { tab: '客户', column: '电话' })).toBe(
-      '“客户”工作表缺少“电话”列。请把它加回来，或运行“创建 / 升级表格”。',
+      '“客户”工作表缺少“电话”列。请把它加回来，或运行“初始化 / 更新表格结构”。',
     );
   });
   test('follow-up states', () => {
     expect(
       ['overdue', 'dueToday', 'upcoming', 'unplanned'].map((s) => t('zh-CN', `state.${s}` as 'state.overdue')),
-    ).toEqual(['已逾期', '今日到期', '待跟进', '未安排']);
+    ).toEqual(['已逾期', '今日待跟进', '待跟进', '未安排']);
   });
   test('a placeholder without a value stays visible', () => {
     expect(t('en', 'error.unknownClient')).toBe('There is no client with ID “{id}”.');

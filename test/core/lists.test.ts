@@ -26,7 +26,7 @@ describe('value lists', () => {
       'No such number',
     ]);
     expect(LISTS.outcomes.map((o) => o.zh)).toEqual([
-      '已接通',
+      '已联系上',
       '无人接听',
       '占线',
       '信息与号码不符',

@@ -112,7 +112,7 @@ describe('the canonical columns of issue 3', () => {
   test('headers in both languages', () => {
     expect(header('clients', 'nextFollowUp', 'en')).toBe('Next follow-up');
     expect(header('clients', 'phone', 'zh-CN')).toBe('电话');
-    expect(header('contacts', 'outcome', 'zh-CN')).toBe('接通情况');
+    expect(header('contacts', 'outcome', 'zh-CN')).toBe('联系情况');
   });
 });
 

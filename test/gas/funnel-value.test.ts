@@ -23,7 +23,7 @@ describe('the funnel shows the deal value of open stages', () => {
     client('C6', 'B1', '待定'),
   ]);
   wb.menu('menuReportsAll');
-  const rows = wb.values('报表·漏斗');
+  const rows = wb.values('报表·销售漏斗');
   const value = (stage: string) => {
     const header = rows.find((r) => r[0] === '阶段')!;
     return rows.find((r) => r[0] === stage)?.[header.indexOf('成交金额')];

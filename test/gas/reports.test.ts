@@ -338,9 +338,9 @@ describe('in a Chinese workbook', () => {
     expect(wb.sheetNames().filter((n) => n.startsWith('报表'))).toEqual([
       '报表·日报',
       '报表·月报',
-      '报表·漏斗',
-      '报表·逾期',
-      '报表·流失',
+      '报表·销售漏斗',
+      '报表·逾期跟进',
+      '报表·流失预警',
       '报表·有效性',
       '报表·跟进深度',
     ]);

@@ -39,7 +39,7 @@ test('a history entry in English', () => {
 });
 
 test('the same entry in Chinese, without asking the server again', () => {
-  expect(historyLines(ENTRY, 'zh-CN', 'Asia/Shanghai').heading).toBe('2026-03-02 10:30 · Zhang Wei · 电话 · 已接通');
+  expect(historyLines(ENTRY, 'zh-CN', 'Asia/Shanghai').heading).toBe('2026-03-02 10:30 · Zhang Wei · 电话 · 已联系上');
   expect(historyLines(ENTRY, 'zh-CN', 'Asia/Shanghai').lines[0]).toBe('犹豫');
   // Objections and the next step are said in words, not as bare "?" and "→".
   expect(historyLines(ENTRY, 'zh-CN', 'Asia/Shanghai').lines.slice(2, 4)).toEqual([

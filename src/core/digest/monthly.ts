@@ -8,7 +8,7 @@ import { isB2OrBeyond, stageRank } from '../lists';
 import type { TeamMember } from '../schema';
 import { clientMap, contactsByPerson, outcomesIn } from './activity';
 import { type ClientFact, type DigestContext, spreadsheetLink } from './facts';
-import { byName, clientItem, moreText } from './items';
+import { byName, byPriority, clientItem, moreText } from './items';
 import type { Doc, DocBlock } from './layout';
 import { type Window, inWindow, monthWindow } from './period';
 import { escalatedItem, items } from './weekly';
@@ -59,9 +59,7 @@ export function monthlyReport(ctx: DigestContext, director: TeamMember): Monthly
       b2Plus: b2Plus.length,
     },
     b2Plus,
-    escalated: ctx.facts
-      .filter((f) => f.daysOverdue > limit)
-      .sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a, b)),
+    escalated: ctx.facts.filter((f) => f.daysOverdue > limit).sort(byPriority),
   };
 }
 

@@ -8,7 +8,7 @@ import { label, parseEnum } from '../lists';
 import type { TeamMember } from '../schema';
 import { type Move, type Outcomes, clientMap, contactsByPerson, movesIn, outcomesIn } from './activity';
 import { type ClientFact, type DigestContext, personKey, samePerson, spreadsheetLink } from './facts';
-import { byName, clientItem, moreText, stageLabel } from './items';
+import { byName, byPriority, clientItem, moreText, stageLabel } from './items';
 import type { Doc, DocBlock, DocItem } from './layout';
 import { type Window, weekWindow } from './period';
 
@@ -50,7 +50,8 @@ export function weeklySummary(ctx: DigestContext, manager: TeamMember): WeeklySu
     window,
     people,
     overdue: mine.filter((f) => f.state === 'overdue').length,
-    escalated: mine.filter((f) => f.daysOverdue > limit).sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a, b)),
+    // What to do first, as the daily list orders it: grade and stage, then days overdue.
+    escalated: mine.filter((f) => f.daysOverdue > limit).sort(byPriority),
     moves: movesIn(ctx, window, clients),
     outcomes: outcomesIn(ctx, window, clients),
     atRisk: mine.filter((f) => f.warnings.length > 0).sort(byName),

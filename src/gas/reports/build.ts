@@ -5,7 +5,7 @@
  * read (the daily run's reports cover the day just finished).
  */
 import { addDays, startOfDay, today } from '../../core/dates';
-import { t } from '../../core/i18n';
+import { joinList, t } from '../../core/i18n';
 import {
   RECENT_CONTACT_COLUMNS,
   REPORT_COLUMNS,
@@ -235,7 +235,12 @@ function fromMenu(names: readonly ReportName[], refresh = false): void {
       : { tabs: buildReports(ctx, names), refresh: null };
     const { tabs } = built;
     if (tabs.length === 1) ctx.ss.setActiveSheet(tabs[0].sheet);
-    const done = t(ctx.lang, 'report.done', { tabs: tabs.map((tab) => tab.name).join(', ') });
+    const done = t(ctx.lang, 'report.done', {
+      tabs: joinList(
+        tabs.map((tab) => tab.name),
+        ctx.lang,
+      ),
+    });
     const parts = built.refresh ? [t(ctx.lang, 'refresh.done', { clients: built.refresh.clients }), done] : [done];
     const problems = built.refresh?.problems.length ?? 0;
     if (problems > 0) {

@@ -8,7 +8,7 @@
 import { startOfDay } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
 import type { Cell, CellFormat } from '../../core/reports';
-import { type ReportName, tabName } from '../../core/schema';
+import { type ReportName, TABS, tabName } from '../../core/schema';
 import { columnLetters } from '../a1';
 import { asText } from '../table';
 import type { ChartPlace, Layout } from './layout';
@@ -34,23 +34,33 @@ const STYLE = {
 const FIRST_COLUMN_WIDTH = 200;
 const COLUMN_WIDTH = 110;
 
-/** The report's existing tab, by its name in either language; null when it has none yet. */
-export function existingReportSheet(sheets: Map<string, Sheet>, name: ReportName, lang: Lang): Sheet | null {
-  return sheets.get(tabName(name, lang)) ?? sheets.get(tabName(name, lang === 'en' ? 'zh-CN' : 'en')) ?? null;
+/** The names a report's tab of ours may have: today's in the workbook's language, the other's, then former ones. */
+function ownNames(name: ReportName, lang: Lang): string[] {
+  return [tabName(name, lang), tabName(name, lang === 'en' ? 'zh-CN' : 'en'), ...(TABS[name].formerly ?? [])];
 }
 
-/** The report's tab: by its name in the workbook's language, else in the other one (renamed), else new at the end. */
+/** The report's existing tab, by any of its names (ownNames); null when it has none yet. */
+export function existingReportSheet(sheets: Map<string, Sheet>, name: ReportName, lang: Lang): Sheet | null {
+  for (const n of ownNames(name, lang)) {
+    const found = sheets.get(n);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The report's tab: by its name in the workbook's language, else by its other or a former name
+ * (renamed to today's, in place), else new at the end.
+ */
 export function reportSheet(ss: Spreadsheet, sheets: Map<string, Sheet>, name: ReportName, lang: Lang): Sheet {
   const own = tabName(name, lang);
-  const found = sheets.get(own);
-  if (found) return found;
-  const other = tabName(name, lang === 'en' ? 'zh-CN' : 'en');
-  const renamed = sheets.get(other);
-  if (renamed) {
-    renamed.setName(own);
-    sheets.delete(other);
-    sheets.set(own, renamed);
-    return renamed;
+  const found = existingReportSheet(sheets, name, lang);
+  if (found && found.getName() === own) return found;
+  if (found) {
+    sheets.delete(found.getName());
+    found.setName(own);
+    sheets.set(own, found);
+    return found;
   }
   const created = ss.insertSheet(own, sheets.size);
   sheets.set(own, created);

@@ -120,7 +120,7 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
       noEmail: skipped.filter((s) => s.reason === 'noEmail').map((s) => s.name),
       badAddress: skipped.filter((s) => s.reason === 'badAddress').map((s) => s.name),
       errors: [],
-      notes: [...handoverLines(handed), ...source.waiting].map((m) => render(source.lang, m)),
+      notes: [...handoverLines(handed, source.lang), ...source.waiting].map((m) => render(source.lang, m)),
     };
     outcome.sent.push(...handed.sent.map((name) => `${name} (${t(source.lang, 'handover.kind')})`));
     const defer = (m: DigestMessage, reason: DeferReason): void => {

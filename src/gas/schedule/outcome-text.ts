@@ -1,5 +1,5 @@
 /** A run's outcome as sentences, for the Run now alert and the Status dialog. */
-import { type Lang, type MessageKey, t } from '../../core/i18n';
+import { type Lang, type MessageKey, joinList, t } from '../../core/i18n';
 import type { RunOutcome, StepName } from './state';
 
 const STEP_KEYS: Record<StepName, MessageKey> = {
@@ -18,7 +18,7 @@ export function formatInstant(iso: string, tz: string): string {
 }
 
 function list(items: readonly string[], total: number, lang: Lang): string {
-  const shown = items.join(', ');
+  const shown = joinList(items, lang);
   return total > items.length ? `${shown} ${t(lang, 'digest.more', { count: total - items.length })}` : shown;
 }
 
@@ -41,17 +41,24 @@ export function outcomeLines(run: RunOutcome, lang: Lang, tz: string): string[] 
   }
   if (run.quotaHit) lines.push(t(lang, 'schedule.run.quota'));
   if (run.paused.length > 0) {
-    lines.push(t(lang, 'schedule.run.paused', { steps: run.paused.map((s) => stepLabel(s, lang)).join(', ') }));
+    lines.push(
+      t(lang, 'schedule.run.paused', {
+        steps: joinList(
+          run.paused.map((s) => stepLabel(s, lang)),
+          lang,
+        ),
+      }),
+    );
   }
   if (run.noAccess.length > 0) {
     lines.push(
-      t(lang, 'schedule.run.noAccess', { list: run.noAccess.join(', ') }),
+      t(lang, 'schedule.run.noAccess', { list: joinList(run.noAccess, lang) }),
       t(lang, 'schedule.run.noAccessHint'),
     );
   }
   const bad = run.badAddress ?? [];
-  if (bad.length > 0) lines.push(t(lang, 'schedule.run.badAddress', { list: bad.join(', ') }));
-  if (run.noEmail.length > 0) lines.push(t(lang, 'schedule.run.noEmail', { list: run.noEmail.join(', ') }));
+  if (bad.length > 0) lines.push(t(lang, 'schedule.run.badAddress', { list: joinList(bad, lang) }));
+  if (run.noEmail.length > 0) lines.push(t(lang, 'schedule.run.noEmail', { list: joinList(run.noEmail, lang) }));
   lines.push(...(run.notes ?? []));
   const failed = run.steps.filter((s) => !s.ok);
   for (const s of failed)

@@ -198,7 +198,7 @@ const ZH_CN: Record<CliMessage, string> = {
 
 命令：
   demo                 写入一个逼真的示例工作簿（没有 --force 时不会覆盖已有文件）
-  setup                创建 / 升级表格（工作簿不存在时会新建）
+  setup                初始化 / 更新表格结构（工作簿不存在时会新建）
   roles                确认团队岗位：以团队表当前内容为准，决定谁能做什么（需总监操作）
   refresh              刷新级别、状态、最近联系和公海日期
   reports              重建所有报表

@@ -106,3 +106,37 @@ describe('the same in Chinese', () => {
     expect(zh.text).not.toMatch(/还没有沟通记录|没有计划内容/);
   });
 });
+
+describe('the escalations say what to do first too', () => {
+  // Three of 张伟's clients overdue past both limits: the hot B3 deal, a day past the limit, leads the
+  // old cold lead ninety days overdue, in the manager's summary and in the director's report.
+  const ctx = context({
+    today: TODAY,
+    clients: [
+      { ID: 'C-1', Name: 'Old cold lead', Owner: '张伟', 'Next follow-up': '2025-12-01' },
+      { ID: 'C-2', Name: 'Hot deal', Owner: '张伟', 'Next follow-up': '2026-02-10', Stage: 'B3', ...HOT },
+      { ID: 'C-3', Name: 'Warm proposal', Owner: '张伟', 'Next follow-up': '2026-01-20', Stage: 'B2' },
+    ],
+  });
+  const order = (text: string, heading: RegExp): string[] =>
+    text
+      .split(heading)[1]!
+      .split('\n\n')[0]!
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.replace(/ — .*$/, '').replace(/ · .*$/, ''));
+  test('manager’s weekly summary', () => {
+    const m = member(ctx, 'Li Na');
+    const out = composeMessage(ctx, { member: m, email: m.email, lang: 'en' }, 'weekly', TODAY)!;
+    expect(order(out.text, /Overdue by more than \d+ days \(3\)\n/)).toEqual([
+      '- Hot deal',
+      '- Warm proposal',
+      '- Old cold lead',
+    ]);
+  });
+  test('director’s monthly report', () => {
+    const m = member(ctx, '王总');
+    const out = composeMessage(ctx, { member: m, email: m.email, lang: 'en' }, 'monthly', '2026-02')!;
+    expect(out.text).toMatch(/- Hot deal[\s\S]*- Warm proposal[\s\S]*- Old cold lead/);
+  });
+});
