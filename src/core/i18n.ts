@@ -280,13 +280,14 @@ const EN = {
   'sidebar.notice.reassigned': 'Handed {count} clients from {from} to {to}.',
   'sidebar.mail.subject': 'Client Tracker: follow up {client} today',
   'sidebar.mail.body':
-    '{name}, {by} has asked you to follow up {client} ({id}) today.\n\nWhat about: {topic}\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
+    '{name}, {by} has asked you to follow up {client} ({id}) today.\n\nWhat about: {topic}{call}\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
   'sidebar.mail.noTopic': '(no topic given)',
   'handover.someone': 'A colleague',
+  'mail.whoToCall': 'Who to call: {who}',
   'handover.kind': 'next step typed into the sheet',
   'handover.mail.subject': 'Client Tracker: follow up {client}, due {day}',
   'handover.mail.body':
-    '{name}, {by} has handed you the next step for {client} ({id}), due {day}.\n\nWhat about: {topic}\n\nThe contact ({time}) was typed straight into the sheet, and Client Tracker can’t send email from a typed row, so this comes with the next run.\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
+    '{name}, {by} has handed you the next step for {client} ({id}), due {day}.\n\nWhat about: {topic}{call}\n\nThe contact ({time}) was typed straight into the sheet, and Client Tracker can’t send email from a typed row, so this comes with the next run.\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
   'handover.sent': 'Emailed {names} about next steps typed into the sheet for today.',
   'sidebar.change.added': 'Added from the sidebar.',
   'sidebar.change.claimed': 'Claimed from the shared pool.',
@@ -830,13 +831,14 @@ const ZH_CN: Record<MessageKey, string> = {
   'sidebar.notice.reassigned': '已将 {count} 个客户从 {from} 转交给 {to}。',
   'sidebar.mail.subject': '客户跟踪：今天请跟进 {client}',
   'sidebar.mail.body':
-    '{name}，{by} 请您今天跟进 {client}（{id}）。\n\n跟什么内容：{topic}\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
+    '{name}，{by} 请您今天跟进 {client}（{id}）。\n\n跟什么内容：{topic}{call}\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
   'sidebar.mail.noTopic': '（未填写内容）',
   'handover.someone': '一位同事',
+  'mail.whoToCall': '联系谁：{who}',
   'handover.kind': '表格中填写的跟进',
   'handover.mail.subject': '客户跟踪：请跟进 {client}，{day} 到期',
   'handover.mail.body':
-    '{name}，{by} 把 {client}（{id}）的下一步交给了您，{day} 到期。\n\n跟什么内容：{topic}\n\n这条跟进记录（{time}）是直接填在表格里的，直接填写的行没法当场发邮件，所以随下一次运行补发给您。\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
+    '{name}，{by} 把 {client}（{id}）的下一步交给了您，{day} 到期。\n\n跟什么内容：{topic}{call}\n\n这条跟进记录（{time}）是直接填在表格里的，直接填写的行没法当场发邮件，所以随下一次运行补发给您。\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
   'handover.sent': '表格里直接填写的今日跟进已发邮件通知：{names}。',
   'sidebar.change.added': '通过侧边栏新增。',
   'sidebar.change.claimed': '从公海领取。',

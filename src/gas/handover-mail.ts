@@ -18,7 +18,7 @@ import { accessList } from './mail-access';
 import { loadConfirmedRoles } from './roles';
 import { findTab, openTable } from './table';
 import { jsonSlot } from './schedule/store';
-import { sendStepMail } from './sidebar/notify';
+import { callLine, sendStepMail } from './sidebar/notify';
 
 const QUEUE_KEY = 'ct.mail.handovers';
 
@@ -49,7 +49,7 @@ export interface HandoverContext {
   team: readonly (TeamMember | null)[];
   confirmed: Parameters<typeof teamAsConfirmed>[1];
   /** The clients as they stand now (by ID key), to send only steps still in force; read only when something waits. */
-  clients: () => ReadonlyMap<string, Pick<ClientRecord, 'nextFollowUp' | 'nextOwner'>>;
+  clients: () => ReadonlyMap<string, Pick<ClientRecord, 'nextFollowUp' | 'nextOwner' | 'contact' | 'phone'>>;
   /** Mails left today (MailApp.getRemainingDailyQuota); a handover waits when none are. */
   quota: () => number;
 }
@@ -80,14 +80,20 @@ export function sendQueuedHandovers(hc: HandoverContext): HandoverRun {
   const team = teamAsConfirmed(hc.team, hc.confirmed);
   const access = now.length > 0 ? accessList(hc.ss) : new Set<string>();
   for (const entry of now) {
-    const result = sendStepMail(team, access, entry.to, (theirs) => compose(entry, theirs ?? hc.lang, hc.tz));
+    const client = clients.get(idKey(entry.clientId));
+    const result = sendStepMail(team, access, entry.to, (theirs) => compose(entry, client, theirs ?? hc.lang, hc.tz));
     if (result.sent) run.sent.push(entry.to);
     else run.notes.push(result.text);
   }
   return run;
 }
 
-function compose(entry: QueuedHandover, lang: Lang, tz: string): { subject: string; body: string } {
+function compose(
+  entry: QueuedHandover,
+  client: Pick<ClientRecord, 'contact' | 'phone'> | undefined,
+  lang: Lang,
+  tz: string,
+): { subject: string; body: string } {
   const params = {
     name: entry.to,
     client: entry.client !== '' ? entry.client : entry.clientId,
@@ -96,6 +102,7 @@ function compose(entry: QueuedHandover, lang: Lang, tz: string): { subject: stri
     topic: entry.topic === '' ? t(lang, 'sidebar.mail.noTopic') : entry.topic,
     by: entry.by.trim() !== '' ? entry.by.trim() : t(lang, 'handover.someone'),
     time: Utilities.formatDate(new Date(entry.at), tz, 'yyyy-MM-dd HH:mm'),
+    call: callLine(client ?? {}, lang),
   };
   return { subject: t(lang, 'handover.mail.subject', params), body: t(lang, 'handover.mail.body', params) };
 }
@@ -123,7 +130,7 @@ export function handoverContext(
       const clients = openTable(sheets, 'clients', {
         lang: ctx.lang,
         tz: ctx.tz,
-        columns: ['id', 'nextFollowUp', 'nextOwner'],
+        columns: ['id', 'nextFollowUp', 'nextOwner', 'contact', 'phone'],
       }).records;
       return new Map(clients.flatMap((c) => (c === null ? [] : [[idKey(c.id), c] as const])));
     },

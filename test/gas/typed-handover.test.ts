@@ -14,7 +14,14 @@ import { confirmTeamRoles } from '../helpers/roles';
 
 const DAY = '2026-03-02';
 const CLIENTS: Row[] = [
-  { ID: 'C-1', Name: 'Acme', Owner: '张伟', 'Next follow-up': '2026-03-09' },
+  {
+    ID: 'C-1',
+    Name: 'Acme',
+    Owner: '张伟',
+    'Next follow-up': '2026-03-09',
+    Contact: '王经理',
+    Phone: '0138 0013 8000 / 020-8765 4321',
+  },
   { ID: 'C-2', Name: 'Beta', Owner: 'Amy', 'Next follow-up': '2026-03-09' },
 ];
 
@@ -78,6 +85,7 @@ describe('a next step handed to a colleague for today', () => {
     ) as { ok: boolean };
     expect(done.ok).toBe(true);
     expect(handovers(wb).map((m) => m.to)).toEqual([LINA]);
+    expect(handovers(wb)[0].body).toContain('What about: send the quote\nWho to call: 王经理 · 0138 0013 8000\n');
   });
 
   test.each(WAYS)('%s: nothing is mailed while typing; the next Refresh mails Li Na once, saying why late', (way) => {
@@ -89,7 +97,8 @@ describe('a next step handed to a colleague for today', () => {
     expect(sent.map((m) => m.to)).toEqual([LINA]);
     expect(sent[0].subject).toBe('Client Tracker: follow up Acme, due 2026-03-02');
     expect(sent[0].body).toContain('王总 has handed you the next step for Acme (C-1), due 2026-03-02.');
-    expect(sent[0].body).toContain('What about: send the quote');
+    // Whom to call, as the sidebar's mail and the daily list give it.
+    expect(sent[0].body).toContain('What about: send the quote\nWho to call: 王经理 · 0138 0013 8000\n');
     expect(sent[0].body).toContain('The contact (2026-03-02 09:15) was typed straight into the sheet');
     expect(wb.alerts().at(-1)).toContain('Emailed Li Na about next steps typed into the sheet for today.');
     // Later runs, and an edit of the same row (a corrected summary), mail nobody twice.
@@ -122,6 +131,7 @@ describe('a next step handed to a colleague for today', () => {
     const [mail] = handovers(wb);
     expect(mail.subject).toBe('客户跟踪：请跟进 Acme，2026-03-02 到期');
     expect(mail.body).toContain('这条跟进记录（2026-03-02 09:15）是直接填在表格里的');
+    expect(mail.body).toContain('联系谁：王经理 · 0138 0013 8000');
   });
 
   test('a step replaced before the run is not mailed; a step for the typist, or for another day, never is', () => {

@@ -160,7 +160,7 @@ function assignedBy(client: ClientRecord, responsible: string, entry: ContactInd
 }
 
 /** The first number of a Phone cell that may hold several ("0138… / 020…"), as typed. */
-function firstPhone(cell: string): string {
+export function firstPhone(cell: string): string {
   const first = cell.split(/[\/,;，；、\n]+/)[0] ?? '';
   return first.trim();
 }

@@ -8,6 +8,7 @@
 import { type Lang, type Message, message, t } from '../../core/i18n';
 import type { Notice } from '../../server/api-types';
 import { notice } from './results';
+import { firstPhone } from '../../core/digest/facts';
 import { memberByName } from '../../core/people';
 import type { TeamMember } from '../../core/schema';
 import { mailPermission } from '../../core/recipients';
@@ -17,9 +18,18 @@ import type { SidebarSession } from './session';
 
 export interface StepMail {
   to: string;
-  client: { id: string; name: string };
+  client: { id: string; name: string; contact?: string; phone?: string };
   topic: string;
   by: string;
+}
+
+/**
+ * The line that says whom to call, as the daily list gives it (contact person · first number), with
+ * the line break before it; '' when the register has neither.
+ */
+export function callLine(client: { contact?: string; phone?: string }, lang: Lang): string {
+  const who = [(client.contact ?? '').trim(), firstPhone(client.phone ?? '')].filter((p) => p !== '');
+  return who.length === 0 ? '' : `\n${t(lang, 'mail.whoToCall', { who: who.join(' · ') })}`;
 }
 
 /** What became of one handover mail: sent, or why not, as a sentence in the workbook's language. */
@@ -67,6 +77,7 @@ export function mailNextStep(s: SidebarSession, step: StepMail): Notice {
       id: step.client.id,
       topic: step.topic === '' ? t(theirLang, 'sidebar.mail.noTopic') : step.topic,
       by: step.by,
+      call: callLine(step.client, theirLang),
     };
     return { subject: t(theirLang, 'sidebar.mail.subject', params), body: t(theirLang, 'sidebar.mail.body', params) };
   });
