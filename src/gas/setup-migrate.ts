@@ -7,7 +7,7 @@
  * column's dropdown offers today's labels. Only labels we wrote are touched: a name the user chose
  * (an alias, their own column) is never renamed.
  */
-import { type Lang, type Message, message } from '../core/i18n';
+import { type Lang, type Message, joinList, message } from '../core/i18n';
 import { LISTS, type ListItem, type ListName } from '../core/lists';
 import { type ColumnDef, type TableName, TABLES, TABS, findHeaders, labels } from '../core/schema';
 import { SETTING_DEFS } from '../core/settings';
@@ -42,6 +42,7 @@ export function renameFormerHeaders(
   table: TableName,
   headerRow: number,
   headers: readonly string[],
+  lang: Lang,
   report: Message[],
 ): string[] {
   const defs = TABLES[table] as readonly ColumnDef[];
@@ -56,16 +57,18 @@ export function renameFormerHeaders(
   if (renamed.length === 0) return out;
   // One write of the header row: only the renamed cells differ.
   sheet.getRange(headerRow, 1, 1, out.length).setValues([out.map((h) => asText(h))]);
-  report.push(message('setup.renamedHeaders', { tab: sheet.getName(), list: renamed.join(listSeparator(out)) }));
+  report.push(message('setup.renamedHeaders', { tab: sheet.getName(), list: joinList(renamed, lang) }));
   return out;
 }
 
-function listSeparator(texts: readonly string[]): string {
-  return texts.some((t) => /[\u3400-\u9fff]/.test(t)) ? '、' : ', ';
-}
-
 /** Settings keys (first match of a former name in the Key column) renamed in place. */
-export function renameFormerSettings(sheet: Sheet, keyColumn: number, rows: unknown[][], report: Message[]): void {
+export function renameFormerSettings(
+  sheet: Sheet,
+  keyColumn: number,
+  rows: unknown[][],
+  lang: Lang,
+  report: Message[],
+): void {
   const renamed: string[] = [];
   rows.forEach((row, r) => {
     const text = String(row[keyColumn] ?? '').trim();
@@ -77,7 +80,7 @@ export function renameFormerSettings(sheet: Sheet, keyColumn: number, rows: unkn
     renamed.push(`“${text}” → “${name}”`);
   });
   if (renamed.length > 0)
-    report.push(message('setup.renamedHeaders', { tab: sheet.getName(), list: renamed.join(listSeparator(renamed)) }));
+    report.push(message('setup.renamedHeaders', { tab: sheet.getName(), list: joinList(renamed, lang) }));
 }
 
 /** The list items with former labels: former label → today's. */
@@ -138,7 +141,10 @@ export function migrateListValues(
           tab: sheet.getName(),
           column: headers[col],
           count: changed,
-          list: [...former].map(([a, b]) => `“${a}” → “${b}”`).join(listSeparator([...former.values()])),
+          list: joinList(
+            [...former].map(([a, b]) => `“${a}” → “${b}”`),
+            lang,
+          ),
         }),
       );
   }

@@ -166,7 +166,10 @@ function inspectTable(sheets: Map<string, Sheet>, table: TableName, lang: Lang):
 }
 
 function list(items: string[], lang: Lang): string {
-  return items.map((i) => `“${i}”`).join(lang === 'zh-CN' ? '、' : ', ');
+  return joinList(
+    items.map((i) => `“${i}”`),
+    lang,
+  );
 }
 
 function applyPlan(plan: TablePlan, sheets: Map<string, Sheet>, lang: Lang, report: Message[]): TableSetup {
@@ -216,7 +219,7 @@ function completeSettings(setup: TableSetup, lang: Lang, report: Message[]): Set
   const width = setup.headers.length;
   const rows = lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as unknown[][]) : [];
   const keyColumn = findHeaders('settings', setup.headers).map.key;
-  if (!setup.created && keyColumn !== undefined) renameFormerSettings(sheet, keyColumn, rows, report);
+  if (!setup.created && keyColumn !== undefined) renameFormerSettings(sheet, keyColumn, rows, lang, report);
   const read = parseSettings(rows, lang);
   if (read.missing.length > 0) {
     const map = findHeaders('settings', setup.headers).map;
@@ -330,7 +333,7 @@ export function setupWorkbook(): SetupReport {
     for (const plan of plans) {
       const setup = applyPlan(plan, sheets, lang, changes);
       if (!setup.created) {
-        setup.headers = renameFormerHeaders(setup.sheet, plan.table, setup.headerRow, setup.headers, changes);
+        setup.headers = renameFormerHeaders(setup.sheet, plan.table, setup.headerRow, setup.headers, lang, changes);
         migrateListValues(setup.sheet, plan.table, setup.headerRow, setup.headers, lang, changes);
       }
       done.set(plan.table, setup);
