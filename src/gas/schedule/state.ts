@@ -63,6 +63,8 @@ export interface RunOutcome {
   noEmail: string[];
   /** names whose Email cell is not one plain address (absent in runs recorded before it existed) */
   badAddress?: string[];
+  /** cells the file used of Google's limit when the run ended (absent in runs recorded before it existed) */
+  cellsUsed?: number;
 }
 
 function props(): GoogleAppsScript.Properties.Properties {
