@@ -22,6 +22,7 @@ export const HEADER = [
   'cells written',
   'Node ms',
   'peak heap MB',
+  'script heap MB',
   'modelled s',
   'worst s',
   'answer KB',
@@ -35,6 +36,7 @@ function cells(m: Measurement): string[] {
     n(m.cellsWritten),
     m.wallMs.toFixed(m.wallMs < 100 ? 1 : 0),
     m.peakHeapMb.toFixed(0),
+    m.heapGrowthMb.toFixed(0),
     sec(m.modelledMs),
     sec(m.worstMs),
     m.responseBytes === null ? '' : (m.responseBytes / 1024).toFixed(1),
@@ -42,7 +44,7 @@ function cells(m: Measurement): string[] {
 }
 
 export function rowCells(r: Row): string[] {
-  if (!r.fn || !r.m) return [r.size, r.entry, '', 'not built yet', '', '', '', '', '', '', '', ''];
+  if (!r.fn || !r.m) return [r.size, r.entry, '', 'not built yet', ...HEADER.slice(4).map(() => '')];
   return [r.size, r.entry, r.fn, ...cells(r.m)];
 }
 
@@ -128,7 +130,10 @@ export function markdown(report: Report): string {
     'logContact after the card; at the ceiling the single reports are left to "all reports"). *calls* = Spreadsheet service calls (`execution.counters.spreadsheetCalls()`);',
     '*cells* = cells moved by value reads/writes; *Node ms* = wall time of the whole execution in Node',
     '(loading the script included); *peak heap* = V8 heap in use, sampled every 64 calls, after a full GC',
-    'before each run (the workbook itself is included); *modelled s* = calls × per-call latency + cells ×',
+    'before each run (the workbook itself is included); *script heap* = that peak minus the heap in use',
+    'after the GC just before the run, i.e. what the entry point itself held at its worst, apart from the',
+    'emulated workbook (garbage not yet collected counts, so it is an upper bound; Apps Script’s own limit',
+    'is not published); *modelled s* = calls × per-call latency + cells ×',
     'per-cell cost (below); *worst s* = the same with the worst published per-call latency; *answer KB* =',
     'JSON size of what google.script.run returns. During each run the emulator’s clock advances by the',
     'modelled cost, so Apps Script’s 6-minute / 30-second limits apply to modelled time; a daily run that',
