@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { COST_SOURCES } from './costs';
 import type { Measurement } from './measure';
+import { type ScalePlan, scaleSection } from './scale';
 import type { NaiveRow, Row, TargetResult } from './targets';
 import type { BenchWorkbook } from './workbook';
 
@@ -74,6 +75,8 @@ export interface Report {
   targets: TargetResult[];
   workbooks: (Pick<BenchWorkbook, 'size' | 'cells' | 'buildMs'> & { cellsAfter: number })[];
   ceilingExplanation: string;
+  /** how long one file lasts, and the plan past it (bench/scale.ts) */
+  scale: ScalePlan;
   notBenchmarked: string[];
   totalMs: number;
   command: string;
@@ -124,6 +127,7 @@ export function markdown(report: Report): string {
     '',
     `**Ceiling.** ${report.ceilingExplanation}`,
     '',
+    ...scaleSection(report.scale),
     '## Measurements',
     '',
     'One execution each, in this order, on the same workbook (state carries over: refresh before reports,',
