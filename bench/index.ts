@@ -13,6 +13,7 @@ import { loadBundle, type Bundle } from '../src/local/runner';
 import { type EntryPoint, ENTRY_POINTS, discoveredReports, exposedFunctions, runEntry } from './entries';
 import { naiveCanRun, naiveOverdueReport, naiveRefresh, runNaive } from './naive';
 import { HEADER, naiveCells, rowCells, textTable, writeMarkdown, type Report } from './report';
+import { scalePlan } from './scale';
 import { STANDARD_SIZES, ceilingSize } from './sizes';
 import { type NaiveRow, type Row, evaluateTargets } from './targets';
 import { type BenchWorkbook, type Size, buildWorkbook, probeLayout } from './workbook';
@@ -110,6 +111,10 @@ function main(): void {
     targets,
     workbooks,
     ceilingExplanation: ceiling.explanation,
+    scale: scalePlan({
+      contactsPerClient: ceiling.size.contacts / ceiling.size.clients,
+      otherCells: layout.otherCells,
+    }),
     notBenchmarked,
     totalMs,
     command: 'npm run bench',

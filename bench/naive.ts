@@ -180,7 +180,7 @@ export function runNaive(wb: BenchWorkbook, fn: (app: App, now: Date) => void): 
         execution.end();
       }
     },
-    { modelClock: false, response: false },
+    { modelClock: false, response: false, liveHeap: false },
   );
 }
 

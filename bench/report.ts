@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { COST_SOURCES } from './costs';
 import type { Measurement } from './measure';
+import { type ScalePlan, scaleSection } from './scale';
 import type { NaiveRow, Row, TargetResult } from './targets';
 import type { BenchWorkbook } from './workbook';
 
@@ -22,6 +23,7 @@ export const HEADER = [
   'cells written',
   'Node ms',
   'peak heap MB',
+  'script heap MB',
   'modelled s',
   'worst s',
   'answer KB',
@@ -35,6 +37,7 @@ function cells(m: Measurement): string[] {
     n(m.cellsWritten),
     m.wallMs.toFixed(m.wallMs < 100 ? 1 : 0),
     m.peakHeapMb.toFixed(0),
+    m.heapGrowthMb.toFixed(0),
     sec(m.modelledMs),
     sec(m.worstMs),
     m.responseBytes === null ? '' : (m.responseBytes / 1024).toFixed(1),
@@ -42,7 +45,7 @@ function cells(m: Measurement): string[] {
 }
 
 export function rowCells(r: Row): string[] {
-  if (!r.fn || !r.m) return [r.size, r.entry, '', 'not built yet', '', '', '', '', '', '', '', ''];
+  if (!r.fn || !r.m) return [r.size, r.entry, '', 'not built yet', ...HEADER.slice(4).map(() => '')];
   return [r.size, r.entry, r.fn, ...cells(r.m)];
 }
 
@@ -72,6 +75,8 @@ export interface Report {
   targets: TargetResult[];
   workbooks: (Pick<BenchWorkbook, 'size' | 'cells' | 'buildMs'> & { cellsAfter: number })[];
   ceilingExplanation: string;
+  /** how long one file lasts, and the plan past it (bench/scale.ts) */
+  scale: ScalePlan;
   notBenchmarked: string[];
   totalMs: number;
   command: string;
@@ -122,13 +127,18 @@ export function markdown(report: Report): string {
     '',
     `**Ceiling.** ${report.ceilingExplanation}`,
     '',
+    ...scaleSection(report.scale),
     '## Measurements',
     '',
     'One execution each, in this order, on the same workbook (state carries over: refresh before reports,',
     'logContact after the card; at the ceiling the single reports are left to "all reports"). *calls* = Spreadsheet service calls (`execution.counters.spreadsheetCalls()`);',
     '*cells* = cells moved by value reads/writes; *Node ms* = wall time of the whole execution in Node',
-    '(loading the script included); *peak heap* = V8 heap in use, sampled every 64 calls, after a full GC',
-    'before each run (the workbook itself is included); *modelled s* = calls × per-call latency + cells ×',
+    '(loading the script included); *peak heap* = V8 heap in use, sampled every 16 calls, after a full GC',
+    'before each run (the workbook itself is included); *script heap* = what the entry point itself held',
+    'at its worst, apart from the emulated workbook: the heap still in use after a full GC at each of those',
+    'samples (and at the end), minus the heap in use before the run — garbage V8 has not collected yet is',
+    'left out, and a peak between two samples is missed, so it is a lower bound; the time those GCs take',
+    'is left out of *Node ms*; *modelled s* = calls × per-call latency + cells ×',
     'per-cell cost (below); *worst s* = the same with the worst published per-call latency; *answer KB* =',
     'JSON size of what google.script.run returns. During each run the emulator’s clock advances by the',
     'modelled cost, so Apps Script’s 6-minute / 30-second limits apply to modelled time; a daily run that',

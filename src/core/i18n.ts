@@ -73,6 +73,9 @@ const EN = {
   'report.tooBig':
     'The reports do not fit: the spreadsheet already uses {used} of Google’s 10,000,000 cells and would need {needed} more. Nothing was changed. Move old contacts to another spreadsheet, or delete empty rows and columns, then try again.',
   'setup.todayAdded': 'Settings: added the named cell CT_TODAY (today’s date) for the CT_ formulas.',
+  'cells.nearlyFull':
+    'This spreadsheet is {percent}% full ({used} of the 10,000,000 cells Google allows in one file); when it is full, no new clients or contacts can be added, so soon move old contacts to an archive spreadsheet or start a new file (deleting empty rows and columns buys a little time).',
+  'check.cellsOk': 'The spreadsheet uses {used} of the 10,000,000 cells Google allows in one file ({percent}%).',
   'today.label': 'Today (CT_TODAY, kept by Client Tracker for formulas)',
   'legend.overdue': 'Overdue: the next follow-up date has passed (bold; never Won, Lost or pool clients)',
   'legend.dueToday': 'Due today: the next follow-up is today',
@@ -642,6 +645,9 @@ const ZH_CN: Record<MessageKey, string> = {
   'report.tooBig':
     '报表放不下：这个表格已使用 Google 上限 10,000,000 个单元格中的 {used} 个，还需要 {needed} 个。没有做任何修改。请把旧的跟进记录移到另一个表格，或删除空行和空列后再试。',
   'setup.todayAdded': '设置：新增了命名单元格 CT_TODAY（今天的日期），供 CT_ 公式使用。',
+  'cells.nearlyFull':
+    '这个表格已经用了 {percent}%（Google 每个文件最多 10,000,000 个单元格，现在已用 {used} 个），满了就加不了新客户和跟进记录；请尽快把旧的跟进记录挪到归档表格，或者新开一个文件（删掉空行空列能多撑一阵）。',
+  'check.cellsOk': '这个表格已用 {used} 个单元格，Google 每个文件最多 10,000,000 个（{percent}%）。',
   'today.label': '今天（CT_TODAY，由客户跟踪维护，供公式使用）',
   'legend.overdue': '逾期：下次跟进日期已过（粗体；成交、流失和公海客户不算逾期）',
   'legend.dueToday': '今日待跟进：下次跟进日期是今天',

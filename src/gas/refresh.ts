@@ -7,11 +7,13 @@
  * never rewritten: the ID column is written only over the rows that had no ID, and only when there
  * are some.
  */
+import { type CellUse, cellWarning } from '../core/cell-limit';
 import { addDays, dayKey, startOfDayMs, today } from '../core/dates';
 import { cellAt } from '../core/grid';
 import { type Lang, joinList, message, render, t } from '../core/i18n';
 import { type ColumnDef, type ColumnKey, column, label, tabName } from '../core/schema';
 import { completedRow } from './typed-contacts';
+import { workbookCellUse } from './cell-use';
 import { sameCell, writeRuns, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
@@ -37,6 +39,8 @@ export interface RefreshSummary {
   statusesChanged: number;
   /** Every problem found, as sentences in the workbook's language; the rows concerned were still refreshed. */
   problems: string[];
+  /** Cells the file uses of Google's limit, after the refresh (src/core/cell-limit.ts). */
+  cells?: CellUse;
 }
 
 const COMPUTED = ['grade', 'status', 'lastContact', 'poolRelease', 'segment'] as const;
@@ -221,14 +225,17 @@ export function refreshWorkbook(): RefreshSummary {
     afterRefresh(ctx, sheets);
     // Refresh has the workbook open already: the first search after it (after the daily run) is fast.
     warmSearchIndex(sheets, ctx);
-    return summary;
+    return { ...summary, cells: workbookCellUse(ctx.ss) };
   });
 }
 
 /** What the menu shows after a refresh; `mail`: who was told about handovers typed into the sheet, or why not. */
 export function refreshReport(summary: RefreshSummary, mail: readonly string[] = []): MenuReport {
   const { lang } = summary;
+  // A file nearly at Google's cell limit comes first: it is what the user has to act on.
+  const warning = summary.cells ? cellWarning(summary.cells) : null;
   const lines = [
+    ...(warning ? [render(lang, warning), ''] : []),
     t(lang, 'refresh.done', { clients: summary.clients }),
     t(lang, 'refresh.counts', {
       grades: summary.gradesChanged,

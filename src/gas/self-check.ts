@@ -7,10 +7,12 @@
  * daily run's trigger and mail quota, and reports what it cannot observe from the last run's records,
  * or as unknown. Each finding is a plain sentence with what to do.
  */
+import { cellWarning } from '../core/cell-limit';
 import { sameEmail } from '../core/people';
 import { type Lang, type MessageKey, type Params, joinList, message, render, t } from '../core/i18n';
 import { type TableName, TABLES, findHeaders, tabName } from '../core/schema';
 import { dayKey, today } from '../core/dates';
+import { workbookCellUse } from './cell-use';
 import { tableCoverage } from './coverage';
 import { type WorkbookContext, workbookContext } from './context';
 import { isOurRule } from './highlight';
@@ -151,6 +153,14 @@ function setupFindings(ctx: WorkbookContext, sheets: Map<string, Sheet>): Findin
   return out;
 }
 
+/** How full the file is, of Google's cell limit (the temporary tab is gone by now). */
+function cellFinding(ctx: WorkbookContext): Finding {
+  const use = workbookCellUse(ctx.ss);
+  const warning = cellWarning(use);
+  if (warning) return { level: 'problem', text: render(ctx.lang, warning) };
+  return finding(ctx.lang, 'ok', 'check.cellsOk', { used: use.used.toLocaleString('en-US'), percent: use.percent });
+}
+
 function scheduleFindings(ctx: WorkbookContext): Finding[] {
   const { lang } = ctx;
   const out: Finding[] = [];
@@ -213,7 +223,12 @@ export function selfCheck(): SelfCheck {
     const sheets = sheetsByName(ctx.ss);
     return {
       lang: ctx.lang,
-      findings: [...setupFindings(ctx, sheets), ...probeFindings(ctx.lang, seen), ...scheduleFindings(ctx)],
+      findings: [
+        ...setupFindings(ctx, sheets),
+        cellFinding(ctx),
+        ...probeFindings(ctx.lang, seen),
+        ...scheduleFindings(ctx),
+      ],
     };
   });
 }

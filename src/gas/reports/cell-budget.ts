@@ -4,11 +4,11 @@
  * before writing it. The budget is checked first, and a report that would not fit changes nothing.
  * https://support.google.com/drive/answer/37603
  */
+import { CELL_LIMIT } from '../../core/cell-limit';
 import { message } from '../../core/i18n';
 import type { WorkbookContext } from '../context';
 import { UserError } from '../errors';
 
-export const CELL_LIMIT = 10_000_000;
 /** A new tab starts with Sheets' default grid (1000 × 26) before it is fitted to its report. */
 const NEW_TAB_CELLS = 1000 * 26;
 

@@ -1,5 +1,6 @@
 /** A run's outcome as sentences, for the Run now alert and the Status dialog. */
-import { type Lang, type MessageKey, joinList, t } from '../../core/i18n';
+import { cellUseOf, cellWarning } from '../../core/cell-limit';
+import { type Lang, type MessageKey, joinList, render, t } from '../../core/i18n';
 import type { RunOutcome, StepName } from './state';
 
 const STEP_KEYS: Record<StepName, MessageKey> = {
@@ -64,5 +65,9 @@ export function outcomeLines(run: RunOutcome, lang: Lang, tz: string): string[] 
   for (const s of failed)
     lines.push(t(lang, 'schedule.run.failed', { step: stepLabel(s.step, lang), error: s.error ?? '' }));
   if (failed.length === 0 && run.paused.length === 0) lines.push(t(lang, 'schedule.run.ok'));
+  // A file nearly at Google's cell limit (src/core/cell-limit.ts): last, so the earlier runs' one-line
+  // summaries (the second line) stay what they were.
+  const warning = run.cellsUsed === undefined ? null : cellWarning(cellUseOf(run.cellsUsed));
+  if (warning) lines.push(render(lang, warning));
   return lines;
 }

@@ -5,6 +5,7 @@
  * report is left half-written. Every run leaves its outcome for the Status dialog.
  */
 import { type DayKey, today } from '../../core/dates';
+import { workbookCellUse } from '../cell-use';
 import { type WorkbookContext, workbookContext } from '../context';
 import { type Deadline, type MailOutcome, sendDigests } from './mail';
 import {
@@ -89,6 +90,12 @@ export function runPipeline(options: RunOptions): RunOutcome {
   // The steps share what they read of Contacts (read-memo.ts); the checkpoint is saved as before.
   withReadMemo(() => runSteps(steps, done, deadline, outcome, day, options));
   if (!options.only) saveCheckpoint({ day, done: [...done], complete: outcome.paused.length === 0 });
+  // How full the file is (a warning at 90 % of Google's cell limit): the outcome is recorded either way.
+  try {
+    outcome.cellsUsed = workbookCellUse(wb.ss).used;
+  } catch {
+    // not known this run: the Status dialog says nothing about it
+  }
   recordRun(outcome);
   return outcome;
 }

@@ -65,6 +65,8 @@ export interface RunOutcome {
   badAddress?: string[];
   /** sentences: handovers typed into the sheet, Team rows waiting for confirmation (absent in runs recorded before) */
   notes?: string[];
+  /** cells the file used of Google's limit when the run ended (absent in runs recorded before it existed) */
+  cellsUsed?: number;
 }
 
 function props(): GoogleAppsScript.Properties.Properties {
