@@ -6,8 +6,8 @@
  */
 import { type DayKey, dayKey, startOfDay } from './dates';
 import { gradeClient } from './grade';
-import { message } from './i18n';
-import type { Attitude, Grade, Outcome, Result, Stage } from './lists';
+import { type Lang, type Message, message } from './i18n';
+import { type Attitude, type Grade, type Outcome, type Result, type Stage, label } from './lists';
 import { type NextStep, replacesStep, stepFromContact } from './next-step';
 import { type PlannedChange, computeClient } from './refresh';
 import type { ClientRecord, ContactRecord } from './schema';
@@ -38,6 +38,11 @@ export interface AppliedContact {
   /** The day of the step the contact proposed, even when an older step stays in force. */
   proposed: NextStep | null;
   changes: PlannedChange[];
+  /**
+   * The Stage after the contact gave that did not apply because the client's stage was set later
+   * (a row caught up late, a backdated entry): the doors say so. Null when it applied or agreed.
+   */
+  stageKept: { stage: Stage; current: Stage | null; since: Date } | null;
   /** What the contact row holds once completed (the sidebar writes these; onEdit fills the blanks). */
   row: { nextFollowUp: DayKey | null; nextOwner: string; stageAfter: Stage | null; gradeAfter: Grade };
 }
@@ -78,7 +83,16 @@ export function applyContact(
 ): AppliedContact {
   const day = dayKey(contact.date, tz);
   const reached = contact.outcome === 'reached';
-  const stage = contact.stage ?? client.stage;
+  const ms = contact.date.getTime();
+  // The stage in force was set at Stage set; a contact dated before it never changes it (a move
+  // typed into the cell and found in this same look counts as before the contact).
+  const stageSetMs = client.stageSet?.getTime() ?? null;
+  const gives = contact.stage !== null && (stageSetMs === null || ms >= stageSetMs);
+  const stage = gives ? contact.stage : client.stage;
+  const stageKept =
+    contact.stage !== null && !gives && contact.stage !== client.stage
+      ? { stage: contact.stage, current: client.stage, since: client.stageSet as Date }
+      : null;
   const gradeOverride = contact.gradeOverride === undefined ? client.gradeOverride : contact.gradeOverride;
   const moved: ClientRecord = { ...client, stage, gradeOverride };
   // Last contact holds the first instant of its day: a reached contact on or after it is the latest.
@@ -113,7 +127,6 @@ export function applyContact(
     settings,
     options.me ?? '',
   );
-  const ms = contact.date.getTime();
   // A plan typed into the client's cells and never recorded is logged first and counts as set now (or
   // at this contact, without a clock): a contact dated before it does not replace it.
   const typedPlan = unrecordedPlan(client, tz);
@@ -137,9 +150,12 @@ export function applyContact(
   }
   if (step === null && typedPlan.length > 0) after.planSet = new Date(planSetMs as number);
   after.stageRecorded = stageRecordedCell(stage, 'en');
+  const typedStage = unrecordedStage(client);
+  if (gives) after.stageSet = new Date(ms);
+  else if (typedStage.length > 0) after.stageSet = options.now ?? contact.date;
   after.stepRecorded = planRecordedCell(after, tz);
   const changes: PlannedChange[] = [
-    ...unrecordedStage(client),
+    ...typedStage,
     ...typedPlan,
     ...stageChange(client.stage, stage, message('change.stageByContact', { date: day })).map((c) => ({
       ...c,
@@ -152,11 +168,27 @@ export function applyContact(
     step,
     proposed,
     changes,
+    stageKept,
     row: {
       nextFollowUp: proposed?.day ?? null,
       nextOwner: proposed?.owner ?? contact.nextOwner,
-      stageAfter: stage,
+      stageAfter: stageKept?.stage ?? stage,
       gradeAfter: computed.grade,
     },
   };
+}
+
+/** The sentence for a contact whose Stage after did not apply (a later stage is in force), in lang. */
+export function stageKeptMessage(
+  kept: NonNullable<AppliedContact['stageKept']>,
+  where: { tab: string; who: string },
+  lang: Lang,
+  tz: string,
+): Message {
+  return message('problem.stageKept', {
+    ...where,
+    stage: label('stages', kept.stage, lang),
+    current: kept.current === null ? '—' : label('stages', kept.current, lang),
+    date: dayKey(kept.since, tz),
+  });
 }

@@ -152,6 +152,8 @@ const EN = {
     '{tab}: contacts from the last {days} days with no “{by}”: rows {rows}. Fill in who made each one, so the reports count it for the right person.',
   'problem.contactFuture':
     '{tab}, {who}: the contact is dated {date}, in the future, so it is not applied to the client.',
+  'problem.stageKept':
+    "{tab}, {who}: logged, but its Stage after ({stage}) was not applied: the client's stage was set later ({current}, {date}). If {stage} is right, change Stage on the client.",
   'problem.contactAmbiguousName':
     '{tab}, {who}: the client name "{name}" matches {count} clients; type the Client ID instead.',
   'problem.contactNoClient': "{tab}, {who}: the row names no client; type the Client ID or the client's exact name.",
@@ -273,6 +275,8 @@ const EN = {
   'sidebar.notice.proposed': 'Next follow-up set to {date}, {days} days on.',
   'sidebar.notice.planKept':
     'Logged. This contact is dated before the current plan, so the next follow-up stays {date}.',
+  'sidebar.notice.stageKept':
+    "Logged. This contact is dated before the client's stage was last set, so the stage stays {current}, not {stage}.",
   'sidebar.notice.mailed': 'Emailed {name} about the next step due today.',
   'sidebar.notice.noEmail': '{name} has no email on the Team tab, so nobody was told about today’s next step.',
   'sidebar.notice.notMailedNoAccess':
@@ -721,6 +725,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'problem.contactNoBy':
     '{tab}：最近 {days} 天这些跟进没填“{by}”：第 {rows} 行。请补上是谁跟进的，报表才能算到对的人头上。',
   'problem.contactFuture': '{tab}，{who}：跟进日期是 {date}，还没到，所以没有更新客户。',
+  'problem.stageKept':
+    '{tab}，{who}：这条跟进已记录，但其中的阶段“{stage}”没有生效：这个客户的阶段在这之后又改过（{current}，{date}）。如果“{stage}”才对，请直接改客户的阶段。',
   'problem.contactAmbiguousName': '{tab}，{who}：客户名称“{name}”对应 {count} 个客户，请改填客户编号。',
   'problem.contactNoClient': '{tab}，{who}：这一行没有填客户，请填客户编号或完整的客户名称。',
   'sidebar.tab.log': '记录跟进',
@@ -827,6 +833,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'roles.pending': '“团队”表有改动：需要总监确认岗位（扩展程序 ▸ 客户跟踪 ▸ 确认团队岗位），客户跟踪才会按新岗位执行。',
   'sidebar.notice.proposed': '下次跟进已设为 {date}（{days} 天后）。',
   'sidebar.notice.planKept': '已记录。这次跟进的日期早于当前的跟进计划，下次跟进仍是 {date}。',
+  'sidebar.notice.stageKept':
+    '已记录。这次跟进的日期早于客户阶段最近一次更新，所以阶段仍是“{current}”，不是“{stage}”。',
   'sidebar.notice.mailed': '已给 {name} 发邮件，提醒今天的下一步。',
   'sidebar.notice.noEmail': '团队表中没有 {name} 的邮箱，今天的下一步没有通知到任何人。',
   'sidebar.notice.notMailedNoAccess':

@@ -8,7 +8,7 @@ import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
 import { type IdGenerator, idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
-import { type AppliedContact, applyContact, contactFacts } from './apply-contact';
+import { type AppliedContact, applyContact, contactFacts, stageKeptMessage } from './apply-contact';
 import { type QueuedHandover, handoverCalledFor, stillInForce } from './handover';
 import { planRecordedCell, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
 import { poolOutlook } from './pool';
@@ -31,6 +31,8 @@ export interface ClientComputed {
   stageRecorded: string;
   /** The Plan recorded cell once any unrecorded plan is logged. */
   stepRecorded: string;
+  /** When the stage in force was set (Stage set), once moves found or caught up are recorded. */
+  stageSetMs: number | null;
 }
 
 export interface PlannedChange {
@@ -122,6 +124,7 @@ export const REFRESH_CLIENT_COLUMNS = [
   'dealValue',
   'satisfaction',
   'stageRecorded',
+  'stageSet',
   'nextFollowUp',
   'nextTopic',
   'stepRecorded',
@@ -282,7 +285,8 @@ export function refreshClients(
     // Refresh reads the whole log: no reached contact means no latest attitude, not an unknown one.
     const latest = facts ?? { latestReachedAttitude: null, latestReachedResult: null };
     // A Stage changed without being recorded is one move before any pending contact applies.
-    changes.push(...unrecordedStage(client, id));
+    const typedStage = unrecordedStage(client, id);
+    changes.push(...typedStage);
     let record: ClientRecord = { ...client, stageRecorded: stageRecordedCell(client.stage, lang) };
     // A plan typed into the cells without being recorded is logged now, and counts as set now.
     const typedPlan = unrecordedPlan(client, tz, id);
@@ -295,7 +299,8 @@ export function refreshClients(
     const waiting = pending.get(idKey(id));
     if (waiting !== undefined && contactIds !== null) {
       const rows = new Map<number, Pick<AppliedContact, 'row' | 'step'>>();
-      record = catchUpClient({ ...record, id }, waiting, settings, today, tz, changes, rows);
+      const where = { lang, problems, contacts: tabName('contacts', lang) };
+      record = catchUpClient({ ...record, id }, waiting, settings, today, tz, changes, rows, where);
       const final = stepOf(record, tz);
       for (const p of waiting) {
         const done = rows.get(p.index)!;
@@ -310,6 +315,9 @@ export function refreshClients(
       }
       caughtUp[index] = final;
     }
+    // A typed move counts as set now, unless a contact caught up in this look gave the stage since.
+    if (typedStage.length > 0 && record.stageSet?.getTime() === client.stageSet?.getTime())
+      record = { ...record, stageSet: options.now ?? startOfDay(today, tz) };
     const out = computeClient(record, { reached, latest }, settings, today, tz);
     if (out.gradeChange) changes.push({ clientId: id, ...out.gradeChange });
     return {
@@ -317,6 +325,7 @@ export function refreshClients(
       id,
       stageRecorded: stageRecordedCell(record.stage, lang),
       stepRecorded: planRecordedCell(record, tz),
+      stageSetMs: record.stageSet?.getTime() ?? null,
     };
   });
   return {
@@ -359,7 +368,7 @@ export function computeClient(
   today: DayKey,
   tz: string,
 ): {
-  computed: Omit<ClientComputed, 'id' | 'stageRecorded' | 'stepRecorded'>;
+  computed: Omit<ClientComputed, 'id' | 'stageRecorded' | 'stepRecorded' | 'stageSetMs'>;
   gradeChange: Omit<PlannedChange, 'clientId'> | null;
 } {
   const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
@@ -471,6 +480,7 @@ function catchUpClient(
   tz: string,
   changes: PlannedChange[],
   rows: Map<number, Pick<AppliedContact, 'row' | 'step'>>,
+  where: { lang: Lang; problems: RowProblem[]; contacts: string },
 ): ClientRecord {
   const ordered = [...waiting].sort(
     (a, b) => (a.contact.date as Date).getTime() - (b.contact.date as Date).getTime() || a.index - b.index,
@@ -479,6 +489,11 @@ function catchUpClient(
   for (const { contact, index } of ordered) {
     const applied = applyContact(record, contactFacts(contact, tz), settings, today, tz, { me: contact.by });
     rows.set(index, applied);
+    if (applied.stageKept !== null) {
+      const who = contactName(contact, index, where.lang);
+      const said = stageKeptMessage(applied.stageKept, { tab: where.contacts, who }, where.lang, tz);
+      where.problems.push({ table: 'contacts', index, id: contact.id, message: said });
+    }
     for (const c of applied.changes) if (c.what === 'stageChange') changes.push({ ...c, by: contact.by });
     record = { ...applied.after, grade: client.grade, status: client.status };
   }

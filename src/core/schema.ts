@@ -452,6 +452,19 @@ export const CLIENT_COLUMNS = [
     width: 160,
     format: TEXT,
   },
+  {
+    // When the stage in force was set: the moment of the contact that last gave it, or when a Stage
+    // typed into the cell was recorded. A contact dated before it never changes the stage, so a row
+    // caught up late cannot undo a later move (docs/rule-path.md).
+    key: 'stageSet',
+    en: 'Stage set',
+    zh: '阶段设定时间',
+    aliases: ['Stage set on', '阶段更新时间'],
+    type: 'date',
+    computed: true,
+    width: 140,
+    format: MOMENT,
+  },
 ] as const satisfies readonly ColumnDef[];
 
 export const CONTACT_COLUMNS = [

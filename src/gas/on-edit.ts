@@ -208,6 +208,10 @@ function recompute(
   plan('stageRecorded', (i) => result.clients[i]!.stageRecorded);
   // A plan typed into Next follow-up / Next topic is logged on Changes and counts as set now.
   plan('stepRecorded', (i) => result.clients[i]!.stepRecorded);
+  plan('stageSet', (i, raw) => {
+    const ms = result.clients[i]!.stageSetMs;
+    return ms === null ? raw : new Date(ms);
+  });
   plan('planSet', (i, raw) => {
     const step = result.caughtUp[i];
     return step === null || step.planSetMs === null ? raw : new Date(step.planSetMs);

@@ -320,6 +320,15 @@ function caughtUpCells(
       if (computed !== null && tbl.records[i] !== null) put(key, i, cellAt(tbl.grid, i, col), computed[key]);
     });
   }
+  // Stage set follows every stage a caught-up contact gave or a typed move recorded.
+  const setCol = tbl.headers.map.stageSet;
+  if (setCol !== undefined)
+    result.clients.forEach((computed, i) => {
+      if (computed === null || tbl.records[i] === null) return;
+      const was = cellAt(tbl.grid, i, setCol);
+      if (computed.stageSetMs === null) return; // nothing set: what the cell holds stays
+      put('stageSet', i, was, new Date(computed.stageSetMs));
+    });
   // Each applied row gets its ID and is completed as onEdit completes it: only cells left blank.
   const contactCells = new Map<number, Map<number, unknown>>();
   const complete = (col: number | undefined, index: number, value: unknown, def: ColumnDef): void => {

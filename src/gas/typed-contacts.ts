@@ -10,7 +10,7 @@
  * saw) and so never applies a row twice. Reads grow with the number of clients (the ID and name
  * columns) and with the edited block, never with the contact log.
  */
-import { applyContact, contactFacts } from '../core/apply-contact';
+import { applyContact, contactFacts, stageKeptMessage } from '../core/apply-contact';
 import { dayKey, startOfDay, today } from '../core/dates';
 import { type Message, message, render } from '../core/i18n';
 import { type QueuedHandover, handoverCalledFor, stillInForce } from '../core/handover';
@@ -128,6 +128,11 @@ export function applyTypedContacts(
           changes.push(...applied.changes.map((c: PlannedChange) => ({ ...c, by: contact.by })));
           record = applied.after;
           const id = contact.id !== '' ? contact.id : newIds.next();
+          // Applied, but a later stage is in force: the row's note says so (its Stage after stays as typed).
+          if (applied.stageKept !== null) {
+            const where = { tab: tabName('contacts', lang), who: id };
+            notes[index] = stageKeptMessage(applied.stageKept, where, lang, tz);
+          }
           if (contact.id === '') complete('id', index, id);
           // A row that hands today's step to someone else: mailed by the next run that may send mail
           // (once per row and step, however often the row is edited).

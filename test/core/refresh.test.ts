@@ -61,6 +61,7 @@ describe('refresh', () => {
         segment: null,
         stageRecorded: 'A2 · First meeting',
         stepRecorded: '—',
+        stageSetMs: null,
       },
     ]);
     expect(result.changes).toEqual([]);

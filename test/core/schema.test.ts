@@ -52,6 +52,7 @@ describe('the canonical columns of issue 3', () => {
       'Notes',
       'Stage recorded',
       'Plan recorded',
+      'Stage set',
     ]);
   });
   test('Contacts, Team, Changes and Settings too', () => {
@@ -78,7 +79,7 @@ describe('the canonical columns of issue 3', () => {
     expect(TABLES.changes.map((c) => c.en)).toEqual(['ID', 'Date', 'Client ID', 'What', 'Old', 'New', 'By', 'Reason']);
     expect(TABLES.settings.map((c) => c.en)).toEqual(['Key', 'Value', 'Notes']);
   });
-  test('Follow-up state, Grade, Status, Last contact, Next step set, Pool release, Segment, Stage recorded and Plan recorded are the computed columns', () => {
+  test('Follow-up state, Grade, Status, Last contact, Next step set, Pool release, Segment, Stage recorded, Plan recorded and Stage set are the computed columns', () => {
     const computed = (TABLES.clients as readonly ColumnDef[]).filter((c) => c.computed).map((c) => c.en);
     expect(computed).toEqual([
       'Follow-up state',
@@ -90,6 +91,7 @@ describe('the canonical columns of issue 3', () => {
       'Segment',
       'Stage recorded',
       'Plan recorded',
+      'Stage set',
     ]);
   });
   test('phone and IDs stay plain text', () => {

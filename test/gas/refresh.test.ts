@@ -31,6 +31,7 @@ const COMPUTED = [
   'Next step set',
   'Stage recorded',
   'Plan recorded',
+  'Stage set',
 ];
 
 function refresh(wb: TestWorkbook): string {

@@ -90,6 +90,7 @@ describe('setup on an empty spreadsheet', () => {
         'poolRelease',
         'segment',
         'stageRecorded',
+        'stageSet',
         'status',
         'stepRecorded',
       ].sort(),

@@ -181,6 +181,7 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
     record.grade = graded.grade;
     // The stage it starts at is recorded as such: only a later change of the cell is a move.
     record.stageRecorded = stageRecordedCell(stage, lang);
+    if (stage !== null) record.stageSet = ctx.now; // a backdated contact logged next does not undo it
     record.stepRecorded = NO_STAGE; // no plan yet: the first one logged is recorded
     record.status = label('statuses', status, lang);
     if (pool.releaseDay !== null) record.poolRelease = startOfDay(pool.releaseDay, tz);

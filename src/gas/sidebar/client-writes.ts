@@ -53,6 +53,7 @@ export const SAVED_CELLS = [
   'segment',
   'stageRecorded',
   'stepRecorded',
+  'stageSet',
 ] as const satisfies readonly (keyof ClientRecord)[];
 
 /** Stage recorded as written: in the workbook's language, blank while nothing was recorded. */
@@ -77,6 +78,7 @@ function asCells(client: ClientRecord, lang: Lang): Record<(typeof SAVED_CELLS)[
     segment: client.segment === null ? '' : label('segments', client.segment, lang),
     stageRecorded: recordedCell(client, lang),
     stepRecorded: client.stepRecorded,
+    stageSet: client.stageSet,
   };
 }
 

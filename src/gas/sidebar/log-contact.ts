@@ -5,12 +5,12 @@
  * write time. A reached contact with no next date gets last contact + the grade's interval. A next
  * step owned by someone else and due today is mailed to them at once (seed 000).
  */
-import { applyContact } from '../../core/apply-contact';
+import { type AppliedContact, applyContact } from '../../core/apply-contact';
 import { overCallingWarning } from '../../core/cadence';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
 import { type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
-import { type Grade, label, parseEnum } from '../../core/lists';
+import { type Grade, type Stage, label, parseEnum } from '../../core/lists';
 import type { NextStep } from '../../core/next-step';
 import type { ClientRecord, ContactRecord } from '../../core/schema';
 import type { ClientCard, LogContactEntry, Notice, WriteResult } from '../../server/api-types';
@@ -138,6 +138,8 @@ interface Saved {
   step: NextStep | null;
   /** The step this contact proposed (the notice says so even when an older plan stays). */
   proposed: NextStep | null;
+  /** The stage this contact gave that a later stage outranks (the notice says so). */
+  stageKept: AppliedContact['stageKept'];
   client: ClientRecord;
 }
 
@@ -233,6 +235,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
         : null,
     step: applied.step,
     proposed: applied.proposed,
+    stageKept: applied.stageKept,
     client: after,
   };
 }
@@ -267,6 +270,14 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
         s.ctx.lang,
         message('sidebar.notice.planKept', { date: dayOf(saved.client.nextFollowUp, s.ctx.tz) ?? '' }),
       ),
+    );
+  }
+  if (saved.stageKept !== null) {
+    // A backdated contact: the stage set after it stays in force.
+    const { stage, current } = saved.stageKept;
+    const said = (x: Stage | null): string => (x === null ? '—' : label('stages', x, s.ctx.lang));
+    notices.push(
+      notice(s.ctx.lang, message('sidebar.notice.stageKept', { stage: said(stage), current: said(current) })),
     );
   }
   if (saved.overCalling) notices.push(notice(s.ctx.lang, saved.overCalling));
