@@ -192,3 +192,33 @@ export function stageKeptMessage(
     date: dayKey(kept.since, tz),
   });
 }
+
+/**
+ * The stage an applied contact row now gives that its client does not hold: the row is the client's
+ * latest, dated at or after Stage set, and its Stage after was changed in an edit nobody applied (a
+ * phone where onEdit did not run, a dropped event). Null when the row and the client agree, or when
+ * a later stage is in force. Refresh applies it as the move it is.
+ */
+export function stageEditedOnRow(client: ClientRecord, contact: ContactRecord): Stage | null {
+  const set = client.stageSet?.getTime();
+  if (set === undefined || contact.id.trim() === '' || contact.date === null) return null;
+  if (contact.stageAfter === null || contact.stageAfter === client.stage) return null;
+  return contact.date.getTime() >= set ? contact.stageAfter : null;
+}
+
+/**
+ * The next step an applied contact row now gives that its client does not hold: the row is the
+ * client's latest, dated at or after Next step set, and its Next follow-up or Next topic was changed
+ * in an edit nobody applied. Null when they agree (by day and topic: reassigning changes the owner
+ * alone) or when a later plan is in force.
+ */
+export function stepEditedOnRow(client: ClientRecord, contact: ContactRecord, tz: string): NextStep | null {
+  const set = client.planSet?.getTime();
+  if (set === undefined || contact.id.trim() === '' || contact.date === null || contact.nextFollowUp === null)
+    return null;
+  if (contact.date.getTime() < set) return null;
+  const day = dayKey(contact.nextFollowUp, tz);
+  const now = client.nextFollowUp === null ? null : dayKey(client.nextFollowUp, tz);
+  if (day === now && contact.nextTopic === client.nextTopic) return null;
+  return { day, owner: contact.nextOwner || client.nextOwner, topic: contact.nextTopic };
+}

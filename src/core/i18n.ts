@@ -147,6 +147,7 @@ const EN = {
   'change.stageFirst': 'First stage recorded (not a move).',
   'change.stageByContact': 'Stage after the contact of {date}.',
   'change.stageTyped': 'Stage changed in the sheet itself (typed, pasted or by a script).',
+  'change.stageAfterEdited': 'Stage after changed on the contact of {date}, in an edit not seen at the time.',
   'change.nextStepTyped': 'Plan changed in the sheet itself (typed, pasted or by a script).',
   'problem.contactNoBy':
     '{tab}: contacts from the last {days} days with no “{by}”: rows {rows}. Fill in who made each one, so the reports count it for the right person.',
@@ -721,6 +722,7 @@ const ZH_CN: Record<MessageKey, string> = {
   'change.stageFirst': '记录初始阶段（不算阶段变化）。',
   'change.stageByContact': '{date} 跟进后的阶段。',
   'change.stageTyped': '直接在表格里改的阶段（手动输入、粘贴或脚本）。',
+  'change.stageAfterEdited': '{date} 那条跟进记录上的“跟进后阶段”被改过，当时没有同步到客户。',
   'change.nextStepTyped': '直接在表格里改的跟进计划（手动输入、粘贴或脚本）。',
   'problem.contactNoBy':
     '{tab}：最近 {days} 天这些跟进没填“{by}”：第 {rows} 行。请补上是谁跟进的，报表才能算到对的人头上。',

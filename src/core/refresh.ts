@@ -8,9 +8,16 @@ import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
 import { type IdGenerator, idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
-import { type AppliedContact, applyContact, contactFacts, stageKeptMessage } from './apply-contact';
+import {
+  type AppliedContact,
+  applyContact,
+  contactFacts,
+  stageEditedOnRow,
+  stageKeptMessage,
+  stepEditedOnRow,
+} from './apply-contact';
 import { type QueuedHandover, handoverCalledFor, stillInForce } from './handover';
-import { planRecordedCell, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
+import { planRecordedCell, stageChange, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
 import { poolOutlook } from './pool';
 import type { RowProblem } from './records';
 import type { ClientRecord, ColumnKey, ContactRecord } from './schema';
@@ -104,6 +111,11 @@ export interface RefreshOptions {
    * Their contact records must then hold the next-step and stage-after columns.
    */
   catchUp?: boolean;
+  /**
+   * Look again at applied rows dated since this moment (their Stage after must be read): a client's
+   * latest row whose Stage after was changed in an edit nobody applied moves the client (Refresh).
+   */
+  recheckSince?: number;
 }
 
 /** The Clients columns refreshClients reads: a caller may read just these (and what it needs itself). */
@@ -163,6 +175,18 @@ export function isPendingContact(contact: ContactRecord | null): boolean {
     contact.outcome !== null &&
     idKey(contact.clientId) !== ''
   );
+}
+
+/** Each client's latest dated row (by date, then position) among the rows dated since `sinceMs`. */
+function latestSince(contacts: readonly (ContactRecord | null)[], sinceMs: number): Map<string, ContactRecord> {
+  const latest = new Map<string, ContactRecord>();
+  for (const contact of contacts) {
+    if (contact === null || contact.date === null || contact.date.getTime() < sinceMs) continue;
+    const key = idKey(contact.clientId);
+    const was = latest.get(key)?.date?.getTime();
+    if (was === undefined || contact.date.getTime() >= was) latest.set(key, contact);
+  }
+  return latest;
 }
 
 /** What the log says about one client. */
@@ -263,6 +287,7 @@ export function refreshClients(
   }
   const byClient = indexContacts(contacts, lang, problems, new Set(idCount.keys()));
   const pending = options.catchUp ? pendingContacts(contacts) : new Map<string, PendingContact[]>();
+  const latestRows = options.recheckSince === undefined ? null : latestSince(contacts, options.recheckSince);
   const contactIds =
     pending.size > 0 ? idGenerator('K', contactIdsOf(contacts), options.now ?? startOfDay(today, tz)) : null;
   const applied: AppliedRow[] = [];
@@ -318,6 +343,26 @@ export function refreshClients(
     // A typed move counts as set now, unless a contact caught up in this look gave the stage since.
     if (typedStage.length > 0 && record.stageSet?.getTime() === client.stageSet?.getTime())
       record = { ...record, stageSet: options.now ?? startOfDay(today, tz) };
+    // The latest row's Stage after changed in an edit nobody applied: the move it is, dated at the row.
+    const latestRow = latestRows?.get(idKey(id));
+    const edited =
+      latestRow && typedStage.length === 0 && waiting === undefined ? stageEditedOnRow(record, latestRow) : null;
+    if (edited !== null && latestRow?.date) {
+      const why = message('change.stageAfterEdited', { date: dayKey(latestRow.date, tz) });
+      for (const c of stageChange(record.stage, edited, why))
+        changes.push({ ...c, clientId: id, at: latestRow.date, by: latestRow.by });
+      record = { ...record, stage: edited, stageSet: latestRow.date };
+      caughtUp[index] = stepOf(record, tz);
+    }
+    // Its Next follow-up or topic changed the same way: the step it now gives, as onEdit would apply it.
+    const step =
+      latestRow && typedPlan.length === 0 && waiting === undefined ? stepEditedOnRow(record, latestRow, tz) : null;
+    if (step !== null && latestRow?.date) {
+      const { day, owner, topic } = step;
+      const at = { nextFollowUp: startOfDay(day, tz), nextOwner: owner, nextTopic: topic, planSet: latestRow.date };
+      record = { ...record, ...at };
+      caughtUp[index] = stepOf(record, tz);
+    }
     const out = computeClient(record, { reached, latest }, settings, today, tz);
     if (out.gradeChange) changes.push({ clientId: id, ...out.gradeChange });
     return {

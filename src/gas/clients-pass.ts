@@ -14,6 +14,7 @@ import { type Settings, type SettingsRead, parseSettings } from '../core/setting
 import { type ClientIdSource, clientIdSource } from './client-ids';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
+import { cellAt } from '../core/grid';
 import { type RecentColumns, type Table, findTab, openTable, sheetRow } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -68,6 +69,11 @@ export interface ExtraColumns {
   contacts?: readonly ColumnKey<'contacts'>[];
   /** Contacts columns needed only for recent rows (openTable's `recent`) */
   recentContacts?: RecentColumns<'contacts'>;
+  /**
+   * Look again at applied rows dated since this moment (Refresh): their Stage after and next step are
+   * read over their span, and an edit nobody applied moves the client (src/core/refresh.ts).
+   */
+  recheckSince?: number;
 }
 
 /**
@@ -93,6 +99,46 @@ function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): Map
     cells.set(i, rows[i - first]);
   }
   return cells;
+}
+
+/** The Contacts columns Refresh reads again for recent rows: what each row gives the client. */
+const RECHECKED = ['nextFollowUp', 'nextOwner', 'nextTopic', 'stageAfter'] as const;
+
+/**
+ * Rows dated since `sinceMs` get their Stage after and next step from one read over their span (the
+ * columns between the first and last of them), so Refresh can find an edit nobody applied. A log is
+ * appended as things happen: the span is the last week's rows, whatever the log's size.
+ */
+function readRecentSteps(contacts: Table<'contacts'>, ctx: WorkbookContext, sinceMs: number): void {
+  const cols = RECHECKED.map((key) => contacts.headers.map[key]).filter((c): c is number => c !== undefined);
+  let first = -1;
+  let last = -1;
+  contacts.records.forEach((record, i) => {
+    if (record?.date == null || record.date.getTime() < sinceMs) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  if (first < 0 || cols.length === 0) return;
+  const left = Math.min(...cols);
+  const width = Math.max(...cols) - left + 1;
+  const top = sheetRow(contacts, first);
+  const read = contacts.sheet.getRange(top, left + 1, last - first + 1, width).getValues() as unknown[][];
+  const width0 = contacts.grid.header.length;
+  const rows = read.map((cells, r) =>
+    Array.from({ length: width0 }, (_, c) =>
+      c >= left && c < left + width ? cells[c - left] : cellAt(contacts.grid, first + r, c),
+    ),
+  );
+  const records = readTable('contacts', [contacts.grid.header, ...rows], ctx.tz, ctx.lang, top - 1).records;
+  records.forEach((full, r) => {
+    const at = first + r;
+    const was = contacts.records[at];
+    if (full && was) contacts.records[at] = { ...was, ...pick(full, RECHECKED) };
+  });
+}
+
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
 }
 
 /** Reads Clients (needing `needs`) and Contacts, and runs the rules over them. */
@@ -121,6 +167,8 @@ export function computeClients(
   // Without an ID column no row can be told applied from pending: nothing is caught up.
   const canCatchUp = catchUp && contacts.headers.map.id !== undefined;
   const pendingCells = canCatchUp ? readPendingRows(contacts, ctx) : new Map<number, unknown[]>();
+  const recheck = canCatchUp ? extra.recheckSince : undefined;
+  if (recheck !== undefined) readRecentSteps(contacts, ctx, recheck);
   const day = today(ctx.now, ctx.tz);
   const ids = clientIdSource(settingsRead.settings, ctx);
   const result = refreshClients(clients.records, contacts.records, settingsRead.settings, day, ctx.tz, {
@@ -128,6 +176,7 @@ export function computeClients(
     lang: ctx.lang,
     catchUp: canCatchUp,
     clientIds: ids.generator,
+    recheckSince: canCatchUp ? extra.recheckSince : undefined,
   });
   const rowProblems = [...clients.problems, ...contacts.problems, ...result.problems];
   const ordered = [

@@ -173,7 +173,8 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
     ctx,
     readSettings(sheets, ctx.lang),
     REFRESH_WRITES,
-    { recentContacts: { columns: ['by'], dateKey: 'date', sinceMs: since } },
+    // Recent rows: By (listed when blank), and the stage and step they give (an edit nobody applied).
+    { recentContacts: { columns: ['by'], dateKey: 'date', sinceMs: since }, recheckSince: since },
     true,
   );
   const summary = writeRefresh(pass, sheets, ctx);

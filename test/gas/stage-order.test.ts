@@ -181,3 +181,101 @@ describe('a row typed later but dated earlier', () => {
     expect(rowsOf(wb, 'Contacts').at(-1)!['Stage after']).toBe(NEGOTIATION);
   });
 });
+
+describe('Stage after changed on a row already applied', () => {
+  /** Monday's win is logged; then someone changes that row's Stage after to Lost. */
+  function edited(seen: boolean, readings?: Assumptions): TestWorkbook {
+    const wb = workbook(readings);
+    type(wb, MONDAY, true);
+    editCells(wb, 'Contacts', 2, 'Stage after', [['Lost']], { fire: seen });
+    wb.menu('menuRefresh', ZHANG);
+    return wb;
+  }
+  const ways: [string, () => TestWorkbook][] = [
+    ['seen as typed', () => edited(true)],
+    ['edit lost, found by Refresh', () => edited(false)],
+    ['edited in the app, onEdit silent', () => edited(false, { mobileOnEdit: 'silent' })],
+  ];
+
+  test.each(ways)('%s: Acme is Lost, one move from Won, dated at the row', (_, make) => {
+    const wb = make();
+    expect(client(wb, 'Acme').Stage).toBe('Lost');
+    expect(moves(wb)).toEqual(['A2 · First meeting → Won', 'Won → Lost']);
+    const last = rowsOf(wb, 'Changes')
+      .filter((c) => c.What === 'Stage change')
+      .at(-1)!;
+    expect(dayText(wb, last.Date)).toBe('2026-03-02');
+    expect(last.By).toBe('张伟');
+  });
+
+  test('a second Refresh records nothing more', () => {
+    const wb = edited(false);
+    const before = rowsOf(wb, 'Changes').length;
+    wb.menu('menuRefresh', ZHANG);
+    expect(rowsOf(wb, 'Changes')).toHaveLength(before);
+  });
+
+  test('a Stage changed on the client since is not undone by the older row', () => {
+    const wb = workbook();
+    type(wb, MONDAY, true);
+    wb.clock.set(Date.parse('2026-03-02T07:00:00Z'));
+    editCells(wb, 'Clients', 2, 'Stage', [[NEGOTIATION]]);
+    wb.menu('menuRefresh', ZHANG);
+    expect(client(wb, 'Acme').Stage).toBe(NEGOTIATION);
+    expect(moves(wb)).toEqual(['A2 · First meeting → Won', `Won → ${NEGOTIATION}`]);
+  });
+
+  test('an older row whose stage a later one outranks moves nothing when edited', () => {
+    const wb = workbook();
+    type(wb, MONDAY, true);
+    type(wb, FRIDAY, true);
+    editCells(wb, 'Contacts', 3, 'Stage after', [['Lost']], { fire: false });
+    wb.menu('menuRefresh', ZHANG);
+    expect(client(wb, 'Acme').Stage).toBe('Won');
+    expect(moves(wb)).toEqual(['A2 · First meeting → Won']);
+  });
+});
+
+describe('Next follow-up changed on a row already applied', () => {
+  const PLANNED: Row = {
+    ...MONDAY,
+    'Stage after': '',
+    'Next follow-up': '2026-03-09',
+    'Next topic': 'send the contract',
+  };
+  function moved(seen: boolean, readings?: Assumptions): TestWorkbook {
+    const wb = workbook(readings);
+    type(wb, PLANNED, true);
+    editCells(wb, 'Contacts', 2, 'Next follow-up', [['2026-03-12']], { fire: seen });
+    editCells(wb, 'Contacts', 2, 'Next topic', [['bring the signed contract']], { fire: seen });
+    wb.menu('menuRefresh', ZHANG);
+    return wb;
+  }
+  const plan = (wb: TestWorkbook) => {
+    const acme = client(wb, 'Acme');
+    return [dayText(wb, acme['Next follow-up']), acme['Next topic'], acme['Next owner'], String(acme['Next step set'])];
+  };
+  const seen = plan(moved(true));
+
+  test('seen as typed, the client follows the row', () => {
+    expect(seen.slice(0, 3)).toEqual(['2026-03-12', 'bring the signed contract', '张伟']);
+  });
+  test.each([
+    ['edit lost, found by Refresh', () => moved(false)],
+    ['edited in the app, onEdit silent', () => moved(false, { mobileOnEdit: 'silent' })],
+  ] as [string, () => TestWorkbook][])('%s: the same next step as when seen', (_, make) => {
+    expect(plan(make())).toEqual(seen);
+  });
+
+  test('a plan typed on the client since, or a new next owner, is not undone by the older row', () => {
+    const wb = workbook();
+    type(wb, PLANNED, true);
+    wb.clock.set(Date.parse('2026-03-02T07:00:00Z'));
+    editCells(wb, 'Clients', 2, 'Next follow-up', [['2026-03-20']]);
+    editCells(wb, 'Clients', 2, 'Next owner', [['Amy']]);
+    wb.menu('menuRefresh', ZHANG);
+    const acme = client(wb, 'Acme');
+    expect(dayText(wb, acme['Next follow-up'])).toBe('2026-03-20');
+    expect(acme['Next owner']).toBe('Amy');
+  });
+});
