@@ -4,7 +4,7 @@
  * the contact implies, and what the contact row itself should hold once completed (next step, stage
  * and grade after), so every door ends in the same state (docs/rule-path.md).
  */
-import { type DayKey, dayKey, startOfDay } from './dates';
+import { type DayKey, dayKey, dayOf, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { message } from './i18n';
 import type { Attitude, Grade, Outcome, Result, Stage } from './lists';
@@ -61,7 +61,7 @@ export function contactFacts(contact: ContactRecord, tz: string): ContactFacts {
     outcome: contact.outcome,
     result: contact.result,
     attitude: contact.attitude,
-    nextFollowUp: contact.nextFollowUp === null ? null : dayKey(contact.nextFollowUp, tz),
+    nextFollowUp: dayOf(contact.nextFollowUp, tz),
     nextOwner: contact.nextOwner,
     nextTopic: contact.nextTopic,
     stage: contact.stageAfter,
@@ -100,7 +100,7 @@ export function applyContact(
       needConfirmed: moved.needConfirmed,
       budgetConfirmed: moved.budgetConfirmed,
       decisionMaker: moved.decisionMaker,
-      expectedDate: moved.expectedDate === null ? null : dayKey(moved.expectedDate, tz),
+      expectedDate: dayOf(moved.expectedDate, tz),
       gradeOverride: moved.gradeOverride,
     },
     settings,

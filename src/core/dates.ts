@@ -180,6 +180,15 @@ export function dayKey(date: Date, tz: string): DayKey {
   return dayKeyFromNumber(Math.floor((ms + tzOffsetMs(ms, tz)) / MS_PER_DAY));
 }
 
+/**
+ * A date field as a day in tz, or null when it is blank (or not a real instant): the one rule for
+ * records, the sidebar, refresh and reports (Dates are instants; the rules work in whole days).
+ */
+export function dayOf(date: Date | null, tz: string): DayKey | null {
+  if (date === null) return null;
+  return isNaN(date.getTime()) ? null : dayKey(date, tz);
+}
+
 /** Whole days from one day to another (negative when `to` is earlier). */
 export function daysBetween(from: DayKey, to: DayKey): number {
   return dayNumber(to) - dayNumber(from);

@@ -4,7 +4,7 @@
  * says so). A client counts once per window.
  */
 import { isMoveRow } from '../reports/moves';
-import { dayOf } from '../records';
+import { dayOf } from '../dates';
 import { parseEnum } from '../lists';
 import type { ChangeRecord } from '../schema';
 import { type ClientFact, type DigestContext, personKey } from './facts';

@@ -7,7 +7,7 @@
  */
 import { applyContact } from '../../core/apply-contact';
 import { overCallingWarning } from '../../core/cadence';
-import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
+import { type DayKey, dayKey, dayOf, daysBetween, startOfDay } from '../../core/dates';
 import { type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
 import { type Grade, label, parseEnum } from '../../core/lists';
@@ -124,10 +124,6 @@ export function checkEntry(entry: LogContactEntry, s: SidebarSession, check: Fie
     stage: check.choice('stageAfter', 'stages', e.stage),
     gradeOverride,
   };
-}
-
-function dayOf(date: Date | null, tz: string): DayKey | null {
-  return date === null ? null : dayKey(date, tz);
 }
 
 interface Saved {
