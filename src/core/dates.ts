@@ -189,6 +189,18 @@ export function dayOf(date: Date | null, tz: string): DayKey | null {
   return isNaN(date.getTime()) ? null : dayKey(date, tz);
 }
 
+/** The days a summary or a report covers, both ends included. */
+export interface DayRange {
+  /** first day, inclusive */
+  from: DayKey;
+  /** last day, inclusive */
+  to: DayKey;
+}
+
+export function inRange(day: DayKey | null, range: DayRange): boolean {
+  return day !== null && day >= range.from && day <= range.to;
+}
+
 /** Whole days from one day to another (negative when `to` is earlier). */
 export function daysBetween(from: DayKey, to: DayKey): number {
   return dayNumber(to) - dayNumber(from);
