@@ -18,7 +18,3 @@ export function monthRange(month: MonthKey): DayRange {
 export function nextMonth(month: MonthKey): MonthKey {
   return monthOf(addDays(monthRange(month).to, 1));
 }
-
-export function previousMonth(month: MonthKey): MonthKey {
-  return monthOf(addDays(monthRange(month).from, -1));
-}
