@@ -185,7 +185,7 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
 /**
  * Recent contacts nobody is named for: a row typed where the typist's address is not known (onEdit) is
  * left with By blank, never filled with whoever runs Refresh later, and listed here until someone
- * fills it in (DOMAIN: "The sheet is an entry point too").
+ * fills it in (docs/domain.md#the-sheet-is-an-entry-point-too).
  */
 function withoutBy(pass: ClientsPass, sinceMs: number, lang: Lang): string[] {
   const { contacts } = pass;

@@ -128,7 +128,7 @@ export function checkEntry(entry: LogContactEntry, s: SidebarSession, check: Fie
 
 interface Saved {
   card: ClientCard;
-  /** reached again much sooner than the grade's interval (DOMAIN: the tracker can warn about over-calling) */
+  /** reached again much sooner than the grade's interval (docs/domain.md#cadence-and-overdue: the tracker can warn about over-calling) */
   overCalling: Message | null;
   /** The step the contact set; null when the step in force stayed (none given, or a backdated contact). */
   step: NextStep | null;
