@@ -4,7 +4,7 @@
  * the contact implies, and what the contact row itself should hold once completed (next step, stage
  * and grade after), so every door ends in the same state (docs/rule-path.md).
  */
-import { type DayKey, dayKey, startOfDay } from './dates';
+import { type DayKey, dayKey, dayOf, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, type Message, message } from './i18n';
 import { type Attitude, type Grade, type Outcome, type Result, type Stage, label } from './lists';
@@ -66,7 +66,7 @@ export function contactFacts(contact: ContactRecord, tz: string): ContactFacts {
     outcome: contact.outcome,
     result: contact.result,
     attitude: contact.attitude,
-    nextFollowUp: contact.nextFollowUp === null ? null : dayKey(contact.nextFollowUp, tz),
+    nextFollowUp: dayOf(contact.nextFollowUp, tz),
     nextOwner: contact.nextOwner,
     nextTopic: contact.nextTopic,
     stage: contact.stageAfter,
@@ -114,7 +114,7 @@ export function applyContact(
       needConfirmed: moved.needConfirmed,
       budgetConfirmed: moved.budgetConfirmed,
       decisionMaker: moved.decisionMaker,
-      expectedDate: moved.expectedDate === null ? null : dayKey(moved.expectedDate, tz),
+      expectedDate: dayOf(moved.expectedDate, tz),
       gradeOverride: moved.gradeOverride,
     },
     settings,
@@ -218,7 +218,7 @@ export function stepEditedOnRow(client: ClientRecord, contact: ContactRecord, tz
     return null;
   if (contact.date.getTime() < set) return null;
   const day = dayKey(contact.nextFollowUp, tz);
-  const now = client.nextFollowUp === null ? null : dayKey(client.nextFollowUp, tz);
+  const now = dayOf(client.nextFollowUp, tz);
   if (day === now && contact.nextTopic === client.nextTopic) return null;
   return { day, owner: contact.nextOwner || client.nextOwner, topic: contact.nextTopic };
 }

@@ -180,6 +180,27 @@ export function dayKey(date: Date, tz: string): DayKey {
   return dayKeyFromNumber(Math.floor((ms + tzOffsetMs(ms, tz)) / MS_PER_DAY));
 }
 
+/**
+ * A date field as a day in tz, or null when it is blank (or not a real instant): the one rule for
+ * records, the sidebar, refresh and reports (Dates are instants; the rules work in whole days).
+ */
+export function dayOf(date: Date | null, tz: string): DayKey | null {
+  if (date === null) return null;
+  return isNaN(date.getTime()) ? null : dayKey(date, tz);
+}
+
+/** The days a summary or a report covers, both ends included. */
+export interface DayRange {
+  /** first day, inclusive */
+  from: DayKey;
+  /** last day, inclusive */
+  to: DayKey;
+}
+
+export function inRange(day: DayKey | null, range: DayRange): boolean {
+  return day !== null && day >= range.from && day <= range.to;
+}
+
 /** Whole days from one day to another (negative when `to` is earlier). */
 export function daysBetween(from: DayKey, to: DayKey): number {
   return dayNumber(to) - dayNumber(from);

@@ -3,7 +3,7 @@
  * become blank values plus one sentence each; they never stop the other rows.
  */
 import { readAmount } from './amounts';
-import { type DayKey, dayKey, parseDateCell, startOfDay } from './dates';
+import { parseDateCell, startOfDay } from './dates';
 import { type ColumnCells, type Grid, gridOfRows } from './grid';
 import { type Lang, type Message, message, t } from './i18n';
 import { enumReader, labels, readYesNo } from './lists';
@@ -271,11 +271,4 @@ function problemMessage(b: BadCell, where: { tab: string; who: string; column: s
     min: b.def.min ?? '',
     max: b.def.max ?? '',
   });
-}
-
-/** A record's date field as a day in tz (Dates are instants; the rules work in whole days). */
-export function dayOf(date: Date | null, tz: string): DayKey | null {
-  if (date === null) return null;
-  const ms = date.getTime();
-  return isNaN(ms) ? null : dayKey(date, tz);
 }

@@ -3,7 +3,7 @@
  * Last contact, Pool release, Segment — plus the Changes it implies (IDs assigned, grade changes)
  * and the problems found. O(clients + contacts): the log is indexed by client ID once.
  */
-import { type DayKey, dayKey, daysBetween, startOfDay } from './dates';
+import { type DayKey, dayKey, dayOf, daysBetween, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
 import { type IdGenerator, idGenerator, idKey } from './ids';
@@ -386,7 +386,7 @@ export function refreshClients(
 function stepOf(record: ClientRecord, tz: string): CaughtUp {
   return {
     stage: record.stage,
-    nextFollowUp: record.nextFollowUp === null ? null : dayKey(record.nextFollowUp, tz),
+    nextFollowUp: dayOf(record.nextFollowUp, tz),
     nextOwner: record.nextOwner,
     nextTopic: record.nextTopic,
     planSetMs: record.planSet?.getTime() ?? null,
@@ -416,7 +416,7 @@ export function computeClient(
   computed: Omit<ClientComputed, 'id' | 'stageRecorded' | 'stepRecorded' | 'stageSetMs'>;
   gradeChange: Omit<PlannedChange, 'clientId'> | null;
 } {
-  const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
+  const day = (d: Date | null): DayKey | null => dayOf(d, tz);
   const lastContact = maxDay(log.reached, day(client.lastContact));
   const created = day(client.created);
   const graded = gradeClient(

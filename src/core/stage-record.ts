@@ -5,7 +5,7 @@
  * found by whichever path sees the row next (onEdit, Refresh, a contact applied) and logged exactly
  * once. Nothing depends on onEdit having run (docs/rule-path.md).
  */
-import { type DayKey, dayKey } from './dates';
+import { type DayKey, dayOf } from './dates';
 import { type Lang, type Message, message } from './i18n';
 import { type Stage, label, parseEnum } from './lists';
 import { stepText } from './next-step';
@@ -63,7 +63,7 @@ export function planKey(day: DayKey | null, topic: string): string | null {
 }
 
 function currentPlan(client: ClientRecord, tz: string): string | null {
-  return planKey(client.nextFollowUp === null ? null : dayKey(client.nextFollowUp, tz), client.nextTopic);
+  return planKey(dayOf(client.nextFollowUp, tz), client.nextTopic);
 }
 
 /** What the Plan recorded cell holds once the client's plan is recorded. */
@@ -82,7 +82,7 @@ export function unrecordedPlan(client: ClientRecord, tz: string, id = client.id)
   const recorded = client.id.trim() === '' || raw === NO_STAGE ? null : raw;
   const now = currentPlan(client, tz);
   if (now === recorded) return [];
-  const day = client.nextFollowUp === null ? null : dayKey(client.nextFollowUp, tz);
+  const day = dayOf(client.nextFollowUp, tz);
   const step = stepText({ day, owner: client.nextOwner, topic: client.nextTopic });
   return [{ clientId: id, what: 'nextStep', old: recorded ?? '', new: step, reason: message('change.nextStepTyped') }];
 }

@@ -109,13 +109,3 @@ function cellValue(what: ChangeKind, value: string, lang: WorkbookContext['lang'
   const stage = parseEnum('stages', value);
   return stage === null ? value : label('stages', stage, lang);
 }
-
-/** Opens the Changes tab and appends the rows in one write (nothing at all when there are none). */
-export function appendChanges(
-  sheets: Map<string, Sheet>,
-  ctx: WorkbookContext,
-  changes: readonly ChangeEntry[],
-): string[] {
-  if (changes.length === 0) return [];
-  return openChangeLog(sheets, ctx).append(changes);
-}

@@ -10,12 +10,12 @@ import type { RowProblem } from '../core/records';
 import { readTable } from '../core/records';
 import { REFRESH_CONTACT_COLUMNS, type RefreshResult, isPendingContact, refreshClients } from '../core/refresh';
 import { type ColumnDef, type ColumnKey, TABLES, matchTabName, tabName } from '../core/schema';
-import { type Settings, type SettingsRead, parseSettings } from '../core/settings';
+import type { Settings, SettingsRead } from '../core/settings';
 import { type ClientIdSource, clientIdSource } from './client-ids';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
 import { cellAt } from '../core/grid';
-import { type RecentColumns, type Table, findTab, openTable, sheetRow } from './table';
+import { type RecentColumns, type Table, openTable, sheetRow } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -33,13 +33,6 @@ export interface ClientsPass {
   pendingCells: Map<number, unknown[]>;
   /** Where the new IDs came from: saved once they are written (gas/client-ids.ts). */
   ids: ClientIdSource;
-}
-
-/** The Settings tab, read in one batch; a bad value falls back to its default with a sentence. */
-export function readSettings(sheets: Map<string, Sheet>, lang: Lang): SettingsRead {
-  const sheet = findTab(sheets, 'settings');
-  if (!sheet) throw new UserError(lang, message('error.missingTab', { tab: tabName('settings', lang) }));
-  return parseSettings(sheet.getDataRange().getValues() as unknown[][], lang);
 }
 
 function byRow(a: RowProblem, b: RowProblem): number {

@@ -7,7 +7,7 @@
  * Each entry is marked "sending" before its mail goes out: a run stopped mid-way never mails twice.
  * Callers hold the document lock.
  */
-import { dayKey, type DayKey, today } from '../core/dates';
+import { dayOf, type DayKey, today } from '../core/dates';
 import { type QueuedHandover, enqueueHandovers, handoverKey, stillInForce } from '../core/handover';
 import { type Lang, type Message, joinList, message, t } from '../core/i18n';
 import { idKey } from '../core/ids';
@@ -67,7 +67,7 @@ export function sendQueuedHandovers(hc: HandoverContext): HandoverRun {
   const clients = hc.clients();
   const inForce = (e: QueuedHandover): boolean => {
     const client = clients.get(idKey(e.clientId));
-    const day = client?.nextFollowUp ? dayKey(client.nextFollowUp, hc.tz) : null;
+    const day = dayOf(client?.nextFollowUp ?? null, hc.tz);
     return client !== undefined && stillInForce(e, day, client.nextOwner);
   };
   const due = waiting.filter(inForce);

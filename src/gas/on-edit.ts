@@ -18,13 +18,14 @@ import { type Lang, langFromLocale } from '../core/i18n';
 import { readTable } from '../core/records';
 import { refreshClients } from '../core/refresh';
 import { type ColumnKey, type TableName, TABS, findHeaders, label, matchTabName, parseEnum } from '../core/schema';
-import { DEFAULT_SETTINGS, type Settings, parseSettings } from '../core/settings';
+import type { Settings } from '../core/settings';
 import { sameCell } from './cells';
 import { findSheetHeader } from './header-row';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type WorkbookContext, storedLanguage } from './context';
 import { clientIdSource } from './client-ids';
 import { withDocumentLock } from './lock';
+import { settingsFromTab } from './settings-tab';
 import { sheetsByName, writeCells } from './table';
 import { applyTypedContacts } from './typed-contacts';
 
@@ -81,9 +82,9 @@ function applyEditedContacts(ss: Spreadsheet, range: GoogleAppsScript.Spreadshee
   applyTypedContacts(sheetsByName(ss), edit, ctx, readSettingsQuietly(ss, lang), LOCK_WAIT_MS);
 }
 
+/** An edit finds the tab by its canonical names (a lookup or two, not a list of every tab). */
 function readSettingsQuietly(ss: Spreadsheet, lang: Lang): Settings {
-  const sheet = canonicalTab(ss, 'settings', lang);
-  return sheet ? parseSettings(sheet.getDataRange().getValues() as unknown[][], lang).settings : DEFAULT_SETTINGS;
+  return settingsFromTab(canonicalTab(ss, 'settings', lang), lang, 'defaults').settings;
 }
 
 function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {

@@ -5,8 +5,7 @@
  * Settings says so) loses its owner and becomes In pool, with a Changes row naming the former owner,
  * who may not claim it back for the reclaim wait. A constant number of calls: one write per affected column.
  */
-import { dayOf } from '../core/records';
-import { daysBetween } from '../core/dates';
+import { dayOf, daysBetween } from '../core/dates';
 import { columnCells } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { releaseReason } from '../core/pool';
@@ -14,7 +13,8 @@ import { type ColumnKey, label, matchTabName, tabName } from '../core/schema';
 import { settingLabel } from '../core/settings';
 import { writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
-import { ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
+import { ROWS_MOVED, computeClients, withStableRows } from './clients-pass';
+import { readSettings } from './settings-tab';
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { invalidateSearchIndex } from './sidebar/search-index';

@@ -16,7 +16,8 @@ import { completedRow } from './typed-contacts';
 import { workbookCellUse } from './cell-use';
 import { sameCell, writeRuns, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
-import { type ClientsPass, ROWS_MOVED, computeClients, readSettings, withStableRows } from './clients-pass';
+import { type ClientsPass, ROWS_MOVED, computeClients, withStableRows } from './clients-pass';
+import { readSettings } from './settings-tab';
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
@@ -185,7 +186,7 @@ function refreshPass(sheets: Map<string, Sheet>, ctx: WorkbookContext): RefreshS
 /**
  * Recent contacts nobody is named for: a row typed where the typist's address is not known (onEdit) is
  * left with By blank, never filled with whoever runs Refresh later, and listed here until someone
- * fills it in (DOMAIN: "The sheet is an entry point too").
+ * fills it in (docs/domain.md#the-sheet-is-an-entry-point-too).
  */
 function withoutBy(pass: ClientsPass, sinceMs: number, lang: Lang): string[] {
   const { contacts } = pass;

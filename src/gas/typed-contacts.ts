@@ -11,7 +11,7 @@
  * columns) and with the edited block, never with the contact log.
  */
 import { applyContact, contactFacts, stageKeptMessage } from '../core/apply-contact';
-import { dayKey, startOfDay, today } from '../core/dates';
+import { dayKey, dayOf, startOfDay, today } from '../core/dates';
 import { type Message, message, render } from '../core/i18n';
 import { type QueuedHandover, handoverCalledFor, stillInForce } from '../core/handover';
 import { idGenerator, idKey } from '../core/ids';
@@ -150,7 +150,7 @@ export function applyTypedContacts(
           const done = completedRow({ clientId: record.id, client: record.name, row: applied.row }, ctx);
           for (const [key, value] of Object.entries(done)) complete(key as ColumnKey<'contacts'>, index, value);
         }
-        const finalDay = record.nextFollowUp === null ? null : dayKey(record.nextFollowUp, tz);
+        const finalDay = dayOf(record.nextFollowUp, tz);
         handovers.push(...handed.filter((h) => stillInForce(h, finalDay, record.nextOwner)));
         const updates = clientUpdates(before, record, lang);
         if ('nextOwner' in updates) searchStale = true;

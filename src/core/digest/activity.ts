@@ -4,11 +4,10 @@
  * says so). A client counts once per window.
  */
 import { isMoveRow } from '../reports/moves';
-import { dayOf } from '../records';
+import { type DayRange, dayOf, inRange } from '../dates';
 import { parseEnum } from '../lists';
 import type { ChangeRecord } from '../schema';
 import { type ClientFact, type DigestContext, personKey } from './facts';
-import { type Window, inWindow } from './period';
 import { idKey } from '../ids';
 
 export interface PersonActivity {
@@ -17,10 +16,10 @@ export interface PersonActivity {
 }
 
 /** Contacts logged in the window, by the person who made them. */
-export function contactsByPerson(ctx: DigestContext, w: Window): Map<string, PersonActivity> {
+export function contactsByPerson(ctx: DigestContext, w: DayRange): Map<string, PersonActivity> {
   const out = new Map<string, PersonActivity>();
   for (const c of ctx.contacts) {
-    if (!inWindow(dayOf(c.date, ctx.input.tz), w)) continue;
+    if (!inRange(dayOf(c.date, ctx.input.tz), w)) continue;
     const key = personKey(c.by);
     const a = out.get(key) ?? { attempts: 0, reached: 0 };
     a.attempts++;
@@ -36,11 +35,11 @@ export interface Move {
 }
 
 /** Grade and stage changes in the window, for the given clients, oldest first. */
-export function movesIn(ctx: DigestContext, w: Window, clients: ReadonlyMap<string, ClientFact>): Move[] {
+export function movesIn(ctx: DigestContext, w: DayRange, clients: ReadonlyMap<string, ClientFact>): Move[] {
   const moves: Move[] = [];
   for (const change of ctx.changes) {
     if (!isMoveRow(change)) continue;
-    if (!inWindow(dayOf(change.date, ctx.input.tz), w)) continue;
+    if (!inRange(dayOf(change.date, ctx.input.tz), w)) continue;
     const fact = clients.get(idKey(change.clientId));
     if (fact) moves.push({ fact, change });
   }
@@ -53,10 +52,10 @@ export interface Outcomes {
 }
 
 /** Clients whose Stage is Won/Lost now and who got there inside the window. */
-export function outcomesIn(ctx: DigestContext, w: Window, clients: ReadonlyMap<string, ClientFact>): Outcomes {
+export function outcomesIn(ctx: DigestContext, w: DayRange, clients: ReadonlyMap<string, ClientFact>): Outcomes {
   const moved = new Set<string>();
   for (const change of ctx.changes) {
-    if (change.what !== 'stageChange' || !inWindow(dayOf(change.date, ctx.input.tz), w)) continue;
+    if (change.what !== 'stageChange' || !inRange(dayOf(change.date, ctx.input.tz), w)) continue;
     const to = parseEnum('stages', change.new);
     if (to === 'won' || to === 'lost') moved.add(`${idKey(change.clientId)}|${to}`);
   }

@@ -4,11 +4,10 @@
  * right), the follow-up state, who is responsible for the next step and who gave it to them, the
  * last contact's summary, the pool countdown and the churn warnings.
  */
-import { type DayKey, daysBetween } from '../dates';
+import { type DayKey, dayOf, daysBetween } from '../dates';
 import type { Lang } from '../i18n';
 import type { Grade, Stage, Status } from '../lists';
 import { samePerson } from '../people';
-import { dayOf } from '../records';
 import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, refreshClients } from '../refresh';
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';

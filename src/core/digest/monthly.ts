@@ -10,7 +10,8 @@ import { clientMap, contactsByPerson, outcomesIn } from './activity';
 import { type ClientFact, type DigestContext, spreadsheetLink } from './facts';
 import { byName, byPriority, clientItem, moreText } from './items';
 import type { Doc, DocBlock } from './layout';
-import { type Window, inWindow, monthWindow } from './period';
+import { type DayRange, inRange } from '../dates';
+import { monthWindow } from './period';
 import { escalatedItem, items } from './weekly';
 
 export interface Headline {
@@ -26,7 +27,7 @@ export interface Headline {
 
 export interface MonthlyReport {
   director: TeamMember;
-  window: Window;
+  window: DayRange;
   headline: Headline;
   b2Plus: ClientFact[];
   escalated: ClientFact[];
@@ -51,7 +52,7 @@ export function monthlyReport(ctx: DigestContext, director: TeamMember): Monthly
     headline: {
       attempts,
       reached,
-      newClients: ctx.facts.filter((f) => inWindow(f.created, window)).length,
+      newClients: ctx.facts.filter((f) => inRange(f.created, window)).length,
       won: outcomes.won.length,
       lost: outcomes.lost.length,
       active: ctx.facts.filter((f) => f.status === 'active').length,

@@ -1,25 +1,14 @@
 /** The windows the summaries cover and the periods their message keys name. */
-import { type DayKey, addDays, weekday } from '../dates';
+import { type DayKey, type DayRange, addDays, weekday } from '../dates';
 import type { Settings } from '../settings';
 
-export interface Window {
-  /** first day, inclusive */
-  from: DayKey;
-  /** last day, inclusive */
-  to: DayKey;
-}
-
-export function inWindow(day: DayKey | null, w: Window): boolean {
-  return day !== null && day >= w.from && day <= w.to;
-}
-
 /** The weekly summary covers the seven days before the run day. */
-export function weekWindow(today: DayKey): Window {
+export function weekWindow(today: DayKey): DayRange {
   return { from: addDays(today, -7), to: addDays(today, -1) };
 }
 
 /** The monthly report covers the month before the run day: from the same date a month earlier. */
-export function monthWindow(today: DayKey): Window {
+export function monthWindow(today: DayKey): DayRange {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
   const d = Number(today.slice(8, 10));

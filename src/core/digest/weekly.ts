@@ -10,7 +10,8 @@ import { type Move, type Outcomes, clientMap, contactsByPerson, movesIn, outcome
 import { type ClientFact, type DigestContext, personKey, samePerson, spreadsheetLink } from './facts';
 import { byName, byPriority, clientItem, moreText, stageLabel } from './items';
 import type { Doc, DocBlock, DocItem } from './layout';
-import { type Window, weekWindow } from './period';
+import type { DayRange } from '../dates';
+import { weekWindow } from './period';
 
 export interface PersonLine {
   name: string;
@@ -21,7 +22,7 @@ export interface PersonLine {
 
 export interface WeeklySummary {
   manager: TeamMember;
-  window: Window;
+  window: DayRange;
   people: PersonLine[];
   overdue: number;
   escalated: ClientFact[];

@@ -4,7 +4,7 @@
  * attempt in Date-then-row order, and each client's attempts. All reports share one ReportData.
  */
 import { personKey } from '../people';
-import { type DayKey, dayKey, tzOffsetMs } from '../dates';
+import { type DayKey, dayKey, dayOf, tzOffsetMs } from '../dates';
 import { type Lang, t } from '../i18n';
 import type { Channel, Grade, Outcome, Result, Stage, Status } from '../lists';
 import {
@@ -92,10 +92,6 @@ export interface ReportData {
   team: string[];
 }
 
-function day(date: Date | null, tz: string): DayKey | null {
-  return date === null ? null : dayKey(date, tz);
-}
-
 function byTime(a: { ms: number; row: number }, b: { ms: number; row: number }): number {
   return a.ms - b.ms || a.row - b.row;
 }
@@ -150,9 +146,9 @@ export function prepareReports(input: ReportInput, computed?: RefreshResult): Re
       stage: record.stage,
       status: c.status,
       lastContact: c.lastContact,
-      created: day(record.created, tz),
-      nextFollowUp: day(record.nextFollowUp, tz),
-      expiry: day(record.expiryDate, tz),
+      created: dayOf(record.created, tz),
+      nextFollowUp: dayOf(record.nextFollowUp, tz),
+      expiry: dayOf(record.expiryDate, tz),
       attempts: [],
       moves: moves.get(key) ?? [],
     };

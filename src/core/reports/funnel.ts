@@ -11,7 +11,7 @@ import { header } from '../schema';
 import { type ClientView, type ReportData, momentText, personLabel } from './data';
 import { nextOwnerOf } from './daily';
 import { type Cell, type CellFormat, type ReportModel, median, section, share } from './model';
-import { type DayRange } from './period';
+import { type DayRange } from '../dates';
 
 const OPEN_STAGES: readonly Stage[] = ['A', 'A2', 'B1', 'B2', 'B3'];
 
@@ -26,13 +26,13 @@ function enteredStage(client: ClientView): DayKey | null {
 
 /** The stages a client stood at during the period, in order: the one it started in, then each move. */
 function stagesDuring(client: ClientView, period: DayRange): Stage[] {
-  if (client.created !== null && client.created > period.last) return [];
+  if (client.created !== null && client.created > period.to) return [];
   let start: Stage | null = null;
   let known = false;
   const visited: Stage[] = [];
   for (const move of client.moves) {
     if (move.kind !== 'stage') continue;
-    if (move.day > period.last) {
+    if (move.day > period.to) {
       // A later move tells where the client stood; the current Stage would be after it.
       if (!known) {
         start = move.from;
@@ -40,7 +40,7 @@ function stagesDuring(client: ClientView, period: DayRange): Stage[] {
       }
       break;
     }
-    if (move.day < period.first) {
+    if (move.day < period.from) {
       start = move.to;
       known = true;
       continue;
@@ -74,7 +74,7 @@ export function funnelReport(data: ReportData, period: DayRange): ReportModel {
       cell.days.push(Math.max(0, daysBetween(entered, data.today)));
     }
     const visited = stagesDuring(client, period);
-    moves += client.moves.filter((m) => m.kind === 'stage' && m.day >= period.first && m.day <= period.last).length;
+    moves += client.moves.filter((m) => m.kind === 'stage' && m.day >= period.from && m.day <= period.to).length;
     for (const s of OPEN_STAGES) {
       const at = visited.indexOf(s);
       if (at < 0) continue;
@@ -176,7 +176,7 @@ export function funnelReport(data: ReportData, period: DayRange): ReportModel {
     name: 'funnel',
     lang,
     title: t(lang, 'menu.report.funnel'),
-    period: t(lang, 'report.period.range', { from: period.first, to: period.last }),
+    period: t(lang, 'report.period.range', { from: period.from, to: period.to }),
     asOf: momentText(now, tz),
     notes,
     sections: [byStage, conversion, director],

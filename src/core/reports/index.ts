@@ -1,5 +1,5 @@
 /** Every report by name, with the periods they cover unless told otherwise. */
-import { type DayKey, addDays } from '../dates';
+import { type DayKey, type DayRange, addDays } from '../dates';
 import { t } from '../i18n';
 import { type ColumnKey, type ReportName, tabName } from '../schema';
 import { settingLabel } from '../settings';
@@ -10,7 +10,7 @@ import { funnelReport } from './funnel';
 import type { ReportModel } from './model';
 import { monthlyReport } from './monthly';
 import { overdueReport } from './overdue';
-import { type DayRange, type MonthKey, monthOf } from './period';
+import { type MonthKey, monthOf } from './period';
 import { persistenceReport } from './persistence';
 import { validityReport } from './validity';
 
@@ -102,7 +102,7 @@ function reportModel(name: ReportName, data: ReportData, options: ReportOptions)
     case 'monthly':
       return monthlyReport(data, options.month ?? monthOf(data.today));
     case 'funnel':
-      return funnelReport(data, options.period ?? { first: addDays(data.today, 1 - FUNNEL_DAYS), last: data.today });
+      return funnelReport(data, options.period ?? { from: addDays(data.today, 1 - FUNNEL_DAYS), to: data.today });
     case 'overdue':
       return overdueReport(data);
     case 'churn':

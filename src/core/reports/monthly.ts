@@ -3,7 +3,7 @@
  * reached, new clients, won, lost (with reasons), upgrades and downgrades, overdue at month end; and
  * the plan — next month's due follow-ups and renewals (Expiry date) per person.
  */
-import { addDays } from '../dates';
+import { addDays, inRange } from '../dates';
 import { t } from '../i18n';
 import { type LostReason, codes, label } from '../lists';
 import { header } from '../schema';
@@ -11,7 +11,7 @@ import { followUpState, followsCadence } from '../status';
 import { type ClientView, type ReportData, momentText, personLabel, roster } from './data';
 import { gradeDirection, nextOwnerOf } from './daily';
 import { type Cell, type CellFormat, type ReportModel, section } from './model';
-import { type MonthKey, inRange, monthRange, nextMonth } from './period';
+import { type MonthKey, monthRange, nextMonth } from './period';
 
 interface PersonMonth {
   attempts: number;
@@ -48,7 +48,7 @@ export function monthlyReport(data: ReportData, month: MonthKey): ReportModel {
   const range = monthRange(month);
   const next = monthRange(nextMonth(month));
   // Overdue at the end of the month: due before the day after it — or before today, while it runs.
-  const afterEnd = addDays(range.last, 1);
+  const afterEnd = addDays(range.to, 1);
   const cutoff = data.today < afterEnd ? data.today : afterEnd;
   const people = new Map<string, PersonMonth>();
   const team = personMonth();

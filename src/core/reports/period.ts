@@ -1,12 +1,7 @@
 /** The periods reports cover: a month 'YYYY-MM' as its first and last day. */
-import { type DayKey, addDays } from '../dates';
+import { type DayKey, type DayRange, addDays } from '../dates';
 
 export type MonthKey = string;
-
-export interface DayRange {
-  first: DayKey;
-  last: DayKey;
-}
 
 export function monthOf(day: DayKey): MonthKey {
   return day.slice(0, 7);
@@ -17,17 +12,9 @@ export function monthRange(month: MonthKey): DayRange {
   const m = Number(month.slice(5, 7));
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const first = `${month}-01`;
-  return { first, last: addDays(first, days - 1) };
+  return { from: first, to: addDays(first, days - 1) };
 }
 
 export function nextMonth(month: MonthKey): MonthKey {
-  return monthOf(addDays(monthRange(month).last, 1));
-}
-
-export function previousMonth(month: MonthKey): MonthKey {
-  return monthOf(addDays(monthRange(month).first, -1));
-}
-
-export function inRange(day: DayKey | null, range: DayRange): boolean {
-  return day !== null && day >= range.first && day <= range.last;
+  return monthOf(addDays(monthRange(month).to, 1));
 }

@@ -19,7 +19,8 @@ import {
   recentContactsSince,
 } from '../../core/reports';
 import { type ColumnKey, type ReportName, tabName } from '../../core/schema';
-import { ROWS_MOVED, computeClients, readSettings, withStableRows } from '../clients-pass';
+import { ROWS_MOVED, computeClients, withStableRows } from '../clients-pass';
+import { readSettings } from '../settings-tab';
 import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';

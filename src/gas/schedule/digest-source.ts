@@ -5,7 +5,7 @@
 import { today, tzOffsetMs } from '../../core/dates';
 import { DIGEST_COLUMNS, type DigestInput } from '../../core/digest/facts';
 import type { Lang, Message } from '../../core/i18n';
-import { readSettings } from '../clients-pass';
+import { readSettings } from '../settings-tab';
 import type { WorkbookContext } from '../context';
 import { awaitingConfirmation, teamAsConfirmed } from '../../core/roles';
 import { accessList } from '../mail-access';

@@ -6,7 +6,7 @@ import { prepareDigest } from '../../core/digest/facts';
 import { escapeHtml } from '../../core/digest/layout';
 import { addressees, composeMessage, normalizeEmail } from '../../core/digest/plan';
 import { type Lang, type MessageKey, type Params, message as sentence, t } from '../../core/i18n';
-import { readSettings } from '../clients-pass';
+import { readSettings } from '../settings-tab';
 import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
 import { sheetsByName } from '../table';

@@ -4,7 +4,7 @@
  * objection and next step, stage by stage (seed 000).
  */
 import { proposeNextFollowUp, proposeRetry } from '../../core/cadence';
-import { type DayKey, dayKey } from '../../core/dates';
+import { type DayKey, dayKey, dayOf } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
 import { readTable } from '../../core/records';
 import type { ClientRecord, ContactRecord } from '../../core/schema';
@@ -13,10 +13,6 @@ import { computeStatus, followUpState } from '../../core/status';
 import type { ClientCard, ClientFields, ContactEntry } from '../../server/api-types';
 import { type Table, columnIndex, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
-
-function day(date: Date | null, tz: string): DayKey | null {
-  return date === null ? null : dayKey(date, tz);
-}
 
 /** A record's Dates as days in tz, everything else as it is. */
 function daysAsText<R extends object>(record: R, tz: string): { [K in keyof R]: unknown } {
@@ -93,7 +89,7 @@ export function contactEntry(record: ContactRecord, tz: string): ContactEntry {
   return {
     ...fields,
     date: record.date === null ? null : record.date.toISOString(),
-    day: day(record.date, tz),
+    day: dayOf(record.date, tz),
   };
 }
 
@@ -109,7 +105,7 @@ export function buildCard(
       needConfirmed: client.needConfirmed,
       budgetConfirmed: client.budgetConfirmed,
       decisionMaker: client.decisionMaker,
-      expectedDate: day(client.expectedDate, tz),
+      expectedDate: dayOf(client.expectedDate, tz),
       gradeOverride: client.gradeOverride,
     },
     settings,
@@ -120,8 +116,8 @@ export function buildCard(
       stage: client.stage,
       owner: client.owner,
       previousStatus: client.status,
-      lastContact: day(client.lastContact, tz),
-      created: day(client.created, tz),
+      lastContact: dayOf(client.lastContact, tz),
+      created: dayOf(client.created, tz),
     },
     settings,
     today,
@@ -132,7 +128,7 @@ export function buildCard(
     gradeComputed: graded.computed,
     gradeOverridden: graded.overridden,
     gradeReasons: graded.reasons,
-    state: followUpState(status, day(client.nextFollowUp, tz), today),
+    state: followUpState(status, dayOf(client.nextFollowUp, tz), today),
     proposedNextFollowUp: proposeNextFollowUp(today, graded.grade, settings),
     intervalDays: intervalFor(settings, graded.grade),
     proposedRetry: proposeRetry(today, settings),

@@ -2,7 +2,7 @@
  * claimClient: take a client from the shared pool (公海). Anyone may, except its former owner until
  * the reclaim wait has passed; the claim is written to Changes, never silent.
  */
-import { dayKey } from '../../core/dates';
+import { dayOf } from '../../core/dates';
 import { message } from '../../core/i18n';
 import { label } from '../../core/lists';
 import { canClaim, lastRelease } from '../../core/pool';
@@ -49,8 +49,8 @@ export function claimClient(clientId: string): WriteResult<ClientCard> {
         stage: client.stage,
         owner: s.me,
         previousStatus: null,
-        lastContact: client.lastContact && dayKey(client.lastContact, tz),
-        created: client.created && dayKey(client.created, tz),
+        lastContact: dayOf(client.lastContact, tz),
+        created: dayOf(client.created, tz),
       },
       settings,
       s.today,

@@ -7,7 +7,7 @@
  */
 import { type AppliedContact, applyContact } from '../../core/apply-contact';
 import { overCallingWarning } from '../../core/cadence';
-import { type DayKey, dayKey, daysBetween, startOfDay } from '../../core/dates';
+import { type DayKey, dayKey, dayOf, daysBetween, startOfDay } from '../../core/dates';
 import { type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
 import { type Grade, type Stage, label, parseEnum } from '../../core/lists';
@@ -126,13 +126,9 @@ export function checkEntry(entry: LogContactEntry, s: SidebarSession, check: Fie
   };
 }
 
-function dayOf(date: Date | null, tz: string): DayKey | null {
-  return date === null ? null : dayKey(date, tz);
-}
-
 interface Saved {
   card: ClientCard;
-  /** reached again much sooner than the grade's interval (DOMAIN: the tracker can warn about over-calling) */
+  /** reached again much sooner than the grade's interval (docs/domain.md#cadence-and-overdue: the tracker can warn about over-calling) */
   overCalling: Message | null;
   /** The step the contact set; null when the step in force stayed (none given, or a backdated contact). */
   step: NextStep | null;

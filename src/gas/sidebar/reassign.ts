@@ -3,7 +3,7 @@
  * person who leaves hands over everything). Always with a reason and a Changes row per client:
  * a reassignment is never silent. A next step owned by the old owner moves with the client.
  */
-import { dayKey } from '../../core/dates';
+import { dayOf } from '../../core/dates';
 import { label } from '../../core/lists';
 import { type Message, message, t } from '../../core/i18n';
 import { memberByName, samePerson } from '../../core/people';
@@ -67,8 +67,8 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
         stage: client.stage,
         owner,
         previousStatus: client.status === 'inPool' ? null : client.status,
-        lastContact: client.lastContact && dayKey(client.lastContact, tz),
-        created: client.created && dayKey(client.created, tz),
+        lastContact: dayOf(client.lastContact, tz),
+        created: dayOf(client.created, tz),
       },
       settings,
       s.today,

@@ -4,7 +4,8 @@
  * whole; Clients and Contacts never are.
  */
 import { type DayKey, today as todayIn } from '../../core/dates';
-import { type Settings, parseSettings } from '../../core/settings';
+import type { Settings } from '../../core/settings';
+import { readSettings } from '../settings-tab';
 import type { Actor } from '../../core/roles';
 import { type RoleView, roleView } from '../roles';
 import type { TeamMember } from '../../core/schema';
@@ -26,12 +27,6 @@ export interface SidebarSession {
   today: DayKey;
 }
 
-export function readSettings(sheets: Map<string, Sheet>, lang: WorkbookContext['lang']): Settings {
-  const tab = findTab(sheets, 'settings');
-  const rows = tab ? (tab.getDataRange().getValues() as unknown[][]) : [];
-  return parseSettings(rows, lang).settings;
-}
-
 /** The Team tab's people; none when the tab is missing (names are then taken as typed). */
 export function readTeam(sheets: Map<string, Sheet>, ctx: WorkbookContext): TeamMember[] {
   if (!findTab(sheets, 'team')) return [];
@@ -49,7 +44,7 @@ export { memberByEmail, memberByName } from '../../core/people';
 export function openSession(): SidebarSession {
   const view = roleView();
   const { ctx, sheets, team, actor } = view;
-  const settings = readSettings(sheets, ctx.lang);
+  const settings = readSettings(sheets, ctx.lang, 'defaults').settings;
   return {
     ctx,
     sheets,

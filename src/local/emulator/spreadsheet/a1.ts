@@ -16,13 +16,13 @@ export interface A1Ref {
 
 const CELL = /^\$?([A-Za-z]*)\$?(\d*)$/;
 
-export function columnToLetters(col: number): string {
+function columnToLetters(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
-export function lettersToColumn(letters: string): number {
+function lettersToColumn(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -74,9 +74,4 @@ export function rectToA1(rect: GridRect): string {
   const start = `${columnToLetters(rect.col)}${rect.row}`;
   if (rect.numRows === 1 && rect.numCols === 1) return start;
   return `${start}:${columnToLetters(rect.col + rect.numCols - 1)}${rect.row + rect.numRows - 1}`;
-}
-
-/** Quotes a sheet name for A1 notation when needed ('My Sheet'!A1). */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

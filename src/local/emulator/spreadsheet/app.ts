@@ -54,7 +54,7 @@ export class EmulatedSpreadsheetApp implements Pick<Gas, SpreadsheetAppMembers> 
   }
 
   /**
-   * The bound spreadsheet, or null when the environment has none (a standalone script, item 45);
+   * The bound spreadsheet, or null when the environment has none (a standalone script, docs/apps-script.md#item-45);
    * the real signature does not admit null, hence the cast.
    */
   getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {

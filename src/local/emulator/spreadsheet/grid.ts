@@ -5,16 +5,6 @@
  */
 import type { GridRect } from '../model';
 
-export function rectEnd(r: GridRect): { endRow: number; endCol: number } {
-  return { endRow: r.row + r.numRows - 1, endCol: r.col + r.numCols - 1 };
-}
-
-export function intersects(a: GridRect, b: GridRect): boolean {
-  return (
-    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
-  );
-}
-
 export function contains(outer: GridRect, inner: GridRect): boolean {
   return (
     inner.row >= outer.row &&
@@ -28,7 +18,7 @@ export function containsCell(r: GridRect, row: number, col: number): boolean {
   return row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols;
 }
 
-export function intersection(a: GridRect, b: GridRect): GridRect | null {
+function intersection(a: GridRect, b: GridRect): GridRect | null {
   const row = Math.max(a.row, b.row);
   const col = Math.max(a.col, b.col);
   const endRow = Math.min(a.row + a.numRows, b.row + b.numRows);
@@ -38,7 +28,7 @@ export function intersection(a: GridRect, b: GridRect): GridRect | null {
 }
 
 /** The parts of `a` outside `b` (up to four rectangles). */
-export function subtract(a: GridRect, b: GridRect): GridRect[] {
+function subtract(a: GridRect, b: GridRect): GridRect[] {
   const cut = intersection(a, b);
   if (!cut) return [a];
   const out: GridRect[] = [];

@@ -9,7 +9,6 @@ export function createSpreadsheetApp(exec: Execution): EmulatedSpreadsheetApp {
 }
 
 export type { EmulatedSpreadsheetApp };
-export { parseA1, refToRect, rectToA1, columnToLetters, lettersToColumn, type A1Ref } from './a1';
 export { toSerial, fromSerial, zonedDate, wallClock } from './dates';
 export { styleAt, styleGrid } from './styles';
 export { validationAt, validationGrid } from './validation';

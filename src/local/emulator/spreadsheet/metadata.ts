@@ -2,7 +2,7 @@
  * Developer metadata on the spreadsheet, a sheet, or whole rows/columns.
  * Sources: https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata,
  * WS/sheets/api/reference/rest/v4/spreadsheets.developerMetadata (row metadata follows its row;
- * deleting the row deletes it), gas-fakes fakesheetrange.js for the arbitrary-range error (item 41).
+ * deleting the row deletes it), gas-fakes fakesheetrange.js for the arbitrary-range error (docs/apps-script.md#item-41).
  */
 import type { DeveloperMetadataModel, GridRect, SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';

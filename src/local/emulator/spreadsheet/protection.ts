@@ -1,7 +1,7 @@
 /**
  * Protection of a sheet or range. Source: https://developers.google.com/apps-script/reference/spreadsheet/protection
  * (setWarningOnly: anyone may edit after a prompt; default false). Editors are not modelled, so the
- * emulator does not block writes to protected ranges (item 37: a new protection mirrors the file's
+ * emulator does not block writes to protected ranges (docs/apps-script.md#item-37: a new protection mirrors the file's
  * permissions, so it blocks nobody who can already edit).
  */
 import type { ProtectionModel, SheetModel } from '../model';

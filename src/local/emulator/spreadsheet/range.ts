@@ -671,7 +671,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
 
   // ---- sort, protection, metadata
 
-  /** `column` counts sheet columns ([U] item 26); spec: number, {column, ascending} or an array. */
+  /** `column` counts sheet columns ([U] docs/apps-script.md#item-26); spec: number, {column, ascending} or an array. */
   sort(sortSpecObj: unknown): GasRange {
     this.write('sort');
     const specs = Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj];

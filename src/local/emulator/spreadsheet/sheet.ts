@@ -297,7 +297,7 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
 
   /**
    * Writes below the last row with content, from column A, with setValues' typed-input rules.
-   * [U] item 24: when that row is past the grid the sheet grows by a row (columns grow as needed).
+   * [U] docs/apps-script.md#item-24: when that row is past the grid the sheet grows by a row (columns grow as needed).
    */
   appendRow(rowContents: unknown[]): GasSheet {
     this.write('appendRow');
@@ -535,7 +535,7 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
   }
 }
 
-/** Sheet names are unique ignoring case ([U] item 32). */
+/** Sheet names are unique ignoring case ([U] docs/apps-script.md#item-32). */
 export function assertSheetNameFree(doc: Doc, name: string, self: SheetModel | null): void {
   if (name.trim() === '') throw new AppsScriptException('Invalid argument: name');
   const lower = name.toLowerCase();

@@ -55,7 +55,7 @@ export type SpreadsheetMethods =
 export interface ToastRecord {
   message: string;
   title: string;
-  /** seconds; null = default 5 s, negative = until dismissed (item 47) */
+  /** seconds; null = default 5 s, negative = until dismissed (docs/apps-script.md#item-47) */
   timeoutSeconds: number | null;
   executionId: number;
 }
@@ -115,7 +115,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     this.read('getNumSheets');
     return this.model.sheets.length;
   }
-  /** Exact name; null when absent; the leftmost of duplicates (item 30). */
+  /** Exact name; null when absent; the leftmost of duplicates (docs/apps-script.md#item-30). */
   getSheetByName(name: string): GasSheet | null {
     this.read('getSheetByName');
     const sheet = this.model.sheets.find((s) => s.name === name);
@@ -127,7 +127,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     return sheet ? sheetView(this.doc, sheet) : null;
   }
 
-  /** insertSheet(), (index), (name) or (name, index); templates are not supported. Makes it active (item 31). */
+  /** insertSheet(), (index), (name) or (name, index); templates are not supported. Makes it active (docs/apps-script.md#item-31). */
   insertSheet(nameOrIndex?: string | number | object, index?: number | object, options?: object): GasSheet {
     this.write('insertSheet');
     if (typeof nameOrIndex === 'object' || typeof index === 'object' || options !== undefined) {
@@ -205,7 +205,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     return this.model.timeZone;
   }
   /**
-   * Sheets keeps date serials when the zone changes (item 14), so every stored Date moves to the
+   * Sheets keeps date serials when the zone changes (docs/apps-script.md#item-14), so every stored Date moves to the
    * instant that shows the same wall-clock time in the new zone.
    */
   setSpreadsheetTimeZone(timezone: string): void {
@@ -255,7 +255,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     const sheet = named && this.doc.sheetById(named.sheetId);
     return named && sheet ? rangeView(this.doc, sheet, named.rect) : null;
   }
-  /** [U] name rules from Sheets help (item 42): letters, digits, underscore; not A1-like; not TRUE/FALSE. */
+  /** [U] name rules from Sheets help (docs/apps-script.md#item-42): letters, digits, underscore; not A1-like; not TRUE/FALSE. */
   setNamedRange(name: string, range: GasRange): void {
     this.write('setNamedRange');
     assertNamedRangeName(String(name));
