@@ -312,7 +312,7 @@ function optionsFor(entry: EntryPoint, wb: BenchWorkbook): ExecutionOptions {
     case 'menu':
       return { authMode: 'FULL', kind: 'menu', activeUser: wb.manager.email, effectiveUser: wb.manager.email };
     case 'simpleTrigger':
-      // Simple triggers run in LIMITED; the user's identity may be hidden (APPS_SCRIPT.md item 64).
+      // Simple triggers run in LIMITED; the user's identity may be hidden (docs/apps-script.md, item 64).
       return { authMode: 'LIMITED', kind: 'simpleTrigger', activeUser: '', effectiveUser: '' };
     case 'scriptRun':
       return { authMode: 'FULL', kind: 'scriptRun', activeUser: wb.rep.email, effectiveUser: wb.rep.email };

@@ -37,7 +37,7 @@ export function ceilingSize(layout: Layout): CeilingPlan {
   const issueCells = 60_001 * layout.clientsWidth + 450_001 * layout.contactsWidth + layout.otherCells;
   const fmt = (n: number) => n.toLocaleString('en-US');
   const explanation = [
-    `Cells = Σ over tabs of maxRows × maxColumns (APPS_SCRIPT.md item 29). After setup, Clients is ${layout.clientsWidth} columns wide`,
+    `Cells = Σ over tabs of maxRows × maxColumns (docs/apps-script.md, item 29). After setup, Clients is ${layout.clientsWidth} columns wide`,
     `(${layout.clientsColumnsUsed} used) and Contacts ${layout.contactsWidth} (${layout.contactsColumnsUsed} used${
       layout.contactsWidth > layout.contactsColumnsUsed
         ? ': a new tab is 26 wide and setup does not trim it'

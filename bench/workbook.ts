@@ -4,6 +4,7 @@
  * them (insertRowsAfter inside the table, so formats extend) and filled straight into the model,
  * which is fast enough for ten million cells.
  */
+import { APPEND_SPARE_ROWS } from '../src/core/grid';
 import { dayKey, startOfDay } from '../src/core/dates';
 import { type ColumnKey, type TableName, findHeaders, matchTabName } from '../src/core/schema';
 import { settingLabel } from '../src/core/settings';
@@ -78,9 +79,12 @@ function setUp(bundle: Bundle, env: EnvironmentState, user: string): void {
   run(bundle, env, { authMode: 'FULL', kind: 'menu', activeUser: user, effectiveUser: user }, 'menuSetup');
 }
 
-/** Grows a tab to hold `dataRows` rows under the header, inserting inside the table as a paste would. */
+/**
+ * Grows a tab to hold `dataRows` rows under the header, inserting inside the table as a paste would,
+ * with the spare rows the product's own appends leave (a workbook in use has them).
+ */
 function growTo(env: EnvironmentState, sheet: SheetModel, dataRows: number): void {
-  const missing = dataRows + 1 - sheet.maxRows;
+  const missing = dataRows + 1 + APPEND_SPARE_ROWS - sheet.maxRows;
   if (missing <= 0) return;
   const exec = startExecution(env, { authMode: 'FULL', kind: 'editor', timeLimitMs: Number.POSITIVE_INFINITY });
   try {

@@ -48,3 +48,9 @@ export function columnCells(grid: Grid, col: number): unknown[] {
   for (let i = 0; i < grid.length; i++) out[i] = cellAt(grid, i, col);
   return out;
 }
+
+/**
+ * Spare rows a full tab grows by when rows are appended: an append that fits in the spare rows
+ * inserts nothing, so the highlighting and protections need stretching once per this many appends.
+ */
+export const APPEND_SPARE_ROWS = 100;

@@ -52,7 +52,21 @@ export function tableCoverage(sheet: Sheet, fix: boolean): Coverage {
   return { maxRows, rulesShort, protectionsShort };
 }
 
-/** Stretches the highlighting and protections over rows appended past them. */
+/** Where the rows last checked or stretched ended, per tab (document properties). */
+const COVERED_KEY = 'ct.coverage.rows.';
+
+/** Stretches the highlighting and protections over rows appended past them, and remembers the grid it covered. */
 export function keepTableCovered(sheet: Sheet): void {
-  tableCoverage(sheet, true);
+  const { maxRows } = tableCoverage(sheet, true);
+  PropertiesService.getDocumentProperties().setProperty(COVERED_KEY + sheet.getSheetId(), String(maxRows));
+}
+
+/**
+ * keepTableCovered, skipped when the grid is the one last covered (`maxRows`, already read by the
+ * caller): an append into spare rows changes no coverage, and this costs one property read instead
+ * of reading every rule and protection. Rows inserted by hand since change the grid: they are covered.
+ */
+export function keepTableCoveredIfGrown(sheet: Sheet, maxRows: number): void {
+  const covered = PropertiesService.getDocumentProperties().getProperty(COVERED_KEY + sheet.getSheetId());
+  if (covered !== String(maxRows)) keepTableCovered(sheet);
 }

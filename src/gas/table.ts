@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../core/i18n';
 import { message } from '../core/i18n';
-import { type Grid, cellAt, gridOfRows } from '../core/grid';
+import { APPEND_SPARE_ROWS, type Grid, cellAt, gridOfRows } from '../core/grid';
 import { HEADER_SCAN_ROWS } from '../core/header-row';
 import { readGrid, type TableRead } from '../core/records';
 import {
@@ -19,7 +19,7 @@ import {
   matchTabName,
   tabName,
 } from '../core/schema';
-import { keepTableCovered } from './coverage';
+import { keepTableCoveredIfGrown } from './coverage';
 import { UserError } from './errors';
 import { headerFromTop, readSheetHeader } from './header-row';
 import { forgetReads, heldRead, holdRead, memoActive } from './read-memo';
@@ -412,13 +412,18 @@ export function appendRecords<T extends TableName>(
     return row;
   });
   const first = tbl.sheet.getLastRow() + 1;
-  // The grid grows at the bottom by the rows written, whether or not blank rows were left: the new
-  // rows take the formats of the grid's last row (setup formatted the whole grid, not the header),
-  // the blank rows stay spare for typing, and an append costs the same calls in a full grid or not.
-  tbl.sheet.insertRowsAfter(tbl.sheet.getMaxRows(), rows.length);
+  // Rows go into the grid's spare rows. A grid without room for them grows at the bottom by what is
+  // missing plus a block of spare rows (taking the formats of its last row: setup formatted the whole
+  // grid), so most appends insert nothing and the highlighting and protections need no stretching.
+  let maxRows = tbl.sheet.getMaxRows();
+  const missing = first + rows.length - 1 - maxRows;
+  if (missing > 0) {
+    tbl.sheet.insertRowsAfter(maxRows, missing + APPEND_SPARE_ROWS);
+    maxRows += missing + APPEND_SPARE_ROWS;
+  }
   forgetReads(tbl.sheet);
   writeCells(tbl.sheet.getRange(first, 1, rows.length, width), rows);
-  // The grid grew: the highlighting and protections must cover the new rows too.
-  if (tbl.table === 'clients') keepTableCovered(tbl.sheet);
+  // The highlighting and protections must cover the new rows: stretched when the grid changed.
+  if (tbl.table === 'clients') keepTableCoveredIfGrown(tbl.sheet, maxRows);
   return first;
 }

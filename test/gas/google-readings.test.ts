@@ -6,8 +6,12 @@
 import { confirmTeamRoles } from '../helpers/roles';
 import { newSheetModel } from '../../src/local/emulator/model';
 import { newAddOnInstall, type Assumptions } from '../../src/local/emulator';
-import { newWorkbook, type TestWorkbook } from '../helpers/workbook';
+import { OWNER, newWorkbook, type TestWorkbook } from '../helpers/workbook';
+import { bundle } from '../helpers/bundle';
+import { run } from '../../src/local/runner';
 import { addRows, asEditor, headerIndex, rowsOf, trackerWorkbook } from './clients-fixture';
+
+const SIDEBAR = { authMode: 'FULL', kind: 'scriptRun', activeUser: OWNER, effectiveUser: OWNER } as const;
 
 const KIND: Assumptions = { apostropheInPlainText: 'stripped', rulesFollowAppendedRows: 'grow' };
 const UNKIND: Assumptions = { apostropheInPlainText: 'kept', rulesFollowAppendedRows: 'fixed' };
@@ -105,6 +109,20 @@ describe.each(BOTH)(
       expect(added.ok).toBe(true);
       const c = covered();
       expect(c.maxRows).toBeGreaterThan(grid);
+      expect(c.rules.every((last) => last >= c.maxRows)).toBe(true);
+      expect(c.protections.every((last) => last >= c.maxRows)).toBe(true);
+    });
+
+    test('an add into spare rows inserts none and reads no rule or protection; rows added by hand are covered by the next add', () => {
+      const before = covered();
+      const added = run(bundle(), wb.env, SIDEBAR, 'addClient', () => [{ name: 'Into a spare row' }]);
+      expect((added.value as { ok: boolean }).ok).toBe(true);
+      expect(covered().maxRows).toBe(before.maxRows);
+      const { calls } = added.execution.counters.snapshot();
+      expect(Object.keys(calls).filter((m) => /ConditionalFormatRules|getProtections/.test(m))).toEqual([]);
+      asEditor(wb, (ss) => ss.getSheetByName('Clients')!.insertRowsAfter(clients().maxRows, 50));
+      expect(wb.client('addClient', [{ name: 'After rows added by hand' }])).toMatchObject({ ok: true });
+      const c = covered();
       expect(c.rules.every((last) => last >= c.maxRows)).toBe(true);
       expect(c.protections.every((last) => last >= c.maxRows)).toBe(true);
     });
