@@ -8,7 +8,7 @@ import { type DayKey, dayKey, dayOf, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, type Message, message } from './i18n';
 import { type Attitude, type Grade, type Outcome, type Result, type Stage, label } from './lists';
-import { type NextStep, replacesStep, stepFromContact } from './next-step';
+import { type NextStep, replaces, stepFromContact } from './next-step';
 import { type PlannedChange, computeClient } from './refresh';
 import type { ClientRecord, ContactRecord } from './schema';
 import { planRecordedCell, stageChange, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
@@ -87,7 +87,7 @@ export function applyContact(
   // The stage in force was set at Stage set; a contact dated before it never changes it (a move
   // typed into the cell and found in this same look counts as before the contact).
   const stageSetMs = client.stageSet?.getTime() ?? null;
-  const gives = contact.stage !== null && (stageSetMs === null || ms >= stageSetMs);
+  const gives = contact.stage !== null && replaces(ms, stageSetMs);
   const stage = gives ? contact.stage : client.stage;
   const stageKept =
     contact.stage !== null && !gives && contact.stage !== client.stage
@@ -132,7 +132,7 @@ export function applyContact(
   const typedPlan = unrecordedPlan(client, tz);
   const planSetMs =
     typedPlan.length > 0 ? (options.now ?? contact.date).getTime() : (client.planSet?.getTime() ?? null);
-  const step = proposed !== null && replacesStep(ms, planSetMs) ? proposed : null;
+  const step = proposed !== null && replaces(ms, planSetMs) ? proposed : null;
   const asDate = (d: DayKey | null): Date | null => (d === null ? null : startOfDay(d, tz));
   const after: ClientRecord = {
     ...moved,
@@ -203,7 +203,7 @@ export function stageEditedOnRow(client: ClientRecord, contact: ContactRecord): 
   const set = client.stageSet?.getTime();
   if (set === undefined || contact.id.trim() === '' || contact.date === null) return null;
   if (contact.stageAfter === null || contact.stageAfter === client.stage) return null;
-  return contact.date.getTime() >= set ? contact.stageAfter : null;
+  return replaces(contact.date.getTime(), set) ? contact.stageAfter : null;
 }
 
 /**
@@ -216,7 +216,7 @@ export function stepEditedOnRow(client: ClientRecord, contact: ContactRecord, tz
   const set = client.planSet?.getTime();
   if (set === undefined || contact.id.trim() === '' || contact.date === null || contact.nextFollowUp === null)
     return null;
-  if (contact.date.getTime() < set) return null;
+  if (!replaces(contact.date.getTime(), set)) return null;
   const day = dayKey(contact.nextFollowUp, tz);
   const now = dayOf(client.nextFollowUp, tz);
   if (day === now && contact.nextTopic === client.nextTopic) return null;

@@ -41,8 +41,11 @@ export function stepFromContact(
   return { day, owner: contact.nextOwner || clientOwner || fallbackOwner, topic: contact.nextTopic };
 }
 
-/** Whether a step set at `ms` replaces the one set at `setMs` (null: nobody recorded when it was set). */
-export function replacesStep(ms: number, setMs: number | null): boolean {
+/**
+ * Whether what a contact dated `ms` gives (a stage, a next step) replaces what was set at `setMs`
+ * (Stage set, Next step set; null: nobody recorded when): at or after it, yes; before it, never.
+ */
+export function replaces(ms: number, setMs: number | null): boolean {
   return setMs === null || ms >= setMs;
 }
 
