@@ -7,7 +7,7 @@
  * numbers are what lands.
  */
 import { applyContact } from '../apply-contact';
-import { type ClientIdentity, type DuplicateReason, findDuplicates, phoneDigits } from '../client-match';
+import { type ClientIdentity, type DuplicateReason, findDuplicates, nameKey, phoneDigits } from '../client-match';
 import { type DayKey, dayKey, daysBetween, startOfDay } from '../dates';
 import { gradeClient } from '../grade';
 import { type Message, message } from '../i18n';
@@ -103,7 +103,11 @@ function hasIdentity(id: ClientIdentity): boolean {
   return id.id !== '' || id.name.trim() !== '' || id.phones !== '' || id.email.trim() !== '';
 }
 
-/** Same ID, or the duplicate rule of Add client (phone digits, email, similar name). */
+/**
+ * Same ID, or the duplicate rule of Add client (phone digits, email, similar name). When several
+ * match and only one of them by its ID, phone, email or very name (not a merely similar one), that
+ * one is the client; otherwise all are returned and the row is refused (a client is never guessed).
+ */
 function matchesOf<E extends ClientIdentity>(
   entries: readonly E[],
   who: ClientIdentity,
@@ -114,7 +118,11 @@ function matchesOf<E extends ClientIdentity>(
   for (const { entry, reasons } of findDuplicates(entries, { name: who.name, phone, email: who.email })) {
     found.set(entry, [...(found.get(entry) ?? []), ...reasons]);
   }
-  return [...found].map(([entry, reasons]) => ({ entry, reasons }));
+  const all = [...found].map(([entry, reasons]) => ({ entry, reasons }));
+  if (all.length < 2) return all;
+  const key = nameKey(who.name);
+  const sure = all.filter((m) => m.reasons.some((r) => r !== 'name' || nameKey(m.entry.name) === key));
+  return sure.length === 1 ? sure : all;
 }
 
 export function planImport(
