@@ -77,6 +77,14 @@ describe('client-tracker import', () => {
     const promised = counts(preview.stdout);
     expect(promised).toEqual({ rows: 6, newClients: 3, updates: 0, skipped: 1, contacts: 3, reached: 2, problems: 1 });
     expect(bytes(file)).toEqual(untouched);
+    // The same preview in Chinese, for a team whose machine speaks it.
+    const zh = cli(dir, ['import', '--workbook', 'book.xlsx', '--now', NOW, '--from', 'list.csv', '--dry-run'], {
+      LANG: 'zh_CN.UTF-8',
+    });
+    expect(zh.stdout).toContain('共读取 6 行：新客户 3 个');
+    expect(zh.stdout).toContain('第 7 行（华为（深圳）总部）和第 4 行是同一个客户（电话相同、名称相近）。');
+    expect(zh.stdout).toContain('试运行：没有往 book.xlsx 写入任何内容。');
+    expect(bytes(file)).toEqual(untouched);
 
     const done = run(dir, '--from', 'list.csv');
     expect(done.code).toBe(0);
