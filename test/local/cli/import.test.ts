@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { shortCorpus } from '../../hostile/corpus';
 import { NOW, OWNER, copyWorkbook, teamWorkbook } from './team-workbook';
-import { cli, ensureBuilt, openXlsx, records, type Plain } from './run-cli';
+import { cli, day, ensureBuilt, openXlsx, records, type Plain } from './run-cli';
 
 let base: string;
 
@@ -33,7 +33,7 @@ const MESSY = [
   '华为（深圳）总部,13800138000,Amy Liu,2026.2.27,接通,约了上门,',
   'Client 1,,Amy Liu,2026-02-26,已联系上,老客户回访,',
   '王五的店,13900000000,王五,,,,',
-  '小米之家,,Li Na,,,,',
+  '小米之家,,Li Na,2025/12/1,已联系上,去年聊过,',
 ].join('\r\n');
 
 function counts(stdout: string): Record<string, number> {
@@ -43,7 +43,10 @@ function counts(stdout: string): Record<string, number> {
     );
   if (!m) throw new Error(`no totals in:\n${stdout}`);
   const [rows, newClients, updates, skipped, contacts, reached, problems] = m.slice(1).map(Number);
-  return { rows, newClients, updates, skipped, contacts, reached, problems };
+  const then = /clients overdue at once: (\d+); clients due for the pool: (\d+)\./.exec(stdout);
+  if (!then) throw new Error(`no consequences in:\n${stdout}`);
+  const [overdue, poolDue] = then.slice(1).map(Number);
+  return { rows, newClients, updates, skipped, contacts, reached, problems, overdue, poolDue };
 }
 
 async function tabs(file: string): Promise<{ clients: Record<string, Plain>[]; contacts: Record<string, Plain>[] }> {
@@ -75,13 +78,24 @@ describe('client-tracker import', () => {
     expect(preview.stdout).toContain('Row 8 (Client 1) is already in the register as Client 1 (C-1) (similar name).');
     expect(preview.stdout).toMatch(/Row 9: .*王五/);
     const promised = counts(preview.stdout);
-    expect(promised).toEqual({ rows: 6, newClients: 3, updates: 0, skipped: 1, contacts: 3, reached: 2, problems: 1 });
+    expect(promised).toEqual({
+      rows: 6,
+      newClients: 3,
+      updates: 0,
+      skipped: 1,
+      contacts: 4,
+      reached: 3,
+      problems: 1,
+      overdue: 1,
+      poolDue: 0,
+    });
     expect(bytes(file)).toEqual(untouched);
     // The same preview in Chinese, for a team whose machine speaks it.
     const zh = cli(dir, ['import', '--workbook', 'book.xlsx', '--now', NOW, '--from', 'list.csv', '--dry-run'], {
       LANG: 'zh_CN.UTF-8',
     });
     expect(zh.stdout).toContain('共读取 6 行：新客户 3 个');
+    expect(zh.stdout).toContain('导入后：1 个客户马上就逾期');
     expect(zh.stdout).toContain('第 7 行（华为（深圳）总部）和第 4 行是同一个客户（电话相同、名称相近）。');
     expect(zh.stdout).toContain('试运行：没有往 book.xlsx 写入任何内容。');
     expect(bytes(file)).toEqual(untouched);
@@ -98,12 +112,18 @@ describe('client-tracker import', () => {
     expect(added.map((c) => [c.Name, c.Phone, c.Owner])).toEqual([
       ['华为(深圳), 总部', '+86 138 0013 8000', 'Amy Liu'],
       ['腾讯科技', '010-6552-1234', 'Tom Baker'],
-      ['小米之家', '', 'Li Na'].map((v) => (v === '' ? null : v)),
+      ['小米之家', null, 'Li Na'],
     ]);
+    // Overdue at once, as the sheet shows it: an active client whose Next follow-up is before today.
+    const today = NOW.slice(0, 10);
+    const overdue = added.filter((c) => c['Next follow-up'] instanceof Date && day(c['Next follow-up']) < today);
+    expect(overdue.map((c) => c.Name)).toEqual(['小米之家']);
+    expect(overdue).toHaveLength(promised.overdue);
     expect(logged.map((c) => [(c.Date as Date).toISOString().slice(0, 10), c.Client, c.Summary])).toEqual([
       ['2026-02-05', '华为(深圳), 总部', '报价, 下周再谈'],
       ['2026-02-27', '华为(深圳), 总部', '约了上门'],
       ['2026-02-20', '腾讯科技', null],
+      ['2025-12-01', '小米之家', '去年聊过'],
     ]);
     // Last contact comes out of the one rule path: the latest reached contact.
     expect((added[0]['Last contact'] as Date).toISOString().slice(0, 10)).toBe('2026-02-27');
