@@ -625,6 +625,9 @@ const EN = {
   'import.reason.email': 'same email',
   'import.reason.name': 'similar name',
   'import.none': 'none',
+  'import.undo.removed': 'Import {batch} undone: the client it added is removed, with its {contacts} contacts.',
+  'import.undo.restored':
+    'Import {batch} undone: the fields it changed are restored and its {contacts} contacts removed.',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -1192,6 +1195,8 @@ const ZH_CN: Record<MessageKey, string> = {
   'import.reason.email': '邮箱相同',
   'import.reason.name': '名称相近',
   'import.none': '无',
+  'import.undo.removed': '已撤销导入 {batch}：删除了这次导入新增的客户及其 {contacts} 条跟进记录。',
+  'import.undo.restored': '已撤销导入 {batch}：恢复了这次导入改动的字段，删除了它记录的 {contacts} 条跟进。',
 };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH_CN };

@@ -47,6 +47,8 @@ export interface CliOptions {
   from?: string;
   sheet?: string;
   map: string[];
+  /** import: the batch to undo */
+  undo?: string;
   update: boolean;
   dryRun: boolean;
 }
@@ -77,6 +79,7 @@ const VALUE_OPTIONS = [
   'from',
   'sheet',
   'map',
+  'undo',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 

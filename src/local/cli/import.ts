@@ -25,6 +25,7 @@ import { type TableName, type TeamMember, findHeaders, matchTabName } from '../.
 import { parseSettings } from '../../core/settings';
 import type { SheetModel } from '../emulator/model';
 import { ListError, readList } from '../import/read-list';
+import { journalRows, recordImport, tableRows, undoImport } from './import-journal';
 import type { Session } from '../session';
 import { WorkbookError } from '../session';
 import { UsageError, type CliOptions } from './args';
@@ -79,6 +80,7 @@ export async function runImport(
   say: (line: string) => void,
   open: () => Promise<Session>,
 ): Promise<number> {
+  if (options.undo !== undefined) return runUndo(options.undo, say, open);
   if (!options.from) throw new UsageError(cliText('importNeedsFrom'));
   const overrides = parseMaps(options.map);
   let list;
@@ -133,13 +135,32 @@ export async function runImport(
       say(cliText('importDryRun', { file }));
       return 0;
     }
+    const before = { clients: tableRows(session, 'clients'), contacts: tableRows(session, 'contacts') };
     const result = write(session, plan);
     if (result.added + result.logged === 0) {
       say(cliText('importNothing', { file }));
       return 0;
     }
+    const after = { clients: tableRows(session, 'clients'), contacts: tableRows(session, 'contacts') };
+    const batch = recordImport(session, journalRows(before, after), langFromLocale(model.locale), me || session.user);
     await session.save();
     say(cliText('importDone', { file, clients: result.added, contacts: result.logged }));
+    say(cliText('importBatch', { file, batch }));
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+async function runUndo(batch: string, say: (line: string) => void, open: () => Promise<Session>): Promise<number> {
+  const session = await open();
+  try {
+    for (const note of session.notes) say(note);
+    const team = records(tab(session, 'team'), 'team').map((r) => ({ name: text(r.name), email: text(r.email) }));
+    const me = memberByEmail(team, session.user)?.name.trim() || session.user;
+    const removed = undoImport(session, batch, langFromLocale(session.model.locale), me);
+    await session.save();
+    say(cliText('undoDone', { batch, file: session.workbook, ...removed }));
     return 0;
   } finally {
     await session.close();

@@ -78,6 +78,12 @@ const EN = {
   importNothing: 'Nothing to import, so {file} was not changed.',
   importRefused: 'Row {line} was refused, so nothing was imported: {problems}',
   importDone: 'Imported into {file}: {clients} clients added, {contacts} contacts logged.',
+  importBatch: 'This import is batch {batch}; to undo it: client-tracker import --workbook {file} --undo {batch}',
+  undoNoBatch: '{file} has no import {batch}; the batch is named when an import finishes (such as I-M1ABC2D3).',
+  undoAlready: 'Import {batch} in {file} is already undone.',
+  undoChanged:
+    'Import {batch} was not undone: these rows were changed or removed since it ({ids}); undo by hand, or put them back first.',
+  undoDone: 'Import {batch} undone in {file}: {clients} clients and {contacts} contacts removed, the rest restored.',
   'sidecar.missing': 'is missing',
   'sidecar.type': 'should be {expected}',
   'sidecar.type.text': 'text',
@@ -135,6 +141,7 @@ Options:
   --map "HEADER=FIELD" import: read a column as one of ours, e.g. --map "联系电话=phone"; "HEADER=" leaves it out (repeatable)
   --update             import: also log the history of clients already in the register (default: create only)
   --dry-run            import: print the preview and write nothing
+  --undo BATCH         import: undo an import (its batch is named when it finishes), if nothing it wrote changed since
 `,
 } as const;
 
@@ -210,6 +217,11 @@ const ZH_CN: Record<CliMessage, string> = {
   importNothing: '没有可导入的内容，所以 {file} 没有改动。',
   importRefused: '第 {line} 行被拒绝，所以什么都没有导入：{problems}',
   importDone: '已导入到 {file}：新增客户 {clients} 个，记录跟进 {contacts} 条。',
+  importBatch: '这次导入的批次是 {batch}；要撤销：client-tracker import --workbook {file} --undo {batch}',
+  undoNoBatch: '{file} 里没有导入批次 {batch}；批次号在导入完成时给出（形如 I-M1ABC2D3）。',
+  undoAlready: '{file} 的导入批次 {batch} 已经撤销过了。',
+  undoChanged: '没有撤销导入 {batch}：这些行在导入之后被改动或删除了（{ids}）；请手动处理，或先把它们改回去。',
+  undoDone: '已在 {file} 撤销导入 {batch}：删除了 {clients} 个客户和 {contacts} 条跟进，其余恢复原样。',
   'sidecar.missing': '缺失',
   'sidecar.type': '应该是{expected}',
   'sidecar.type.text': '文本',
@@ -266,6 +278,7 @@ const ZH_CN: Record<CliMessage, string> = {
   --map "表头=字段"     import：把某列当作我们的某个字段，例如 --map "联系电话=phone"；"表头=" 表示不导入该列（可重复）
   --update             import：客户表里已有的客户也导入跟进记录（默认只新建）
   --dry-run            import：只显示预览，不写入
+  --undo BATCH         import：撤销一次导入（批次号在导入完成时给出），前提是它写入的内容之后没被改动
 `,
 };
 
