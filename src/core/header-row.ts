@@ -38,29 +38,47 @@ function filledCount(row: readonly unknown[] | undefined): number {
  * second column's name is hidden under the merge).
  */
 export function findHeaderRow<T extends TableName>(table: T, top: readonly (readonly unknown[])[]): HeaderRowSearch<T> {
+  return findHeaderRowBy(
+    top,
+    (row) => findHeaders(table, row),
+    (match) => Object.keys(match.map).length,
+  );
+}
+
+export type HeaderSearch<M> = { ok: true; row: number; match: M; nameless: number[] } | { ok: false };
+
+/**
+ * The same search with another reading of a row (the import maps a list's headers onto both Clients
+ * and Contacts): `match` reads a row, `named` says how many columns it named.
+ */
+export function findHeaderRowBy<M>(
+  top: readonly (readonly unknown[])[],
+  match: (row: readonly unknown[]) => M,
+  named: (match: M) => number,
+): HeaderSearch<M> {
   const scan = Math.min(top.length, HEADER_SCAN_ROWS);
   let best = -1;
   let bestCount = 0;
-  let bestMatch: HeaderMatch<ColumnKey<T>> | null = null;
+  let bestMatch: M | null = null;
   for (let r = 0; r < scan; r++) {
     if (filledCount(top[r]) === 0) continue;
-    const match = findHeaders(table, top[r]);
-    const count = Object.keys(match.map).length;
+    const found = match(top[r]);
+    const count = named(found);
     if (count > bestCount) {
       best = r;
       bestCount = count;
-      bestMatch = match;
+      bestMatch = found;
     }
   }
   if (best < 0 || bestMatch === null) {
     if (scan === 0 || top.slice(0, scan).every((row) => filledCount(row) === 0)) {
-      return { ok: true, row: 0, match: findHeaders(table, []), nameless: [] };
+      return { ok: true, row: 0, match: match([]), nameless: [] };
     }
     const first = filledCount(top[0]);
     const widest = Math.max(...top.slice(1, scan).map(filledCount), 0);
     if (first === 0 || (first === 1 && widest > 1)) return { ok: false };
     best = 0;
-    bestMatch = findHeaders(table, top[0]);
+    bestMatch = match(top[0]);
   }
   return { ok: true, row: best, match: bestMatch, nameless: namelessColumns(top, best, scan) };
 }

@@ -594,6 +594,45 @@ const EN = {
   'check.skipped': 'Not mailed in the last run (their address is not listed as having access to this file): {names}.',
   'check.skipped.todo':
     'Ask them to open the file and the Client Tracker sidebar once; or share the file with their address.',
+  'import.error.noDate': 'This row has an outcome but no “{field}”; give the day the contact happened.',
+  'import.error.noClient':
+    'This row names no client (no name, phone, email or ID) and has no client above it to belong to.',
+  'import.error.noName': 'This row has no client name, and its phone, email or ID matches no client above it.',
+  'import.error.twoRows':
+    'This row matches rows {lines}, which are different clients; a client is never guessed, so make it match one of them.',
+  'import.error.twoClients':
+    'This client matches several clients already in the register: {clients}; a client is never guessed, so make the row match one of them.',
+  'import.preview.header': 'Header on row {row}. Columns: {columns}.',
+  'import.preview.leftOut': 'Left out (no column of ours; name one with --map "header=field"): {columns}.',
+  'import.preview.totals':
+    'Rows read: {rows}. New clients: {newClients}; existing clients updated: {updates}; already in the register, left as they are: {skipped}; contacts to log: {contacts} (reached: {reached}); rows with problems: {problems}.',
+  'import.preview.skippedHint':
+    'Clients already in the register are left as they are; to log their history too, add --update.',
+  'import.preview.updateFields':
+    'For clients already in the register only their history is logged; their fields are not changed.',
+  'import.preview.duplicates': 'Duplicates:',
+  'import.preview.sameAsRow': 'Row {line} ({name}) is the same client as row {with} ({reasons}).',
+  'import.preview.inRegister': 'Row {line} ({name}) is already in the register as {client} ({id}) ({reasons}).',
+  'import.preview.problems': 'Rows with problems (not imported):',
+  'import.preview.problem': 'Row {line}: {problem}',
+  'import.preview.values': 'How the list’s values map onto ours:',
+  'import.preview.value': '{field}: “{text}” → {label} (rows: {count})',
+  'import.preview.notOnList': 'not on our list',
+  'import.preview.notAttempts':
+    'Rows {lines} have a date or a summary but no outcome: a row without an outcome is not a contact attempt, so they are not logged.',
+  'import.preview.channelAssumed': 'Contacts that name no channel: {count}; they are logged as phone calls.',
+  'import.preview.consequences':
+    'Once imported: clients overdue at once: {overdue}; clients due for the pool: {poolDue}.',
+  'import.preview.notOnTeam': 'Not on the Team (add them to the Team tab first, or change these rows): {names}.',
+  'import.preview.ownerless': 'New clients with no owner: {count}; they will be yours ({me}).',
+  'import.reason.id': 'same ID',
+  'import.reason.phone': 'same phone',
+  'import.reason.email': 'same email',
+  'import.reason.name': 'similar name',
+  'import.none': 'none',
+  'import.undo.removed': 'Import {batch} undone: the client it added is removed, with its {contacts} contacts.',
+  'import.undo.restored':
+    'Import {batch} undone: the fields it changed are restored and its {contacts} contacts removed.',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -1135,6 +1174,39 @@ const ZH_CN: Record<MessageKey, string> = {
   'check.lastRunFailed.todo': '请在“定时任务 ▸ 状态”里查看原因，然后点“定时任务 ▸ 立即运行”。',
   'check.skipped': '上次运行没有发给这些人（他们的地址没有单独列在这个文件的共享名单里）：{names}。',
   'check.skipped.todo': '请他们打开一次这个文件和客户跟踪侧边栏；或把文件单独共享给他们的地址。',
+  'import.error.noDate': '这一行有联系情况，但没有“{field}”；请填上跟进发生的日期。',
+  'import.error.noClient': '这一行没有写客户（没有名称、电话、邮箱或编号），上面也没有可归属的客户。',
+  'import.error.noName': '这一行没有客户名称，它的电话、邮箱或编号也对不上上面任何一个客户。',
+  'import.error.twoRows': '这一行同时对上了第 {lines} 行，而它们是不同的客户；系统不会替你猜，请改成只对上其中一个。',
+  'import.error.twoClients':
+    '这个客户同时对上了客户表里的好几个客户：{clients}；系统不会替你猜，请改成只对上其中一个。',
+  'import.preview.header': '表头在第 {row} 行。列对应：{columns}。',
+  'import.preview.leftOut': '以下列没有导入（我们没有对应的列；可以用 --map "表头=字段" 指定）：{columns}。',
+  'import.preview.totals':
+    '共读取 {rows} 行：新客户 {newClients} 个，更新已有客户 {updates} 个，客户表里已有、保持不动 {skipped} 个，要记录的跟进 {contacts} 条（其中联系上 {reached} 条），有问题的行 {problems} 行。',
+  'import.preview.skippedHint': '客户表里已有的客户保持不动；如果也要导入他们的跟进记录，请加上 --update。',
+  'import.preview.updateFields': '客户表里已有的客户只导入跟进记录，不改动他们的资料。',
+  'import.preview.duplicates': '重复客户：',
+  'import.preview.sameAsRow': '第 {line} 行（{name}）和第 {with} 行是同一个客户（{reasons}）。',
+  'import.preview.inRegister': '第 {line} 行（{name}）在客户表里已经有了：{client}（{id}）（{reasons}）。',
+  'import.preview.problems': '有问题的行（不会导入）：',
+  'import.preview.problem': '第 {line} 行：{problem}',
+  'import.preview.values': '表里的值对应到我们的选项：',
+  'import.preview.value': '{field}：“{text}”→ {label}（{count} 行）',
+  'import.preview.notOnList': '不在我们的选项里',
+  'import.preview.notAttempts':
+    '第 {lines} 行有日期或内容，但没有联系情况：没有联系情况的行不算一次跟进，所以不会记录。',
+  'import.preview.channelAssumed': '有 {count} 条跟进没写沟通方式，按电话记录。',
+  'import.preview.consequences': '导入后：{overdue} 个客户马上就逾期，{poolDue} 个客户到了进公海的日子。',
+  'import.preview.notOnTeam': '这些人不在团队表里（请先加到团队表，或改掉这些行）：{names}。',
+  'import.preview.ownerless': '有 {count} 个新客户没有负责人：导入后归你（{me}）。',
+  'import.reason.id': '编号相同',
+  'import.reason.phone': '电话相同',
+  'import.reason.email': '邮箱相同',
+  'import.reason.name': '名称相近',
+  'import.none': '无',
+  'import.undo.removed': '已撤销导入 {batch}：删除了这次导入新增的客户及其 {contacts} 条跟进记录。',
+  'import.undo.restored': '已撤销导入 {batch}：恢复了这次导入改动的字段，删除了它记录的 {contacts} 条跟进。',
 };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH_CN };

@@ -369,6 +369,7 @@ export const LISTS = {
     },
     { code: 'idAssigned', en: 'ID assigned', zh: '分配编号', aliases: ['New ID', '编号分配'] },
     { code: 'clientAdded', en: 'Client added', zh: '新增客户', aliases: ['New client', 'Added', '新客户'] },
+    { code: 'importUndone', en: 'Import undone', zh: '撤销导入', aliases: ['Undo import', '导入撤销'] },
   ],
   weekdays: [
     { code: 'monday', en: 'Monday', zh: '星期一', aliases: ['Mon', '周一', '礼拜一'] },

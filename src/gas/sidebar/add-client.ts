@@ -28,7 +28,7 @@ import { buildCard } from './card';
 import { openHeader } from './header-table';
 import { refused } from './results';
 import { type SearchIndex, buildIndex, loadIndex, saveIndex } from './search-index';
-import { findDuplicates, phoneDigits } from './search-match';
+import { findDuplicates, phoneDigits } from '../../core/client-match';
 import { locateClient } from './locate';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
@@ -102,7 +102,7 @@ function candidate(entry: { id: string; name: string; contact: string; phones: s
   };
 }
 
-/** The clients a new one may already be (search-match.ts findDuplicates), as the sidebar shows them; at most 20. */
+/** The clients a new one may already be (core/client-match.ts findDuplicates), as the sidebar shows them; at most 20. */
 function duplicatesIn(
   index: SearchIndex,
   wanted: { name: string; phone: string; email: string },

@@ -3,7 +3,7 @@
  */
 import type { SearchIndex } from './search-index';
 import { loadIndex, saveIndex } from './search-index';
-import type { IndexEntry } from './search-match';
+import type { IndexEntry } from './index-entry';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -5,7 +5,8 @@
  * name's pinyin and initials), made from those texts in one go. Pure: no Apps Script here.
  */
 import { Lines } from './search-lines';
-import { type IndexEntry, phoneDigits } from './search-match';
+import { phoneDigits } from '../../core/client-match';
+import type { IndexEntry } from './index-entry';
 import { pinyinLines } from './search-pinyin';
 
 export const FIELDS = ['id', 'name', 'contact', 'phones', 'email', 'owner', 'nextOwner'] as const;
@@ -39,7 +40,7 @@ const FOLD_DROP_ASCII = /[\t\v\f\r !-/:-@[-`{-~]+/g;
 const NOTHING_TO_DROP =
   /^[\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]*$/;
 
-/** fold() (search-match.ts) of every line at once; the line breaks stay (fold would drop them). */
+/** fold() (core/client-match.ts) of every line at once; the line breaks stay (fold would drop them). */
 export function foldLines(text: string): string {
   const ascii = !NON_ASCII.test(text);
   const dropped = (ascii ? text : text.normalize('NFKC')).toLowerCase().replace(FOLD_DROP_ASCII, '');

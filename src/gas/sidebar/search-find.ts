@@ -8,7 +8,8 @@
 import { personKey } from '../../core/people';
 import type { IndexTexts } from './search-columns';
 import { lineIs } from './search-lines';
-import { MAX_HITS, fold } from './search-match';
+import { fold } from '../../core/client-match';
+import { MAX_HITS } from './index-entry';
 import { pinyinQuery } from './search-pinyin';
 
 const LOOKS_LIKE_PHONE = /^[\d\s+()\-.]+$/;

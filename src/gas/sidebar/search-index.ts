@@ -13,7 +13,7 @@ import type { WorkbookContext } from '../context';
 import type { Table } from '../table';
 import { openHeader } from './header-table';
 import { IndexTexts, type Field, FIELDS, blockColumns } from './search-columns';
-import type { IndexEntry } from './search-match';
+import type { IndexEntry } from './index-entry';
 import { documentCache, dropIndex, fetchIds, fetchIndex, hasCurrentIndex, storeIndex } from './search-store';
 import { idKey } from '../../core/ids';
 

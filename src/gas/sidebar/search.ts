@@ -8,7 +8,7 @@ import { openHeader } from './header-table';
 import { buildIndex, loadIndex, saveIndex, warmSearchIndex } from './search-index';
 import type { Field } from './search-columns';
 import { matchClients } from './search-find';
-import { MAX_HITS } from './search-match';
+import { MAX_HITS } from './index-entry';
 import { type SidebarSession, openSession } from './session';
 
 const ME_KEY = 'ct.me:';

@@ -17,6 +17,7 @@ export const COMMANDS = [
   'call',
   'serve',
   'share',
+  'import',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -42,6 +43,14 @@ export interface CliOptions {
   mode?: DeploymentMode;
   /** --assume name=value, repeatable: readings of undocumented behaviour (emulator/readings.ts) */
   assume: Assumptions;
+  /** import: the list, its tab, the user's header choices ("联系电话=phone"), create-and-update, preview only */
+  from?: string;
+  sheet?: string;
+  map: string[];
+  /** import: the batch to undo */
+  undo?: string;
+  update: boolean;
+  dryRun: boolean;
 }
 
 export interface ParsedArgs {
@@ -67,11 +76,27 @@ const VALUE_OPTIONS = [
   'remove',
   'mode',
   'assume',
+  'from',
+  'sheet',
+  'map',
+  'undo',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
+/** Options that take no value. */
+const FLAGS: Record<string, 'force' | 'update' | 'dryRun'> = { force: 'force', update: 'update', 'dry-run': 'dryRun' };
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { force: false, editor: [], viewer: [], remove: [], assume: {} };
+  const options: CliOptions = {
+    force: false,
+    editor: [],
+    viewer: [],
+    remove: [],
+    assume: {},
+    map: [],
+    update: false,
+    dryRun: false,
+  };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -82,9 +107,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (name === 'force') {
-      if (eq >= 0) throw new UsageError(cliText('forceNoValue'));
-      options.force = true;
+    const flag = FLAGS[name];
+    if (flag !== undefined) {
+      if (eq >= 0) throw new UsageError(cliText('flagNoValue', { name }));
+      options[flag] = true;
       continue;
     }
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(cliText('unknownOption', { name }));
@@ -149,6 +175,9 @@ function setOption(options: CliOptions, name: ValueOption, value: string): void 
     case 'remove':
       if (!isEmail(value)) throw new UsageError(cliText('badEmail', { name, value }));
       options[name].push(value.trim());
+      return;
+    case 'map':
+      options.map.push(value);
       return;
     default:
       options[name] = value;

@@ -19,6 +19,7 @@ import type { FileWrite } from '../xlsx/commit';
 import { UsageError, type CliOptions, type Command } from './args';
 import { cliLang, cliText } from './messages';
 import { ENTRY_POINTS, resolveEntry, type FeatureCommand } from './entry-points';
+import { runImport } from './import';
 
 export interface Io {
   out(text: string): void;
@@ -46,6 +47,8 @@ export async function runCommand(command: Command, positional: string[], options
       return serve(options, io);
     case 'share':
       return share(options, io);
+    case 'import':
+      return runImport(options, io.out, () => Session.open(openOptions(options, io, command)));
     default:
       return withSession(openOptions(options, io, command), io, (session) => feature(session, command, options, io));
   }

@@ -7,7 +7,7 @@ import { type Lang, langFromLocale } from '../../core/i18n';
 
 const EN = {
   seeHelp: 'Run "client-tracker --help" for the commands and options.',
-  forceNoValue: '--force takes no value.',
+  flagNoValue: '--{name} takes no value.',
   unknownOption: 'Unknown option --{name}.',
   needsValue: '--{name} needs a value.',
   unknownCommand: 'Unknown command "{command}"; the commands are {commands}.',
@@ -62,6 +62,28 @@ const EN = {
   hintNoEmail: 'Fill in their Email on the Team tab.',
   hintDeferred: 'The next daily run sends them first.',
   callRefused: '{fn} refused, nothing was saved: {problems}',
+  importNeedsFrom: 'import needs --from LIST.csv or LIST.xlsx.',
+  importNoFile: 'The list {file} cannot be opened; check the path.',
+  importNotText: '{file} is not a text CSV file; save the list as CSV (UTF-8 or GBK) or as .xlsx and try again.',
+  importBadCsv: '{file} cannot be read as CSV ({reason}); nothing was imported.',
+  importNotXlsx: '{file} cannot be read as an .xlsx workbook; nothing was imported.',
+  importNoSheet: '{file} has no tab named "{sheet}"; its tabs are {sheets}.',
+  importSheetOnlyXlsx: '--sheet only applies to an .xlsx list, and {file} is a CSV.',
+  importNoHeader:
+    'No column of {file} is one Client Tracker knows (such as 客户名称, 联系电话 or 负责人) in its first 10 rows; name them with --map "header=field".',
+  importBadMap: '--map "{value}" is not header=field, or "{field}" is no field of ours; fields: {fields}.',
+  importNotSetUp: '{file} has no Clients tab yet; run client-tracker setup --workbook {file} first.',
+  importRead: 'Read {file} ({how}).',
+  importDryRun: 'Dry run: nothing was written to {file}.',
+  importNothing: 'Nothing to import, so {file} was not changed.',
+  importRefused: 'Row {line} was refused, so nothing was imported: {problems}',
+  importDone: 'Imported into {file}: {clients} clients added, {contacts} contacts logged.',
+  importBatch: 'This import is batch {batch}; to undo it: client-tracker import --workbook {file} --undo {batch}',
+  undoNoBatch: '{file} has no import {batch}; the batch is named when an import finishes (such as I-M1ABC2D3).',
+  undoAlready: 'Import {batch} in {file} is already undone.',
+  undoChanged:
+    'Import {batch} was not undone: these rows were changed or removed since it ({ids}); undo by hand, or put them back first.',
+  undoDone: 'Import {batch} undone in {file}: {clients} clients and {contacts} contacts removed, the rest restored.',
   'sidecar.missing': 'is missing',
   'sidecar.type': 'should be {expected}',
   'sidecar.type.text': 'text',
@@ -98,6 +120,7 @@ Commands:
   call <fn> [JSON…]    call a sidebar function as google.script.run would; JSON result on stdout
   serve                the browser playground (creates the demo workbook on first run)
   share                who can open the workbook; --editor/--viewer EMAIL give access, --remove EMAIL takes it away
+  import --from LIST   bring a client list (.csv or .xlsx) in: new clients, and their history as contacts
 
 Options:
   --workbook FILE      the .xlsx workbook (serve: .playground/client-tracker.xlsx by default)
@@ -113,6 +136,12 @@ Options:
   --port N             serve: the port (default 8080)
   --wait SECONDS       how long to wait while another command or the playground uses the workbook (default 60)
   --editor EMAIL, --viewer EMAIL, --remove EMAIL   share: give or take away access (each may be repeated)
+  --from FILE          import: the list (.csv in UTF-8, UTF-16 or GBK, or .xlsx)
+  --sheet NAME         import: the .xlsx tab to read (default: the first)
+  --map "HEADER=FIELD" import: read a column as one of ours, e.g. --map "联系电话=phone"; "HEADER=" leaves it out (repeatable)
+  --update             import: also log the history of clients already in the register (default: create only)
+  --dry-run            import: print the preview and write nothing
+  --undo BATCH         import: undo an import (its batch is named when it finishes), if nothing it wrote changed since
 `,
 } as const;
 
@@ -120,7 +149,7 @@ export type CliMessage = keyof typeof EN;
 
 const ZH_CN: Record<CliMessage, string> = {
   seeHelp: '运行 "client-tracker --help" 查看命令和选项。',
-  forceNoValue: '--force 不带值。',
+  flagNoValue: '--{name} 不带值。',
   unknownOption: '未知选项 --{name}。',
   needsValue: '--{name} 需要一个值。',
   unknownCommand: '未知命令 "{command}"；可用的命令有 {commands}。',
@@ -172,6 +201,27 @@ const ZH_CN: Record<CliMessage, string> = {
   hintNoEmail: '请在“团队”表中填写他们的邮箱。',
   hintDeferred: '下次每日运行会优先发送这些邮件。',
   callRefused: '{fn} 被拒绝，没有保存任何内容：{problems}',
+  importNeedsFrom: 'import 需要 --from 名单.csv 或 名单.xlsx。',
+  importNoFile: '打不开名单 {file}；请检查路径。',
+  importNotText: '{file} 不是文本格式的 CSV；请把名单另存为 CSV（UTF-8 或 GBK）或 .xlsx 后再试。',
+  importBadCsv: '{file} 无法按 CSV 读取（{reason}）；什么都没有导入。',
+  importNotXlsx: '{file} 无法按 .xlsx 工作簿读取；什么都没有导入。',
+  importNoSheet: '{file} 里没有叫“{sheet}”的工作表；它的工作表有：{sheets}。',
+  importSheetOnlyXlsx: '--sheet 只适用于 .xlsx 名单，而 {file} 是 CSV。',
+  importNoHeader:
+    '{file} 的前 10 行里没有客户跟踪认识的列（比如 客户名称、联系电话、负责人）；请用 --map "表头=字段" 指定。',
+  importBadMap: '--map "{value}" 不是“表头=字段”的格式，或者“{field}”不是我们的字段；可用的字段：{fields}。',
+  importNotSetUp: '{file} 还没有“客户”表；请先运行 client-tracker setup --workbook {file}。',
+  importRead: '已读取 {file}（{how}）。',
+  importDryRun: '试运行：没有往 {file} 写入任何内容。',
+  importNothing: '没有可导入的内容，所以 {file} 没有改动。',
+  importRefused: '第 {line} 行被拒绝，所以什么都没有导入：{problems}',
+  importDone: '已导入到 {file}：新增客户 {clients} 个，记录跟进 {contacts} 条。',
+  importBatch: '这次导入的批次是 {batch}；要撤销：client-tracker import --workbook {file} --undo {batch}',
+  undoNoBatch: '{file} 里没有导入批次 {batch}；批次号在导入完成时给出（形如 I-M1ABC2D3）。',
+  undoAlready: '{file} 的导入批次 {batch} 已经撤销过了。',
+  undoChanged: '没有撤销导入 {batch}：这些行在导入之后被改动或删除了（{ids}）；请手动处理，或先把它们改回去。',
+  undoDone: '已在 {file} 撤销导入 {batch}：删除了 {clients} 个客户和 {contacts} 条跟进，其余恢复原样。',
   'sidecar.missing': '缺失',
   'sidecar.type': '应该是{expected}',
   'sidecar.type.text': '文本',
@@ -207,6 +257,7 @@ const ZH_CN: Record<CliMessage, string> = {
   call <函数> [JSON…]  像 google.script.run 一样调用侧边栏函数；结果以 JSON 输出
   serve                浏览器演示页面（首次运行时创建示例工作簿）
   share                查看谁能打开工作簿；--editor/--viewer 邮箱 授予权限，--remove 邮箱 取消权限
+  import --from 名单   导入客户名单（.csv 或 .xlsx）：新客户，以及他们的跟进历史
 
 选项：
   --workbook FILE      .xlsx 工作簿（serve 默认 .playground/client-tracker.xlsx）
@@ -222,6 +273,12 @@ const ZH_CN: Record<CliMessage, string> = {
   --port N             serve：端口（默认 8080）
   --wait SECONDS       其他命令或演示页面正在使用工作簿时最多等待的秒数（默认 60）
   --editor EMAIL, --viewer EMAIL, --remove EMAIL   share：授予或取消权限（可重复）
+  --from FILE          import：名单文件（UTF-8、UTF-16 或 GBK 编码的 .csv，或 .xlsx）
+  --sheet NAME         import：要读取的 .xlsx 工作表（默认第一个）
+  --map "表头=字段"     import：把某列当作我们的某个字段，例如 --map "联系电话=phone"；"表头=" 表示不导入该列（可重复）
+  --update             import：客户表里已有的客户也导入跟进记录（默认只新建）
+  --dry-run            import：只显示预览，不写入
+  --undo BATCH         import：撤销一次导入（批次号在导入完成时给出），前提是它写入的内容之后没被改动
 `,
 };
 

@@ -7,7 +7,7 @@
 import { IndexTexts, FIELDS, type Field, foldLines, phoneLines } from '../../../src/gas/sidebar/search-columns';
 import { matchClients } from '../../../src/gas/sidebar/search-find';
 import { Lines, PIECE_BYTES } from '../../../src/gas/sidebar/search-lines';
-import { fold, phoneDigits } from '../../../src/gas/sidebar/search-match';
+import { fold, phoneDigits } from '../../../src/core/client-match';
 import { shortCorpus } from '../../hostile/corpus';
 import { pinyin } from 'pinyin-pro';
 

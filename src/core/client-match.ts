@@ -1,23 +1,17 @@
 /**
- * How client text compares (folded names, phone digits), and spotting likely duplicates. Pure: no
- * Apps Script here, so it can be reasoned about (and tested) on its own. Matching a query against
- * the whole index is search-find.ts.
+ * How client text compares (folded names, phone digits), and spotting likely duplicates: the one
+ * rule the sidebar's Add client and the import share. Matching a search query against the sidebar's
+ * whole index is gas/sidebar/search-find.ts.
  */
 
-/** One Clients row as the sidebar searches it; `row` is the sheet row when the index was built. */
-export interface IndexEntry {
-  row: number;
+/** What identifies a client for the duplicate rule. */
+export interface ClientIdentity {
   id: string;
   name: string;
-  contact: string;
   /** every phone number in the cell, digits only, separated by spaces */
   phones: string;
   email: string;
-  owner: string;
-  nextOwner: string;
 }
-
-export const MAX_HITS = 20;
 
 /**
  * How names compare: full-width = half-width (NFKC), case ignored, and spaces, punctuation and
@@ -87,13 +81,13 @@ export function similarNames(a: string, b: string): boolean {
 export type DuplicateReason = 'phone' | 'email' | 'name';
 
 /** Existing clients that look like the new one: same phone digits, same email, or a very similar name. */
-export function findDuplicates(
-  entries: readonly IndexEntry[],
+export function findDuplicates<E extends ClientIdentity>(
+  entries: readonly E[],
   candidate: { name: string; phone: string; email: string },
-): { entry: IndexEntry; reasons: DuplicateReason[] }[] {
+): { entry: E; reasons: DuplicateReason[] }[] {
   const phones = new Set(phoneDigits(candidate.phone));
   const email = candidate.email.trim().toLowerCase();
-  const found: { entry: IndexEntry; reasons: DuplicateReason[] }[] = [];
+  const found: { entry: E; reasons: DuplicateReason[] }[] = [];
   for (const entry of entries) {
     if (entry.id === '' && entry.name === '') continue;
     const reasons: DuplicateReason[] = [];

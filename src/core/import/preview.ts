@@ -1,0 +1,105 @@
+/**
+ * The import's preview as sentences, in the reader's language: how the headers map, what will be
+ * added, updated and left alone, the duplicates and with what, the rows with problems and why, how the
+ * list's values map onto our lists, and what follows once it lands.
+ */
+import { type Lang, joinList, render, t } from '../i18n';
+import { type ListName, label } from '../lists';
+import { type HeaderMapping, fieldColumn, fieldLabel } from './fields';
+import type { Duplicate, ImportPlan } from './plan';
+
+function reasons(list: Duplicate['reasons'], lang: Lang): string {
+  return joinList(
+    list.map((r) => t(lang, `import.reason.${r}`)),
+    lang,
+  );
+}
+
+export function previewLines(
+  plan: ImportPlan,
+  header: { row: number; mapping: HeaderMapping },
+  lang: Lang,
+  me: string,
+): string[] {
+  const lines: string[] = [];
+  const mapped = header.mapping.columns.filter((c) => c.field !== null);
+  const leftOut = header.mapping.columns.filter((c) => c.field === null);
+  lines.push(
+    t(lang, 'import.preview.header', {
+      row: header.row,
+      columns: joinList(
+        mapped.map((c) => `${c.header} → ${fieldLabel(c.field!, lang)}`),
+        lang,
+      ),
+    }),
+  );
+  if (leftOut.length > 0) {
+    lines.push(
+      t(lang, 'import.preview.leftOut', {
+        columns: joinList(
+          leftOut.map((c) => c.header),
+          lang,
+        ),
+      }),
+    );
+  }
+  const { counts } = plan;
+  const problemRows = new Set(plan.problems.map((p) => p.line)).size;
+  lines.push(t(lang, 'import.preview.totals', { rows: plan.rows, ...counts, problems: problemRows }));
+  if (counts.skipped > 0) lines.push(t(lang, 'import.preview.skippedHint'));
+  if (counts.updates > 0) lines.push(t(lang, 'import.preview.updateFields'));
+  if (plan.duplicates.length > 0) {
+    lines.push(t(lang, 'import.preview.duplicates'));
+    for (const d of plan.duplicates) {
+      const why = reasons(d.reasons, lang);
+      lines.push(
+        '  ' +
+          (d.withClient
+            ? t(lang, 'import.preview.inRegister', {
+                line: d.line,
+                name: d.name,
+                client: d.withClient.name,
+                id: d.withClient.id,
+                reasons: why,
+              })
+            : t(lang, 'import.preview.sameAsRow', {
+                line: d.line,
+                name: d.name,
+                with: d.withLine ?? '',
+                reasons: why,
+              })),
+      );
+    }
+  }
+  if (plan.problems.length > 0) {
+    lines.push(t(lang, 'import.preview.problems'));
+    for (const p of plan.problems) {
+      lines.push('  ' + t(lang, 'import.preview.problem', { line: p.line, problem: render(lang, p.message) }));
+    }
+  }
+  if (plan.listValues.length > 0) {
+    lines.push(t(lang, 'import.preview.values'));
+    for (const v of plan.listValues) {
+      const list = fieldColumn(v.field).list as ListName;
+      const shown = v.code === null ? t(lang, 'import.preview.notOnList') : label(list, v.code as never, lang);
+      lines.push(
+        '  ' +
+          t(lang, 'import.preview.value', {
+            field: fieldLabel(v.field, lang),
+            text: v.text,
+            label: shown,
+            count: v.count,
+          }),
+      );
+    }
+  }
+  if (plan.notAttempts.length > 0) {
+    lines.push(t(lang, 'import.preview.notAttempts', { lines: joinList(plan.notAttempts.map(String), lang) }));
+  }
+  if (plan.channelAssumed > 0) lines.push(t(lang, 'import.preview.channelAssumed', { count: plan.channelAssumed }));
+  const c = plan.consequences;
+  lines.push(t(lang, 'import.preview.consequences', { overdue: c.overdue, poolDue: c.poolDue }));
+  if (c.notOnTeam.length > 0) lines.push(t(lang, 'import.preview.notOnTeam', { names: joinList(c.notOnTeam, lang) }));
+  if (c.ownerless > 0) lines.push(t(lang, 'import.preview.ownerless', { count: c.ownerless, me }));
+  return lines;
+}

@@ -1,0 +1,227 @@
+/**
+ * `client-tracker import --workbook F.xlsx --from list.csv|list.xlsx`: a client list brought in
+ * (docs/import.md). The list is read first (a file that cannot be read ends in one sentence, the
+ * workbook untouched); then, under the workbook's lock, the register, the Team and the Settings are
+ * read, the core plans the import and the preview is printed. --dry-run stops there. Otherwise each
+ * new client is added and each contact logged through the add-on's own sidebar saves (Add client, Log
+ * contact: the one rule path), and the workbook is saved once, only if every one of them succeeded.
+ */
+import { dayKey } from '../../core/dates';
+import { findHeaderRow } from '../../core/header-row';
+import { langFromLocale } from '../../core/i18n';
+import {
+  type ImportField,
+  type MapOverrides,
+  IMPORT_FIELDS,
+  fieldNamed,
+  findListHeader,
+} from '../../core/import/fields';
+import { type ImportPlan, type PlannedClient, type RegisterClient, planImport } from '../../core/import/plan';
+import { previewLines } from '../../core/import/preview';
+import { type ListRow, readListRow } from '../../core/import/values';
+import { phoneDigits } from '../../core/client-match';
+import { memberByEmail } from '../../core/people';
+import { type TableName, type TeamMember, findHeaders, matchTabName } from '../../core/schema';
+import { parseSettings } from '../../core/settings';
+import type { SheetModel } from '../emulator/model';
+import { ListError, readList } from '../import/read-list';
+import { journalRows, recordImport, tableRows, undoImport } from './import-journal';
+import type { Session } from '../session';
+import { WorkbookError } from '../session';
+import { UsageError, type CliOptions } from './args';
+import { cliLang, cliText } from './messages';
+
+/** --map "联系电话=phone" (and "备注=" to leave a column out), checked before anything is opened. */
+export function parseMaps(values: readonly string[]): MapOverrides {
+  const out = new Map<string, ImportField | null>();
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    const header = eq < 0 ? '' : value.slice(0, eq).trim();
+    const target = eq < 0 ? '' : value.slice(eq + 1).trim();
+    const field = target === '' ? null : fieldNamed(target);
+    if (header === '' || (target !== '' && field === null)) {
+      throw new UsageError(cliText('importBadMap', { value, field: target, fields: IMPORT_FIELDS.join(', ') }));
+    }
+    out.set(header, field);
+  }
+  return out;
+}
+
+function tab(session: Session, table: TableName): SheetModel | null {
+  const names = session.model.sheets.map((s) => s.name);
+  const name = matchTabName(table, names);
+  return name === null ? null : (session.model.sheets.find((s) => s.name === name) ?? null);
+}
+
+/** A table's records by header: each row as column key → cell. */
+function records(sheet: SheetModel | null, table: TableName): Record<string, unknown>[] {
+  if (sheet === null) return [];
+  const found = findHeaderRow(table, sheet.values.slice(0, 10));
+  if (!found.ok) return [];
+  const map = findHeaders(table, sheet.values[found.row] ?? []).map as Record<string, number>;
+  return sheet.values.slice(found.row + 1).map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, col] of Object.entries(map)) out[key] = row[col] ?? '';
+    return out;
+  });
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+export interface ImportResult {
+  plan: ImportPlan;
+  /** what landed: clients added, contacts logged */
+  added: number;
+  logged: number;
+}
+
+export async function runImport(
+  options: CliOptions,
+  say: (line: string) => void,
+  open: () => Promise<Session>,
+): Promise<number> {
+  if (options.undo !== undefined) return runUndo(options.undo, say, open);
+  if (!options.from) throw new UsageError(cliText('importNeedsFrom'));
+  const overrides = parseMaps(options.map);
+  let list;
+  try {
+    list = await readList(options.from, options.sheet);
+  } catch (error) {
+    if (error instanceof ListError) throw new WorkbookError(error.message);
+    throw error;
+  }
+  const how = list.encoding ?? list.sheet ?? '';
+  const header = findListHeader(list.rows.slice(0, 10), overrides);
+  if (!header.ok) throw new WorkbookError(cliText('importNoHeader', { file: options.from }));
+
+  const session = await open();
+  try {
+    for (const note of session.notes) say(note);
+    const file = session.workbook;
+    const clientsTab = tab(session, 'clients');
+    if (clientsTab === null) throw new WorkbookError(cliText('importNotSetUp', { file }));
+    const model = session.model;
+    const tz = model.timeZone;
+    const now = new Date(session.env.clock.now());
+    const today = dayKey(now, tz);
+    const lang = cliLang();
+    const team = records(tab(session, 'team'), 'team')
+      .filter((r) => text(r.name).trim() !== '')
+      .map((r) => ({ name: text(r.name), email: text(r.email) }) as TeamMember);
+    const me = memberByEmail(team, session.user)?.name.trim() ?? '';
+    const settingsTab = tab(session, 'settings');
+    const settings = parseSettings(settingsTab?.values ?? [], langFromLocale(model.locale)).settings;
+    const register: RegisterClient[] = records(clientsTab, 'clients')
+      .filter((r) => text(r.id) !== '' || text(r.name) !== '')
+      .map((r) => ({
+        id: text(r.id),
+        name: text(r.name),
+        phones: phoneDigits(text(r.phone)).join(' '),
+        email: text(r.email),
+      }));
+
+    const ctx = { lang, tz, today, team };
+    const rows: ListRow[] = [];
+    list.rows.slice(header.row + 1).forEach((cells, i) => {
+      if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) return;
+      rows.push(readListRow(cells, header.row + 2 + i, header.mapping, ctx));
+    });
+    const plan = planImport(rows, register, { ...ctx, update: options.update, me, settings });
+    say(cliText('importRead', { file: options.from, how }));
+    for (const line of previewLines(plan, { row: header.row + 1, mapping: header.mapping }, lang, me || session.user)) {
+      say(line);
+    }
+    if (options.dryRun) {
+      say(cliText('importDryRun', { file }));
+      return 0;
+    }
+    const before = { clients: tableRows(session, 'clients'), contacts: tableRows(session, 'contacts') };
+    const result = write(session, plan);
+    if (result.added + result.logged === 0) {
+      say(cliText('importNothing', { file }));
+      return 0;
+    }
+    const after = { clients: tableRows(session, 'clients'), contacts: tableRows(session, 'contacts') };
+    const batch = recordImport(session, journalRows(before, after), langFromLocale(model.locale), me || session.user);
+    await session.save();
+    say(cliText('importDone', { file, clients: result.added, contacts: result.logged }));
+    say(cliText('importBatch', { file, batch }));
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+async function runUndo(batch: string, say: (line: string) => void, open: () => Promise<Session>): Promise<number> {
+  const session = await open();
+  try {
+    for (const note of session.notes) say(note);
+    const team = records(tab(session, 'team'), 'team').map((r) => ({ name: text(r.name), email: text(r.email) }));
+    const me = memberByEmail(team, session.user)?.name.trim() || session.user;
+    const removed = undoImport(session, batch, langFromLocale(session.model.locale), me);
+    await session.save();
+    say(cliText('undoDone', { batch, file: session.workbook, ...removed }));
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+interface WriteResultLike {
+  ok: boolean;
+  value?: { fields?: { id?: unknown } };
+  problems?: { text?: string }[];
+  duplicates?: unknown[];
+}
+
+/** Calls one sidebar save; a refusal ends the import with its sentence (nothing is saved). */
+function save(session: Session, fn: 'addClient' | 'logContact', args: unknown[], line: number): WriteResultLike {
+  const { value } = session.client(fn, args);
+  const result = value as WriteResultLike;
+  if (result?.ok !== true) {
+    const problems = (result?.problems ?? []).map((p) => p.text ?? '').join(' ') || JSON.stringify(value);
+    throw new WorkbookError(cliText('importRefused', { line, problems }));
+  }
+  return result;
+}
+
+/** Adds and logs what the plan says, through the sidebar's saves; resolves to what landed. */
+function write(session: Session, plan: ImportPlan): { added: number; logged: number } {
+  let added = 0;
+  let logged = 0;
+  for (const client of plan.clients) {
+    if (client.action === 'skip') continue;
+    const id = client.action === 'new' ? addClient(session, client) : (client.matched?.id ?? '');
+    if (client.action === 'new') added++;
+    for (const contact of client.contacts) {
+      const v = contact.values;
+      const entry: Record<string, string> = {
+        clientId: id,
+        date: v.date,
+        channel: v.channel,
+        outcome: v.outcome,
+      };
+      const optional: Record<string, string | null | undefined> = {
+        by: v.by,
+        result: v.result,
+        summary: v.summary,
+        objections: v.objections,
+        attitude: v.attitude,
+        reason: v.reason,
+        nextDate: contact.next?.date,
+        nextOwner: contact.next?.owner,
+        nextTopic: contact.next?.topic,
+      };
+      for (const [k, value] of Object.entries(optional))
+        if (value !== null && value !== undefined && value !== '') entry[k] = value;
+      save(session, 'logContact', [entry], contact.line);
+      logged++;
+    }
+  }
+  return { added, logged };
+}
+
+function addClient(session: Session, client: PlannedClient): string {
+  const result = save(session, 'addClient', [client.fields, { allowDuplicate: true }], client.lines[0]);
+  return text(result.value?.fields?.id);
+}

@@ -1,0 +1,117 @@
+/**
+ * A list file read into rows of cells, as the import maps them (docs/import.md): a CSV through
+ * csv-parse, its encoding found by a plain rule — a byte-order mark says UTF-8, UTF-16 LE or UTF-16 BE;
+ * without one, bytes that are valid UTF-8 are UTF-8, and anything else is GB18030 (the superset of
+ * GBK that Chinese Excel saves "CSV" in), decoded by iconv-lite — or an .xlsx through exceljs (a tab
+ * by name, else the first). A file that cannot be read ends in one sentence (ListError).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { cliText } from '../cli/messages';
+
+export class ListError extends Error {}
+
+export type ListEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface ListFile {
+  rows: unknown[][];
+  /** for a CSV: the encoding it was read in */
+  encoding?: ListEncoding;
+  /** for an .xlsx: the tab read */
+  sheet?: string;
+}
+
+/** The encoding of a CSV's bytes, by the rule above. */
+export function detectEncoding(bytes: Buffer): { encoding: ListEncoding; bom: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { encoding: 'utf-8', bom: 0 };
+  } catch {
+    return { encoding: 'gb18030', bom: 0 };
+  }
+}
+
+export function decodeCsv(bytes: Buffer): { text: string; encoding: ListEncoding } {
+  const { encoding, bom } = detectEncoding(bytes);
+  return { text: iconv.decode(bytes.subarray(bom), encoding), encoding };
+}
+
+/** Tab-separated when the first line has tabs and no commas (what "Unicode text" exports are). */
+function delimiterOf(text: string): string {
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+}
+
+export function parseCsv(bytes: Buffer, file: string): ListFile {
+  const { text, encoding } = decodeCsv(bytes);
+  // A text file has no NUL: one that does is binary (or UTF-16 without its mark), not a list.
+  if (text.includes('\u0000')) throw new ListError(cliText('importNotText', { file }));
+  try {
+    const rows = parse(text, {
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: false,
+    }) as string[][];
+    return { rows, encoding };
+  } catch (error) {
+    throw new ListError(cliText('importBadCsv', { file, reason: (error as Error).message }));
+  }
+}
+
+/** A cell as the list shows it: its text, number, yes/no, or day (YYYY-MM-DD; exceljs gives a date's wall time in UTC). */
+function cellValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return value;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellValue((value as { result?: ExcelJS.CellValue }).result ?? '');
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+export async function readXlsx(file: string, sheet?: string): Promise<ListFile> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch {
+    throw new ListError(cliText('importNotXlsx', { file }));
+  }
+  const names = workbook.worksheets.map((w) => w.name);
+  const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
+  if (worksheet === undefined) {
+    throw new ListError(cliText('importNoSheet', { file, sheet: sheet ?? '', sheets: names.join(', ') }));
+  }
+  const rows: unknown[][] = [];
+  worksheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellValue(cell.value);
+    });
+    rows[number - 1] = Array.from(cells, (v) => v ?? '');
+  });
+  return { rows: Array.from(rows, (r) => r ?? []), sheet: worksheet.name };
+}
+
+/** Reads a list: .xlsx by its content (a zip), anything else as CSV. */
+export async function readList(file: string, sheet?: string): Promise<ListFile> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new ListError(cliText('importNoFile', { file }));
+  }
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (zip || path.extname(file).toLowerCase() === '.xlsx') return readXlsx(file, sheet);
+  if (sheet !== undefined) throw new ListError(cliText('importSheetOnlyXlsx', { file }));
+  return parseCsv(bytes, file);
+}
