@@ -13,8 +13,6 @@ module.exports = {
   output: { path: path.resolve(__dirname, 'dist'), filename: 'Code.js', clean: false },
   resolve: {
     extensions: ['.ts', '.js'],
-    // pinyin-pro's minified single file (about 320 KB) rather than its ESM tree (about 680 KB unminified).
-    alias: { 'pinyin-pro$': path.resolve(__dirname, 'node_modules/pinyin-pro/dist/index.js') },
   },
   module: {
     rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }],

@@ -73,6 +73,8 @@ async function bundleLocal() {
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 try {
+  // pinyin-pro's answers as a table (src/gas/sidebar/pinyin-table.ts), rewritten only when they changed.
+  await import('./pinyin-table.mjs');
   await bundleServer();
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   await bundlePages();
