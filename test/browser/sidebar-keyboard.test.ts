@@ -308,6 +308,8 @@ test('the client card by keyboard: search, open, read it in words, log from it',
   const history = await text('#client-card .timeline');
   expect(history).toContain('Asked for the price list');
   expect(history).not.toMatch(/(^|\n)\s*[?→] /);
+  // Zhang Wei is a salesperson here: handing over all of a person's clients is not his to offer.
+  expect(await page.$$('#handover-all-section')).toHaveLength(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   await press('Enter');
   await focusIs('log-outcome');
