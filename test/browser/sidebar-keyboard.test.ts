@@ -227,7 +227,7 @@ test('an unanswered call proposes the retry date, saved only with the contact', 
   );
   const retry = plusDays(today, 1);
   expect(await page.inputValue('#log-nextDate')).toBe(retry);
-  expect(await text('#log-proposal')).toContain('Proposed retry: 1 days');
+  expect(await text('#log-proposal')).toContain('Proposed retry: 1 day after');
   await press('Control+Enter');
   await page.waitForSelector('#log-banner.ok', WAIT);
   expect(await text('#log-banner')).toBe(`Logged for 海纳学校 · next: ${ZHANG}, ${retry}.`);
