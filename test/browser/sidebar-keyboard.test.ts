@@ -135,6 +135,15 @@ test('log a contact from the selected row: Outcome has focus, three keys, the co
   await focusIs('log-outcome');
   expect(await text('#picked-client')).toBe('Acme Trading Co., Ltd.');
   expect(await text('#log-context-state')).toMatch(/Grade B/);
+  // The empty Outcome looks like a box to fill in, as the Summary box does, not greyed out as if disabled.
+  const look = (selector: string): Promise<string> =>
+    page.$eval(selector, (e) => {
+      const style = getComputedStyle(e);
+      return `${style.backgroundColor} ${style.color} ${style.opacity} ${(e as HTMLSelectElement).disabled}`;
+    });
+  expect(await page.inputValue('#log-outcome')).toBe('');
+  expect(await look('#log-outcome')).toBe('rgb(255, 255, 255) rgb(32, 33, 36) 1 false');
+  expect(await look('#log-outcome')).toBe(await look('#log-summary'));
   await press('ArrowDown');
   await page.waitForSelector('#log-proposal', WAIT);
   expect(await page.inputValue('#log-outcome')).toBe('reached');
