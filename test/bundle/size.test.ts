@@ -7,8 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { distDir } from '../helpers/bundle';
 
-/** Code.js was 1,035,264 bytes with pinyin-pro in it, 800,268 with its table instead (2026-12-06). */
-const BUDGET_BYTES = 850_000;
+/**
+ * Code.js was 1,035,264 bytes with pinyin-pro in it, 800,268 with its table instead, 758,219 with
+ * Chinese text written as UTF-8 rather than \u escapes (2026-12-06).
+ */
+const BUDGET_BYTES = 800_000;
 
 const code = fs.readFileSync(path.join(distDir, 'Code.js'), 'utf8');
 
