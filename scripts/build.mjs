@@ -37,6 +37,8 @@ async function bundlePages() {
       format: 'iife',
       target: 'es2020',
       minify: true,
+      // The page declares UTF-8: Chinese text as itself, not as \u escapes twice its size.
+      charset: 'utf8',
       outdir: 'out',
       loader: { '.css': 'css' },
       logLevel: 'silent',
