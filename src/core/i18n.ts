@@ -96,12 +96,12 @@ const EN = {
   'grade.needNotConfirmed': 'The need is not confirmed.',
   'grade.noExpectedDate': 'There is no expected date.',
   'grade.readyToSign':
-    'Budget confirmed, talking to the decision maker, expected in {days} days (A window: {window} days): can sign.',
+    'Budget confirmed, talking to the decision maker, expected in {days:day|days} (A window: {window:day|days}): can sign.',
   'grade.budgetNotConfirmed': 'The budget is not confirmed yet.',
-  'grade.beyondA': 'Expected in {days} days, later than the A window ({window} days).',
-  'grade.withinB': 'Talking to the decision maker, expected in {days} days (B window: {window} days).',
+  'grade.beyondA': 'Expected in {days:day|days}, later than the A window ({window:day|days}).',
+  'grade.withinB': 'Talking to the decision maker, expected in {days:day|days} (B window: {window:day|days}).',
   'grade.noDecisionMaker': 'Not talking to the decision maker yet.',
-  'grade.beyondB': 'Expected in {days} days, later than the B window ({window} days).',
+  'grade.beyondB': 'Expected in {days:day|days}, later than the B window ({window:day|days}).',
   'grade.overridden': 'Grade set by hand to {grade}; the rule gives {computed}.',
 
   'churn.gap': 'No reached contact for {days} days, more than {limit} days ({factor} × the grade {grade} interval).',

@@ -48,6 +48,9 @@ describe('messages', () => {
     expect(t('en', 'sidebar.notice.reassigned', { count: 1, from: 'Amy', to: 'Li Na' })).toBe(
       'Handed 1 client from Amy to Li Na.',
     );
+    expect(t('en', 'grade.beyondA', { days: 1, window: 30 })).toBe(
+      'Expected in 1 day, later than the A window (30 days).',
+    );
     expect(t('en', 'check.problems', { count: 1 })).toBe('1 thing needs your attention; what to do is under each.');
     expect(t('en', 'check.problems', { count: 2 })).toBe('2 things need your attention; what to do is under each.');
     expect(t('zh-CN', 'sidebar.next.retry', { days: 1 })).toBe(
