@@ -5,7 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { spellRun } from '../../../src/gas/sidebar/search-pinyin';
-import { AFTER, FIRST, READINGS, VERSION, WORDS } from '../../../src/gas/sidebar/pinyin-table';
+import { AFTER, FIRST, READINGS, RULES, VERSION, WORDS } from '../../../src/gas/sidebar/pinyin-table';
 import { ZH } from '../../../src/local/demo/people';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const installed = (require('pinyin-pro/package.json') as { version: string }).version;
@@ -31,8 +31,17 @@ function* ideographs(): Generator<string> {
   for (const [first, last] of HAN_RANGES) for (let c = first; c <= last; c++) yield String.fromCharCode(c);
 }
 
-/** The words of the table (WORDS: each character followed by two digits per syllable). */
-const tableWords = WORDS.split('|').map((entry) => entry.slice(0, entry.length / 3));
+/** The words of the table (WORDS, RULES: the word's ideographs, then any syllable digits). */
+const tableWords = `${WORDS}|${RULES}`.split('|').map((entry) => /^[^\x00-\x7f]+/.exec(entry)?.[0] ?? '');
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s % n;
+  };
+}
 
 test('the table was made from the pinyin-pro installed (npm run build makes it again)', () => {
   expect(VERSION).toBe(installed);
@@ -47,7 +56,7 @@ test('every character read alone reads as pinyin-pro reads it, and the table kno
 });
 
 test('every word of the table reads as pinyin-pro reads it: 重庆 chongqing, 银行 yinhang, 了 after a character', () => {
-  expect(tableWords.length).toBeGreaterThan(1000);
+  expect(tableWords.length).toBeGreaterThan(4000);
   expect(tableWords).toEqual(expect.arrayContaining(['重庆', '银行']));
   expect(AFTER).toContain('了');
   expect(differences(tableWords)).toEqual([]);
@@ -71,6 +80,20 @@ test('client names as teams write them read as pinyin-pro reads them', () => {
   expect(differences(names)).toEqual([]);
 });
 
+test('where two words overlap, the name splits where pinyin-pro splits it: 统一|行政, not 统|一行|政', () => {
+  expect(spellRun('统一行政服务中心').join(' ')).toBe('tong yi xing zheng fu wu zhong xin');
+  expect(spellRun('一行人').join(' ')).toBe('yi xing ren');
+  const next = random(12);
+  const suffixes = ['有限公司', '学校', '银行', '行政服务中心', '重工', '大厦'];
+  const names = Array.from(
+    { length: 5000 },
+    () =>
+      tableWords[next(tableWords.length)] +
+      (next(2) === 0 ? tableWords[next(tableWords.length)] : suffixes[next(suffixes.length)]),
+  );
+  expect(differences(names)).toEqual([]);
+});
+
 test('names of characters drawn at random read as pinyin-pro reads them', () => {
   // GB 2312's 6,763 hanzi, the set a mainland name is nearly always written in.
   const gb2312 = new TextDecoder('gb2312');
@@ -82,11 +105,7 @@ test('names of characters drawn at random read as pinyin-pro reads them', () => 
     }
   }
   expect(common.length).toBe(6763);
-  let seed = 21;
-  const next = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const next = random(21);
   const names = Array.from({ length: 3000 }, () =>
     Array.from({ length: 2 + next(7) }, () => common[next(common.length)]).join(''),
   );
