@@ -5,8 +5,10 @@
 //   - every word of pinyin-pro's dictionaries, and its reading where that is not its characters'
 //     own (重庆 chongqing, 银行 yinhang): the polyphones it reads from context;
 //   - the characters read otherwise after another ideograph (了: liao alone, le after).
-// Run by npm run build; writes the file only when pinyin-pro's answers changed.
+// Run by npm run build, which it costs a second only when pinyin-pro or this script changed (the stamp
+// on the table's first line).
 // test/gas/sidebar/pinyin-table.test.ts compares the table's answers with pinyin-pro's.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,85 +16,93 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
-const { pinyin } = require('pinyin-pro');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/pinyin-pro/package.json'), 'utf8'));
-// The word list pinyin-pro segments with (its dictionaries of 2–5 characters, surnames, number rules).
-// Not exported by the package: read from its ESM build, and a clear error if a release moves it.
-const patternsFile = path.join(root, 'node_modules/pinyin-pro/dist/esm/data/patterns.mjs');
-if (!fs.existsSync(patternsFile))
-  throw new Error(`pinyin-pro ${pkg.version}: no ${patternsFile} to read its words from`);
-const { PatternsNormal } = await import(pathToFileURL(patternsFile).href);
+// The table is made again when pinyin-pro or this script changed; otherwise the build skips the second it takes.
+const stamp = `pinyin-pro ${pkg.version}, script ${createHash('sha256')
+  .update(fs.readFileSync(fileURLToPath(import.meta.url)))
+  .digest('hex')
+  .slice(0, 12)}`;
 
-const RANGES = [
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-];
-const FIRST = RANGES[0][0];
-const LAST = RANGES[RANGES.length - 1][1];
-/** Two characters per syllable number: 64 × 64 syllables, plain ASCII, nothing to escape. */
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
-const NONE = '  ';
+async function make() {
+  const { pinyin } = require('pinyin-pro');
+  // The word list pinyin-pro segments with (its dictionaries of 2–5 characters, surnames, number rules).
+  // Not exported by the package: read from its ESM build, and a clear error if a release moves it.
+  const patternsFile = path.join(root, 'node_modules/pinyin-pro/dist/esm/data/patterns.mjs');
+  if (!fs.existsSync(patternsFile))
+    throw new Error(`pinyin-pro ${pkg.version}: no ${patternsFile} to read its words from`);
+  const { PatternsNormal } = await import(pathToFileURL(patternsFile).href);
 
-const spell = (text) => pinyin(text, { toneType: 'none', type: 'array', v: true });
+  const RANGES = [
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+  ];
+  const FIRST = RANGES[0][0];
+  const LAST = RANGES[RANGES.length - 1][1];
+  /** Two characters per syllable number: 64 × 64 syllables, plain ASCII, nothing to escape. */
+  const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
+  const NONE = '  ';
 
-const alone = new Map();
-for (let code = FIRST; code <= LAST; code++) {
-  const ch = String.fromCharCode(code);
-  const [reading] = spell(ch);
-  if (reading !== undefined && reading !== ch) alone.set(ch, reading);
-}
-const after = new Map();
-const probe = '口';
-for (const [ch, reading] of alone) {
-  const pair = spell(probe + ch);
-  if (pair.length === 2 && pair[1] !== reading && spell(probe)[0] === pair[0]) after.set(ch, pair[1]);
-}
-// The words pinyin-pro segments a name into (surnames aside: the search does not ask for them), each
-// with its reading when that is not its characters' own, and the number rules' words apart: pinyin-pro
-// weighs those less (search-pinyin.ts segments as it does). Where a word is listed twice, the
-// pattern pinyin-pro would pick: the higher priority, then the higher probability.
-const DICT_PROBABILITY = 2e-8;
-const picked = new Map();
-for (const pattern of PatternsNormal) {
-  if (pattern.priority !== 1 || pattern.zh.length < 2) continue;
-  const was = picked.get(pattern.zh);
-  if (!was || pattern.probability > was.probability) picked.set(pattern.zh, pattern);
-}
-const words = new Map();
-const rules = new Map();
-for (const { zh, probability } of picked.values()) {
-  if (![...zh].every((ch) => alone.has(ch))) continue;
-  if (probability !== DICT_PROBABILITY && probability !== 1e-12) throw new Error(`${zh}: probability ${probability}`);
-  const inContext = spell(zh);
-  if (inContext.length !== zh.length) continue;
-  const own = inContext.every((reading, i) => reading === alone.get(zh[i]));
-  (probability === DICT_PROBABILITY ? words : rules).set(zh, own ? [] : inContext);
-}
+  const spell = (text) => pinyin(text, { toneType: 'none', type: 'array', v: true });
 
-const syllables = [
-  ...new Set([...alone.values(), ...after.values(), ...[...words.values(), ...rules.values()].flat()]),
-].sort();
-if (syllables.length > DIGITS.length ** 2) throw new Error(`${syllables.length} syllables: more than two digits hold`);
-const number = new Map(syllables.map((s, i) => [s, DIGITS[Math.floor(i / 64)] + DIGITS[i % 64]]));
-let readings = '';
-for (let code = FIRST; code <= LAST; code++) {
-  const reading = alone.get(String.fromCharCode(code));
-  readings += reading === undefined ? NONE : number.get(reading);
-}
-const coded = (map) =>
-  [...map]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(
-      ([zh, r]) =>
-        zh +
-        [r]
-          .flat()
-          .map((s) => number.get(s))
-          .join(''),
-    )
-    .join('|');
+  const alone = new Map();
+  for (let code = FIRST; code <= LAST; code++) {
+    const ch = String.fromCharCode(code);
+    const [reading] = spell(ch);
+    if (reading !== undefined && reading !== ch) alone.set(ch, reading);
+  }
+  const after = new Map();
+  const probe = '口';
+  for (const [ch, reading] of alone) {
+    const pair = spell(probe + ch);
+    if (pair.length === 2 && pair[1] !== reading && spell(probe)[0] === pair[0]) after.set(ch, pair[1]);
+  }
+  // The words pinyin-pro segments a name into (surnames aside: the search does not ask for them), each
+  // with its reading when that is not its characters' own, and the number rules' words apart: pinyin-pro
+  // weighs those less (search-pinyin.ts segments as it does). Where a word is listed twice, the
+  // pattern pinyin-pro would pick: the higher priority, then the higher probability.
+  const DICT_PROBABILITY = 2e-8;
+  const picked = new Map();
+  for (const pattern of PatternsNormal) {
+    if (pattern.priority !== 1 || pattern.zh.length < 2) continue;
+    const was = picked.get(pattern.zh);
+    if (!was || pattern.probability > was.probability) picked.set(pattern.zh, pattern);
+  }
+  const words = new Map();
+  const rules = new Map();
+  for (const { zh, probability } of picked.values()) {
+    if (![...zh].every((ch) => alone.has(ch))) continue;
+    if (probability !== DICT_PROBABILITY && probability !== 1e-12) throw new Error(`${zh}: probability ${probability}`);
+    const inContext = spell(zh);
+    if (inContext.length !== zh.length) continue;
+    const own = inContext.every((reading, i) => reading === alone.get(zh[i]));
+    (probability === DICT_PROBABILITY ? words : rules).set(zh, own ? [] : inContext);
+  }
 
-const source = `// Generated by scripts/pinyin-table.mjs from pinyin-pro ${pkg.version} (npm run build): do not edit.
+  const syllables = [
+    ...new Set([...alone.values(), ...after.values(), ...[...words.values(), ...rules.values()].flat()]),
+  ].sort();
+  if (syllables.length > DIGITS.length ** 2)
+    throw new Error(`${syllables.length} syllables: more than two digits hold`);
+  const number = new Map(syllables.map((s, i) => [s, DIGITS[Math.floor(i / 64)] + DIGITS[i % 64]]));
+  let readings = '';
+  for (let code = FIRST; code <= LAST; code++) {
+    const reading = alone.get(String.fromCharCode(code));
+    readings += reading === undefined ? NONE : number.get(reading);
+  }
+  const coded = (map) =>
+    [...map]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(
+        ([zh, r]) =>
+          zh +
+          [r]
+            .flat()
+            .map((s) => number.get(s))
+            .join(''),
+      )
+      .join('|');
+
+  return `// Generated by scripts/pinyin-table.mjs (${stamp}) in npm run build: do not edit.
 // ${alone.size} characters, ${words.size + rules.size} words, ${after.size} read otherwise after an ideograph.
 
 /** pinyin-pro's version the table was made from. */
@@ -126,12 +136,12 @@ export const RULES =
 /** Characters read otherwise right after a known ideograph, same form as WORDS. */
 export const AFTER = '${coded(after)}';
 `;
+}
 
 const target = path.join(root, 'src/gas/sidebar/pinyin-table.ts');
 const old = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-if (old !== source) {
+if (!old.startsWith(`// Generated by scripts/pinyin-table.mjs (${stamp})`)) {
+  const source = await make();
   fs.writeFileSync(target, source);
-  console.log(
-    `wrote ${path.relative(root, target)}: ${alone.size} characters, ${words.size + rules.size} words (${Buffer.byteLength(source)} bytes)`,
-  );
+  console.log(`wrote ${path.relative(root, target)} (${Buffer.byteLength(source)} bytes)`);
 }
