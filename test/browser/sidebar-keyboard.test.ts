@@ -394,4 +394,16 @@ test('the same flows in Chinese: focus, every problem at once, the confirmation 
   await focusIs('card-log');
   expect(await text('#client-card .timeline')).toContain('下一步：');
   timings.push(`  zh add a client, duplicate found, opened instead: ${Date.now() - started} ms, ${keys} keys`);
+
+  // The card in Chinese by keyboard: its state in words, no symbols to decode, and a contact logged from it.
+  started = Date.now();
+  keys = 0;
+  expect(await text('#client-card .grade')).toMatch(/级/);
+  expect(await text('#client-card .timeline')).not.toMatch(/(^|\n)\s*[?→] /);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  await press('Enter');
+  await focusIs('log-outcome');
+  expect(await text('#picked-client')).toBe('海纳学校');
+  expect(await text('#tab-log')).toBe('记录跟进');
+  timings.push(`  zh client card, then log from it: ${Date.now() - started} ms, ${keys} keys`);
 });
