@@ -530,7 +530,7 @@ const EN = {
   'schedule.preview.noDigest': 'Digest is not Yes for you on the Team tab, so this email is not sent to you.',
   'schedule.preview.noAccess': 'Your address cannot open this spreadsheet, so this email is not sent to you.',
 
-  'refresh.done': 'Refreshed {clients} clients: grade, status, last contact, pool release and segment.',
+  'refresh.done': 'Refreshed {clients:client|clients}: grade, status, last contact, pool release and segment.',
   'refresh.counts': 'Grades changed: {grades}. Statuses changed: {statuses}. IDs assigned: {ids}.',
   'refresh.changesLogged': 'Grade changes and new IDs are recorded on the {tab} tab.',
   'refresh.problems': 'Please check these {count} problems; every other row was refreshed:',
