@@ -2,6 +2,8 @@
 // esbuild-loader transpiles (target es2020: es2022 emits static blocks the plugin cannot parse);
 // gas-webpack-plugin turns each `global.fn = fn` into a top-level `function fn() {}` stub,
 // which is what Apps Script needs to see menu handlers, triggers and google.script.run targets.
+// charset utf8: Chinese text (the catalogue, the pinyin table) as itself, 3 bytes a character, not
+// as \uXXXX escapes of 6; Apps Script loads the whole file on every call.
 // No minifier: esbuild's minify plugin wraps the bundle in an IIFE and the stubs vanish.
 const path = require('path');
 const GasPlugin = require('gas-webpack-plugin');
@@ -13,11 +15,9 @@ module.exports = {
   output: { path: path.resolve(__dirname, 'dist'), filename: 'Code.js', clean: false },
   resolve: {
     extensions: ['.ts', '.js'],
-    // pinyin-pro's minified single file (about 320 KB) rather than its ESM tree (about 680 KB unminified).
-    alias: { 'pinyin-pro$': path.resolve(__dirname, 'node_modules/pinyin-pro/dist/index.js') },
   },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }],
+    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020', charset: 'utf8' } }],
   },
   optimization: { minimize: false },
   devtool: false,

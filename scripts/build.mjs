@@ -37,6 +37,8 @@ async function bundlePages() {
       format: 'iife',
       target: 'es2020',
       minify: true,
+      // The page declares UTF-8: Chinese text as itself, not as \u escapes twice its size.
+      charset: 'utf8',
       outdir: 'out',
       loader: { '.css': 'css' },
       logLevel: 'silent',
@@ -73,6 +75,8 @@ async function bundleLocal() {
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 try {
+  // pinyin-pro's answers as a table (src/gas/sidebar/pinyin-table.ts), rewritten only when they changed.
+  await import('./pinyin-table.mjs');
   await bundleServer();
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   await bundlePages();

@@ -96,12 +96,12 @@ const EN = {
   'grade.needNotConfirmed': 'The need is not confirmed.',
   'grade.noExpectedDate': 'There is no expected date.',
   'grade.readyToSign':
-    'Budget confirmed, talking to the decision maker, expected in {days} days (A window: {window} days): can sign.',
+    'Budget confirmed, talking to the decision maker, expected in {days:day|days} (A window: {window:day|days}): can sign.',
   'grade.budgetNotConfirmed': 'The budget is not confirmed yet.',
-  'grade.beyondA': 'Expected in {days} days, later than the A window ({window} days).',
-  'grade.withinB': 'Talking to the decision maker, expected in {days} days (B window: {window} days).',
+  'grade.beyondA': 'Expected in {days:day|days}, later than the A window ({window:day|days}).',
+  'grade.withinB': 'Talking to the decision maker, expected in {days:day|days} (B window: {window:day|days}).',
   'grade.noDecisionMaker': 'Not talking to the decision maker yet.',
-  'grade.beyondB': 'Expected in {days} days, later than the B window ({window} days).',
+  'grade.beyondB': 'Expected in {days:day|days}, later than the B window ({window:day|days}).',
   'grade.overridden': 'Grade set by hand to {grade}; the rule gives {computed}.',
 
   'churn.gap': 'No reached contact for {days} days, more than {limit} days ({factor} × the grade {grade} interval).',
@@ -114,7 +114,7 @@ const EN = {
   'pool.released': 'No reached contact for {days} days (grade {grade} allows {limit}).',
 
   'cadence.overCalling':
-    'Note: reached again only {days} day(s) after the last time; grade {grade} calls for about one contact every {interval} days, and calling too often can put a client off.',
+    'Note: reached again only {days:day|days} after the last time; grade {grade} calls for about one contact every {interval:day|days}, and calling too often can put a client off.',
 
   'settings.badValue': 'Settings: “{key}” is “{value}”, which is not {expected}; using the default {default}.',
   'settings.duplicate': 'Settings: “{key}” appears more than once; using the first value.',
@@ -172,7 +172,7 @@ const EN = {
   'sidebar.next.when': 'When',
   'sidebar.next.who': 'Who',
   'sidebar.next.what': 'What about',
-  'sidebar.next.proposed': 'Proposed from grade {grade}: every {days} days.',
+  'sidebar.next.proposed': 'Proposed from grade {grade}: every {days:day|days}.',
   'sidebar.more': 'More details',
   'sidebar.save': 'Save',
   'sidebar.saving': 'Saving…',
@@ -202,7 +202,7 @@ const EN = {
   'sidebar.card.handOverAll': 'Hand over all of {owner}’s clients',
   'sidebar.card.countClients': 'Count {owner}’s clients first',
   'sidebar.card.countIs':
-    '{owner} owns {count} clients now. Every one goes to the new owner, each with a line on the Changes tab.',
+    '{owner} owns {count:client|clients} now. Every one goes to the new owner, each with a line on the Changes tab.',
   'sidebar.card.handOverAllCount': 'Hand over all {count}',
   'sidebar.card.newOwner': 'New owner',
   'sidebar.card.reason': 'Reason',
@@ -254,7 +254,7 @@ const EN = {
   'roles.refused.notYourTeam':
     '{owner} is not on your team; a manager may hand over only their own team’s clients. Ask a director.',
   'roles.refused.countChanged':
-    '{name} now owns {count} clients, not the {expected} you confirmed. Nothing was handed over; look at the count again and confirm.',
+    '{name} now owns {count:client|clients}, not the {expected} you confirmed. Nothing was handed over; look at the count again and confirm.',
   'roles.refused.countMissing':
     'Look at how many clients {name} owns and confirm that number before handing them all over.',
   'roles.refused.reclaimWait': '{name} lost this client to the pool on {released}; it can go back to them from {from}.',
@@ -273,7 +273,7 @@ const EN = {
   'roles.waiting.held': 'Emailed at their confirmed role until a director confirms the change: {names}.',
   'roles.pending':
     'The Team tab was changed: a director should confirm the roles (Extensions ▸ Client Tracker ▸ Confirm Team roles) before Client Tracker acts on them.',
-  'sidebar.notice.proposed': 'Next follow-up set to {date}, {days} days on.',
+  'sidebar.notice.proposed': 'Next follow-up set to {date}, {days:day|days} on.',
   'sidebar.notice.planKept':
     'Logged. This contact is dated before the current plan, so the next follow-up stays {date}.',
   'sidebar.notice.stageKept':
@@ -285,7 +285,7 @@ const EN = {
   'sidebar.notice.notMailedBadAddress':
     '{name} was not emailed about today’s next step: their Email cell on the Team tab is not one plain address. Put exactly one address in it.',
   'sidebar.notice.mailFailed': 'The contact is saved, but the email to {name} failed: {error}',
-  'sidebar.notice.reassigned': 'Handed {count} clients from {from} to {to}.',
+  'sidebar.notice.reassigned': 'Handed {count:client|clients} from {from} to {to}.',
   'sidebar.mail.subject': 'Client Tracker: follow up {client} today',
   'sidebar.mail.body':
     '{name}, {by} has asked you to follow up {client} ({id}) today.\n\nWhat about: {topic}{call}\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
@@ -309,10 +309,10 @@ const EN = {
   'sidebar.logged.next': 'next: {owner}, {date}',
   'sidebar.logged.noNext': 'no next step planned',
   'sidebar.added': 'Added {name} ({id}).',
-  'sidebar.next.retry': 'Proposed retry: {days} days after an unanswered attempt (Settings ▸ Retry after).',
+  'sidebar.next.retry': 'Proposed retry: {days:day|days} after an unanswered attempt (Settings ▸ Retry after).',
   'sidebar.next.retryWorking':
-    'Proposed retry: {days} working days after an unanswered attempt (Settings ▸ Retry after).',
-  'sidebar.context.overdue': 'Overdue by {days} days',
+    'Proposed retry: {days:working day|working days} after an unanswered attempt (Settings ▸ Retry after).',
+  'sidebar.context.overdue': 'Overdue by {days:day|days}',
   'sidebar.context.upcoming': 'Next follow-up {date}',
   'sidebar.context.last': 'Last contact: {summary}',
   'sidebar.context.planned': 'Planned topic: {topic}',
@@ -326,7 +326,7 @@ const EN = {
   'report.noContacts': 'No contacts in this period.',
   'report.noClients': 'There are no clients yet.',
   'report.nothingOverdue': 'Nothing is overdue or unplanned.',
-  'report.refreshProblems': 'The register has {count} problem(s) to check: “{menu}” lists them.',
+  'report.refreshProblems': 'The register has {count:problem|problems} to check: “{menu}” lists them.',
   'report.listCapped':
     '{section}: showing the first {shown} of {count} rows. The limit is “{setting}” on the {tab} tab.',
   'report.nobody': '(nobody)',
@@ -531,7 +531,7 @@ const EN = {
   'schedule.preview.noDigest': 'Digest is not Yes for you on the Team tab, so this email is not sent to you.',
   'schedule.preview.noAccess': 'Your address cannot open this spreadsheet, so this email is not sent to you.',
 
-  'refresh.done': 'Refreshed {clients} clients: grade, status, last contact, pool release and segment.',
+  'refresh.done': 'Refreshed {clients:client|clients}: grade, status, last contact, pool release and segment.',
   'refresh.counts': 'Grades changed: {grades}. Statuses changed: {statuses}. IDs assigned: {ids}.',
   'refresh.changesLogged': 'Grade changes and new IDs are recorded on the {tab} tab.',
   'refresh.problems': 'Please check these {count} problems; every other row was refreshed:',
@@ -549,7 +549,7 @@ const EN = {
     'The daily run started at {time} but Client Tracker needs your permission again (it asks for something new). Open the spreadsheet, choose Extensions ▸ Client Tracker, and accept the permissions; or open {url}.',
   'menu.selfCheck': 'Check this spreadsheet',
   'check.allGood': 'Everything Client Tracker needs is in place.',
-  'check.problems': '{count} thing(s) need your attention; what to do is under each.',
+  'check.problems': '{count:thing needs|things need} your attention; what to do is under each.',
   'check.tabOk': 'The {tab} tab is there with all its columns.',
   'check.tabMissing': 'The {tab} tab is missing.',
   'check.columnsMissing': 'The {tab} tab lacks these columns: {columns}.',
@@ -1216,12 +1216,22 @@ export function joinList(items: readonly string[], lang: Lang): string {
   return items.join(lang === 'zh-CN' ? '、' : ', ');
 }
 
-/** The sentence for key in lang, with {name} placeholders filled from params. */
+/**
+ * The sentence for key in lang, with {name} placeholders filled from params. {name:one|other} is a
+ * number followed by the word that agrees with it ("1 day", "3 days"): English needs it, Chinese
+ * (天, 个) does not.
+ */
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
   const template = CATALOGUES[lang][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+      const value = params[name];
+      if (one === undefined || other === undefined) return String(value);
+      return `${String(value)} ${Number(value) === 1 ? one : other}`;
+    },
   );
 }
 

@@ -40,6 +40,11 @@ export interface SidebarContext {
   view: SidebarView;
   intervals: Record<Grade, number>;
   skipWeekends: boolean;
+  /**
+   * whether the user's confirmed role lets them hand over all of a person's clients (managers and
+   * directors): the card offers that action only to them; the server checks again when it is used
+   */
+  mayHandOverAll: boolean;
 }
 
 export interface SearchOptions {

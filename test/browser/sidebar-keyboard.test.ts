@@ -135,6 +135,15 @@ test('log a contact from the selected row: Outcome has focus, three keys, the co
   await focusIs('log-outcome');
   expect(await text('#picked-client')).toBe('Acme Trading Co., Ltd.');
   expect(await text('#log-context-state')).toMatch(/Grade B/);
+  // The empty Outcome looks like a box to fill in, as the Summary box does, not greyed out as if disabled.
+  const look = (selector: string): Promise<string> =>
+    page.$eval(selector, (e) => {
+      const style = getComputedStyle(e);
+      return `${style.backgroundColor} ${style.color} ${style.opacity} ${(e as HTMLSelectElement).disabled}`;
+    });
+  expect(await page.inputValue('#log-outcome')).toBe('');
+  expect(await look('#log-outcome')).toBe('rgb(255, 255, 255) rgb(32, 33, 36) 1 false');
+  expect(await look('#log-outcome')).toBe(await look('#log-summary'));
   await press('ArrowDown');
   await page.waitForSelector('#log-proposal', WAIT);
   expect(await page.inputValue('#log-outcome')).toBe('reached');
@@ -227,7 +236,7 @@ test('an unanswered call proposes the retry date, saved only with the contact', 
   );
   const retry = plusDays(today, 1);
   expect(await page.inputValue('#log-nextDate')).toBe(retry);
-  expect(await text('#log-proposal')).toContain('Proposed retry: 1 days');
+  expect(await text('#log-proposal')).toContain('Proposed retry: 1 day after');
   await press('Control+Enter');
   await page.waitForSelector('#log-banner.ok', WAIT);
   expect(await text('#log-banner')).toBe(`Logged for 海纳学校 · next: ${ZHANG}, ${retry}.`);
@@ -308,6 +317,8 @@ test('the client card by keyboard: search, open, read it in words, log from it',
   const history = await text('#client-card .timeline');
   expect(history).toContain('Asked for the price list');
   expect(history).not.toMatch(/(^|\n)\s*[?→] /);
+  // Zhang Wei is a salesperson here: handing over all of a person's clients is not his to offer.
+  expect(await page.$$('#handover-all-section')).toHaveLength(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   await press('Enter');
   await focusIs('log-outcome');
@@ -383,4 +394,16 @@ test('the same flows in Chinese: focus, every problem at once, the confirmation 
   await focusIs('card-log');
   expect(await text('#client-card .timeline')).toContain('下一步：');
   timings.push(`  zh add a client, duplicate found, opened instead: ${Date.now() - started} ms, ${keys} keys`);
+
+  // The card in Chinese by keyboard: its state in words, no symbols to decode, and a contact logged from it.
+  started = Date.now();
+  keys = 0;
+  expect(await text('#client-card .grade')).toMatch(/级/);
+  expect(await text('#client-card .timeline')).not.toMatch(/(^|\n)\s*[?→] /);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  await press('Enter');
+  await focusIs('log-outcome');
+  expect(await text('#picked-client')).toBe('海纳学校');
+  expect(await text('#tab-log')).toBe('记录跟进');
+  timings.push(`  zh client card, then log from it: ${Date.now() - started} ms, ${keys} keys`);
 });

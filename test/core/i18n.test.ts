@@ -37,6 +37,30 @@ describe('messages', () => {
   test('a placeholder without a value stays visible', () => {
     expect(t('en', 'error.unknownClient')).toBe('There is no client with ID “{id}”.');
   });
+  test('a count agrees with its word in English: 1 day, 3 days; Chinese needs no plural', () => {
+    expect(t('en', 'sidebar.next.retry', { days: 1 })).toBe(
+      'Proposed retry: 1 day after an unanswered attempt (Settings ▸ Retry after).',
+    );
+    expect(t('en', 'sidebar.next.retry', { days: 3 })).toBe(
+      'Proposed retry: 3 days after an unanswered attempt (Settings ▸ Retry after).',
+    );
+    expect(t('en', 'sidebar.context.overdue', { days: 1 })).toBe('Overdue by 1 day');
+    expect(t('en', 'sidebar.notice.reassigned', { count: 1, from: 'Amy', to: 'Li Na' })).toBe(
+      'Handed 1 client from Amy to Li Na.',
+    );
+    expect(t('en', 'grade.beyondA', { days: 1, window: 30 })).toBe(
+      'Expected in 1 day, later than the A window (30 days).',
+    );
+    expect(t('en', 'check.problems', { count: 1 })).toBe('1 thing needs your attention; what to do is under each.');
+    expect(t('en', 'check.problems', { count: 2 })).toBe('2 things need your attention; what to do is under each.');
+    expect(t('zh-CN', 'sidebar.next.retry', { days: 1 })).toBe(
+      '没联系上，建议 1 天后再跟进（设置 ▸ 没联系上再跟进间隔）。',
+    );
+    // No English message is left saying "(s)".
+    for (const key of ['cadence.overCalling', 'report.refreshProblems', 'check.problems'] as const) {
+      expect(t('en', key, { days: 1, count: 1, interval: 7, grade: 'B', menu: 'Problems' })).not.toContain('(s)');
+    }
+  });
   test('a stored message renders in either language', () => {
     const m = { key: 'grade.beyondB', params: { days: 120, window: 90 } } as const;
     expect(render('en', m)).toBe('Expected in 120 days, later than the B window (90 days).');

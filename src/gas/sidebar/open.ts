@@ -5,6 +5,7 @@
  */
 import { warmSearch } from './search';
 import { t } from '../../core/i18n';
+import { allows } from '../../core/roles';
 import { matchTabName } from '../../core/schema';
 import type { SidebarContext, SidebarView } from '../../server/api-types';
 import { columnIndex } from '../table';
@@ -76,5 +77,7 @@ export function sidebarContext(): SidebarContext {
     view: takeView(),
     intervals: { A: settings.intervalA, B: settings.intervalB, C: settings.intervalC, D: settings.intervalD },
     skipWeekends: settings.skipWeekends,
+    // The schedule plays no part in this permission.
+    mayHandOverAll: allows(s.actor, 'handOverAll', { scheduleOn: false }).ok,
   };
 }

@@ -10,7 +10,8 @@ import { clientPicker } from './picker';
  * Handing over all of a person's clients is its own step, away from the one-client button: the
  * sidebar first asks the server how many clients the person owns, shows that number, and sends it
  * with the hand-over; the server refuses when the number changed meanwhile (docs/roles.md). Kept here,
- * per card, so the rest of the sidebar's state is untouched.
+ * per card, so the rest of the sidebar's state is untouched. Offered only to managers and directors
+ * (SidebarContext.mayHandOverAll); a salesperson's card does not show it.
  */
 interface HandOverAllState {
   clientId: string;
@@ -211,7 +212,7 @@ export function cardView(app: App): HTMLElement {
         onclick: handOver,
       }),
     ),
-    f.owner === ''
+    f.owner === '' || !app.ctx.mayHandOverAll
       ? null
       : el(
           'details',

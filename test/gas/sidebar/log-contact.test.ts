@@ -77,7 +77,7 @@ describe('calling too often (DOMAIN: the tracker can warn about over-calling)', 
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     expect(again.notices.map((n) => n.text)).toContain(
-      'Note: reached again only 1 day(s) after the last time; grade B calls for about one contact every 7 days, and calling too often can put a client off.',
+      'Note: reached again only 1 day after the last time; grade B calls for about one contact every 7 days, and calling too often can put a client off.',
     );
     expect(rowsOf(wb, 'Contacts').filter((r) => r['Client ID'] === ACME)).toHaveLength(2);
   });

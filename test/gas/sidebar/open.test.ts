@@ -5,7 +5,7 @@
 import { setCursor } from '../../../src/local/emulator/spreadsheet/doc';
 import { uiState } from '../../../src/local/emulator/services';
 import type { ClientCard, SidebarContext } from '../../../src/server/api-types';
-import { ACME, LI, ZHANG, putRows, sidebarWorkbook } from './fixture';
+import { ACME, LI, LI_EMAIL, ZHANG, putRows, sidebarWorkbook } from './fixture';
 
 describe('opening the sidebar', () => {
   test('the menu shows the built Sidebar page, 300 px wide, titled with the add-on name', () => {
@@ -25,6 +25,12 @@ describe('opening the sidebar', () => {
     expect(ctx).toMatchObject({ lang: 'en', me: ZHANG, selectedClientId: ACME, view: 'card', today: '2026-03-02' });
     expect(ctx.team).toEqual([ZHANG, LI, 'Amy']);
     expect(ctx.intervals).toEqual({ A: 3, B: 7, C: 14, D: 30 });
+  });
+
+  test("handing over all of a person's clients is offered to a manager, not to a salesperson", () => {
+    const wb = sidebarWorkbook();
+    expect((wb.client('sidebarContext', []) as SidebarContext).mayHandOverAll).toBe(false);
+    expect((wb.client('sidebarContext', [], LI_EMAIL) as SidebarContext).mayHandOverAll).toBe(true);
   });
 
   test('elsewhere (another tab, the header row) no client is selected', () => {

@@ -82,7 +82,7 @@ describe('Chinese names by pinyin and initials, as a Chinese team types them', (
   );
   const search = (q: string): string[] => ids(wb.client('searchClients', [q]));
 
-  test('full pinyin and initials find the Chinese name (the bundle and pinyin-pro in the Apps Script sandbox)', () => {
+  test('full pinyin and initials find the Chinese name (the pinyin table in the bundle, in the Apps Script sandbox)', () => {
     // A Latin name starting with the letters ranks the same: both start with them.
     expect(search('haina')).toEqual(['C-HX', 'C-HN']);
     expect(search('hnxx')).toEqual(['C-HN']);
