@@ -292,6 +292,8 @@ const EN = {
   'sidebar.mail.noTopic': '(no topic given)',
   'handover.someone': 'A colleague',
   'mail.whoToCall': 'Who to call: {who}',
+  'mail.staleSending':
+    'An earlier run stopped while sending to {list}: counted as sent, so not sent again. Ask them whether it arrived.',
   'handover.kind': 'next step typed into the sheet',
   'handover.mail.subject': 'Client Tracker: follow up {client}, due {day}',
   'handover.mail.body':
@@ -890,6 +892,7 @@ const ZH_CN: Record<MessageKey, string> = {
   'sidebar.mail.noTopic': '（未填写内容）',
   'handover.someone': '一位同事',
   'mail.whoToCall': '联系谁：{who}',
+  'mail.staleSending': '之前一次运行在发送给 {list} 时中断：按已发送计，不再重发。请向对方确认是否收到。',
   'handover.kind': '表格中填写的跟进',
   'handover.mail.subject': '客户跟踪：请跟进 {client}，{day} 到期',
   'handover.mail.body':

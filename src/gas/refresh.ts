@@ -139,7 +139,9 @@ export function writeRefresh(
     COMPUTED.reduce((n, key) => n + touched[key].length, 0);
   if (writes > 0 && !idsStillMatch(tbl, 'id')) return ROWS_MOVED;
   for (const key of COMPUTED) writeSpan(tbl.sheet, sheetRow(tbl, 0), at[key], cols[key], touched[key]);
-  writeSpan(tbl.sheet, sheetRow(tbl, 0), idCol, ids, [...missingIds, ...strayApostrophes]);
+  // ID is a column people own (a formula, a link, a colleague's typing between two new IDs): only the
+  // cells that change are written, one call per run of consecutive rows.
+  writeRuns(tbl.sheet, sheetRow(tbl, 0), idCol, new Map([...missingIds, ...strayApostrophes].map((i) => [i, ids[i]])));
   if (missingIds.length > 0) pass.ids.save();
   for (const [col, cells] of caughtUp.clients) writeRuns(tbl.sheet, sheetRow(tbl, 0), col, cells);
   for (const [col, cells] of caughtUp.contactCells)

@@ -48,6 +48,28 @@ describe.each(BOTH)('IDs in the plain-text ID column (apostrophes, %s readings)'
   });
 });
 
+describe('an ID cell people made a formula, between two rows Refresh gives an ID', () => {
+  // ID is a column people own: only the cells that change are written, so a formula (or a link, or
+  // what a colleague typed since the read) in a cell between them is left as it is.
+  const wb = trackerWorkbook();
+  addRows(wb, 'Clients', [
+    { ID: 'C-1', Name: 'One' },
+    { ID: '', Name: 'Two' },
+    { ID: 'C-3', Name: 'Three' },
+    { ID: '', Name: 'Four' },
+  ]);
+  const idCol = headerIndex(wb, 'Clients', 'ID') + 1;
+  asEditor(wb, (ss) => ss.getSheetByName('Clients')!.getRange(4, idCol).setFormula('="C-"&"3"'));
+  wb.menu('menuRefresh');
+
+  test('keeps its formula, and the two rows get their IDs', () => {
+    expect(asEditor(wb, (ss) => ss.getSheetByName('Clients')!.getRange(4, idCol).getFormula())).toBe('="C-"&"3"');
+    const after = ids(wb);
+    expect(after[2]).toBe('C-3');
+    expect([after[1], after[3]].every((id) => typeof id === 'string' && /^C-[0-9A-Z]+$/.test(id))).toBe(true);
+  });
+});
+
 describe("IDs an earlier version stored as 'C-0001 (the apostrophe kept as a character)", () => {
   const wb = trackerWorkbook({ readings: { apostropheInPlainText: 'kept' } });
   addRows(wb, 'Clients', [

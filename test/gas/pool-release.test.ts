@@ -12,9 +12,11 @@ import type { TestWorkbook } from '../helpers/workbook';
 import {
   type Row,
   addRows,
+  asEditor,
   client,
   day,
   dayText,
+  headerIndex,
   lastAlert,
   rowsOf,
   setSetting,
@@ -76,8 +78,17 @@ describe('with the pool on', () => {
     reached('K-2', 'C-2', '2026-02-01T03:00:00Z'),
     { ID: 'K-3', Date: new Date('2026-03-01T03:00:00Z'), 'Client ID': 'C-1', By: 'Amy', Outcome: 'No answer' },
   ]);
+  // Someone made C-3's Owner a formula: it sits between the two released rows (C-1 and C-5).
+  const ownerOfC3 = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
+    ss.getSheetByName('Clients')!.getRange(4, headerIndex(wb, 'Clients', 'Owner') + 1);
+  asEditor(wb, (ss) => ownerOfC3(ss).setFormula('="Am"&"y"'));
   const writes = wb.env.writes.length;
   const alert = release(wb);
+
+  test('an Owner cell between two released clients keeps its formula (only their Owner cells are written)', () => {
+    expect(asEditor(wb, (ss) => ownerOfC3(ss).getFormula())).toBe('="Am"&"y"');
+    expect(client(wb, 'Won long ago').Owner).toBe('Amy');
+  });
 
   test('a grade B client last reached 30 days ago is released on day 30: Owner cleared, Status In pool', () => {
     expect(client(wb, 'Day 30')).toMatchObject({ Owner: '', Status: 'In pool', 'Pool release': '', Notes: 'keep me' });
@@ -107,10 +118,11 @@ describe('with the pool on', () => {
       ].join('\n'),
     );
   });
-  test('every write ran under the document lock, one per column (Owner, Status, Pool release) plus the Changes rows', () => {
+  test('every write ran under the document lock: the two released Owner cells alone (not adjacent: two writes), one span each for Status and Pool release, then the Changes rows', () => {
     const ours = wb.env.writes.slice(writes);
     expect(ours.every((w) => w.lockHeld)).toBe(true);
     expect(ours.filter((w) => w.method === 'Range.setValues').map((w) => w.sheet)).toEqual([
+      'Clients',
       'Clients',
       'Clients',
       'Clients',
@@ -158,7 +170,7 @@ describe('a client due for the pool but without an ID', () => {
   });
 });
 
-describe('pool release makes a constant number of calls', () => {
+describe('pool release makes a number of calls that grows only with the separate runs of released rows', () => {
   function calls(n: number): Record<string, number> {
     const wb = trackerWorkbook();
     setSetting(wb, 'Shared pool enabled', 'Yes');
@@ -172,7 +184,16 @@ describe('pool release makes a constant number of calls', () => {
     return wb.menu('menuPoolRelease').execution.counters.snapshot().calls;
   }
 
-  test('the same calls for 10 clients and for 5,000 (the due ones spread over the sheet)', () => {
-    expect(calls(5_000)).toEqual(calls(10));
+  test('10 clients (one due) and 5,000 (ten due, spread over the sheet): the same calls but two per extra run of Owner cells', () => {
+    // Owner is a column people own, so only the released cells are written: getRange + setValues per
+    // run of consecutive released rows; everything else is the same at any size.
+    const small = calls(10);
+    const large = calls(5_000);
+    const extraRuns = 10 - 1;
+    expect(large).toEqual({
+      ...small,
+      'Range.setValues': small['Range.setValues'] + extraRuns,
+      'Sheet.getRange': small['Sheet.getRange'] + extraRuns,
+    });
   });
 });

@@ -244,6 +244,19 @@ describe('a reader’s view of a report tab: column widths and frozen rows', () 
     expect(wb.sheet('Report · Overdue').frozenRows).toBe(0);
   });
 
+  test('a dropdown or checkbox a reader put on the tab is gone after the next rebuild', () => {
+    // Sheet.clear() keeps data validations on live Apps Script (test/local/emulator/conformance.test.ts)
+    asEditor(wb, (ss) => {
+      const tab = ss.getSheetByName('Report · Overdue')!;
+      tab.getRange('A3:B4').insertCheckboxes();
+      tab.getRange('C5').insertCheckboxes('yes', 'no');
+    });
+    expect(wb.sheet('Report · Overdue').validations.length).toBeGreaterThan(0);
+    wb.menu('menuReportOverdue');
+    expect(wb.sheet('Report · Overdue').validations).toEqual([]);
+    expect(wb.values('Report · Overdue')[2][0]).not.toBe(false);
+  });
+
   test('a width a reader dragged a column to survives the next rebuild', () => {
     asEditor(wb, (ss) => ss.getSheetByName('Report · Overdue')!.setColumnWidth(11, 320));
     wb.menu('menuReportOverdue');

@@ -26,11 +26,24 @@ export interface Pending {
   reason: DeferReason;
 }
 
+/** A message a run has claimed and is sending now (the document lock is not held while it sends). */
+interface Sending {
+  h: string;
+  /** who and which message, for the report should the run stop before it is marked sent */
+  label: string;
+  /** epoch ms when it was claimed */
+  at: number;
+}
+
 interface LedgerData {
   /** sending day → hashes of the keys sent that day */
   sent: Record<DayKey, string[]>;
   pending: Pending[];
+  sending?: Sending[];
 }
+
+/** A claim older than the longest execution (6 minutes) was left by a run that stopped while sending. */
+const STALE_SENDING_MS = 6 * 60_000;
 
 /** Two 32-bit FNV-1a variants in base 36: short, and no collision in any realistic ledger. */
 export function hashKey(key: string): string {
@@ -62,11 +75,50 @@ export class MailLedger {
       if (day >= keepFrom && Array.isArray(keys)) sent[day] = keys;
     }
     for (const keys of Object.values(sent)) for (const k of keys) this.sentSet.add(k);
-    this.data = { sent, pending: (data.pending ?? []).filter((p) => p.since >= pendingFrom) };
+    this.data = {
+      sent,
+      pending: (data.pending ?? []).filter((p) => p.since >= pendingFrom),
+      sending: Array.isArray(data.sending) ? data.sending : [],
+    };
   }
 
+  /** Sent, or being sent by a run (one in progress, or one that stopped: counted as sent, never sent twice). */
   wasSent(key: string): boolean {
-    return this.sentSet.has(hashKey(key));
+    const h = hashKey(key);
+    return this.sentSet.has(h) || this.sendingList.some((s) => s.h === h);
+  }
+
+  private get sendingList(): Sending[] {
+    return (this.data.sending ??= []);
+  }
+
+  /** Claims a message before it is sent, and saves at once. */
+  markSending(key: string, label: string, at: number): void {
+    this.sendingList.push({ h: hashKey(key), label, at });
+    this.slot.save(this.data);
+  }
+
+  /** Gives a claim back (the send failed: the message is deferred instead). */
+  unmarkSending(key: string): void {
+    const h = hashKey(key);
+    this.data.sending = this.sendingList.filter((s) => s.h !== h);
+    this.slot.save(this.data);
+  }
+
+  /**
+   * Claims left by a run that stopped between claiming and marking sent: they count as sent (the mail
+   * may have gone) and are returned once, to be reported.
+   */
+  takeStale(now: number): string[] {
+    const stale = this.sendingList.filter((s) => s.at < now - STALE_SENDING_MS);
+    if (stale.length === 0) return [];
+    this.data.sending = this.sendingList.filter((s) => s.at >= now - STALE_SENDING_MS);
+    for (const s of stale) {
+      this.sentSet.add(s.h);
+      (this.data.sent[this.today] ??= []).push(s.h);
+    }
+    this.slot.save(this.data);
+    return stale.map((s) => s.label);
   }
 
   get pending(): readonly Pending[] {
@@ -78,6 +130,7 @@ export class MailLedger {
     const h = hashKey(key);
     this.sentSet.add(h);
     (this.data.sent[this.today] ??= []).push(h);
+    this.data.sending = this.sendingList.filter((s) => s.h !== h);
     this.data.pending = this.data.pending.filter((p) => p.key !== key);
     this.slot.save(this.data);
   }

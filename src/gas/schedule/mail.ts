@@ -1,8 +1,8 @@
 /**
  * Sends the emails due: today's lists and summaries plus whatever an earlier run deferred, each at
  * most once (the ledger), the most urgent first, within the remaining daily quota and the time left.
- * A quota error from MailApp is caught; the rest wait for the next run. Runs under the document lock
- * so a "Run now" during the scheduled run cannot send the same message twice.
+ * A quota error from MailApp is caught; the rest wait for the next run. The document lock is held
+ * only to read and mark the ledger, never while sending (see sendDigests).
  */
 import { type DayKey } from '../../core/dates';
 import { prepareDigest, type DigestContext } from '../../core/digest/facts';
@@ -15,7 +15,7 @@ import {
   normalizeEmail,
   todaysMessages,
 } from '../../core/digest/plan';
-import { render, t } from '../../core/i18n';
+import { joinList, message, render, t } from '../../core/i18n';
 import { idKey } from '../../core/ids';
 import { handoverContext, handoverLines, sendQueuedHandovers } from '../handover-mail';
 import { sheetsByName } from '../table';
@@ -98,7 +98,13 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
   const ctx = prepareDigest(source.input);
   const today = source.input.today;
   const { recipients, skipped } = addressees(ctx.team, source.access, source.lang);
-  return withDocumentLock(source.lang, () => {
+  const props = PropertiesService.getDocumentProperties();
+  const locked = <T>(fn: () => T): T => withDocumentLock(source.lang, fn);
+  // The document lock is held only to read and mark the ledger, never while a message is sent (a
+  // send takes about a second; sidebar saves and onEdit wait for the lock meanwhile). A message is
+  // claimed ("sending") before it is sent and marked sent after, so "Run now" during the scheduled
+  // run cannot send it twice; a claim left by a run that stopped counts as sent and is reported.
+  const start = locked(() => {
     // Handovers typed into the sheet since the last run that could mail (gas/handover-mail.ts) go first.
     const byId = new Map(source.input.clients.flatMap((c) => (c === null ? [] : [[idKey(c.id), c] as const])));
     const handed = sendQueuedHandovers({
@@ -106,56 +112,79 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
       lang: source.lang,
       clients: () => byId,
     });
-    const ledger = new MailLedger(PropertiesService.getDocumentProperties(), today);
+    const ledger = new MailLedger(props, today);
+    const stale = ledger.takeStale(new Date().getTime());
     const since = new Map(ledger.pending.map((p) => [p.key, p.since]));
     const candidates = plan(ctx, ledger, recipients, today);
     const fresh = candidates.filter((c) => !ledger.wasSent(c.message.key));
-    const outcome: MailOutcome = {
-      sent: [],
-      alreadySent: candidates.length - fresh.length,
-      deferred: [],
-      quotaHit: false,
-      timeUp: false,
-      noAccess: skipped.filter((s) => s.reason === 'noAccess').map((s) => s.email),
-      noEmail: skipped.filter((s) => s.reason === 'noEmail').map((s) => s.name),
-      badAddress: skipped.filter((s) => s.reason === 'badAddress').map((s) => s.name),
-      errors: [],
-      notes: [...handoverLines(handed, source.lang), ...source.waiting].map((m) => render(source.lang, m)),
-    };
-    outcome.sent.push(...handed.sent.map((name) => `${name} (${t(source.lang, 'handover.kind')})`));
-    const defer = (m: DigestMessage, reason: DeferReason): void => {
-      outcome.deferred.push(pendingOf(m, since.get(m.key) ?? today, reason));
-    };
-    let quota = fresh.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
-    const senderName = t(source.lang, 'app.name');
-    for (const { message } of fresh) {
-      if (outcome.quotaHit || outcome.timeUp) {
-        defer(message, outcome.quotaHit ? 'quota' : 'time');
-        continue;
-      }
-      if (deadline.passed('message')) {
-        outcome.timeUp = true;
-        defer(message, 'time');
-        continue;
-      }
-      if (quota <= 0) {
-        outcome.quotaHit = true;
-        defer(message, 'quota');
-        continue;
-      }
-      try {
-        send(message, senderName);
-      } catch (err) {
-        const text = err instanceof Error ? err.message : String(err);
-        if (QUOTA_ERROR.test(text)) outcome.quotaHit = true;
-        else outcome.errors.push(`${message.to}: ${text}`);
-        defer(message, outcome.quotaHit ? 'quota' : 'error');
-        continue;
-      }
-      quota--;
-      ledger.markSent(message.key);
-      outcome.sent.push(`${message.to} (${message.kind})`);
+    return { handed, stale, since, candidates, fresh };
+  });
+  const { handed, stale, since, candidates, fresh } = start;
+  const outcome: MailOutcome = {
+    sent: [],
+    alreadySent: candidates.length - fresh.length,
+    deferred: [],
+    quotaHit: false,
+    timeUp: false,
+    noAccess: skipped.filter((s) => s.reason === 'noAccess').map((s) => s.email),
+    noEmail: skipped.filter((s) => s.reason === 'noEmail').map((s) => s.name),
+    badAddress: skipped.filter((s) => s.reason === 'badAddress').map((s) => s.name),
+    errors: [],
+    notes: [
+      ...handoverLines(handed, source.lang),
+      ...source.waiting,
+      ...(stale.length > 0 ? [message('mail.staleSending', { list: joinList(stale, source.lang) })] : []),
+    ].map((m) => render(source.lang, m)),
+  };
+  outcome.sent.push(...handed.sent.map((name) => `${name} (${t(source.lang, 'handover.kind')})`));
+  const defer = (m: DigestMessage, reason: DeferReason): void => {
+    outcome.deferred.push(pendingOf(m, since.get(m.key) ?? today, reason));
+  };
+  let quota = fresh.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
+  const senderName = t(source.lang, 'app.name');
+  for (const { message: m } of fresh) {
+    if (outcome.quotaHit || outcome.timeUp) {
+      defer(m, outcome.quotaHit ? 'quota' : 'time');
+      continue;
     }
+    if (deadline.passed('message')) {
+      outcome.timeUp = true;
+      defer(m, 'time');
+      continue;
+    }
+    if (quota <= 0) {
+      outcome.quotaHit = true;
+      defer(m, 'quota');
+      continue;
+    }
+    const label = `${m.to} (${m.kind})`;
+    const claimed = locked(() => {
+      const ledger = new MailLedger(props, today);
+      if (ledger.wasSent(m.key)) return false;
+      ledger.markSending(m.key, label, new Date().getTime());
+      return true;
+    });
+    if (!claimed) {
+      // another run sent it (or is sending it) since this one planned
+      outcome.alreadySent++;
+      continue;
+    }
+    try {
+      send(m, senderName);
+    } catch (err) {
+      locked(() => new MailLedger(props, today).unmarkSending(m.key));
+      const text = err instanceof Error ? err.message : String(err);
+      if (QUOTA_ERROR.test(text)) outcome.quotaHit = true;
+      else outcome.errors.push(`${m.to}: ${text}`);
+      defer(m, outcome.quotaHit ? 'quota' : 'error');
+      continue;
+    }
+    quota--;
+    locked(() => new MailLedger(props, today).markSent(m.key));
+    outcome.sent.push(label);
+  }
+  return locked(() => {
+    const ledger = new MailLedger(props, today);
     // A daily list deferred on an earlier day is replaced by today's; its reader still goes first.
     const carried = ledger.pending.filter(
       (p) =>

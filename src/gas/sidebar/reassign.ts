@@ -13,7 +13,7 @@ import type { ChangeRecord } from '../../core/schema';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../server/api-types';
-import { writeSpan } from '../cells';
+import { writeRuns } from '../cells';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
@@ -209,8 +209,12 @@ export function reassignClients(
     if (idsNow.length !== ids.length || idsNow.some((id, i) => String(id) !== String(ids[i]))) {
       throw new UserError(lang, message('error.rowsMoved', { tab: sheet.getName() }));
     }
-    writeSpan(sheet, sheetRow(clients, 0), columnIndex(clients, 'owner'), ownerCells, moved);
-    if (nextOwners) writeSpan(sheet, sheetRow(clients, 0), columnIndex(clients, 'nextOwner'), nextCells, nextMoved);
+    // Owner and the next step's owner are columns people own: only the moved cells are written (one
+    // call per run of consecutive rows), so a formula or a colleague's typing between them stays.
+    const only = (cells: readonly unknown[], rows: readonly number[]) => new Map(rows.map((i) => [i, cells[i]]));
+    writeRuns(sheet, sheetRow(clients, 0), columnIndex(clients, 'owner'), only(ownerCells, moved));
+    if (nextOwners)
+      writeRuns(sheet, sheetRow(clients, 0), columnIndex(clients, 'nextOwner'), only(nextCells, nextMoved));
     changeLog.append(changes);
     invalidateSearchIndex();
     return {

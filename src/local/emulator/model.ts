@@ -47,9 +47,12 @@ export interface StyleRun {
   style: CellStyle;
 }
 
+/** A checkbox's custom checked or unchecked value (requireCheckbox(checkedValue, uncheckedValue)). */
+export type CheckboxValue = string | number | boolean;
+
 export type ValidationCriteria =
   | { type: 'VALUE_IN_LIST'; values: string[]; showDropdown: boolean }
-  | { type: 'CHECKBOX' }
+  | { type: 'CHECKBOX'; checked?: CheckboxValue; unchecked?: CheckboxValue }
   | { type: 'DATE_IS_VALID_DATE' }
   | { type: 'NUMBER_BETWEEN'; min: number; max: number }
   | { type: 'CUSTOM_FORMULA'; formula: string };

@@ -213,3 +213,19 @@ describe('the property store over a month of runs', () => {
     expect(documentPropertyBytes(wb)).toBeLessThan(25_000);
   });
 });
+
+describe('someone the file reaches through a group, a domain or a link (listed nowhere individually)', () => {
+  // getEditors()/getViewers() list only people added one by one; opening the sidebar once proves access.
+  test('is not mailed, and the run says what to do; once they open the sidebar, the next run mails them', () => {
+    const wb = teamWorkbook();
+    fireTrigger(wb);
+    expect(recipients(wb)).not.toContain(OUTSIDER);
+    wb.menu('menuScheduleStatus');
+    expect(dialogText(wb)).toContain('outsider@example.com');
+    expect(dialogText(wb)).toContain('Ask them to open the file and the sidebar once');
+    wb.client('sidebarContext', [], OUTSIDER);
+    advance(wb, 24);
+    fireTrigger(wb);
+    expect(recipients(wb)).toContain(OUTSIDER);
+  });
+});

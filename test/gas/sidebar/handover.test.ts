@@ -3,6 +3,7 @@
  * silent; the former owner waits out the reclaim days.
  */
 import type { ClientCard, ReassignSummary, WriteResult } from '../../../src/server/api-types';
+import { asEditor, headerIndex } from '../clients-fixture';
 import { ACME, AMY, LI, LI_EMAIL, ZHANG, clientRow, putRows, rowsOf, sidebarWorkbook } from './fixture';
 
 describe('claiming a client from the shared pool', () => {
@@ -98,5 +99,26 @@ describe('handing over everything of someone who left', () => {
     expect(rowsOf(wb, 'Clients').filter((r) => r.Owner === LI)).toEqual([]);
     expect(rowsOf(wb, 'Clients').filter((r) => r.Owner === AMY)).toHaveLength(11);
     expect(rowsOf(wb, 'Changes').map((c) => c.Reason)).toEqual(new Array(5).fill('Li Na left the company'));
+  });
+});
+
+describe('handing over everything: cells between the moved ones', () => {
+  test('a colleague’s Owner cell made a formula, between two of Li Na’s clients, keeps its formula', () => {
+    const wb = sidebarWorkbook({ filler: 10 });
+    const rows = rowsOf(wb, 'Clients');
+    const at = rows.findIndex((r) => r.ID === 'C-F00002');
+    const owner = String(rows[at].Owner);
+    expect(owner).not.toBe(LI);
+    const cell = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
+      ss.getSheetByName('Clients')!.getRange(at + 2, headerIndex(wb, 'Clients', 'Owner') + 1);
+    asEditor(wb, (ss) => cell(ss).setFormula(`="${owner}"`));
+    const result = wb.client(
+      'reassignClients',
+      [LI, AMY, 'Li Na left the company', 5],
+      LI_EMAIL,
+    ) as WriteResult<ReassignSummary>;
+    expect(result.ok).toBe(true);
+    expect(asEditor(wb, (ss) => cell(ss).getFormula())).toBe(`="${owner}"`);
+    expect(rowsOf(wb, 'Clients').filter((r) => r.Owner === LI)).toEqual([]);
   });
 });

@@ -52,6 +52,8 @@ export interface MailState {
   sent: SentMail[];
   /** per sending account (effective user) */
   usage: Map<string, MailUsage>;
+  /** sends made while the execution held the document lock (tests; not saved with the workbook) */
+  sentUnderDocumentLock: number;
 }
 
 export function mailState(env: EnvironmentState): MailState {
@@ -60,6 +62,7 @@ export function mailState(env: EnvironmentState): MailState {
     dailyQuota: null,
     sent: [],
     usage: new Map(),
+    sentUnderDocumentLock: 0,
   }));
 }
 
@@ -149,6 +152,7 @@ export function createMailApp(exec: Execution): MailAppApi {
     usage.recipients += count;
     state.usage.set(from, usage);
 
+    if (exec.holdsDocumentLock) state.sentUnderDocumentLock++;
     // noReply exists only for Workspace accounts; when it applies, replyTo is ignored.
     const noReply = state.account === 'workspace' && m.noReply === true;
     state.sent.push({

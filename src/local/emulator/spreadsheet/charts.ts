@@ -28,6 +28,11 @@ export class EmulatedEmbeddedChart implements Pick<
   GasChart,
   'getChartId' | 'getRanges' | 'getOptions' | 'getContainerInfo' | 'modify'
 > {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'EmbeddedChart';
+  }
+
   constructor(
     private readonly doc: Doc,
     readonly sheet: SheetModel,
@@ -91,6 +96,11 @@ type BuilderMethods =
  * (setTitle…) are not emulated; use setOption('title', …).
  */
 export class EmulatedEmbeddedChartBuilder implements Pick<GasBuilder, BuilderMethods> {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'EmbeddedChartBuilder';
+  }
+
   constructor(
     private readonly doc: Doc,
     private readonly sheet: SheetModel,

@@ -48,6 +48,11 @@ export class EmulatedBooleanCondition implements Pick<
   | 'getItalic'
   | 'getStrikethrough'
 > {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'BooleanCondition';
+  }
+
   constructor(
     private readonly doc: Doc,
     private readonly condition: ConditionalCondition,
@@ -89,6 +94,11 @@ export class EmulatedConditionalFormatRule implements Pick<
   GasRule,
   'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'
 > {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'ConditionalFormatRule';
+  }
+
   constructor(
     private readonly doc: Doc,
     readonly rule: ConditionalFormatRule,
@@ -134,6 +144,11 @@ type BuilderMethods =
   | 'whenTextEqualTo';
 
 export class EmulatedConditionalFormatRuleBuilder implements Pick<GasBuilder, BuilderMethods> {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'ConditionalFormatRuleBuilder';
+  }
+
   private condition: ConditionalCondition | null;
   private format: Format;
   private ranges: ConditionalFormatRule['ranges'];

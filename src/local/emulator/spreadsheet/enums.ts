@@ -1,12 +1,33 @@
 /**
- * SpreadsheetApp enums. Real Apps Script enum members are objects whose toString() is the member
- * name; the emulator uses the name strings themselves, which compare, print and serialise the same.
+ * SpreadsheetApp enums. As on live Apps Script, members are objects: toString() and name() give the
+ * member's name, ordinal() its position, compareTo() the difference of positions (gas-fakes
+ * test/testenums.js and the toString() checks of test/testsheets*.js, run on live). Compare members
+ * with === or by String(member); toJSON keeps them serialising as their names.
  * Source: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#properties
  */
 type S = typeof GoogleAppsScript.Spreadsheet;
 
+/** One enum member. */
+export interface EnumMember {
+  name(): string;
+  ordinal(): number;
+  toString(): string;
+  toJSON(): string;
+  compareTo(other: EnumMember): number;
+}
+
+function member(name: string, ordinal: number): EnumMember {
+  return Object.freeze({
+    name: () => name,
+    ordinal: () => ordinal,
+    toString: () => name,
+    toJSON: () => name,
+    compareTo: (other: EnumMember) => ordinal - other.ordinal(),
+  });
+}
+
 function makeEnum<T>(names: string[]): T {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as unknown as T;
+  return Object.freeze(Object.fromEntries(names.map((n, i) => [n, member(n, i)]))) as unknown as T;
 }
 
 export const RelativeDate = makeEnum<S['RelativeDate']>([

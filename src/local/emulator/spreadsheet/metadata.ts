@@ -7,7 +7,7 @@
 import type { DeveloperMetadataModel, GridRect, SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
 import type { Doc } from './doc';
-import { DeveloperMetadataLocationType } from './enums';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './enums';
 import { rangeView } from './range';
 import { sheetView } from './sheet';
 import { spreadsheetView } from './spreadsheet';
@@ -32,8 +32,11 @@ export function newMetadata(
   if (visibility !== undefined) {
     value = valueOrVisibility === undefined ? null : String(valueOrVisibility);
     vis = String(visibility);
-  } else if (valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT') {
-    vis = valueOrVisibility;
+  } else if (
+    valueOrVisibility === DeveloperMetadataVisibility.DOCUMENT ||
+    valueOrVisibility === DeveloperMetadataVisibility.PROJECT
+  ) {
+    vis = String(valueOrVisibility);
   } else if (valueOrVisibility !== undefined) {
     value = String(valueOrVisibility);
   }
@@ -96,6 +99,11 @@ export class EmulatedDeveloperMetadata implements Pick<
   GasMetadata,
   'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'getLocation' | 'setKey' | 'setValue' | 'remove'
 > {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'DeveloperMetadata';
+  }
+
   constructor(
     private readonly doc: Doc,
     private readonly sheet: SheetModel | null,
@@ -120,7 +128,7 @@ export class EmulatedDeveloperMetadata implements Pick<
   }
   getVisibility(): Visibility {
     this.doc.call('DeveloperMetadata.getVisibility', 'document.read');
-    return this.model.visibility as unknown as Visibility;
+    return DeveloperMetadataVisibility[this.model.visibility];
   }
   getLocation(): GasLocation {
     this.doc.call('DeveloperMetadata.getLocation', 'document.read');

@@ -258,12 +258,17 @@ export function formatGeneral(value: number, loc: LocaleInfo): string {
   return loc.decimal === '.' ? text : text.replace('.', loc.decimal);
 }
 
+/** "general", which getNumberFormat reads back as the default '0.###############', shows as General. */
+function isGeneral(pattern: string): boolean {
+  return pattern.toLowerCase() === 'general' || pattern === '0.###############';
+}
+
 /** The display string of one stored value; `pattern` is the cell's number format, if any. */
 export function displayValue(value: CellValue, pattern: string | undefined, loc: LocaleInfo, timeZone: string): string {
   if (value === '') return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  const usable = pattern && pattern !== '@' && pattern.toLowerCase() !== 'general' ? pattern : undefined;
+  const usable = pattern && pattern !== '@' && !isGeneral(pattern) ? pattern : undefined;
   if (value instanceof Date) {
     if (usable && !isDatePattern(usable)) return formatNumber(toSerial(value, timeZone), usable, loc);
     if (usable) return formatDate(value, usable, loc, timeZone);

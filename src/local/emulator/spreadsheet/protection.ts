@@ -23,6 +23,11 @@ export class EmulatedProtection implements Pick<
   | 'getProtectionType'
   | 'canEdit'
 > {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'Protection';
+  }
+
   constructor(
     private readonly doc: Doc,
     private readonly sheet: SheetModel,

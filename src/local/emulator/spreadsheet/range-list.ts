@@ -10,7 +10,7 @@ import { cellKey, type GridRect, type SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
 import { normalizeColor } from './colors';
 import type { Doc } from './doc';
-import { rangeView } from './range';
+import { rangeView, storedNumberFormat } from './range';
 import { applyStyle, clearStyles, type StylePatch } from './styles';
 import { applyValidation } from './validation';
 import { clearValues } from './values';
@@ -38,6 +38,11 @@ export type RangeListMethods =
   | 'setWrap';
 
 export class EmulatedRangeList implements Pick<GasRangeList, RangeListMethods> {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'RangeList';
+  }
+
   constructor(
     readonly doc: Doc,
     readonly sheetModel: SheetModel,
@@ -85,7 +90,7 @@ export class EmulatedRangeList implements Pick<GasRangeList, RangeListMethods> {
     return this.style('setFontFamily', { font: { family: fontFamily } });
   }
   setNumberFormat(format: string): GasRangeList {
-    return this.style('setNumberFormat', { numberFormat: String(format) });
+    return this.style('setNumberFormat', { numberFormat: storedNumberFormat(format) });
   }
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GasRangeList {
     const value = alignment === null || alignment === 'normal' ? null : alignment;

@@ -5,7 +5,8 @@
 import { cachedFormulaValue } from './formula-cache';
 import { MAX_COLUMNS, cellKey, type CellValue, type GridRect, type SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
-import { rectToA1 } from './a1';
+import { rectToA1, type Whole } from './a1';
+import { shiftFormula } from './formula-shift';
 import { normalizeColor } from './colors';
 import { cursorOf, type Doc } from './doc';
 import { WrapStrategy } from './enums';
@@ -14,7 +15,14 @@ import { addRowColumnMetadata, metadataView, rangeMetadata } from './metadata';
 import { protectionView } from './protection';
 import { sortRows, type SortKey } from './structure';
 import { applyStyle, clearStyles, numberFormatColumns, styleGrid, type StylePatch } from './styles';
-import { applyValidation, ruleOf, validationGrid, validationView } from './validation';
+import {
+  applyValidation,
+  checkboxCriteria,
+  ruleOf,
+  uncheckedValue,
+  validationGrid,
+  validationView,
+} from './validation';
 import { clearValues, commitRows, readValues, writeValues } from './values';
 import { sheetView } from './sheet';
 
@@ -99,11 +107,28 @@ export type RangeMethods =
 /** What getNumberFormat reports for a cell nobody formatted. [C] observed default of Sheets. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
+/**
+ * A number format as getNumberFormat reads it back: "general" (any case) is the default format, which
+ * live Apps Script reads back as '0.###############' (gas-fakes test/testsheets.js, the NumberFormat
+ * row of the formats table, run on live).
+ */
+export function storedNumberFormat(format: unknown): string {
+  const text = String(format);
+  return text.toLowerCase() === 'general' ? DEFAULT_NUMBER_FORMAT : text;
+}
+
 export class EmulatedRange implements Pick<GasRange, RangeMethods> {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'Range';
+  }
+
   constructor(
     readonly doc: Doc,
     readonly sheetModel: SheetModel,
     readonly rect: GridRect,
+    /** Asked for as whole rows or columns ('5:7', 'D:F'), which A1 notation then names so. */
+    readonly whole: Whole = null,
   ) {}
 
   private get api(): GasRange {
@@ -170,7 +195,7 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
   }
   getA1Notation(): string {
     this.read('getA1Notation');
-    return rectToA1(this.rect);
+    return rectToA1(this.rect, this.whole);
   }
   getGridId(): number {
     this.read('getGridId');
@@ -314,8 +339,12 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
   setFormula(formula: string): GasRange {
     this.write('setFormula');
     this.doc.exec.countCells(0, this.cells);
+    // One formula on a block moves per cell like a fill (formula-shift.ts); null or '' clears.
+    const text = formula === null || formula === undefined ? '' : String(formula);
     this.storeFormulas(
-      Array.from({ length: this.rect.numRows }, () => new Array<string>(this.rect.numCols).fill(formula)),
+      Array.from({ length: this.rect.numRows }, (_, r) =>
+        Array.from({ length: this.rect.numCols }, (_, c) => shiftFormula(text, r, c)),
+      ),
     );
     return this.api;
   }
@@ -341,8 +370,11 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
         const key = cellKey(this.rect.row - 1 + r, this.rect.col - 1 + c);
         const text = String(f ?? '');
         if (text === '') {
-          // an empty formula keeps the cell's value and removes nothing else
-          out.push(this.sheetModel.values[this.rect.row - 1 + r]?.[this.rect.col - 1 + c] ?? '');
+          // an empty formula clears a formula cell (live: setFormula(null) reads back '', gas-fakes
+          // test/testsheets.js, the Formula row of the formats table) and keeps a plain value
+          const had = this.sheetModel.formulas.has(key);
+          if (had) this.sheetModel.formulas.delete(key);
+          out.push(had ? '' : (this.sheetModel.values[this.rect.row - 1 + r]?.[this.rect.col - 1 + c] ?? ''));
         } else {
           out.push('');
           keys.push([key, text.startsWith('=') ? text : `=${text}`]);
@@ -454,10 +486,10 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
     return this.styles().map((row) => row.map((s) => s.numberFormat ?? DEFAULT_NUMBER_FORMAT));
   }
   setNumberFormat(numberFormat: string): GasRange {
-    return this.style('setNumberFormat', { numberFormat: String(numberFormat) });
+    return this.style('setNumberFormat', { numberFormat: storedNumberFormat(numberFormat) });
   }
   setNumberFormats(numberFormats: string[][]): GasRange {
-    return this.stylePerCell('setNumberFormats', numberFormats, (f) => ({ numberFormat: String(f) }));
+    return this.stylePerCell('setNumberFormats', numberFormats, (f) => ({ numberFormat: storedNumberFormat(f) }));
   }
 
   getBackground(): string {
@@ -546,10 +578,14 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
     return this.style('setVerticalAlignment', { verticalAlignment: alignment });
   }
 
-  /** [U] default: overflow, so getWrap() is false until set. */
+  /**
+   * A cell nobody set reads getWrap() true on live Apps Script while its strategy reads OVERFLOW;
+   * once set, wrap and strategy agree (gas-fakes test/testsheets.js, the wrap section, run on live:
+   * clearFormat() then getWrap() is true; setWraps(false) reads back OVERFLOW).
+   */
   getWrap(): boolean {
     this.read('getWrap');
-    return this.topLeftStyle().wrap ?? false;
+    return this.topLeftStyle().wrap ?? true;
   }
   setWrap(isWrapEnabled: boolean): GasRange {
     return this.style('setWrap', { wrap: Boolean(isWrapEnabled) });
@@ -617,13 +653,16 @@ export class EmulatedRange implements Pick<GasRange, RangeMethods> {
     return this.api;
   }
 
-  /** Default checkboxes only: validation CHECKBOX and every cell set to false. */
+  /**
+   * Validation CHECKBOX (TRUE/FALSE or custom values) and every cell set to the unchecked value:
+   * false, the custom unchecked value, or blank when only a checked value is given (range#insertCheckboxes).
+   */
   insertCheckboxes(...custom: unknown[]): GasRange {
     this.write('insertCheckboxes');
-    if (custom.length) throw new AppsScriptException('Emulator: custom checkbox values are not supported.');
+    const criteria = checkboxCriteria(custom);
     this.doc.exec.countCells(0, this.cells);
-    applyValidation(this.sheetModel, this.rect, { criteria: { type: 'CHECKBOX' }, allowInvalid: false });
-    const row = new Array<unknown>(this.rect.numCols).fill(false);
+    applyValidation(this.sheetModel, this.rect, { criteria, allowInvalid: false });
+    const row = new Array<unknown>(this.rect.numCols).fill(uncheckedValue(criteria));
     writeValues(
       this.doc.model,
       this.sheetModel,
@@ -740,8 +779,8 @@ export function checkedRect(sheet: SheetModel, row: number, col: number, numRows
   return { row: Math.floor(row), col: Math.floor(col), numRows: Math.floor(numRows), numCols: Math.floor(numCols) };
 }
 
-export function rangeView(doc: Doc, sheet: SheetModel, rect: GridRect): GasRange {
-  return new EmulatedRange(doc, sheet, { ...rect }) as unknown as GasRange;
+export function rangeView(doc: Doc, sheet: SheetModel, rect: GridRect, whole: Whole = null): GasRange {
+  return new EmulatedRange(doc, sheet, { ...rect }, whole) as unknown as GasRange;
 }
 
 /** Back from the API type to the emulator's range; anything else is an invalid argument. */

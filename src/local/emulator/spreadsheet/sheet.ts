@@ -5,7 +5,7 @@
  */
 import type { GridRect, SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
-import { parseA1, refToRect } from './a1';
+import { parseA1, refToRect, wholeOf, type Whole } from './a1';
 import { chartFromApi, chartView, newChartBuilder } from './charts';
 import { normalizeColor } from './colors';
 import { ruleFromApi, EmulatedConditionalFormatRule } from './conditional';
@@ -18,7 +18,6 @@ import { namedRangeView, spreadsheetView } from './spreadsheet';
 import { reading } from '../readings';
 import { deleteColumns, deleteRows, insertColumns, insertRows, sortRows } from './structure';
 import { clearStyles } from './styles';
-import { applyValidation } from './validation';
 import { checkCellLimit, growGrid, lastColumn, lastRow, writeValues } from './values';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,6 +91,11 @@ export type SheetMethods =
 const DEFAULT_COLUMN_WIDTH = 100;
 
 export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'Sheet';
+  }
+
   constructor(
     readonly doc: Doc,
     readonly model: SheetModel,
@@ -161,15 +165,21 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
 
   /** A1 notation on this sheet (a prefix naming another sheet is not found), checked against the grid. */
   private rectOfA1(a1: string): GridRect {
+    return this.refOfA1(a1).rect;
+  }
+  private refOfA1(a1: string): { rect: GridRect; whole: Whole } {
     const ref = parseA1(a1);
     if (ref.sheetName !== null && ref.sheetName !== this.model.name) throw new AppsScriptException('Range not found');
     const rect = refToRect(ref, this.model.maxRows, this.model.maxColumns);
-    return checkedRect(this.model, rect.row, rect.col, rect.numRows, rect.numCols);
+    return { rect: checkedRect(this.model, rect.row, rect.col, rect.numRows, rect.numCols), whole: wholeOf(ref) };
   }
 
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): GasRange {
     this.read('getRange');
-    if (typeof rowOrA1 === 'string') return rangeView(this.doc, this.model, this.rectOfA1(rowOrA1));
+    if (typeof rowOrA1 === 'string') {
+      const { rect, whole } = this.refOfA1(rowOrA1);
+      return rangeView(this.doc, this.model, rect, whole);
+    }
     if (column === undefined) throw new AppsScriptException('Invalid argument: column');
     return this.rangeOf(rowOrA1, column, numRows ?? 1, numColumns ?? 1);
   }
@@ -332,10 +342,9 @@ export class EmulatedSheet implements Pick<GasSheet, SheetMethods> {
       this.model.values = [];
       this.model.formulas.clear();
     }
-    if (!any || options?.formatOnly) {
-      this.model.styles = [];
-      applyValidation(this.model, this.whole(), null);
-    }
+    // Data validations stay, as on live Apps Script (gas-fakes test/testsheets.js: "clear() should
+    // NOT clear data validations", run on live); clearing them is Range.clearDataValidations().
+    if (!any || options?.formatOnly) this.model.styles = [];
     return this.api;
   }
   clearContents(): GasSheet {

@@ -4,7 +4,7 @@
  */
 import { newSheetModel, type NamedRangeModel, type SheetModel } from '../model';
 import { AppsScriptException } from '../runtime';
-import { parseA1, refToRect } from './a1';
+import { parseA1, refToRect, wholeOf } from './a1';
 import { isValidTimeZone, toSerial, fromSerial } from './dates';
 import { cursorOf, type Doc } from './doc';
 import { metadataView, newMetadata } from './metadata';
@@ -66,6 +66,11 @@ function user(email: string): User {
 }
 
 export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'Spreadsheet';
+  }
+
   constructor(readonly doc: Doc) {}
 
   private get model() {
@@ -195,7 +200,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
       ref.sheetName === null ? this.doc.activeSheetModel() : this.model.sheets.find((s) => s.name === ref.sheetName);
     if (!sheet) throw new AppsScriptException('Range not found');
     const rect = refToRect(ref, sheet.maxRows, sheet.maxColumns);
-    return rangeView(this.doc, sheet, checkedRect(sheet, rect.row, rect.col, rect.numRows, rect.numCols));
+    return rangeView(this.doc, sheet, checkedRect(sheet, rect.row, rect.col, rect.numRows, rect.numCols), wholeOf(ref));
   }
 
   // ---- settings
@@ -351,6 +356,11 @@ export class EmulatedNamedRange implements Pick<
   GasNamedRange,
   'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'
 > {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'NamedRange';
+  }
+
   constructor(
     private readonly doc: Doc,
     private readonly model: NamedRangeModel,

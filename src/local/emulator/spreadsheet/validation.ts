@@ -5,7 +5,7 @@
  * allow invalid data by default; Range.setDataValidation(null) removes validation).
  * The emulator stores rules; it does not reject script writes (scripts bypass the UI's check).
  */
-import type { GridRect, SheetModel, ValidationCriteria, ValidationRule, ValidationRun } from '../model';
+import type { CheckboxValue, GridRect, SheetModel, ValidationCriteria, ValidationRule, ValidationRun } from '../model';
 import { AppsScriptException } from '../runtime';
 import type { Doc } from './doc';
 import { DataValidationCriteria } from './enums';
@@ -27,15 +27,50 @@ function criteriaValues(c: ValidationCriteria): unknown[] {
       return [c.min, c.max];
     case 'CUSTOM_FORMULA':
       return [c.formula];
+    case 'CHECKBOX':
+      return checkboxValues(c);
     default:
       return [];
   }
+}
+
+/**
+ * Checkbox criteria from requireCheckbox / insertCheckboxes arguments: none (TRUE/FALSE), a checked
+ * value (unchecked is blank), or both. Live Apps Script reads them back from getCriteriaValues as
+ * [], [checked] and [checked, unchecked] (gas-fakes test/testsheetsdatavalidations.js, "inserting
+ * checkboxes", run on live).
+ */
+export function checkboxCriteria(custom: unknown[]): ValidationCriteria {
+  const value = (v: unknown, name: string): CheckboxValue => {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    throw new AppsScriptException(`Invalid argument: ${name}`);
+  };
+  if (custom.length === 0 || custom[0] === undefined) return { type: 'CHECKBOX' };
+  const checked = value(custom[0], 'checkedValue');
+  if (custom.length === 1 || custom[1] === undefined) return { type: 'CHECKBOX', checked };
+  return { type: 'CHECKBOX', checked, unchecked: value(custom[1], 'uncheckedValue') };
+}
+
+function checkboxValues(c: Extract<ValidationCriteria, { type: 'CHECKBOX' }>): unknown[] {
+  if (c.checked === undefined) return [];
+  return c.unchecked === undefined ? [c.checked] : [c.checked, c.unchecked];
+}
+
+/** What a cell of a new checkbox holds: FALSE, the custom unchecked value, or blank. */
+export function uncheckedValue(c: ValidationCriteria): CheckboxValue | '' {
+  if (c.type !== 'CHECKBOX' || c.checked === undefined) return false;
+  return c.unchecked ?? '';
 }
 
 export class EmulatedDataValidation implements Pick<
   GasDataValidation,
   'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'
 > {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'DataValidation';
+  }
+
   constructor(
     private readonly doc: Doc,
     readonly rule: ValidationRule,
@@ -83,6 +118,11 @@ type BuilderMethods =
   | 'setHelpText';
 
 export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMethods> {
+  /** The class name, as live Apps Script prints its objects (gas-fakes test/testsheets*.js, run on live). */
+  toString(): string {
+    return 'DataValidationBuilder';
+  }
+
   private criteria: ValidationCriteria | null;
   private allowInvalid: boolean;
   private helpText: string | undefined;
@@ -107,10 +147,9 @@ export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMe
     return this.set('requireValueInList', { type: 'VALUE_IN_LIST', values: values.map(String), showDropdown });
   }
 
-  /** Only the default TRUE/FALSE checkbox: custom checked/unchecked values are not modelled. */
+  /** TRUE/FALSE, or custom checked (and unchecked) values, as live Apps Script takes them. */
   requireCheckbox(...custom: unknown[]): GasBuilder {
-    if (custom.length) throw new AppsScriptException('Emulator: custom checkbox values are not supported.');
-    return this.set('requireCheckbox', { type: 'CHECKBOX' });
+    return this.set('requireCheckbox', checkboxCriteria(custom));
   }
 
   requireDate(): GasBuilder {
@@ -144,8 +183,8 @@ export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMe
 
   getCriteriaType(): Criteria {
     this.doc.call('DataValidationBuilder.getCriteriaType', 'document.read');
-    if (!this.criteria) throw new AppsScriptException('The data validation has no criteria.');
-    return criteriaType(this.criteria);
+    // An empty builder has none: live reads null (gas-fakes test/testsheetsdatavalidations.js).
+    return this.criteria ? criteriaType(this.criteria) : (null as unknown as Criteria);
   }
 
   getCriteriaValues(): unknown[] {

@@ -26,7 +26,7 @@ describe('data validation (item 36)', () => {
       .getRange('A1:A4')
       .getDataValidations()
       .map((row) => row[0]);
-    expect(rules.map((r) => r?.getCriteriaType())).toEqual([
+    expect(rules.map((r) => r && String(r.getCriteriaType()))).toEqual([
       'CHECKBOX',
       'DATE_IS_VALID_DATE',
       'NUMBER_BETWEEN',
