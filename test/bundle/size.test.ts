@@ -10,9 +10,11 @@ import { distDir } from '../helpers/bundle';
 /**
  * Code.js was 1,035,264 bytes with pinyin-pro in it, 800,268 with a table of its readings instead,
  * 758,219 with Chinese text written as UTF-8 rather than \u escapes, 786,867 with every word of
- * pinyin-pro's dictionary in the table, to split names as it does (2026-12-06).
+ * pinyin-pro's dictionary in the table, to split names as it does (2026-12-06); 802,301 once the
+ * import's sentences (both languages, in the one catalogue), Stage set and the emulator conformance
+ * work landed the same day. The budget leaves about 45 KB for features; a library is ten times that.
  */
-const BUDGET_BYTES = 800_000;
+const BUDGET_BYTES = 850_000;
 
 const code = fs.readFileSync(path.join(distDir, 'Code.js'), 'utf8');
 
