@@ -54,15 +54,19 @@ export interface HandoverContext {
   quota: () => number;
 }
 
-/** Sends the queued handovers still in force; drops those replaced since or too old; keeps the rest. */
-export function sendQueuedHandovers(hc: HandoverContext): HandoverRun {
+/**
+ * Claims the queued handovers still in force (marked sent at once), drops those replaced since or
+ * too old, keeps the rest; returns the sending, for the caller to run once it lets go of the
+ * document lock, so sidebar saves and onEdit never wait on a send.
+ */
+export function claimQueuedHandovers(hc: HandoverContext): () => HandoverRun {
   const run: HandoverRun = { sent: [], notes: [] };
   const queue = slot();
   const all = enqueueHandovers(Array.isArray(queue.value) ? queue.value : [], [], hc.today);
   const waiting = all.filter((e) => !e.sent);
   if (waiting.length === 0) {
     if (all.length !== (queue.value ?? []).length) queue.save(all);
-    return run;
+    return () => run;
   }
   const clients = hc.clients();
   const inForce = (e: QueuedHandover): boolean => {
@@ -78,14 +82,17 @@ export function sendQueuedHandovers(hc: HandoverContext): HandoverRun {
   const kept = all.filter((e) => e.sent || going.has(handoverKey(e)) || inForce(e));
   queue.save(kept.map((e) => (going.has(handoverKey(e)) ? { ...e, sent: true } : e)));
   const team = teamAsConfirmed(hc.team, hc.confirmed);
-  const access = now.length > 0 ? accessList(hc.ss) : new Set<string>();
-  for (const entry of now) {
-    const client = clients.get(idKey(entry.clientId));
-    const result = sendStepMail(team, access, entry.to, (theirs) => compose(entry, client, theirs ?? hc.lang, hc.tz));
-    if (result.sent) run.sent.push(entry.to);
-    else run.notes.push(result.text);
-  }
-  return run;
+  const picked = now.map((entry) => ({ entry, client: clients.get(idKey(entry.clientId)) }));
+  // Sent by the caller after it lets go of the document lock (a send takes about a second).
+  return () => {
+    const access = picked.length > 0 ? accessList(hc.ss) : new Set<string>();
+    for (const { entry, client } of picked) {
+      const result = sendStepMail(team, access, entry.to, (theirs) => compose(entry, client, theirs ?? hc.lang, hc.tz));
+      if (result.sent) run.sent.push(entry.to);
+      else run.notes.push(result.text);
+    }
+    return run;
+  };
 }
 
 function compose(

@@ -21,7 +21,7 @@ import { readSettings } from './settings-tab';
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
-import { handoverContext, handoverLines, queueHandovers, sendQueuedHandovers } from './handover-mail';
+import { claimQueuedHandovers, handoverContext, handoverLines, queueHandovers } from './handover-mail';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { teamProblems } from './roles';
@@ -266,7 +266,9 @@ export function menuRefresh(): void {
   reportInAlert(() => {
     const summary = refreshWorkbook();
     const ctx = workbookContext();
-    const mailed = withDocumentLock(ctx.lang, () => sendQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss))));
+    // Claimed under the lock (marked sent), mailed after it is let go: saves never wait on a send.
+    const send = withDocumentLock(ctx.lang, () => claimQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss))));
+    const mailed = send();
     const mail = handoverLines(mailed, ctx.lang).map((m) => render(ctx.lang, m));
     return refreshReport({ ...summary, problems: [...teamProblems(ctx), ...summary.problems] }, mail);
   });

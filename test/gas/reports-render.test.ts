@@ -85,11 +85,27 @@ describe('a report with a summary table, a dated list and a table with a total',
       numberFormat: 'yyyy-mm-dd',
       background: DARK,
       wrap: true,
+      horizontalAlignment: 'right',
       font: { bold: true, color: '#ffffff' },
     });
     for (const s of layout.sections) {
       for (let c = 1; c <= 3; c++) expect(styleAt(tab, s.headerRow, c)).toMatchObject({ background: DARK, wrap: true });
     }
+  });
+
+  test('headers over numbers and dates are aligned right like their values; over text, left', () => {
+    const align = (row: number, c: number) => styleAt(tab, row, c).horizontalAlignment ?? 'left';
+    expect([1, 2, 3].map((c) => align(byPerson.headerRow, c))).toEqual(['left', 'right', 'right']);
+    expect([1, 2, 3].map((c) => align(overdue.headerRow, c))).toEqual(['left', 'right', 'left']);
+  });
+
+  test('columns are sized to what they hold: the longest value of each column fits, and no wider than needed', () => {
+    const widths = tab.columnWidths;
+    // 'Client 3' / 'Person 3' (8 characters), '2026-03-01' (10), 'call back' (9), 7 px a character
+    expect(widths.get(1)).toBeGreaterThanOrEqual(8 * 7);
+    expect(widths.get(2)).toBeGreaterThanOrEqual(10 * 7);
+    expect(widths.get(3)).toBeGreaterThanOrEqual(9 * 7);
+    for (const c of [1, 2, 3]) expect(widths.get(c)).toBeLessThan(110);
   });
 
   test('data cells carry only their column’s number format', () => {
@@ -154,8 +170,8 @@ describe('what formatting a report costs', () => {
   test('the formatting is one range list per style: bold, heading colour, header look, totals, each number format', () => {
     const { exec } = render(report([table('A', 5, true), list('B', 5), table('C', 5, true)]));
     const c = exec.counters.calls;
-    // bold, headings, headers, totals, '@', '0', '0.0%', 'yyyy-mm-dd', and the bodies for banding
-    expect(c.get('Sheet.getRangeList')).toBe(9);
+    // bold, headings, headers, number headers, totals, '@', '0', '0.0%', 'yyyy-mm-dd', and the bodies for banding
+    expect(c.get('Sheet.getRangeList')).toBe(10);
     expect(c.get('RangeList.setNumberFormat')).toBe(4);
     expect(c.get('RangeList.getRanges')).toBe(1);
     // the title's font size is the only formatting left on a single range

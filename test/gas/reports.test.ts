@@ -231,10 +231,23 @@ describe('a reader’s view of a report tab: column widths and frozen rows', () 
   const widths = () => wb.sheet('Report · Overdue').columnWidths;
   const built = new Map(widths());
 
-  test('a new tab gets a wide first column and the same width for every other column', () => {
-    expect(built.get(1)).toBe(200);
-    expect(built.get(2)).toBe(110);
-    expect(built.get(11)).toBe(110);
+  test('a new tab sizes each column to what it holds: every value and every header word fits (7 px a character)', () => {
+    const rows = wb.values('Report · Overdue');
+    const headerRows = rows.flatMap((r, i) =>
+      i > 0 && rows[i - 1].filter((v) => v !== '').length === 1 && r.filter((v) => v !== '').length > 1 ? [i] : [],
+    );
+    expect(headerRows.length).toBeGreaterThan(0);
+    for (const h of headerRows) {
+      for (let i = h; i < rows.length && rows[i].some((v) => v !== ''); i++) {
+        rows[i].forEach((v, c) => {
+          if (v === '' || v instanceof Date) return;
+          const words = i === h ? String(v).split(' ') : [String(v)];
+          for (const w of words) expect(built.get(c + 1) ?? 0).toBeGreaterThanOrEqual(Math.min(w.length * 7, 220));
+        });
+      }
+    }
+    // sized to content, not one width for all: a count column is narrower than the client names
+    expect(new Set([...built.values()]).size).toBeGreaterThan(2);
   });
 
   test('a reader who unfreezes the title row keeps it that way on the next rebuild', () => {
@@ -261,7 +274,7 @@ describe('a reader’s view of a report tab: column widths and frozen rows', () 
     asEditor(wb, (ss) => ss.getSheetByName('Report · Overdue')!.setColumnWidth(11, 320));
     wb.menu('menuReportOverdue');
     expect(widths().get(11)).toBe(320);
-    expect(widths().get(1)).toBe(200);
+    expect(widths().get(1)).toBe(built.get(1));
   });
 });
 

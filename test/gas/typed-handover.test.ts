@@ -123,6 +123,19 @@ describe('a next step handed to a colleague for today', () => {
     expect(handovers(wb).filter((m) => m.subject.includes('due 2026-03-02'))).toHaveLength(1);
   });
 
+  test('neither Refresh nor the daily run holds the document lock while the mail goes out', () => {
+    const wb = workbook();
+    enter(wb, 'pasted');
+    wb.menu('menuRefresh', ZHANG);
+    expect(handovers(wb)).toHaveLength(1);
+    const other = workbook();
+    enter(other, 'pasted');
+    other.clock.set(Date.parse('2026-03-03T00:30:00Z'));
+    fireTrigger(other);
+    expect(handovers(other)).toHaveLength(1);
+    expect(mailState(wb.env).sentUnderDocumentLock + mailState(other.env).sentUnderDocumentLock).toBe(0);
+  });
+
   test('Li Na’s own language is used (Team ▸ Language)', () => {
     const team = TEAM.map((m) => (m.Name === 'Li Na' ? { ...m, Language: '简体中文' } : m));
     const wb = workbook(undefined, team);

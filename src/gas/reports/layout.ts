@@ -31,6 +31,8 @@ export interface Layout {
   width: number;
   sections: SectionPlace[];
   charts: ChartPlace[];
+  /** Each table column's width in pixels, sized to its content (columnWidths). */
+  widths: number[];
   /** Rows and columns the grid must have, charts included. */
   gridRows: number;
   gridColumns: number;
@@ -79,8 +81,54 @@ export function layoutReport(model: ReportModel): Layout {
     width,
     sections,
     charts,
+    widths: columnWidths(model, width),
     // One spare row below the data keeps a row that is not frozen.
     gridRows: Math.max(values.length + 1, nextFree),
     gridColumns: charts.length > 0 ? anchorCol + CHART_COLUMNS : width,
   };
+}
+
+/** Widths in pixels: Sheets' default font draws a Latin character about 7 px wide, a Chinese one 13. */
+const CHAR_PX = 7;
+const WIDE_CHAR_PX = 13;
+const PADDING_PX = 16;
+const MIN_WIDTH = 56;
+/** A header wraps past this (its longest word still fits): header rows grow, not the columns. */
+const HEADER_WIDTH = 120;
+/** Longer text is cut off by the next column rather than widening the table past a screen. */
+const MAX_WIDTH = { first: 280, other: 220 };
+
+/** How wide a text draws, in pixels (CJK and full-width characters count about double). */
+export function textWidth(text: string): number {
+  let px = 0;
+  for (const ch of text) px += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? WIDE_CHAR_PX : CHAR_PX;
+  return px;
+}
+
+/** A value as its column's number format shows it, near enough to size the column. */
+function shown(cell: Cell, format: CellFormat): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if (format === 'percent') return `${(cell * 100).toFixed(1)}%`;
+  if (format === 'money') return Math.round(cell).toLocaleString('en-US');
+  if (format === 'int') return String(Math.round(cell));
+  return String(Number.isInteger(cell) ? cell : Number(cell.toPrecision(10)));
+}
+
+/**
+ * Each table column's width in pixels, sized to what it holds: the widest value in its sections,
+ * and its header up to HEADER_WIDTH (a longer header wraps, its longest word kept whole). Titles,
+ * notes and section headings sit in column 1 and run on over the empty cells to their right, so
+ * they size nothing.
+ */
+export function columnWidths(model: ReportModel, width: number): number[] {
+  const px = new Array<number>(width).fill(0);
+  for (const s of model.sections) {
+    s.columns.forEach((header, c) => {
+      const longestWord = Math.max(...header.split(/\s+/).map(textWidth));
+      px[c] = Math.max(px[c], longestWord, Math.min(textWidth(header), HEADER_WIDTH));
+      for (const row of s.rows) px[c] = Math.max(px[c], textWidth(shown(row[c] ?? null, s.formats[c] ?? 'text')));
+    });
+  }
+  return px.map((w, c) => Math.min(Math.max(w + PADDING_PX, MIN_WIDTH), c === 0 ? MAX_WIDTH.first : MAX_WIDTH.other));
 }

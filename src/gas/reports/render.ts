@@ -31,8 +31,6 @@ const STYLE = {
   totalBackground: '#e8eaed',
   band: '#f3f6fa',
 };
-const FIRST_COLUMN_WIDTH = 200;
-const COLUMN_WIDTH = 110;
 
 /** The names a report's tab of ours may have: today's in the workbook's language, the other's, then former ones. */
 function ownNames(name: ReportName, lang: Lang): string[] {
@@ -118,6 +116,8 @@ function a1(b: Block): string {
 interface Styled {
   headings: Block[];
   headers: Block[];
+  /** header cells over number and date columns: aligned right, like the values under them */
+  numberHeaders: Block[];
   totals: Block[];
   /** number format → the header and data rows of each run of columns with that format */
   formats: Map<string, Block[]>;
@@ -126,7 +126,7 @@ interface Styled {
 }
 
 function styledBlocks(layout: Layout): Styled {
-  const out: Styled = { headings: [], headers: [], totals: [], formats: new Map(), bodies: [] };
+  const out: Styled = { headings: [], headers: [], numberHeaders: [], totals: [], formats: new Map(), bodies: [] };
   for (const s of layout.sections) {
     out.headings.push({ row: s.headingRow, col: 1, numRows: 1, numCols: 1 });
     out.headers.push({ row: s.headerRow, col: 1, numRows: 1, numCols: s.width });
@@ -138,6 +138,8 @@ function styledBlocks(layout: Layout): Styled {
       const blocks = out.formats.get(format) ?? [];
       blocks.push({ row: s.headerRow, col: start + 1, numRows: 1 + s.dataRows, numCols: c - start });
       out.formats.set(format, blocks);
+      if (s.formats[start] !== 'text')
+        out.numberHeaders.push({ row: s.headerRow, col: start + 1, numRows: 1, numCols: c - start });
       start = c;
     }
     const bandRows = s.dataRows - (s.total ? 1 : 0);
@@ -163,6 +165,9 @@ function formatSections(sheet: Sheet, layout: Layout): GoogleAppsScript.Spreadsh
   sheet.getRange(1, 1).setFontSize(14);
   styleList(sheet, styled.headings)?.setFontColor(STYLE.heading);
   styleList(sheet, styled.headers)?.setFontColor(STYLE.headerFont).setBackground(STYLE.headerBackground).setWrap(true);
+  // Numbers and dates sit on the right of their cells: so do their headers, or each value seems to
+  // belong to the next column.
+  styleList(sheet, styled.numberHeaders)?.setHorizontalAlignment('right');
   styleList(sheet, styled.totals)?.setBackground(STYLE.totalBackground);
   // clear() left every cell at the default format, General: only the others are set.
   for (const [format, blocks] of styled.formats) {
@@ -234,10 +239,9 @@ export function renderReport(sheet: Sheet, layout: Layout, tz: string, size?: Gr
   sheet.getRange(1, 1, layout.values.length, layout.width).setValues(sheetValues(layout, tz));
   band(sheet, formatSections(sheet, layout));
   // Widths outlive clear(): columns the tab had keep theirs (ours from last time, or the width a
-  // reader dragged a column to); only columns new to the tab are sized.
+  // reader dragged a column to); only columns new to the tab are sized, each to its content (one
+  // call per column: the report's shape, never its rows).
   const firstNew = size ? size.columns + 1 : 1;
-  if (firstNew <= 1) sheet.setColumnWidth(1, FIRST_COLUMN_WIDTH);
-  const from = Math.max(2, firstNew);
-  if (layout.width >= from) sheet.setColumnWidths(from, layout.width - from + 1, COLUMN_WIDTH);
+  for (let c = firstNew; c <= layout.width; c++) sheet.setColumnWidth(c, layout.widths[c - 1]);
   for (const place of layout.charts) insertChart(sheet, place);
 }

@@ -17,7 +17,7 @@ import {
 } from '../../core/digest/plan';
 import { joinList, message, render, t } from '../../core/i18n';
 import { idKey } from '../../core/ids';
-import { handoverContext, handoverLines, sendQueuedHandovers } from '../handover-mail';
+import { claimQueuedHandovers, handoverContext, handoverLines } from '../handover-mail';
 import { sheetsByName } from '../table';
 import type { WorkbookContext } from '../context';
 import { withDocumentLock } from '../lock';
@@ -107,7 +107,7 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
   const start = locked(() => {
     // Handovers typed into the sheet since the last run that could mail (gas/handover-mail.ts) go first.
     const byId = new Map(source.input.clients.flatMap((c) => (c === null ? [] : [[idKey(c.id), c] as const])));
-    const handed = sendQueuedHandovers({
+    const handing = claimQueuedHandovers({
       ...handoverContext(wb, sheetsByName(wb.ss)),
       lang: source.lang,
       clients: () => byId,
@@ -117,9 +117,10 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
     const since = new Map(ledger.pending.map((p) => [p.key, p.since]));
     const candidates = plan(ctx, ledger, recipients, today);
     const fresh = candidates.filter((c) => !ledger.wasSent(c.message.key));
-    return { handed, stale, since, candidates, fresh };
+    return { handing, stale, since, candidates, fresh };
   });
-  const { handed, stale, since, candidates, fresh } = start;
+  const { handing, stale, since, candidates, fresh } = start;
+  const handed = handing(); // claimed above, under the lock; mailed now, outside it
   const outcome: MailOutcome = {
     sent: [],
     alreadySent: candidates.length - fresh.length,

@@ -43,7 +43,7 @@ export function tabGrid(model: SpreadsheetModel, sheet: SheetModel, now: Date): 
     for (let c = 1; c <= cols; c++) {
       const style = base[r - 1][c - 1];
       const value: CellValue = spilled.get(key(r, c)) ?? sheet.values[r - 1]?.[c - 1] ?? '';
-      const css = cssOf(style, looks.get(key(r, c)));
+      const css = cssOf(style, looks.get(key(r, c)), value);
       let index = styleIndex.get(css);
       if (index === undefined) {
         index = styles.push(css) - 1;
@@ -173,7 +173,11 @@ function formulaValue(value: CellValue, timeZone: string): FormulaValue {
   return value;
 }
 
-function cssOf(style: CellStyle, look: Look | undefined): string {
+/**
+ * The cell's look as Sheets draws it: numbers and dates on the right unless aligned otherwise, and
+ * wrapped text on as many lines as it takes (the row grows), instead of cut off.
+ */
+function cssOf(style: CellStyle, look: Look | undefined, value: CellValue): string {
   const parts: string[] = [];
   const background = look?.background ?? style.background;
   const color = look?.fontColor ?? style.font?.color;
@@ -182,6 +186,9 @@ function cssOf(style: CellStyle, look: Look | undefined): string {
   if (look?.bold ?? style.font?.bold) parts.push('font-weight:bold');
   if (look?.italic ?? style.font?.italic) parts.push('font-style:italic');
   if (look?.strikethrough) parts.push('text-decoration:line-through');
-  if (style.horizontalAlignment) parts.push(`text-align:${style.horizontalAlignment}`);
+  const numeric = typeof value === 'number' || value instanceof Date;
+  const align = style.horizontalAlignment ?? (numeric ? 'right' : undefined);
+  if (align) parts.push(`text-align:${align}`);
+  if (style.wrap) parts.push('white-space:normal;overflow-wrap:anywhere');
   return parts.join(';');
 }

@@ -122,3 +122,41 @@ describe('the formula evaluator', () => {
     expect(() => value('=VLOOKUP(A1)')).toThrow('#NAME?');
   });
 });
+
+describe('a report tab as the playground draws it', () => {
+  const wb = newWorkbook({ timeZone: 'Asia/Shanghai', now: '2026-03-02T10:00:00Z' });
+  wb.menu('menuSetup');
+  const clients = wb.sheet('Clients');
+  const map = findHeaders('clients', clients.values[0]).map;
+  const row: CellValue[] = new Array<CellValue>(clients.values[0].length).fill('');
+  row[map.id!] = 'C-1';
+  row[map.name!] = 'Northgate Dental Clinic';
+  row[map.owner!] = 'Amy';
+  row[map.stage!] = 'B1 · Needs analysed';
+  clients.values[1] = row;
+  wb.menu('menuReportFunnel');
+  const name = wb.sheetNames().find((n) => n.startsWith('Report · Funnel'))!;
+  const grid = tabGrid(wb.env.spreadsheet, wb.sheet(name), new Date('2026-03-02T10:00:00Z'));
+  const css = (r: number, c: number): string => grid.styles[grid.rows[r][c][1]];
+  const text = (r: number, c: number): string => grid.rows[r][c][0];
+  // The first header row: the row under a section heading whose next cells hold headers.
+  const header = grid.rows.findIndex((r, i) => i > 1 && r.filter(([t]) => t !== '').length > 2);
+
+  test('a header wraps onto as many lines as it takes instead of being cut off', () => {
+    expect(header).toBeGreaterThan(0);
+    for (let c = 0; c < grid.rows[header].length; c++)
+      if (text(header, c) !== '') expect(css(header, c)).toContain('white-space:normal');
+  });
+
+  test('headers over numbers are aligned right, like the numbers under them', () => {
+    const numeric = grid.rows[header + 1]
+      .map(([t], c) => (/^[\d.,%-]+$/.test(t) && t !== '' ? c : -1))
+      .filter((c) => c >= 0);
+    expect(numeric.length).toBeGreaterThan(0);
+    for (const c of numeric) {
+      expect(css(header + 1, c)).toContain('text-align:right');
+      expect(css(header, c)).toContain('text-align:right');
+    }
+    expect(css(header, 0)).not.toContain('text-align:right');
+  });
+});
