@@ -7,7 +7,7 @@
 import { type DayKey, dayKey, dayOf, startOfDay } from './dates';
 import { gradeClient } from './grade';
 import { type Lang, type Message, message } from './i18n';
-import { type Attitude, type Grade, type Outcome, type Result, type Stage, label } from './lists';
+import type { Attitude, Grade, Outcome, Result, Stage } from './lists';
 import { type NextStep, replaces, stepFromContact } from './next-step';
 import { type PlannedChange, computeClient } from './refresh';
 import type { ClientRecord, ContactRecord } from './schema';
@@ -187,8 +187,8 @@ export function stageKeptMessage(
 ): Message {
   return message('problem.stageKept', {
     ...where,
-    stage: label('stages', kept.stage, lang),
-    current: kept.current === null ? '—' : label('stages', kept.current, lang),
+    stage: stageRecordedCell(kept.stage, lang),
+    current: stageRecordedCell(kept.current, lang),
     date: dayKey(kept.since, tz),
   });
 }

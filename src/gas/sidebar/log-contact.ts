@@ -23,6 +23,7 @@ import { recentIds } from './header-table';
 import { openClientTarget, rowForWrite } from './client-target';
 import { mailNextStep } from './notify';
 import { handoverCalledFor } from '../../core/handover';
+import { stageRecordedCell } from '../../core/stage-record';
 import { notice, refused } from './results';
 import { patchIndex } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
@@ -271,7 +272,7 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
   if (saved.stageKept !== null) {
     // A backdated contact: the stage set after it stays in force.
     const { stage, current } = saved.stageKept;
-    const said = (x: Stage | null): string => (x === null ? '—' : label('stages', x, s.ctx.lang));
+    const said = (x: Stage | null): string => stageRecordedCell(x, s.ctx.lang); // '—' for none
     notices.push(
       notice(s.ctx.lang, message('sidebar.notice.stageKept', { stage: said(stage), current: said(current) })),
     );
