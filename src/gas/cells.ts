@@ -2,6 +2,7 @@
  * Writing some cells of a column without changing the others: Apps Script can only write rectangles,
  * so cells that must stay as they are get written back exactly as they were read.
  */
+import { columnLetters } from './a1';
 import { forgetReads } from './read-memo';
 import { writeCells } from './table';
 
@@ -60,5 +61,20 @@ export function writeRuns(sheet: Sheet, firstRow: number, column0: number, cells
       run.map((r) => [cells.get(r)]),
     );
     start = i;
+  }
+}
+
+/** How many cells one range list names (a bound on its A1 text, not a documented limit). */
+const CELLS_PER_LIST = 1_000;
+
+/**
+ * Clears the cells of `rows` (1-based sheet rows) in column `col`, and only those: one range list
+ * per thousand cells, so clearing ten cells or ten thousand costs the same few calls, and the
+ * cells between them (a formula, a link, what someone is typing) are left as they are.
+ */
+export function clearCells(sheet: Sheet, rows: readonly number[], col: number): void {
+  const letters = columnLetters(col);
+  for (let i = 0; i < rows.length; i += CELLS_PER_LIST) {
+    sheet.getRangeList(rows.slice(i, i + CELLS_PER_LIST).map((r) => `${letters}${r}`)).clearContent();
   }
 }

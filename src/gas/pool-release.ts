@@ -11,7 +11,7 @@ import { type Lang, message, render, t } from '../core/i18n';
 import { releaseReason } from '../core/pool';
 import { type ColumnKey, label, matchTabName, tabName } from '../core/schema';
 import { settingLabel } from '../core/settings';
-import { writeRuns, writeSpan } from './cells';
+import { clearCells, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { ROWS_MOVED, computeClients, withStableRows } from './clients-pass';
 import { readSettings } from './settings-tab';
@@ -107,9 +107,14 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
     released.push({ id: record.id, name: record.name, formerOwner: record.owner, reason });
     changes.push({ clientId: record.id, what: 'poolRelease', old: record.owner, new: '', reason });
   }
-  // Owner is a column people own: only the released clients' cells are written (one call per run of
-  // consecutive rows); Status and Pool release are the add-on's, written as spans.
-  writeRuns(tbl.sheet, sheetRow(tbl, 0), ownerCol, new Map(touched.map((i) => [i, owners[i]])));
+  // Owner is a column people own: only the released clients' cells are cleared, named in range lists
+  // (a formula or a colleague's typing between two of them stays), so the calls do not grow with the
+  // rows released; Status and Pool release are the add-on's, written as spans.
+  clearCells(
+    tbl.sheet,
+    touched.map((i) => sheetRow(tbl, i)),
+    ownerCol + 1,
+  );
   writeSpan(tbl.sheet, sheetRow(tbl, 0), statusCol, statuses, touched);
   writeSpan(tbl.sheet, sheetRow(tbl, 0), poolCol, pool, touched);
   log.append(changes);
