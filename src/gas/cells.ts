@@ -64,17 +64,25 @@ export function writeRuns(sheet: Sheet, firstRow: number, column0: number, cells
   }
 }
 
-/** How many cells one range list names (a bound on its A1 text, not a documented limit). */
-const CELLS_PER_LIST = 1_000;
+/** How many ranges one range list names (a bound on its A1 text, about 50 KB; not a documented limit). */
+const RANGES_PER_LIST = 5_000;
 
 /**
- * Clears the cells of `rows` (1-based sheet rows) in column `col`, and only those: one range list
- * per thousand cells, so clearing ten cells or ten thousand costs the same few calls, and the
- * cells between them (a formula, a link, what someone is typing) are left as they are.
+ * Clears the cells of `rows` (1-based sheet rows) in column `col`, and only those: consecutive rows
+ * as one range, up to 5,000 ranges per range list, so clearing ten cells or ten thousand costs the
+ * same two calls, and the cells between them (a formula, a link, what someone is typing) stay.
  */
 export function clearCells(sheet: Sheet, rows: readonly number[], col: number): void {
   const letters = columnLetters(col);
-  for (let i = 0; i < rows.length; i += CELLS_PER_LIST) {
-    sheet.getRangeList(rows.slice(i, i + CELLS_PER_LIST).map((r) => `${letters}${r}`)).clearContent();
+  const sorted = [...rows].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1) j++;
+    ranges.push(i === j ? `${letters}${sorted[i]}` : `${letters}${sorted[i]}:${letters}${sorted[j]}`);
+    i = j + 1;
+  }
+  for (let i = 0; i < ranges.length; i += RANGES_PER_LIST) {
+    sheet.getRangeList(ranges.slice(i, i + RANGES_PER_LIST)).clearContent();
   }
 }

@@ -25,7 +25,7 @@ import { claimQueuedHandovers, handoverContext, handoverLines, queueHandovers } 
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { teamProblems } from './roles';
-import { keepTableCovered } from './coverage';
+import { keepTableCoveredIfGrown } from './coverage';
 import { columnIndex, findTab, idsStillMatch, rawCell, sheetRow, sheetsByName } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -214,9 +214,10 @@ function withoutBy(pass: ClientsPass, sinceMs: number, lang: Lang): string[] {
 /** What follows every refresh, whoever ran it: the today cell is current, the search index still right. */
 export function afterRefresh(ctx: WorkbookContext, sheets?: Map<string, Sheet>): void {
   keepTodayCurrent(ctx.tz, ctx.now);
-  // Rows people added below the grid get the highlighting and protections too (coverage.ts).
+  // Rows people added below the grid get the highlighting and protections too (coverage.ts): the
+  // rules are read and stretched only when the grid is not the one last covered.
   const clients = sheets ? findTab(sheets, 'clients') : null;
-  if (clients) keepTableCovered(clients);
+  if (clients) keepTableCoveredIfGrown(clients, clients.getMaxRows());
   keepSearchIndexAfterRefresh(ctx.ss);
 }
 
