@@ -412,12 +412,16 @@ export function appendRecords<T extends TableName>(
     return row;
   });
   const first = tbl.sheet.getLastRow() + 1;
-  // Rows go into the grid's spare rows. A grid without room for them grows at the bottom by what is
-  // missing plus a block of spare rows (taking the formats of its last row: setup formatted the whole
-  // grid), so most appends insert nothing and the highlighting and protections need no stretching.
+  // New rows take the formats of the grid's last row (setup formatted the whole grid). Clients rows
+  // go into its spare rows; a Clients grid without room grows by what is missing plus a block of
+  // spare rows, so most adds insert nothing and the highlighting and protections need no stretching.
   let maxRows = tbl.sheet.getMaxRows();
   const missing = first + rows.length - 1 - maxRows;
-  if (missing > 0) {
+  if (tbl.table !== 'clients') {
+    // A log (Contacts, Changes) has no highlighting to stretch: it grows by the rows written, the
+    // same calls whether its grid was full or not.
+    tbl.sheet.insertRowsAfter(maxRows, rows.length);
+  } else if (missing > 0) {
     tbl.sheet.insertRowsAfter(maxRows, missing + APPEND_SPARE_ROWS);
     maxRows += missing + APPEND_SPARE_ROWS;
   }

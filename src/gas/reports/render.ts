@@ -234,9 +234,11 @@ export function renderReport(sheet: Sheet, layout: Layout, tz: string, size?: Gr
   if (!size) sheet.setFrozenRows(1);
   fitGrid(sheet, layout.gridRows, layout.gridColumns, size);
   // Sheet.clear() keeps data validations on live Apps Script (docs/google-readings.md#conformance-with-live-apps-script):
-  // a dropdown or checkbox a reader put on the tab would sit on the new figures.
-  sheet.getRange(1, 1, layout.gridRows, layout.gridColumns).clearDataValidations();
-  sheet.getRange(1, 1, layout.values.length, layout.width).setValues(sheetValues(layout, tz));
+  // a dropdown or checkbox a reader put on the tab would sit on the new figures, so the figures'
+  // range drops them before it takes the values.
+  const figures = sheet.getRange(1, 1, layout.values.length, layout.width);
+  figures.clearDataValidations();
+  figures.setValues(sheetValues(layout, tz));
   band(sheet, formatSections(sheet, layout));
   // Widths outlive clear(): columns the tab had keep theirs (ours from last time, or the width a
   // reader dragged a column to); only columns new to the tab are sized, each to its content (one
