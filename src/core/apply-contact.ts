@@ -5,7 +5,7 @@
  * and grade after), so every door ends in the same state (docs/rule-path.md).
  */
 import { type DayKey, dayKey, dayOf, startOfDay } from './dates';
-import { gradeClient } from './grade';
+import { gradeClient, gradeFactsOf } from './grade';
 import { type Lang, type Message, message } from './i18n';
 import type { Attitude, Grade, Outcome, Result, Stage } from './lists';
 import { type NextStep, replaces, stepFromContact } from './next-step';
@@ -109,17 +109,7 @@ export function applyContact(
   );
   // The interval is the grade's on the contact's day, so a contact applied later (Refresh catching up a
   // row onEdit never saw) proposes the same date as the sidebar did that day.
-  const gradeThatDay = gradeClient(
-    {
-      needConfirmed: moved.needConfirmed,
-      budgetConfirmed: moved.budgetConfirmed,
-      decisionMaker: moved.decisionMaker,
-      expectedDate: dayOf(moved.expectedDate, tz),
-      gradeOverride: moved.gradeOverride,
-    },
-    settings,
-    day,
-  ).grade;
+  const gradeThatDay = gradeClient(gradeFactsOf(moved, tz), settings, day).grade;
   const proposed = stepFromContact(
     { day, reached, nextFollowUp: contact.nextFollowUp, nextOwner: contact.nextOwner, nextTopic: contact.nextTopic },
     gradeThatDay,

@@ -3,7 +3,7 @@
  * D without a confirmed need or an expected date; A with budget, decision maker and the expected
  * date within the A window; B with the decision maker within the B window; C otherwise.
  */
-import { type DayKey, daysBetween } from './dates';
+import { type DayKey, dayOf, daysBetween } from './dates';
 import { type Message, message } from './i18n';
 import type { Grade } from './lists';
 import type { Settings } from './settings';
@@ -14,6 +14,22 @@ export interface GradeFacts {
   decisionMaker: boolean;
   expectedDate: DayKey | null;
   gradeOverride: Grade | null;
+}
+
+/** A client row's grade facts (its expected date as a day in the sheet's zone). */
+export function gradeFactsOf(
+  client: Pick<GradeFacts, 'needConfirmed' | 'budgetConfirmed' | 'decisionMaker' | 'gradeOverride'> & {
+    expectedDate: Date | null;
+  },
+  tz: string,
+): GradeFacts {
+  return {
+    needConfirmed: client.needConfirmed,
+    budgetConfirmed: client.budgetConfirmed,
+    decisionMaker: client.decisionMaker,
+    expectedDate: dayOf(client.expectedDate, tz),
+    gradeOverride: client.gradeOverride,
+  };
 }
 
 export interface GradeResult {

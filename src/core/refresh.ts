@@ -4,7 +4,7 @@
  * and the problems found. O(clients + contacts): the log is indexed by client ID once.
  */
 import { type DayKey, dayKey, dayOf, daysBetween, startOfDay } from './dates';
-import { gradeClient } from './grade';
+import { gradeClient, gradeFactsOf } from './grade';
 import { type Lang, type Message, message, t } from './i18n';
 import { type IdGenerator, idGenerator, idKey } from './ids';
 import type { Attitude, ChangeKind, Grade, Result, Segment, Stage, Status } from './lists';
@@ -419,17 +419,7 @@ export function computeClient(
   const day = (d: Date | null): DayKey | null => dayOf(d, tz);
   const lastContact = maxDay(log.reached, day(client.lastContact));
   const created = day(client.created);
-  const graded = gradeClient(
-    {
-      needConfirmed: client.needConfirmed,
-      budgetConfirmed: client.budgetConfirmed,
-      decisionMaker: client.decisionMaker,
-      expectedDate: day(client.expectedDate),
-      gradeOverride: client.gradeOverride,
-    },
-    settings,
-    today,
-  );
+  const graded = gradeClient(gradeFactsOf(client, tz), settings, today);
   const gradeChange =
     client.grade !== null && client.grade !== graded.grade
       ? {

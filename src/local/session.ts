@@ -191,6 +191,12 @@ export class Session {
    */
   private changeTimeZone(to: string, existing: boolean): void {
     const from = this.model.timeZone;
+    this.asEditor((ss) => ss.setSpreadsheetTimeZone(to));
+    if (existing) this.notes.push(cliText('tzChanged', { from, to }));
+  }
+
+  /** Runs `body` as this user editing the file by hand (an editor execution with the emulator's SpreadsheetApp). */
+  asEditor<T>(body: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
     const exec = startExecution(this.env, {
       authMode: 'FULL',
       kind: 'editor',
@@ -199,11 +205,10 @@ export class Session {
     });
     try {
       const app = globalsFor(exec).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-      app.getActiveSpreadsheet().setSpreadsheetTimeZone(to);
+      return body(app.getActiveSpreadsheet());
     } finally {
       exec.end();
     }
-    if (existing) this.notes.push(cliText('tzChanged', { from, to }));
   }
 
   get model(): SpreadsheetModel {

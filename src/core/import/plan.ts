@@ -8,14 +8,14 @@
  */
 import { applyContact } from '../apply-contact';
 import { type ClientIdentity, type DuplicateReason, findDuplicates, nameKey, phoneDigits } from '../client-match';
-import { type DayKey, dayKey, daysBetween, startOfDay } from '../dates';
-import { gradeClient } from '../grade';
+import { type DayKey, dayOf, daysBetween, startOfDay } from '../dates';
+import { computeClient } from '../refresh';
 import { type Message, message } from '../i18n';
-import type { Attitude, Grade, Outcome, Result, Stage } from '../lists';
+import type { Attitude, Outcome, Result, Stage } from '../lists';
 import { poolOutlook } from '../pool';
 import { type ClientRecord, CLIENT_COLUMNS, type ColumnDef } from '../schema';
 import type { Settings } from '../settings';
-import { computeStatus, followUpState } from '../status';
+import { followUpState } from '../status';
 import type { ClientField, ImportField } from './fields';
 import type { ContactValues, FieldValue, ListRow, ReadContext } from './values';
 
@@ -322,25 +322,12 @@ function outlook(planned: PlannedClient, opts: PlanOptions): { overdue: boolean;
     if (v === undefined) continue;
     (client as unknown as Record<string, unknown>)[def.key] = def.type === 'date' ? startOfDay(String(v), tz) : v;
   }
-  const day = (d: Date | null): DayKey | null => (d === null ? null : dayKey(d, tz));
+  const day = (d: Date | null): DayKey | null => dayOf(d, tz);
   const owner = client.owner !== '' ? client.owner : (opts.me ?? '');
   client = { ...client, owner, created: startOfDay(today, tz) };
-  client.grade = gradeClient(
-    {
-      needConfirmed: client.needConfirmed,
-      budgetConfirmed: client.budgetConfirmed,
-      decisionMaker: client.decisionMaker,
-      expectedDate: day(client.expectedDate),
-      gradeOverride: client.gradeOverride,
-    },
-    settings,
-    today,
-  ).grade as Grade;
-  client.status = computeStatus(
-    { stage: client.stage, owner, previousStatus: null, lastContact: null, created: today },
-    settings,
-    today,
-  );
+  // Grade and status as Refresh computes them for a client with no contact yet.
+  const { computed } = computeClient(client, { reached: null }, settings, today, tz);
+  client = { ...client, grade: computed.grade, status: computed.status };
   for (const c of planned.contacts) {
     const applied = applyContact(
       client,

@@ -11,7 +11,6 @@ import { idGenerator } from '../../core/ids';
 import { type Lang, joinList, t } from '../../core/i18n';
 import { label } from '../../core/lists';
 import { type TableName, findHeaders, matchTabName } from '../../core/schema';
-import { globalsFor, startExecution } from '../emulator';
 import type { SheetModel } from '../emulator/model';
 import { type Session, WorkbookError } from '../session';
 import { cliText } from './messages';
@@ -71,21 +70,6 @@ export function tableRows(session: Session, table: 'clients' | 'contacts'): Tabl
   return { header: found.row, width, byId };
 }
 
-function withSpreadsheet<T>(session: Session, body: (ss: Ss) => T): T {
-  const exec = startExecution(session.env, {
-    authMode: 'FULL',
-    kind: 'editor',
-    activeUser: session.user,
-    effectiveUser: session.user,
-  });
-  try {
-    const app = globalsFor(exec).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    return body(app.getActiveSpreadsheet());
-  } finally {
-    exec.end();
-  }
-}
-
 function journalSheet(ss: Ss): GoogleAppsScript.Spreadsheet.Sheet | null {
   return ss.getSheetByName(JOURNAL_TAB.en) ?? ss.getSheetByName(JOURNAL_TAB['zh-CN']);
 }
@@ -114,7 +98,7 @@ export function recordImport(
 ): string {
   const now = new Date(session.env.clock.now());
   const batch = `I-${now.getTime().toString(36).toUpperCase()}`;
-  withSpreadsheet(session, (ss) => {
+  session.asEditor((ss) => {
     let sheet = journalSheet(ss);
     if (sheet === null) {
       sheet = ss.insertSheet(JOURNAL_TAB[lang], ss.getSheets().length);
@@ -170,7 +154,7 @@ export function undoImport(
     const cells = decode(tables.contacts.byId.get(w.id)?.json ?? '[]');
     if (clientCol !== undefined) contactClient.set(w.id, String(cells[clientCol] ?? ''));
   }
-  withSpreadsheet(session, (ss) => {
+  session.asEditor((ss) => {
     for (const tab of ['clients', 'contacts'] as const) {
       const name = tabOf(session, tab)?.name ?? '';
       const sheet = ss.getSheetByName(name);

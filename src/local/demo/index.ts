@@ -8,7 +8,6 @@ import { label } from '../../core/lists';
 import { findHeaders, matchTabName, TABLES, type ColumnDef, type TableName } from '../../core/schema';
 import { settingLabel } from '../../core/settings';
 import { toCell } from '../../gas/table';
-import { globalsFor, startExecution } from '../emulator';
 import { wallClock, zonedDate } from '../emulator/spreadsheet';
 import type { Feedback, Session } from '../session';
 import { generateDemo, type Row } from './generate';
@@ -45,24 +44,14 @@ export function writeDemo(session: Session, refresh: () => Feedback | null): Dem
     lang,
   });
 
-  const exec = startExecution(session.env, {
-    authMode: 'FULL',
-    kind: 'editor',
-    activeUser: session.user,
-    effectiveUser: session.user,
-  });
-  try {
-    const app = globalsFor(exec).SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    const ss = app.getActiveSpreadsheet();
+  session.asEditor((ss) => {
     // The team types its own Team over the row Setup added for the person who ran it.
     writeTable(ss, 'team', rows.team, 2);
     writeTable(ss, 'clients', rows.clients);
     writeTable(ss, 'contacts', rows.contacts);
     writeTable(ss, 'changes', rows.changes);
     turnOnPool(ss, lang);
-  } finally {
-    exec.end();
-  }
+  });
   // Who ran Setup was its director until now: they confirm the team's roles (docs/roles.md).
   session.menu('menuConfirmRoles');
   refresh();
