@@ -53,4 +53,26 @@ export function columnCells(grid: Grid, col: number): unknown[] {
  * Spare rows a full tab grows by when rows are appended: an append that fits in the spare rows
  * inserts nothing, so the highlighting and protections need stretching once per this many appends.
  */
+/** The rows first..last (0-based, inclusive) that one read covers. */
+export interface Span {
+  first: number;
+  last: number;
+}
+
+/**
+ * The span from the first to the last of `count` rows for which `inside` holds, or null when none
+ * does. A log is appended as things happen, so the rows a caller wants again (recent ones, ones nobody
+ * applied) sit together at its end and one read over their span costs what they cost.
+ */
+export function spanOf(count: number, inside: (row: number) => boolean): Span | null {
+  let first = -1;
+  let last = -1;
+  for (let r = 0; r < count; r++) {
+    if (!inside(r)) continue;
+    if (first < 0) first = r;
+    last = r;
+  }
+  return first < 0 ? null : { first, last };
+}
+
 export const APPEND_SPARE_ROWS = 100;

@@ -14,7 +14,7 @@ import type { Settings, SettingsRead } from '../core/settings';
 import { type ClientIdSource, clientIdSource } from './client-ids';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
-import { cellAt } from '../core/grid';
+import { type Span, cellAt, spanOf } from '../core/grid';
 import { type RecentColumns, type Table, openTable, sheetRow } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -70,26 +70,41 @@ export interface ExtraColumns {
 }
 
 /**
+ * The Contacts rows of `span` read again over the columns `left`..`left + width - 1` (all of them by
+ * default; the other cells are the ones already read), as sheet cells and as records.
+ */
+function rereadSpan(
+  contacts: Table<'contacts'>,
+  ctx: WorkbookContext,
+  span: Span,
+  left = 0,
+  width = contacts.lastColumn,
+): { rows: unknown[][]; records: ReturnType<typeof readTable<'contacts'>>['records'] } {
+  const top = sheetRow(contacts, span.first);
+  const read = contacts.sheet.getRange(top, left + 1, span.last - span.first + 1, width).getValues() as unknown[][];
+  const rows = read.map((cells, r) =>
+    Array.from({ length: contacts.grid.header.length }, (_, c) =>
+      c >= left && c < left + width ? cells[c - left] : cellAt(contacts.grid, span.first + r, c),
+    ),
+  );
+  return { rows, records: readTable('contacts', [contacts.grid.header, ...rows], ctx.tz, ctx.lang, top - 1).records };
+}
+
+/**
  * Contacts rows nobody applied yet get the rest of their columns (next step, stage after, by) from one
  * read over their span, so Refresh can apply them; in a log where every row was applied (the usual
  * case) nothing more is read.
  */
 function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): Map<number, unknown[]> {
   const cells = new Map<number, unknown[]>();
-  const pending: number[] = [];
-  contacts.records.forEach((record, i) => {
-    if (isPendingContact(record)) pending.push(i);
-  });
-  if (pending.length === 0) return cells;
-  const first = pending[0];
-  const last = pending[pending.length - 1];
-  const top = sheetRow(contacts, first);
-  const rows = contacts.sheet.getRange(top, 1, last - first + 1, contacts.lastColumn).getValues() as unknown[][];
-  const read = readTable('contacts', [contacts.grid.header, ...rows], ctx.tz, ctx.lang, top - 1).records;
-  for (const i of pending) {
-    const full = read[i - first];
+  const span = spanOf(contacts.records.length, (i) => isPendingContact(contacts.records[i]));
+  if (span === null) return cells;
+  const { rows, records } = rereadSpan(contacts, ctx, span);
+  for (let i = span.first; i <= span.last; i++) {
+    if (!isPendingContact(contacts.records[i])) continue;
+    const full = records[i - span.first];
     if (full) contacts.records[i] = full;
-    cells.set(i, rows[i - first]);
+    cells.set(i, rows[i - span.first]);
   }
   return cells;
 }
@@ -104,27 +119,16 @@ const RECHECKED = ['nextFollowUp', 'nextOwner', 'nextTopic', 'stageAfter'] as co
  */
 function readRecentSteps(contacts: Table<'contacts'>, ctx: WorkbookContext, sinceMs: number): void {
   const cols = RECHECKED.map((key) => contacts.headers.map[key]).filter((c): c is number => c !== undefined);
-  let first = -1;
-  let last = -1;
-  contacts.records.forEach((record, i) => {
-    if (record?.date == null || record.date.getTime() < sinceMs) return;
-    if (first < 0) first = i;
-    last = i;
-  });
-  if (first < 0 || cols.length === 0) return;
+  const dated = (i: number): boolean => {
+    const date = contacts.records[i]?.date;
+    return date != null && date.getTime() >= sinceMs;
+  };
+  const span = cols.length === 0 ? null : spanOf(contacts.records.length, dated);
+  if (span === null) return;
   const left = Math.min(...cols);
-  const width = Math.max(...cols) - left + 1;
-  const top = sheetRow(contacts, first);
-  const read = contacts.sheet.getRange(top, left + 1, last - first + 1, width).getValues() as unknown[][];
-  const width0 = contacts.grid.header.length;
-  const rows = read.map((cells, r) =>
-    Array.from({ length: width0 }, (_, c) =>
-      c >= left && c < left + width ? cells[c - left] : cellAt(contacts.grid, first + r, c),
-    ),
-  );
-  const records = readTable('contacts', [contacts.grid.header, ...rows], ctx.tz, ctx.lang, top - 1).records;
+  const { records } = rereadSpan(contacts, ctx, span, left, Math.max(...cols) - left + 1);
   records.forEach((full, r) => {
-    const at = first + r;
+    const at = span.first + r;
     const was = contacts.records[at];
     if (full && was) contacts.records[at] = { ...was, ...pick(full, RECHECKED) };
   });

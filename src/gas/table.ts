@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../core/i18n';
 import { message } from '../core/i18n';
-import { APPEND_SPARE_ROWS, type Grid, cellAt, gridOfRows } from '../core/grid';
+import { APPEND_SPARE_ROWS, type Grid, cellAt, gridOfRows, spanOf } from '../core/grid';
 import { HEADER_SCAN_ROWS } from '../core/header-row';
 import { readGrid, type TableRead } from '../core/records';
 import {
@@ -234,19 +234,12 @@ function fillRecent<T extends TableName>(
   const map = findHeaders(table, grid.header).map;
   const dateCol = map[recent.dateKey];
   const cols = wantedColumns(table, grid.header, new Set(recent.columns));
-  let first = -1;
-  let last = -1;
-  for (let r = 0; r < grid.length; r++) {
-    const v = dateCol === undefined ? '' : cellAt(grid, r, dateCol);
-    const inside =
-      dateCol === undefined ||
-      (v instanceof Date ? !(v.getTime() < recent.sinceMs) : v !== '' && v !== null && v !== undefined);
-    if (!inside) continue;
-    if (first < 0) first = r;
-    last = r;
-  }
-  if (first < 0) first = last = grid.length - 1;
-  readInto(sheet, grid, headerRow, cols, first, last);
+  const span = spanOf(grid.length, (r) => {
+    if (dateCol === undefined) return true;
+    const v = cellAt(grid, r, dateCol);
+    return v instanceof Date ? !(v.getTime() < recent.sinceMs) : v !== '' && v !== null && v !== undefined;
+  }) ?? { first: grid.length - 1, last: grid.length - 1 };
+  readInto(sheet, grid, headerRow, cols, span.first, span.last);
 }
 
 /** 0-based column index of a key; the caller has asked for it in `needs`. */
