@@ -252,3 +252,42 @@ async function waitForFrame(p: Page, pathname: string): Promise<Frame> {
   }
   throw new Error(`no frame ${pathname}`);
 }
+
+test('a report tab shows every figure in full and its charts beside the figures, drawn from them (Sheets draws them; the playground must too)', async () => {
+  await page.click('#menus button:text-is("Funnel")');
+  await page.waitForSelector('#tabs button:text-is("Report · Funnel")');
+  await showTab('Report · Funnel');
+  await page.waitForSelector('#charts img.chart');
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('#charts img.chart')).every((img) => img.complete),
+  );
+  const charts = await page.$$eval('#charts img.chart', (imgs) =>
+    (imgs as HTMLImageElement[]).map((img) => ({
+      alt: img.alt,
+      decoded: img.complete && img.naturalWidth > 0,
+      left: img.offsetLeft,
+    })),
+  );
+  const figuresRight = await page.$eval('#grid', (table) => {
+    // the right edge of the last column holding a value
+    let right = 0;
+    for (const td of Array.from(table.querySelectorAll('td'))) {
+      if ((td.textContent ?? '') !== '')
+        right = Math.max(right, (td as HTMLElement).offsetLeft + (td as HTMLElement).offsetWidth);
+    }
+    return right;
+  });
+  // Drawn in Sheets' own font (Arial's metrics), no figure is cut off: the widths the report set fit them.
+  const clipped = await page.$$eval('#grid td', (tds) =>
+    (tds as HTMLElement[])
+      .filter((td) => (td.getAttribute('style') ?? '').includes('text-align:right') && td.scrollWidth > td.clientWidth)
+      .map((td) => td.textContent),
+  );
+  expect(clipped).toEqual([]);
+  expect(charts.length).toBeGreaterThan(0);
+  for (const chart of charts) {
+    expect(chart.alt).not.toBe('');
+    expect(chart.decoded).toBe(true);
+    expect(chart.left).toBeGreaterThanOrEqual(figuresRight);
+  }
+});

@@ -13,6 +13,7 @@ import {
 } from '../emulator/model';
 import { displayValue, lastColumn, lastRow, styleGrid, toSerial } from '../emulator/spreadsheet';
 import { localeInfo } from '../emulator/spreadsheet/locale';
+import { CHART_HEIGHT, CHART_WIDTH, chartData, chartSvg } from '../charts/render';
 import { parseFormula, type Formula, type FormulaScope, type FormulaValue } from '../emulator/formula';
 
 export interface GridJson {
@@ -24,6 +25,24 @@ export interface GridJson {
   styles: string[];
   /** [text, style index] per cell, row by row */
   rows: [string, number][][];
+  /** the tab's embedded charts, drawn as Sheets would from their ranges */
+  charts: ChartJson[];
+}
+
+/**
+ * One embedded chart: its picture (the SVG the .xlsx's PNG comes from, as a data URL so the page shows
+ * it as an image: text from the workbook inside it can never run as markup) and its anchor cell.
+ */
+export interface ChartJson {
+  title: string;
+  src: string;
+  /** 1-based anchor cell and pixel offsets from its top left corner */
+  row: number;
+  col: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
 }
 
 type Look = ConditionalFormatRule['format'];
@@ -54,7 +73,21 @@ export function tabGrid(model: SpreadsheetModel, sheet: SheetModel, now: Date): 
     out.push(line);
   }
   const widths = Array.from({ length: cols }, (_, i) => sheet.columnWidths.get(i + 1) ?? 100);
-  return { name: sheet.name, frozenRows: sheet.frozenRows, widths, styles, rows: out };
+  return { name: sheet.name, frozenRows: sheet.frozenRows, widths, styles, rows: out, charts: chartsOf(model, sheet) };
+}
+
+function chartsOf(model: SpreadsheetModel, sheet: SheetModel): ChartJson[] {
+  return sheet.charts.map((chart) => {
+    const data = chartData(model, sheet, chart);
+    const svg = chartSvg(data);
+    return {
+      title: data.title,
+      src: `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`,
+      ...chart.position,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+    };
+  });
 }
 
 function key(row: number, col: number): number {

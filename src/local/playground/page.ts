@@ -30,10 +30,15 @@ export const PAGE = `<!doctype html>
   #tabs { display: flex; gap: 2px; padding: 4px 8px; border-top: 1px solid #dadce0; background: #f8f9fa; overflow-x: auto; }
   #tabs button { font: inherit; border: 1px solid #dadce0; border-top: none; background: #f1f3f4; padding: 4px 10px; cursor: pointer; white-space: nowrap; }
   #tabs button[aria-selected="true"] { background: #fff; color: #1a73e8; font-weight: 600; }
-  table.grid { border-collapse: collapse; table-layout: fixed; }
+  #grid-wrap { position: relative; width: max-content; }
+  #charts img.chart { position: absolute; z-index: 2; background: #fff; border: 1px solid #dadce0; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
+  /* Sheets' default cell font, so text fits (or not) as it does there */
+  table.grid { border-collapse: collapse; table-layout: fixed; font: 10pt Arial, "Liberation Sans", "Noto Sans CJK SC", sans-serif; }
   table.grid td, table.grid th { border: 1px solid #e2e3e3; padding: 2px 4px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; max-width: 400px; }
   table.grid th.rownum { background: #f8f9fa; color: #5f6368; font-weight: normal; width: 44px; position: sticky; left: 0; }
   table.grid tr.frozen td { position: sticky; top: 0; z-index: 1; background-clip: padding-box; }
+  table.grid tr td.spill { overflow: visible; text-overflow: clip; z-index: 2; }
+  table.grid tr:not(.frozen) td.spill { position: relative; }
   table.grid td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }
   aside { width: 300px; border-left: 1px solid #dadce0; display: flex; flex-direction: column; }
   aside .title { padding: 6px 8px; background: #f1f3f4; font-weight: 600; display: flex; justify-content: space-between; }
@@ -52,7 +57,7 @@ export const PAGE = `<!doctype html>
 <div id="messages" role="status"></div>
 <main>
   <section id="sheet">
-    <div id="grid-box"><table class="grid" id="grid"></table></div>
+    <div id="grid-box"><div id="grid-wrap"><table class="grid" id="grid"></table><div id="charts"></div></div></div>
     <div id="tabs" role="tablist"></div>
   </section>
   <aside>
@@ -190,6 +195,30 @@ export const PAGE = `<!doctype html>
       if (entries.some(function (e) { return e.isIntersecting; })) appendRows(g, body);
     }, { root: $('grid-box'), rootMargin: '800px' });
     appendRows(g, body);
+    placeCharts(g, body);
+  }
+
+  // Charts float over the grid at their anchor cell, as in Sheets: left from the column widths, top
+  // from the anchor row when drawn (rows that wrap are taller), else from the default row height.
+  function placeCharts(g, body) {
+    var layer = $('charts');
+    layer.textContent = '';
+    (g.charts || []).forEach(function (c) {
+      var img = document.createElement('img');
+      img.className = 'chart';
+      img.src = c.src;
+      img.alt = c.title;
+      img.title = c.title;
+      img.width = c.width;
+      img.height = c.height;
+      var left = 44;
+      for (var i = 0; i < c.col - 1; i++) left += i < g.widths.length ? g.widths[i] : 100;
+      var tr = body.rows[c.row - 1];
+      var top = tr ? tr.offsetTop : (c.row - 1) * 21;
+      img.style.left = (left + c.offsetX) + 'px';
+      img.style.top = (top + c.offsetY) + 'px';
+      layer.appendChild(img);
+    });
   }
 
   function appendRows(g, body) {
@@ -216,6 +245,9 @@ export const PAGE = `<!doctype html>
       var css = g.styles[cell[1]] || '';
       if (r < g.frozenRows && css.indexOf('background') < 0) css += (css ? ';' : '') + 'background:#fff';
       if (css) td.setAttribute('style', css);
+      // As in Sheets, text that is not wrapped runs on over empty cells to its right (a title, a heading).
+      var next = g.rows[r][c + 1];
+      if (cell[0] !== '' && (!next || next[0] === '') && css.indexOf('white-space:normal') < 0 && css.indexOf('text-align:right') < 0 && css.indexOf('text-align:center') < 0) td.className = 'spill';
       td.dataset.col = String(c + 1);
       tr.appendChild(td);
     });

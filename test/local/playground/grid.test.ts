@@ -160,3 +160,63 @@ describe('a report tab as the playground draws it', () => {
     expect(css(header, 0)).not.toContain('text-align:right');
   });
 });
+
+describe('charts on a report tab', () => {
+  const HOSTILE = '<img src=x onerror=alert(1)>';
+
+  function funnelGrid() {
+    const wb = newWorkbook({ now: '2026-03-02T10:00:00Z' });
+    wb.menu('menuSetup');
+    const sheet = wb.sheet('Clients');
+    const map = findHeaders('clients', sheet.values[0]).map;
+    ['B2 · Proposal and visit', 'B3 · Negotiation', 'B3 · Negotiation'].forEach((stage, i) => {
+      const row: CellValue[] = new Array<CellValue>(sheet.values[0].length).fill('');
+      row[map.id!] = `C-${i + 1}`;
+      row[map.name!] = `Client ${i + 1}`;
+      row[map.owner!] = 'Zhang Wei';
+      row[map.stage!] = stage;
+      row[map.status!] = 'Active';
+      sheet.values[i + 1] = row;
+    });
+    wb.menu('menuReportFunnel');
+    const tab = wb.sheet('Report · Funnel');
+    return { model: wb.env.spreadsheet, tab, grid: tabGrid(wb.env.spreadsheet, tab, new Date('2026-03-02T10:00:00Z')) };
+  }
+
+  const svgOf = (src: string): string => {
+    expect(src.startsWith('data:image/svg+xml;base64,')).toBe(true);
+    return Buffer.from(src.slice('data:image/svg+xml;base64,'.length), 'base64').toString('utf8');
+  };
+
+  test('each chart the report inserted is drawn at its anchor, to the right of the figures', () => {
+    const { tab, grid } = funnelGrid();
+    expect(grid.charts).toHaveLength(tab.charts.length);
+    expect(grid.charts.length).toBeGreaterThan(0);
+    const lastFigureColumn = Math.max(...grid.rows.map((r) => r.map(([text]) => text !== '').lastIndexOf(true) + 1));
+    for (const chart of grid.charts) {
+      expect(chart.title).not.toBe('');
+      expect(chart.col).toBeGreaterThan(lastFigureColumn);
+      expect(svgOf(chart.src)).toMatch(/^<svg[\s>]/);
+    }
+  });
+
+  test('text from the workbook inside a chart stays text: it is escaped in the SVG, which the page shows as an image', () => {
+    // The reports' charts hold stage and grade names only; a chart someone inserts over their own
+    // figures holds whatever the cells say.
+    const { model, tab } = funnelGrid();
+    tab.values[40] = ['Owner', 'Clients'];
+    tab.values[41] = [HOSTILE, 3];
+    tab.charts.push({
+      id: 99,
+      type: 'COLUMN',
+      ranges: [{ row: 41, col: 1, numRows: 2, numCols: 2 }],
+      position: { row: 41, col: 4, offsetX: 0, offsetY: 0 },
+      options: { title: HOSTILE },
+    });
+    const svgs = tabGrid(model, tab, new Date('2026-03-02T10:00:00Z'))
+      .charts.map((c) => svgOf(c.src))
+      .join('\n');
+    expect(svgs).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(svgs).not.toContain('<img');
+  });
+});
