@@ -51,6 +51,11 @@ export interface Formula {
    */
   evaluateArray(scope: FormulaScope, anchorRow: number, arrayRow: number): FormulaValue;
   readonly isArray: boolean;
+  /**
+   * No reference moves with the column ($N2, not N2): the value is the same in every cell of a row,
+   * so a highlighting rule over a whole row needs one evaluation per row.
+   */
+  readonly sameInEveryColumn: boolean;
 }
 
 const TOKEN =
@@ -203,6 +208,7 @@ export function parseFormula(source: string): Formula {
   const isArray = root.kind === 'call' && root.name === 'ARRAYFORMULA';
   return {
     isArray,
+    sameInEveryColumn: !someNode(root, (n) => n.kind === 'ref' && !n.absCol),
     evaluate: (scope, dr, dc) => evaluate(root, scope, { dr, dc, anchorRow: 0, arrayRow: null }),
     evaluateArray: (scope, anchorRow, arrayRow) => {
       if (!isArray) throw new Error('Not an ARRAYFORMULA');
@@ -211,19 +217,23 @@ export function parseFormula(source: string): Formula {
   };
 }
 
-function hasColumn(node: Node): boolean {
+/** Whether `test` holds for the node or any node inside it. */
+function someNode(node: Node, test: (n: Node) => boolean): boolean {
+  if (test(node)) return true;
   switch (node.kind) {
-    case 'column':
-      return true;
     case 'call':
-      return node.args.some(hasColumn);
+      return node.args.some((a) => someNode(a, test));
     case 'unary':
-      return hasColumn(node.arg);
+      return someNode(node.arg, test);
     case 'binary':
-      return hasColumn(node.left) || hasColumn(node.right);
+      return someNode(node.left, test) || someNode(node.right, test);
     default:
       return false;
   }
+}
+
+function hasColumn(node: Node): boolean {
+  return someNode(node, (n) => n.kind === 'column');
 }
 
 function toNumber(value: FormulaValue): number {

@@ -172,13 +172,21 @@ function ruleTest(rule: ConditionalFormatRule, scope: FormulaScope): CellTest | 
       } catch {
         return null;
       }
-      return (dr, dc) => {
+      const holds = (dr: number, dc: number): boolean => {
         try {
           const result = formula.evaluate(scope, dr, dc);
           return result === true || (typeof result === 'number' && result !== 0);
         } catch {
           return false;
         }
+      };
+      if (!formula.sameInEveryColumn) return holds;
+      // A rule over whole rows ($N2 < TODAY()): one evaluation per row, not per cell.
+      const byRow = new Map<number, boolean>();
+      return (dr) => {
+        let held = byRow.get(dr);
+        if (held === undefined) byRow.set(dr, (held = holds(dr, 0)));
+        return held;
       };
     }
     case 'CELL_EMPTY':
