@@ -14,6 +14,7 @@ import { confirmTeamRoles } from '../helpers/roles';
 import { ACME, putRows, sidebarWorkbook } from '../gas/sidebar/fixture';
 import { launchChromium } from '../helpers/chromium';
 import { distDir } from '../helpers/bundle';
+import { inLanguage } from '../../src/core/html-lang';
 import { OWNER } from '../helpers/workbook';
 
 let playground: Playground;
@@ -145,4 +146,25 @@ test('someone left: every client of theirs is handed over from the card in one g
   await page.waitForSelector('#client-card .banner.ok');
   expect(await page.textContent('#client-card .banner.ok')).toMatch(/^Handed \d+ clients? from Amy to Zhang Wei\.$/);
   await page.waitForSelector('#client-card .meta:text("Zhang Wei")');
+});
+
+test('before the server answers, the sidebar says it is loading in the language the page was sent in', async () => {
+  const sidebarHtml = fs.readFileSync(path.join(distDir, 'Sidebar.html'), 'utf8');
+  const firstPaint = async (lang: 'en' | 'zh-CN'): Promise<string> => {
+    const p = await browser.newPage();
+    // A google.script.run that never answers: the page stays on what it shows first.
+    await p.addInitScript(() => {
+      const run: object = new Proxy(
+        {},
+        { get: (_t, name) => (String(name).startsWith('with') ? () => run : () => undefined) },
+      );
+      (window as unknown as { google: unknown }).google = { script: { run } };
+    });
+    await p.setContent(inLanguage(sidebarHtml, lang));
+    const text = (await p.textContent('body')) ?? '';
+    await p.close();
+    return text.trim();
+  };
+  expect(await firstPaint('zh-CN')).toContain('正在加载…');
+  expect(await firstPaint('en')).toContain('Loading…');
 });

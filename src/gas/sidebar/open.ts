@@ -4,6 +4,7 @@
  * Sidebars cannot be opened in AuthMode.LIMITED, hence menu items (FULL), never onOpen.
  */
 import { warmSearch } from './search';
+import { inLanguage } from '../../core/html-lang';
 import { t } from '../../core/i18n';
 import { allows } from '../../core/roles';
 import { matchTabName } from '../../core/schema';
@@ -27,7 +28,7 @@ function open(view: SidebarView): void {
   CacheService.getDocumentCache()?.put(viewKey(), view, 120);
   const s = openSession();
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(s.ctx.lang, 'app.name'));
-  SpreadsheetApp.getUi().showSidebar(html);
+  SpreadsheetApp.getUi().showSidebar(html.setContent(inLanguage(html.getContent(), s.ctx.lang)));
 }
 
 export function menuOpenSidebar(): void {

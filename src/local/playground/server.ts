@@ -7,6 +7,7 @@
  * command on the same file waits for it, and a request that finds the file changed by someone else
  * since it last looked loads it again first, so neither ever saves over the other.
  */
+import { inLanguage } from '../../core/html-lang';
 import { langFromLocale } from '../../core/i18n';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -195,7 +196,8 @@ async function routeSession(
     }
     if (parts[0] === 'html' && parts[1]) {
       const file = session.bundle.html.get(parts[1]);
-      return file === undefined ? NOT_FOUND : html(withShim(file));
+      // Standing in for the menu's showSidebar, which sends the page in the workbook's language.
+      return file === undefined ? NOT_FOUND : html(withShim(inLanguage(file, langFromLocale(session.model.locale))));
     }
     if (parts[0] === 'shown' && parts[1]) {
       const shown = uiState(session.env).shown[Number(parts[1])];

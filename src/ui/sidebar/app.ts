@@ -3,7 +3,7 @@
  * of a button. State lives here in plain objects (src/ui/*-form.ts); the DOM is rebuilt from it on
  * view changes, so what the user typed survives errors and language switches.
  */
-import { type Lang, t } from '../../core/i18n';
+import { type Lang, langFromLocale, t } from '../../core/i18n';
 import type { ClientCard, ClientHit, SidebarContext, SidebarView } from '../../server/api-types';
 import { type AddFormState, newAddForm, prefilled } from '../add-form';
 import { say } from '../card-text';
@@ -166,7 +166,9 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     if (wanted) target.scrollIntoView({ block: 'nearest' });
   }
 
-  root.appendChild(el('p', { class: 'hint', text: t('en', 'sidebar.loading') }));
+  // The server set the page's language (gas/sidebar/open.ts inLanguage) before sidebarContext says it.
+  const bootLang = langFromLocale(document.documentElement.lang);
+  root.appendChild(el('p', { class: 'hint', text: t(bootLang, 'sidebar.loading') }));
   rpc
     .sidebarContext()
     .then((ctx) => {
@@ -190,6 +192,6 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     })
     .catch((e) => {
       clear(root);
-      root.appendChild(el('p', { class: 'banner error', role: 'alert', text: say('en', app.fail(e)) }));
+      root.appendChild(el('p', { class: 'banner error', role: 'alert', text: say(bootLang, app.fail(e)) }));
     });
 }

@@ -17,6 +17,15 @@ describe('opening the sidebar', () => {
     expect(shown[0].content).toContain('<!doctype html>');
   });
 
+  test('the page is sent in the workbook’s language, so its first words before the server answers are too', () => {
+    const langOf = (wb: ReturnType<typeof sidebarWorkbook>): string | undefined => {
+      wb.menu('menuOpenSidebar');
+      return /<html lang="([^"]*)">/.exec(uiState(wb.env).shown[0].content)?.[1];
+    };
+    expect(langOf(sidebarWorkbook({ locale: 'zh_CN' }))).toBe('zh-CN');
+    expect(langOf(sidebarWorkbook())).toBe('en');
+  });
+
   test('with the cursor on a client row, the sidebar opens on that client', () => {
     const wb = sidebarWorkbook();
     setCursor(wb.env.spreadsheet, 'Clients', { row: 2, col: 3, numRows: 1, numCols: 1 });
