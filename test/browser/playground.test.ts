@@ -312,3 +312,18 @@ test('a report tab shows every figure in full and its charts beside the figures,
     expect(chart.left).toBeGreaterThanOrEqual(figuresRight);
   }
 });
+
+test('a dialog (Preview my email) sits above the grid: nothing of the sheet shows through it', async () => {
+  await showTab('Clients');
+  await page.click('#menus button:text-is("Preview my email")');
+  await page.waitForSelector('#dialog.open');
+  const covered = await page.$eval('#dialog .box', (box) => {
+    const r = box.getBoundingClientRect();
+    const points: [number, number][] = [];
+    for (let x = 0.05; x < 1; x += 0.1)
+      for (let y = 0.05; y < 1; y += 0.1) points.push([r.left + x * r.width, r.top + y * r.height]);
+    return points.filter(([x, y]) => !box.contains(document.elementFromPoint(x, y))).length;
+  });
+  await page.click('#dialog-close');
+  expect(covered).toBe(0);
+});

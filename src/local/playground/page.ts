@@ -36,15 +36,17 @@ export const PAGE = `<!doctype html>
   table.grid { border-collapse: collapse; table-layout: fixed; font: 10pt Arial, "Liberation Sans", "Noto Sans CJK SC", sans-serif; }
   table.grid td, table.grid th { border: 1px solid #e2e3e3; padding: 2px 4px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; max-width: 400px; }
   table.grid th.rownum { background: #f8f9fa; color: #5f6368; font-weight: normal; width: 44px; position: sticky; left: 0; }
-  table.grid tr.frozen td { position: sticky; top: 0; z-index: 1; background-clip: padding-box; }
+  table.grid tr.frozen td { position: sticky; top: 0; z-index: 3; background-clip: padding-box; }
   table.grid tr td.spill { overflow: visible; text-overflow: clip; z-index: 2; }
   table.grid tr:not(.frozen) td.spill { position: relative; }
+  /* frozen rows stay above what scrolls under them (charts, run-on text); their own run-on text above them */
+  table.grid tr.frozen td.spill { z-index: 4; }
   table.grid td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }
   aside { width: 300px; border-left: 1px solid #dadce0; display: flex; flex-direction: column; }
   aside .title { padding: 6px 8px; background: #f1f3f4; font-weight: 600; display: flex; justify-content: space-between; }
   aside iframe { flex: 1; border: 0; width: 300px; }
   aside .empty { padding: 12px; color: #5f6368; }
-  #dialog { position: fixed; inset: 0; background: rgba(0,0,0,.35); display: none; align-items: center; justify-content: center; }
+  #dialog { position: fixed; inset: 0; z-index: 100; background: rgba(0,0,0,.35); display: none; align-items: center; justify-content: center; }
   #dialog.open { display: flex; }
   #dialog .box { background: #fff; border-radius: 8px; display: flex; flex-direction: column; max-width: 90vw; max-height: 90vh; }
   #dialog .title { padding: 8px 12px; font-weight: 600; display: flex; justify-content: space-between; }
