@@ -14,6 +14,11 @@ const CATALOGUES = { en: EN, 'zh-CN': ZH_CN } as const satisfies Record<string, 
 
 export type Lang = keyof typeof CATALOGUES;
 
+/** A language's catalogue, as every catalogue is read (whatever its own literal types). */
+function catalogue(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
+}
+
 /** Every language, in the registry's order (English first: the fallback). */
 export const LANGS = Object.keys(CATALOGUES) as readonly Lang[];
 
@@ -39,22 +44,22 @@ export interface Message {
 
 /** The language whose catalogue claims the locale (zh, zh_CN, zh-TW … → zh-CN); otherwise (fr, blank) English. */
 export function langFromLocale(locale: string | null | undefined): Lang {
-  return LANGS.find((lang) => CATALOGUES[lang].locale.test(locale ?? '')) ?? DEFAULT_LANG;
+  return LANGS.find((lang) => catalogue(lang).locale.test(locale ?? '')) ?? DEFAULT_LANG;
 }
 
 /** Items as a sentence lists them: “、” between them in Chinese, “, ” in English. */
 export function joinList(items: readonly string[], lang: Lang): string {
-  return items.join(CATALOGUES[lang].listSeparator);
+  return items.join(catalogue(lang).listSeparator);
 }
 
 /** What `lang` calls the language `named` (the Language dropdown). */
 export function languageName(named: Lang, lang: Lang): string {
-  return CATALOGUES[lang].languageNames[named] ?? CATALOGUES[named].languageNames[named] ?? named;
+  return catalogue(lang).languageNames[named] ?? catalogue(named).languageNames[named] ?? named;
 }
 
 /** Other names a person may type for a language. */
 export function languageAliases(lang: Lang): readonly string[] {
-  return CATALOGUES[lang].languageAliases;
+  return catalogue(lang).languageAliases;
 }
 
 /**
@@ -63,7 +68,7 @@ export function languageAliases(lang: Lang): readonly string[] {
  * (天, 个) does not.
  */
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  const template: string = CATALOGUES[lang].words[key];
+  const template = catalogue(lang).words[key];
   if (!params) return template;
   return template.replace(
     /\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g,
@@ -96,4 +101,9 @@ export function formerLabels(former: FormerLabels | undefined): string[] {
 /** The language a former label was written in; undefined when it is not one of them. */
 export function formerLang(former: FormerLabels | undefined, text: string): Lang | undefined {
   return former ? LANGS.find((lang) => (former[lang] ?? []).includes(text)) : undefined;
+}
+
+/** The language after `lang` in the registry's order, round to the first (the sidebar's language switch). */
+export function nextLang(lang: Lang): Lang {
+  return LANGS[(LANGS.indexOf(lang) + 1) % LANGS.length];
 }

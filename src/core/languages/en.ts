@@ -622,6 +622,9 @@ const WORDS = {
   'import.undo.restored':
     'Import {batch} undone: the fields it changed are restored and its {contacts} contacts removed.',
 
+  'demo.reason.poolRelease': 'No reached contact for too long; released to the pool.',
+  'demo.reason.reassigned': 'Clients reassigned by area.',
+
   // Labels: tab names, column headers, list items, settings and their notes, segment strategies.
   'column.nextStep.nextFollowUp': 'Next follow-up',
   'column.nextStep.nextOwner': 'Next owner',

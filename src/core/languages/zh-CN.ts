@@ -582,6 +582,9 @@ export const ZH_CN: Catalogue = {
     'import.undo.removed': '已撤销导入 {batch}：删除了这次导入新增的客户及其 {contacts} 条跟进记录。',
     'import.undo.restored': '已撤销导入 {batch}：恢复了这次导入改动的字段，删除了它记录的 {contacts} 条跟进。',
 
+    'demo.reason.poolRelease': '长期没有接通，释放到公海。',
+    'demo.reason.reassigned': '按区域重新分配客户。',
+
     // Labels: tab names, column headers, list items, settings and their notes, segment strategies.
     'column.nextStep.nextFollowUp': '下次跟进',
     'column.nextStep.nextOwner': '下次跟进人',
