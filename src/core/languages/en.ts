@@ -622,6 +622,10 @@ const WORDS = {
   'import.undo.restored':
     'Import {batch} undone: the fields it changed are restored and its {contacts} contacts removed.',
 
+  'sidebar.notice.settingsMissing':
+    'There is no {tab} tab, so the sidebar works with the default settings (follow-up intervals, retry days). Run Set up / upgrade sheets to add it.',
+  'sidebar.notice.settingsUnreadable':
+    'The {tab} tab names none of the settings, so the sidebar works with the default settings (follow-up intervals, retry days). Run Set up / upgrade sheets to fill it in.',
   'demo.reason.poolRelease': 'No reached contact for too long; released to the pool.',
   'demo.reason.reassigned': 'Clients reassigned by area.',
 

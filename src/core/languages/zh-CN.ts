@@ -582,6 +582,10 @@ export const ZH_CN: Catalogue = {
     'import.undo.removed': '已撤销导入 {batch}：删除了这次导入新增的客户及其 {contacts} 条跟进记录。',
     'import.undo.restored': '已撤销导入 {batch}：恢复了这次导入改动的字段，删除了它记录的 {contacts} 条跟进。',
 
+    'sidebar.notice.settingsMissing':
+      '找不到“{tab}”工作表，侧边栏暂按默认设置（跟进间隔、再跟进天数等）工作。请运行“初始化 / 更新表格结构”来添加它。',
+    'sidebar.notice.settingsUnreadable':
+      '“{tab}”工作表里认不出任何设置项，侧边栏暂按默认设置（跟进间隔、再跟进天数等）工作。请运行“初始化 / 更新表格结构”来补全。',
     'demo.reason.poolRelease': '长期没有接通，释放到公海。',
     'demo.reason.reassigned': '按区域重新分配客户。',
 

@@ -146,6 +146,16 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     clear(root);
     document.documentElement.lang = app.lang;
     root.appendChild(tabs());
+    if (app.ctx.settingsFallback) {
+      root.appendChild(
+        el('p', {
+          id: 'settings-fallback',
+          class: 'banner',
+          role: 'status',
+          text: say(app.lang, app.ctx.settingsFallback),
+        }),
+      );
+    }
     const body = el('main', { id: `view-${app.view}`, role: 'tabpanel', 'aria-labelledby': `tab-${app.view}` });
     if (app.view === 'log') body.appendChild(logView(app));
     else if (app.view === 'add') body.appendChild(addView(app));
