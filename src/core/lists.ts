@@ -1,384 +1,367 @@
 /**
- * The value lists of the workbook (dropdowns), in both languages with the usual synonyms.
+ * The value lists of the workbook (dropdowns): codes, labels from the catalogues, the usual synonyms.
  * A cell is read back to its code whichever language or synonym the user typed.
  */
-import type { Lang } from './i18n';
+import {
+  type FormerLabels,
+  type Lang,
+  type MessageKey,
+  LANGS,
+  formerLabels,
+  languageAliases,
+  languageName,
+  t,
+} from './i18n';
 import { normalizeLabel } from './normalize';
 
 export interface ListItem {
   readonly code: string;
-  readonly en: string;
-  readonly zh: string;
+  /** The label, one per language: a catalogue key, or (languages) the names read off the catalogues. */
+  readonly label: MessageKey | Readonly<Record<Lang, string>>;
+  /** Other names people type, in any language: read, never written. */
   readonly aliases: readonly string[];
   /**
    * Labels an earlier version of Client Tracker wrote here: still read, and Setup replaces them with
    * today's label in place, saying so (docs/headers.md, "Renamed labels").
    */
-  readonly formerly?: readonly string[];
+  readonly formerly?: FormerLabels;
 }
 
 export const LISTS = {
   yesNo: [
-    { code: 'yes', en: 'Yes', zh: '是', aliases: [] },
-    { code: 'no', en: 'No', zh: '否', aliases: [] },
+    { code: 'yes', label: 'list.yesNo.yes', aliases: [] },
+    { code: 'no', label: 'list.yesNo.no', aliases: [] },
   ],
   grades: [
-    { code: 'A', en: 'A', zh: 'A', aliases: ['Grade A', 'A级', 'A类'] },
-    { code: 'B', en: 'B', zh: 'B', aliases: ['Grade B', 'B级', 'B类'] },
-    { code: 'C', en: 'C', zh: 'C', aliases: ['Grade C', 'C级', 'C类'] },
-    { code: 'D', en: 'D', zh: 'D', aliases: ['Grade D', 'D级', 'D类'] },
+    { code: 'A', label: 'list.grades.A', aliases: ['Grade A', 'A级', 'A类'] },
+    { code: 'B', label: 'list.grades.B', aliases: ['Grade B', 'B级', 'B类'] },
+    { code: 'C', label: 'list.grades.C', aliases: ['Grade C', 'C级', 'C类'] },
+    { code: 'D', label: 'list.grades.D', aliases: ['Grade D', 'D级', 'D类'] },
   ],
   kinds: [
     {
       code: 'direct',
-      en: 'Direct',
-      zh: '直接型',
+      label: 'list.kinds.direct',
       aliases: ['Direct buyer', 'Decision maker', '直接', '直接型意向客户', '直接客户'],
     },
     {
       code: 'keyPerson',
-      en: 'Key person',
-      zh: '关键人',
+      label: 'list.kinds.keyPerson',
       aliases: ['Indirect', 'Influencer', 'Referrer', '间接型', '间接', '间接型意向客户', '关键人物'],
     },
     {
       code: 'potential',
-      en: 'Potential',
-      zh: '潜在型',
+      label: 'list.kinds.potential',
       aliases: ['Prospect', 'Watch', '潜在', '潜在客户', '潜在型意向客户'],
     },
   ],
   sources: [
     {
       code: 'newEstate',
-      en: 'New housing estate',
-      zh: '商品房扫楼',
+      label: 'list.sources.newEstate',
       aliases: ['Canvassing', 'Estate canvassing', '商品房', '扫楼'],
     },
-    { code: 'workUnitHousing', en: 'Work-unit housing', zh: '集资房', aliases: ['Staff housing', '单位集资房'] },
+    { code: 'workUnitHousing', label: 'list.sources.workUnitHousing', aliases: ['Staff housing', '单位集资房'] },
     {
       code: 'organization',
-      en: 'Companies & institutions',
-      zh: '企事业单位',
+      label: 'list.sources.organization',
       aliases: ['Company', 'Institution', 'Organisation', 'Organization', '企业', '事业单位', '单位'],
     },
     {
       code: 'privateHouse',
-      en: 'Private house or renovation',
-      zh: '私房或重新装修',
+      label: 'list.sources.privateHouse',
       aliases: ['Private house', 'Villa', 'Renovation', '私房', '别墅', '重新装修', '自建房'],
     },
     {
       code: 'referral',
-      en: 'Referral',
-      zh: '转介绍',
+      label: 'list.sources.referral',
       aliases: ['Introduced', 'Recommendation', '介绍', '推荐', '老客户介绍'],
     },
-    { code: 'event', en: 'Event', zh: '活动', aliases: ['Exhibition', 'Trade show', '展会'] },
-    { code: 'phone', en: 'Phone', zh: '电话', aliases: ['Cold call', 'Telemarketing', '电话营销'] },
-    { code: 'web', en: 'Web', zh: '网络', aliases: ['Website', 'Online', 'Internet', '网站', '线上', '互联网'] },
-    { code: 'other', en: 'Other', zh: '其他', aliases: ['其它', 'Misc'] },
+    { code: 'event', label: 'list.sources.event', aliases: ['Exhibition', 'Trade show', '展会'] },
+    { code: 'phone', label: 'list.sources.phone', aliases: ['Cold call', 'Telemarketing', '电话营销'] },
+    { code: 'web', label: 'list.sources.web', aliases: ['Website', 'Online', 'Internet', '网站', '线上', '互联网'] },
+    { code: 'other', label: 'list.sources.other', aliases: ['其它', 'Misc'] },
   ],
   stages: [
     {
       code: 'A',
-      en: 'A · Contacted not met',
-      zh: 'A · 已沟通未进入会程',
+      label: 'list.stages.A',
       aliases: ['Contacted', 'Contacted not met', 'Contacted, not met', '已沟通', '已沟通未进入会程', 'A流程'],
     },
     {
       code: 'A2',
-      en: 'A2 · First meeting',
-      zh: 'A2 · 初次会谈',
+      label: 'list.stages.A2',
       aliases: ['First meeting', 'Met', '初次会谈', '首次会谈', 'A2流程'],
     },
     {
       code: 'B1',
-      en: 'B1 · Needs analysed',
-      zh: 'B1 · 需求分析',
+      label: 'list.stages.B1',
       aliases: ['Needs analysed', 'Needs analyzed', 'Topic meeting', '需求分析', '专题会', 'B1流程'],
     },
     {
       code: 'B2',
-      en: 'B2 · Proposal & site visit',
-      zh: 'B2 · 方案与考察',
+      label: 'list.stages.B2',
       aliases: ['Proposal', 'Site visit', 'Proposal and site visit', '方案', '现场考察', '方案与考察', 'B2流程'],
     },
     {
       code: 'B3',
-      en: 'B3 · Negotiation',
-      zh: 'B3 · 商务谈判',
+      label: 'list.stages.B3',
       aliases: ['Negotiation', 'Director leading', '商务谈判', '谈判', 'B3流程'],
     },
     {
       code: 'won',
-      en: 'Won',
-      zh: '成交',
+      label: 'list.stages.won',
       aliases: ['Member', 'Closed won', 'Signed', '入会', '成交入会', '已成交', '签单'],
     },
-    { code: 'lost', en: 'Lost', zh: '流失', aliases: ['Closed lost', 'Dead', '丢单', '已流失'] },
+    { code: 'lost', label: 'list.stages.lost', aliases: ['Closed lost', 'Dead', '丢单', '已流失'] },
   ],
   statuses: [
-    { code: 'active', en: 'Active', zh: '跟进中', aliases: ['Open', 'Live', '活跃', '进行中'] },
-    { code: 'dormant', en: 'Dormant', zh: '休眠', aliases: ['Sleeping', 'Inactive', '休眠客户', '沉睡'] },
-    { code: 'inPool', en: 'In pool', zh: '公海', aliases: ['Pool', 'Shared pool', 'Released', '在公海', '公海客户'] },
-    { code: 'won', en: 'Won', zh: '成交', aliases: ['Customer', 'Member', '已成交', '入会'] },
-    { code: 'lost', en: 'Lost', zh: '流失', aliases: ['已流失', '丢失'] },
+    { code: 'active', label: 'list.statuses.active', aliases: ['Open', 'Live', '活跃', '进行中'] },
+    { code: 'dormant', label: 'list.statuses.dormant', aliases: ['Sleeping', 'Inactive', '休眠客户', '沉睡'] },
+    {
+      code: 'inPool',
+      label: 'list.statuses.inPool',
+      aliases: ['Pool', 'Shared pool', 'Released', '在公海', '公海客户'],
+    },
+    { code: 'won', label: 'list.statuses.won', aliases: ['Customer', 'Member', '已成交', '入会'] },
+    { code: 'lost', label: 'list.statuses.lost', aliases: ['已流失', '丢失'] },
   ],
   channels: [
-    { code: 'phone', en: 'Phone', zh: '电话', aliases: ['Call', 'Phone call', 'Tel', '打电话', '致电', '通话'] },
-    { code: 'sms', en: 'SMS', zh: '短信', aliases: ['Text', 'Text message', '信息'] },
-    { code: 'email', en: 'Email', zh: '邮件', aliases: ['E-mail', 'Mail', '电子邮件', '邮箱'] },
-    { code: 'wechat', en: 'WeChat', zh: '微信', aliases: ['Weixin', 'WX'] },
+    { code: 'phone', label: 'list.channels.phone', aliases: ['Call', 'Phone call', 'Tel', '打电话', '致电', '通话'] },
+    { code: 'sms', label: 'list.channels.sms', aliases: ['Text', 'Text message', '信息'] },
+    { code: 'email', label: 'list.channels.email', aliases: ['E-mail', 'Mail', '电子邮件', '邮箱'] },
+    { code: 'wechat', label: 'list.channels.wechat', aliases: ['Weixin', 'WX'] },
     {
       code: 'visit',
-      en: 'Visit',
-      zh: '拜访',
+      label: 'list.channels.visit',
       aliases: ['Site visit', 'In person', '上门', '上门拜访', '登门拜访', '走访'],
     },
-    { code: 'meeting', en: 'Meeting', zh: '会谈', aliases: ['Meet', 'Face to face', '会议', '面谈', '见面', '专题会'] },
+    {
+      code: 'meeting',
+      label: 'list.channels.meeting',
+      aliases: ['Meet', 'Face to face', '会议', '面谈', '见面', '专题会'],
+    },
   ],
   outcomes: [
     {
       code: 'reached',
-      en: 'Reached',
-      zh: '已联系上',
-      formerly: ['已接通'],
+      label: 'list.outcomes.reached',
+      formerly: { 'zh-CN': ['已接通'] },
       aliases: ['Answered', 'Connected', 'Talked', '接通', '联系上'],
     },
     {
       code: 'noAnswer',
-      en: 'No answer',
-      zh: '无人接听',
+      label: 'list.outcomes.noAnswer',
       aliases: ['Not answered', 'No reply', '未接', '未接听', '没人接'],
     },
-    { code: 'busy', en: 'Busy', zh: '占线', aliases: ['Line busy', 'Engaged', '忙线'] },
+    { code: 'busy', label: 'list.outcomes.busy', aliases: ['Line busy', 'Engaged', '忙线'] },
     {
       code: 'wrongNumber',
-      en: 'Wrong number',
-      zh: '信息与号码不符',
+      label: 'list.outcomes.wrongNumber',
       aliases: ['Wrong person', 'Number does not match', '号码不符', '信息与号码不符合', '打错了'],
     },
     {
       code: 'unreachable',
-      en: 'Unreachable',
-      zh: '一直联系不上',
+      label: 'list.outcomes.unreachable',
       aliases: ['Never reachable', 'Cannot reach', '联系不上', '无法接通', '无法联系'],
     },
-    { code: 'fax', en: 'Fax', zh: '传真机', aliases: ['Fax machine', '传真'] },
-    { code: 'suspended', en: 'Suspended', zh: '停机', aliases: ['Disconnected', 'Out of service', '已停机'] },
+    { code: 'fax', label: 'list.outcomes.fax', aliases: ['Fax machine', '传真'] },
+    { code: 'suspended', label: 'list.outcomes.suspended', aliases: ['Disconnected', 'Out of service', '已停机'] },
     {
       code: 'noSuchNumber',
-      en: 'No such number',
-      zh: '空号',
+      label: 'list.outcomes.noSuchNumber',
       aliases: ['Invalid number', 'Number does not exist', 'Not in service', '号码不存在'],
     },
   ],
   results: [
     {
       code: 'opportunity',
-      en: 'Opportunity found',
-      zh: '联动商机',
+      label: 'list.results.opportunity',
       aliases: ['Opportunity', 'Lead found', 'Business opportunity', '商机', '发现商机', '联动商机提供'],
     },
     {
       code: 'inService',
-      en: 'Within service period',
-      zh: '在服务期限内',
+      label: 'list.results.inService',
       aliases: ['In service', 'Under contract', '服务期内', '在伙伴服务期限内'],
     },
     {
       code: 'switchedProvider',
-      en: 'Switched provider',
-      zh: '更换代理商',
+      label: 'list.results.switchedProvider',
       aliases: ['Changed provider', 'Switched supplier', '更换服务商', '更换供应商', '更换代理商的客户'],
     },
     {
       code: 'noNeed',
-      en: 'Needs no service',
-      zh: '不需要服务',
+      label: 'list.results.noNeed',
       aliases: ['No need', 'Not interested', '不需要', '无需求', '不需要服务的客户'],
     },
     {
       code: 'hostile',
-      en: 'Hostile',
-      zh: '有抵触情绪',
+      label: 'list.results.hostile',
       aliases: ['Objecting', 'Resistant', '抵触', '有抵触情绪的客户'],
     },
     {
       code: 'unsureProvider',
-      en: 'Unsure who serves them',
-      zh: '不清楚服务商',
+      label: 'list.results.unsureProvider',
       aliases: ['Unknown provider', '不清楚自己服务商', '不清楚自己服务商的客户'],
     },
     {
       code: 'keyPersonLeft',
-      en: 'Key person left',
-      zh: '关键人离职',
+      label: 'list.results.keyPersonLeft',
       aliases: ['Contact left', 'Decision maker left', '关键人离开', '对接人离职'],
     },
-    { code: 'other', en: 'Other', zh: '其他情况', aliases: ['Others', '其他', '其它', '停用或更换软件'] },
+    { code: 'other', label: 'list.results.other', aliases: ['Others', '其他', '其它', '停用或更换软件'] },
   ],
   reasons: [
     {
       code: 'appointment',
-      en: 'Appointment request',
-      zh: '预约面谈',
+      label: 'list.reasons.appointment',
       aliases: ['Appointment', 'First call', '预约', '邀约'],
     },
     {
       code: 'knowledge',
-      en: 'Useful knowledge',
-      zh: '知识产品',
+      label: 'list.reasons.knowledge',
       aliases: ['Knowledge', 'Industry news', '知识产品跟进', '资讯'],
     },
     {
       code: 'holiday',
-      en: 'Holiday greeting',
-      zh: '节日问候',
+      label: 'list.reasons.holiday',
       aliases: ['Holiday', 'Festival greeting', '节日', '问候'],
     },
-    { code: 'event', en: 'Event', zh: '活动', aliases: ['Event invitation', 'Activity', '活动邀请', '活动的跟进法'] },
-    { code: 'gift', en: 'Gift', zh: '礼物', aliases: ['Present', '送礼', '礼品'] },
-    { code: 'service', en: 'Service call', zh: '服务回访', aliases: ['Service', 'Support', '服务', '服务类', '回访'] },
-    { code: 'offer', en: 'Offer', zh: '优惠政策', aliases: ['Promotion', 'Discount', '优惠', '促销'] },
+    {
+      code: 'event',
+      label: 'list.reasons.event',
+      aliases: ['Event invitation', 'Activity', '活动邀请', '活动的跟进法'],
+    },
+    { code: 'gift', label: 'list.reasons.gift', aliases: ['Present', '送礼', '礼品'] },
+    { code: 'service', label: 'list.reasons.service', aliases: ['Service', 'Support', '服务', '服务类', '回访'] },
+    { code: 'offer', label: 'list.reasons.offer', aliases: ['Promotion', 'Discount', '优惠', '促销'] },
     {
       code: 'helpfulInfo',
-      en: 'Helpful information',
-      zh: '提供帮助的信息',
+      label: 'list.reasons.helpfulInfo',
       aliases: ['Useful information', 'Help', '帮助信息', '有用信息'],
     },
-    { code: 'passingBy', en: 'Passing by', zh: '路过拜访', aliases: ['Dropped in', '路过', '顺路拜访', '借口路过'] },
-    { code: 'survey', en: 'Satisfaction survey', zh: '满意度调查', aliases: ['Survey', 'Feedback', '调查'] },
+    { code: 'passingBy', label: 'list.reasons.passingBy', aliases: ['Dropped in', '路过', '顺路拜访', '借口路过'] },
+    { code: 'survey', label: 'list.reasons.survey', aliases: ['Survey', 'Feedback', '调查'] },
   ],
   lostReasons: [
-    { code: 'quality', en: 'Product quality', zh: '产品质量', aliases: ['Quality', '质量', '产品质量的原因'] },
+    { code: 'quality', label: 'list.lostReasons.quality', aliases: ['Quality', '质量', '产品质量的原因'] },
     {
       code: 'overPromising',
-      en: 'Over-promising',
-      zh: '过度承诺',
+      label: 'list.lostReasons.overPromising',
       aliases: ['Overpromised', '夸大承诺', '宣传中过度承诺', '售前夸大不实承诺'],
     },
     {
       code: 'neglect',
-      en: 'Neglect after sale',
-      zh: '后期不重视服务',
+      label: 'list.lostReasons.neglect',
       aliases: ['Neglect', 'Poor after-sales service', '不重视服务', '售后服务差'],
     },
     {
       code: 'salespersonLeft',
-      en: 'Salesperson left',
-      zh: '业务员离职',
+      label: 'list.lostReasons.salespersonLeft',
       aliases: ['Rep left', '销售离职', '离职导致客户流失'],
     },
-    { code: 'competitor', en: 'Competitor', zh: '竞争对手', aliases: ['Lost to competitor', '被竞争对手抢走', '竞品'] },
-    { code: 'needMoved', en: 'Need moved', zh: '需求转移', aliases: ['Need changed', '客户需求转移', '需求变化'] },
-    { code: 'keyPersonLeft', en: 'Key person left', zh: '关键人离职', aliases: ['关键人的离职', 'Contact left'] },
+    {
+      code: 'competitor',
+      label: 'list.lostReasons.competitor',
+      aliases: ['Lost to competitor', '被竞争对手抢走', '竞品'],
+    },
+    { code: 'needMoved', label: 'list.lostReasons.needMoved', aliases: ['Need changed', '客户需求转移', '需求变化'] },
+    { code: 'keyPersonLeft', label: 'list.lostReasons.keyPersonLeft', aliases: ['关键人的离职', 'Contact left'] },
     {
       code: 'lowSwitchingCost',
-      en: 'Low switching cost',
-      zh: '换供应商代价小',
+      label: 'list.lostReasons.lowSwitchingCost',
       aliases: ['Easy to switch', '转换成本低'],
     },
-    { code: 'price', en: 'Price', zh: '价格', aliases: ['Too expensive', '价格原因', '价格太高'] },
-    { code: 'market', en: 'Market', zh: '市场波动', aliases: ['Market change', '市场', '市场原因'] },
+    { code: 'price', label: 'list.lostReasons.price', aliases: ['Too expensive', '价格原因', '价格太高'] },
+    { code: 'market', label: 'list.lostReasons.market', aliases: ['Market change', '市场', '市场原因'] },
   ],
   roles: [
-    { code: 'salesperson', en: 'Salesperson', zh: '业务员', aliases: ['Sales', 'Sales rep', 'Rep', '销售', '销售员'] },
+    { code: 'salesperson', label: 'list.roles.salesperson', aliases: ['Sales', 'Sales rep', 'Rep', '销售', '销售员'] },
     {
       code: 'manager',
-      en: 'Manager',
-      zh: '经理',
+      label: 'list.roles.manager',
       aliases: ['Sales manager', 'Team lead', '主管', '销售经理', '高级经理'],
     },
     {
       code: 'director',
-      en: 'Director',
-      zh: '总监',
+      label: 'list.roles.director',
       aliases: ['Sales director', 'Head of sales', '部门总监', '销售总监'],
     },
   ],
   attitudes: [
     {
       code: 'friendly',
-      en: 'Friendly',
-      zh: '友好',
+      label: 'list.attitudes.friendly',
       aliases: ['Warm', 'Positive', 'Interested', '热情', '积极', '感兴趣'],
     },
-    { code: 'neutral', en: 'Neutral', zh: '一般', aliases: ['Polite', 'OK', '中立', '平淡', '正常'] },
+    { code: 'neutral', label: 'list.attitudes.neutral', aliases: ['Polite', 'OK', '中立', '平淡', '正常'] },
     {
       code: 'hesitant',
-      en: 'Hesitant',
-      zh: '犹豫',
+      label: 'list.attitudes.hesitant',
       aliases: ['Undecided', 'Cautious', 'Wary', '谨慎', '观望', '犹豫不决'],
     },
-    { code: 'cold', en: 'Cold', zh: '冷淡', aliases: ['Indifferent', 'Uninterested', '冷漠', '不耐烦'] },
+    { code: 'cold', label: 'list.attitudes.cold', aliases: ['Indifferent', 'Uninterested', '冷漠', '不耐烦'] },
     {
       code: 'hostile',
-      en: 'Hostile',
-      zh: '抵触',
+      label: 'list.attitudes.hostile',
       aliases: ['Objecting', 'Resistant', 'Angry', '有抵触情绪', '反感', '敌对'],
     },
   ],
   segments: [
-    { code: 'vip', en: 'VIP', zh: 'VIP', aliases: ['Key customer', '重点客户', 'VIP客户', '大客户'] },
+    { code: 'vip', label: 'list.segments.vip', aliases: ['Key customer', '重点客户', 'VIP客户', '大客户'] },
     {
       code: 'normal',
-      en: 'Normal',
-      zh: '正常关系',
+      label: 'list.segments.normal',
       aliases: ['Regular', 'Ordinary', '正常', '正常关系客户', '普通客户'],
     },
-    { code: 'lowValue', en: 'Low value', zh: '低价值', aliases: ['Small', '低价值客户', '小客户'] },
+    { code: 'lowValue', label: 'list.segments.lowValue', aliases: ['Small', '低价值客户', '小客户'] },
     {
       code: 'objectionDormant',
-      en: 'Objection or dormant',
-      zh: '异议或休眠',
+      label: 'list.segments.objectionDormant',
       aliases: ['Objection', 'Dormant', 'Objection/dormant', '异议客户', '休眠客户', '异议客户、休眠客户'],
     },
   ],
-  languages: [
-    { code: 'en', en: 'English', zh: '英文', aliases: ['en-US', 'en-GB', '英语'] },
-    { code: 'zh-CN', en: 'Chinese (Simplified)', zh: '简体中文', aliases: ['zh', 'Chinese', '中文', '汉语', '简中'] },
-  ],
+  // One per catalogue, named as each catalogue names it.
+  languages: LANGS.map((code) => ({
+    code,
+    label: Object.fromEntries(LANGS.map((lang) => [lang, languageName(code, lang)])) as Record<Lang, string>,
+    aliases: languageAliases(code),
+  })),
   changeKinds: [
     {
       code: 'reassigned',
-      en: 'Reassigned',
-      zh: '转交',
+      label: 'list.changeKinds.reassigned',
       aliases: ['Reassignment', 'Handover', 'Owner change', '移交', '更换负责人'],
     },
     {
       code: 'poolRelease',
-      en: 'Released to pool',
-      zh: '释放到公海',
+      label: 'list.changeKinds.poolRelease',
       aliases: ['Pool release', 'Released', '进入公海', '释放'],
     },
-    { code: 'poolClaim', en: 'Claimed from pool', zh: '从公海领取', aliases: ['Claim', 'Claimed', '领取', '认领'] },
+    { code: 'poolClaim', label: 'list.changeKinds.poolClaim', aliases: ['Claim', 'Claimed', '领取', '认领'] },
     {
       code: 'gradeChange',
-      en: 'Grade change',
-      zh: '级别变化',
+      label: 'list.changeKinds.gradeChange',
       aliases: ['Grade changed', 'Upgrade', 'Downgrade', '升级', '降级', '级别变更'],
     },
-    { code: 'stageChange', en: 'Stage change', zh: '阶段变化', aliases: ['Stage changed', '阶段变更'] },
+    { code: 'stageChange', label: 'list.changeKinds.stageChange', aliases: ['Stage changed', '阶段变更'] },
     {
       code: 'nextStep',
-      en: 'Next step set',
-      zh: '设定跟进计划',
+      label: 'list.changeKinds.nextStep',
       aliases: ['Plan set', 'Next step changed', '跟进计划变更', '修改跟进计划'],
     },
-    { code: 'idAssigned', en: 'ID assigned', zh: '分配编号', aliases: ['New ID', '编号分配'] },
-    { code: 'clientAdded', en: 'Client added', zh: '新增客户', aliases: ['New client', 'Added', '新客户'] },
-    { code: 'importUndone', en: 'Import undone', zh: '撤销导入', aliases: ['Undo import', '导入撤销'] },
+    { code: 'idAssigned', label: 'list.changeKinds.idAssigned', aliases: ['New ID', '编号分配'] },
+    { code: 'clientAdded', label: 'list.changeKinds.clientAdded', aliases: ['New client', 'Added', '新客户'] },
+    { code: 'importUndone', label: 'list.changeKinds.importUndone', aliases: ['Undo import', '导入撤销'] },
   ],
   weekdays: [
-    { code: 'monday', en: 'Monday', zh: '星期一', aliases: ['Mon', '周一', '礼拜一'] },
-    { code: 'tuesday', en: 'Tuesday', zh: '星期二', aliases: ['Tue', 'Tues', '周二', '礼拜二'] },
-    { code: 'wednesday', en: 'Wednesday', zh: '星期三', aliases: ['Wed', '周三', '礼拜三'] },
-    { code: 'thursday', en: 'Thursday', zh: '星期四', aliases: ['Thu', 'Thurs', '周四', '礼拜四'] },
-    { code: 'friday', en: 'Friday', zh: '星期五', aliases: ['Fri', '周五', '礼拜五'] },
-    { code: 'saturday', en: 'Saturday', zh: '星期六', aliases: ['Sat', '周六', '礼拜六'] },
-    { code: 'sunday', en: 'Sunday', zh: '星期日', aliases: ['Sun', '周日', '星期天', '礼拜天', '礼拜日'] },
+    { code: 'monday', label: 'list.weekdays.monday', aliases: ['Mon', '周一', '礼拜一'] },
+    { code: 'tuesday', label: 'list.weekdays.tuesday', aliases: ['Tue', 'Tues', '周二', '礼拜二'] },
+    { code: 'wednesday', label: 'list.weekdays.wednesday', aliases: ['Wed', '周三', '礼拜三'] },
+    { code: 'thursday', label: 'list.weekdays.thursday', aliases: ['Thu', 'Thurs', '周四', '礼拜四'] },
+    { code: 'friday', label: 'list.weekdays.friday', aliases: ['Fri', '周五', '礼拜五'] },
+    { code: 'saturday', label: 'list.weekdays.saturday', aliases: ['Sat', '周六', '礼拜六'] },
+    { code: 'sunday', label: 'list.weekdays.sunday', aliases: ['Sun', '周日', '星期天', '礼拜天', '礼拜日'] },
   ],
 } as const satisfies Record<string, readonly ListItem[]>;
 
@@ -401,23 +384,11 @@ export type Segment = ListCode<'segments'>;
 export type ChangeKind = ListCode<'changeKinds'>;
 
 /** Strategy per segment (seed 001: VIP 升级服务, 正常关系 客户关怀, 低价值 激活, 异议/休眠 复苏). */
-export const SEGMENT_STRATEGY: Record<Segment, { en: string; zh: string }> = {
-  vip: {
-    en: 'Upgrade service: standard support plus value-added services and a business review; build a strategic partnership.',
-    zh: '升级服务：标准支持服务＋增值服务、业务梳理，建立战略合作关系。',
-  },
-  normal: {
-    en: 'Care: improve the relationship, invite to events, guide deeper use and new needs.',
-    zh: '客户关怀：改善关系、参加活动，引导客户深入应用、扩展需求。',
-  },
-  lowValue: {
-    en: 'Activate and upgrade: mostly remote; show how the industry uses us so the client sees what it is missing.',
-    zh: '激活并升级：非现场为主，介绍行业应用，让客户感觉应用的不足，产生深度应用需求。',
-  },
-  objectionDormant: {
-    en: 'Revive: serve by the book, learn the gap between their use and their business, give expert advice.',
-    zh: '复苏：做好服务规范，了解应用与业务之间的差异，提供专业建议。',
-  },
+export const SEGMENT_STRATEGY: Record<Segment, MessageKey> = {
+  vip: 'segment.strategy.vip',
+  normal: 'segment.strategy.normal',
+  lowValue: 'segment.strategy.lowValue',
+  objectionDormant: 'segment.strategy.objectionDormant',
 };
 
 /** Stage order: A < A2 < B1 < B2 < B3 < Won; Lost is an exit, ranked apart. */
@@ -439,6 +410,16 @@ export function isDowngrade(from: Grade, to: Grade): boolean {
   return GRADE_RANK[to] > GRADE_RANK[from];
 }
 
+/** An item's label in a language. */
+export function itemLabel(item: ListItem, lang: Lang): string {
+  return typeof item.label === 'string' ? t(lang, item.label) : item.label[lang];
+}
+
+/** An item's label in every language, the registry's order. */
+export function itemLabels(item: ListItem): string[] {
+  return LANGS.map((lang) => itemLabel(item, lang));
+}
+
 const lookups = new Map<ListName, Map<string, string>>();
 
 function lookupFor(list: ListName): Map<string, string> {
@@ -446,7 +427,7 @@ function lookupFor(list: ListName): Map<string, string> {
   if (!map) {
     map = new Map();
     for (const item of LISTS[list] as readonly ListItem[]) {
-      for (const name of [item.code, item.en, item.zh, ...(item.formerly ?? []), ...item.aliases]) {
+      for (const name of [item.code, ...itemLabels(item), ...formerLabels(item.formerly), ...item.aliases]) {
         const key = normalizeLabel(name);
         if (key && !map.has(key)) map.set(key, item.code);
       }
@@ -501,12 +482,12 @@ export function parseEnum<L extends ListName>(list: L, value: unknown): ListCode
 export function label<L extends ListName>(list: L, code: ListCode<L>, lang: Lang): string {
   const item = (LISTS[list] as readonly ListItem[]).find((i) => i.code === code);
   if (!item) return String(code);
-  return lang === 'zh-CN' ? item.zh : item.en;
+  return itemLabel(item, lang);
 }
 
 /** Every label of a list in a language, in order (dropdown values). */
 export function labels(list: ListName, lang: Lang): string[] {
-  return (LISTS[list] as readonly ListItem[]).map((i) => (lang === 'zh-CN' ? i.zh : i.en));
+  return (LISTS[list] as readonly ListItem[]).map((i) => itemLabel(i, lang));
 }
 
 export function codes<L extends ListName>(list: L): ListCode<L>[] {

@@ -5,7 +5,7 @@
 import { readAmount } from './amounts';
 import { parseDateCell, startOfDay } from './dates';
 import { type ColumnCells, type Grid, gridOfRows } from './grid';
-import { type Lang, type Message, message, t } from './i18n';
+import { type Lang, type Message, joinList, message, t } from './i18n';
 import { enumReader, labels, readYesNo } from './lists';
 import {
   type ColumnDef,
@@ -248,7 +248,7 @@ export function readGrid<T extends TableName>(
     const where = {
       tab,
       who: id !== '' ? id : t(lang, 'problem.row', { index: firstRow + b.r }),
-      column: lang === 'zh-CN' ? b.def.zh : b.def.en,
+      column: t(lang, b.def.label),
     };
     problems.push({ table, index: b.r - 1, id, message: problemMessage(b, where, lang) });
   }
@@ -267,7 +267,7 @@ function problemMessage(b: BadCell, where: { tab: string; who: string; column: s
   return message(PROBLEM_KEYS[kind], {
     ...where,
     value: b.raw instanceof Date ? 'Invalid Date' : clipText(String(b.raw), 100),
-    allowed: b.def.list ? labels(b.def.list, lang).join(lang === 'zh-CN' ? '、' : ', ') : '',
+    allowed: b.def.list ? joinList(labels(b.def.list, lang), lang) : '',
     min: b.def.min ?? '',
     max: b.def.max ?? '',
   });

@@ -1,9 +1,9 @@
 /**
- * The workbook's schema, declared once: tabs, columns (keys, English and Chinese headers, aliases,
+ * The workbook's schema, declared once: tabs, columns (keys, header labels from the catalogues, aliases,
  * types, value lists, computed or not), widths and number formats. Setup, header mapping,
  * validation, record types, the sidebar form and the tests all read it from here.
  */
-import type { Lang } from './i18n';
+import { type FormerLabels, type Lang, type MessageKey, LANGS, formerLabels, t } from './i18n';
 import type { ListCode, ListName } from './lists';
 import { normalizeLabel } from './normalize';
 
@@ -19,14 +19,15 @@ export type ColumnType = 'text' | 'plainText' | 'date' | 'number' | 'boolean' | 
 
 export interface ColumnDef {
   readonly key: string;
-  readonly en: string;
-  readonly zh: string;
+  /** The header, one per language, from the catalogues (core/languages/). */
+  readonly label: MessageKey;
+  /** Other names people give the column, in any language: read, never written. */
   readonly aliases: readonly string[];
   /**
    * Labels an earlier version of Client Tracker wrote here: still read, and Setup replaces them with
    * today's label in place, saying so (docs/headers.md, "Renamed labels").
    */
-  readonly formerly?: readonly string[];
+  readonly formerly?: FormerLabels;
   readonly type: ColumnType;
   readonly list?: ListName;
   /** Written by the refresh, never typed by people. */
@@ -69,22 +70,20 @@ const NEXT_TOPIC_ALIASES = ['Next step', 'Follow-up topic', 'Topic', '跟什么�
 const NEXT_STEP_COLUMNS = [
   {
     key: 'nextFollowUp',
-    en: 'Next follow-up',
-    zh: '下次跟进',
+    label: 'column.nextStep.nextFollowUp',
     aliases: NEXT_FOLLOW_UP_ALIASES,
     type: 'date',
     width: 110,
     format: DAY,
   },
-  { key: 'nextOwner', en: 'Next owner', zh: '下次跟进人', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
-  { key: 'nextTopic', en: 'Next topic', zh: '下次跟进内容', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
+  { key: 'nextOwner', label: 'column.nextStep.nextOwner', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
+  { key: 'nextTopic', label: 'column.nextStep.nextTopic', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
 ] as const satisfies readonly ColumnDef[];
 
 export const CLIENT_COLUMNS = [
   {
     key: 'id',
-    en: 'ID',
-    zh: '编号',
+    label: 'column.clients.id',
     aliases: ['Client ID', 'Customer ID', '客户编号', '客户ID'],
     type: 'plainText',
     required: true,
@@ -93,8 +92,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'name',
-    en: 'Name',
-    zh: '客户名称',
+    label: 'column.clients.name',
     aliases: [
       'Client name',
       'Client',
@@ -117,8 +115,7 @@ export const CLIENT_COLUMNS = [
   {
     // One ARRAYFORMULA in the header cell works the state out live (core/follow-up-formula.ts); never read or written by rows.
     key: 'followUpState',
-    en: 'Follow-up state',
-    zh: '跟进状态',
+    label: 'column.clients.followUpState',
     aliases: ['Follow up state', 'Follow-up status', '跟进情况', '跟进状况'],
     type: 'text',
     computed: true,
@@ -126,8 +123,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'contact',
-    en: 'Contact',
-    zh: '联系人',
+    label: 'column.clients.contact',
     aliases: ['Contact person', 'Contact name', '联系人姓名', '对接人', '姓名'],
     type: 'text',
     width: 110,
@@ -135,16 +131,14 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'title',
-    en: 'Title',
-    zh: '职务',
+    label: 'column.clients.title',
     aliases: ['Job title', 'Position', '职位', '头衔'],
     type: 'text',
     width: 100,
   },
   {
     key: 'phone',
-    en: 'Phone',
-    zh: '电话',
+    label: 'column.clients.phone',
     aliases: [
       'Phone number',
       'Mobile',
@@ -165,8 +159,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'email',
-    en: 'Email',
-    zh: '邮箱',
+    label: 'column.clients.email',
     aliases: ['E-mail', 'Mail', 'Email address', '电子邮件', '电子邮箱'],
     type: 'text',
     width: 180,
@@ -174,8 +167,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'address',
-    en: 'Address',
-    zh: '地址',
+    label: 'column.clients.address',
     aliases: ['Building', 'Location', '楼号', '住址', '详细地址', '楼盘'],
     type: 'text',
     width: 200,
@@ -183,8 +175,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'kind',
-    en: 'Kind',
-    zh: '客户类型',
+    label: 'column.clients.kind',
     aliases: ['Client type', 'Customer type', 'Lead type', 'Type', '意向客户类型', '类型', '类别'],
     type: 'enum',
     list: 'kinds',
@@ -192,8 +183,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'source',
-    en: 'Source',
-    zh: '来源',
+    label: 'column.clients.source',
     aliases: ['Lead source', '客户来源', '来源渠道', '渠道来源'],
     type: 'enum',
     list: 'sources',
@@ -201,8 +191,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'owner',
-    en: 'Owner',
-    zh: '负责人',
+    label: 'column.clients.owner',
     aliases: [
       'Salesperson',
       'Sales rep',
@@ -219,16 +208,14 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'collaborator',
-    en: 'Collaborator',
-    zh: '协作人',
+    label: 'column.clients.collaborator',
     aliases: ['Helper', 'Co-owner', 'Help wanted', '协助人', '协同人'],
     type: 'person',
     width: 110,
   },
   {
     key: 'stage',
-    en: 'Stage',
-    zh: '阶段',
+    label: 'column.clients.stage',
     aliases: ['Pipeline stage', 'Process', '流程', '销售阶段', '进度'],
     type: 'enum',
     list: 'stages',
@@ -236,8 +223,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'grade',
-    en: 'Grade',
-    zh: '级别',
+    label: 'column.clients.grade',
     aliases: ['Level', 'Rating', '等级', '客户级别', '分级', '意向等级'],
     type: 'enum',
     list: 'grades',
@@ -246,9 +232,8 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'gradeOverride',
-    en: 'Grade override',
-    zh: '手动定级',
-    formerly: ['级别调整'],
+    label: 'column.clients.gradeOverride',
+    formerly: { 'zh-CN': ['级别调整'] },
     aliases: ['Manual grade', 'Override', '手动级别', '人工级别', '等级调整'],
     type: 'enum',
     list: 'grades',
@@ -256,8 +241,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'status',
-    en: 'Status',
-    zh: '状态',
+    label: 'column.clients.status',
     aliases: ['State', 'Client status', '客户状态'],
     type: 'enum',
     list: 'statuses',
@@ -266,16 +250,14 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'need',
-    en: 'Need',
-    zh: '需求',
+    label: 'column.clients.need',
     aliases: ['Needs', 'Requirement', 'Need quantity', '需求量', '需求说明', '需求内容'],
     type: 'text',
     width: 180,
   },
   {
     key: 'needConfirmed',
-    en: 'Need confirmed',
-    zh: '需求明确',
+    label: 'column.clients.needConfirmed',
     aliases: ['Need clear', 'Has need', '需求确认', '有需求', '需求已确认'],
     type: 'boolean',
     list: 'yesNo',
@@ -283,8 +265,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'budgetConfirmed',
-    en: 'Budget confirmed',
-    zh: '预算确认',
+    label: 'column.clients.budgetConfirmed',
     aliases: ['Budget', 'Has budget', '预算', '有预算', '预算已确认'],
     type: 'boolean',
     list: 'yesNo',
@@ -292,8 +273,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'decisionMaker',
-    en: 'Decision maker',
-    zh: '决策人',
+    label: 'column.clients.decisionMaker',
     aliases: ['Talking to decision maker', 'Decision-maker', 'DM', '决策者', '有决策权', '是否决策人', '对接决策人'],
     type: 'boolean',
     list: 'yesNo',
@@ -301,16 +281,14 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'competitors',
-    en: 'Competitors',
-    zh: '竞争对手',
+    label: 'column.clients.competitors',
     aliases: ['Competition', 'Other brands', '竞品', '其他品牌', '竞争品牌'],
     type: 'text',
     width: 140,
   },
   {
     key: 'expectedDate',
-    en: 'Expected date',
-    zh: '计划日期',
+    label: 'column.clients.expectedDate',
     aliases: [
       'Expected purchase date',
       'Planned date',
@@ -327,8 +305,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'lastContact',
-    en: 'Last contact',
-    zh: '最近联系',
+    label: 'column.clients.lastContact',
     aliases: ['Last contacted', 'Last reached', '最后联系日期', '最近联系日期', '上次联系', '上次联系日期'],
     type: 'date',
     computed: true,
@@ -340,8 +317,7 @@ export const CLIENT_COLUMNS = [
     // When the next step in force was set: the date of the contact or the typed edit that set it. A
     // contact dated before it never replaces the step (docs/rule-path.md).
     key: 'planSet',
-    en: 'Next step set',
-    zh: '跟进计划设定时间',
+    label: 'column.clients.planSet',
     aliases: ['Plan set', 'Next step set on', '计划设定时间'],
     type: 'date',
     computed: true,
@@ -350,8 +326,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'poolRelease',
-    en: 'Pool release',
-    zh: '公海释放日',
+    label: 'column.clients.poolRelease',
     aliases: ['Pool date', 'Release date', '公海释放', '释放日期', '进入公海日期', '公海日期'],
     type: 'date',
     computed: true,
@@ -360,8 +335,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'dealValue',
-    en: 'Deal value',
-    zh: '成交金额',
+    label: 'column.clients.dealValue',
     aliases: ['Deal amount', 'Contract value', 'Amount', '合同金额', '金额', '成交额'],
     type: 'number',
     min: 0,
@@ -370,9 +344,8 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'expiryDate',
-    en: 'Expiry date',
-    zh: '合同到期日',
-    formerly: ['到期日'],
+    label: 'column.clients.expiryDate',
+    formerly: { 'zh-CN': ['到期日'] },
     aliases: ['Expiry', 'Contract expiry', 'Service expiry', 'Renewal date', '到期日期', '服务到期', '服务到期日'],
     type: 'date',
     width: 110,
@@ -380,8 +353,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'satisfaction',
-    en: 'Satisfaction',
-    zh: '满意度',
+    label: 'column.clients.satisfaction',
     aliases: ['Satisfaction (1-5)', 'CSAT', '客户满意度'],
     type: 'number',
     min: 1,
@@ -392,8 +364,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'segment',
-    en: 'Segment',
-    zh: '客户分类',
+    label: 'column.clients.segment',
     aliases: ['Customer segment', 'Value segment', '客户分群', '价值分类', '分群'],
     type: 'enum',
     list: 'segments',
@@ -402,8 +373,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'lostReason',
-    en: 'Lost reason',
-    zh: '流失原因',
+    label: 'column.clients.lostReason',
     aliases: ['Reason lost', 'Churn reason', '丢单原因'],
     type: 'enum',
     list: 'lostReasons',
@@ -411,8 +381,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'created',
-    en: 'Created',
-    zh: '创建日期',
+    label: 'column.clients.created',
     aliases: ['Created on', 'Created date', 'Date added', '录入日期', '建档日期', '创建时间'],
     type: 'date',
     width: 110,
@@ -420,8 +389,7 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'notes',
-    en: 'Notes',
-    zh: '备注',
+    label: 'column.clients.notes',
     aliases: ['Note', 'Remarks', 'Comments', 'Profile', '说明', '备注说明'],
     type: 'text',
     width: 250,
@@ -431,8 +399,7 @@ export const CLIENT_COLUMNS = [
     // differs was changed without being recorded (typed on a phone, pasted, a script): onEdit or
     // Refresh records the move and this cell follows (src/core/stage-record.ts, docs/rule-path.md).
     key: 'stageRecorded',
-    en: 'Stage recorded',
-    zh: '已记录阶段',
+    label: 'column.clients.stageRecorded',
     aliases: ['Recorded stage', '记录的阶段'],
     type: 'plainText',
     computed: true,
@@ -444,8 +411,7 @@ export const CLIENT_COLUMNS = [
     // into the Clients cells is logged on Changes, with Next step set, by whichever of onEdit and
     // Refresh sees it first (src/core/stage-record.ts, docs/rule-path.md).
     key: 'stepRecorded',
-    en: 'Plan recorded',
-    zh: '已记录计划',
+    label: 'column.clients.stepRecorded',
     aliases: ['Recorded plan', '记录的计划'],
     type: 'plainText',
     computed: true,
@@ -457,8 +423,7 @@ export const CLIENT_COLUMNS = [
     // typed into the cell was recorded. A contact dated before it never changes the stage, so a row
     // caught up late cannot undo a later move (docs/rule-path.md).
     key: 'stageSet',
-    en: 'Stage set',
-    zh: '阶段设定时间',
+    label: 'column.clients.stageSet',
     aliases: ['Stage set on', '阶段更新时间'],
     type: 'date',
     computed: true,
@@ -470,8 +435,7 @@ export const CLIENT_COLUMNS = [
 export const CONTACT_COLUMNS = [
   {
     key: 'id',
-    en: 'ID',
-    zh: '编号',
+    label: 'column.contacts.id',
     aliases: ['Contact ID', 'Log ID', '记录编号'],
     type: 'plainText',
     width: 110,
@@ -479,8 +443,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'date',
-    en: 'Date',
-    zh: '日期',
+    label: 'column.contacts.date',
     aliases: ['When', 'Contact date', 'Date/time', '联系日期', '跟进时间', '时间'],
     type: 'date',
     required: true,
@@ -489,8 +452,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'clientId',
-    en: 'Client ID',
-    zh: '客户编号',
+    label: 'column.contacts.clientId',
     aliases: ['Customer ID', '客户ID'],
     type: 'plainText',
     required: true,
@@ -499,8 +461,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'client',
-    en: 'Client',
-    zh: '客户',
+    label: 'column.contacts.client',
     aliases: ['Client name', 'Customer', 'Company', '客户名称', '公司'],
     type: 'text',
     width: 160,
@@ -508,16 +469,14 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'by',
-    en: 'By',
-    zh: '跟进人',
+    label: 'column.contacts.by',
     aliases: ['Contacted by', 'Salesperson', 'Who', '业务员', '执行人', '经办人'],
     type: 'person',
     width: 100,
   },
   {
     key: 'channel',
-    en: 'Channel',
-    zh: '沟通方式',
+    label: 'column.contacts.channel',
     aliases: ['Method', 'Via', 'Contact method', '方式', '联系方式', '渠道'],
     type: 'enum',
     list: 'channels',
@@ -525,9 +484,8 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'outcome',
-    en: 'Outcome',
-    zh: '联系情况',
-    formerly: ['接通情况'],
+    label: 'column.contacts.outcome',
+    formerly: { 'zh-CN': ['接通情况'] },
     aliases: ['Call outcome', 'Call result', '联系结果', '通话结果', '接通结果'],
     type: 'enum',
     list: 'outcomes',
@@ -536,9 +494,8 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'result',
-    en: 'Result',
-    zh: '沟通结果',
-    formerly: ['结果'],
+    label: 'column.contacts.result',
+    formerly: { 'zh-CN': ['结果'] },
     aliases: ['Finding', 'Valid result', '有效信息', '跟进结果', '信息分类'],
     type: 'enum',
     list: 'results',
@@ -546,8 +503,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'summary',
-    en: 'Summary',
-    zh: '沟通内容',
+    label: 'column.contacts.summary',
     aliases: ['What was said', 'Notes', 'Content', 'Details', '跟进内容', '内容', '谈话内容', '备注'],
     type: 'text',
     width: 300,
@@ -555,8 +511,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'objections',
-    en: 'Objections',
-    zh: '疑问与异议',
+    label: 'column.contacts.objections',
     aliases: ['Questions', 'Concerns', 'Questions and objections', '疑问', '异议', '客户疑问'],
     type: 'text',
     width: 200,
@@ -564,8 +519,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'attitude',
-    en: 'Attitude',
-    zh: '态度',
+    label: 'column.contacts.attitude',
     aliases: ['Temperament', 'Mood', '客户态度', '性格'],
     type: 'enum',
     list: 'attitudes',
@@ -573,8 +527,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'reason',
-    en: 'Reason',
-    zh: '跟进理由',
+    label: 'column.contacts.reason',
     aliases: ['Follow-up reason', 'Purpose', 'Pretext', '跟进借口', '理由', '目的'],
     type: 'enum',
     list: 'reasons',
@@ -583,8 +536,7 @@ export const CONTACT_COLUMNS = [
   ...NEXT_STEP_COLUMNS,
   {
     key: 'stageAfter',
-    en: 'Stage after',
-    zh: '跟进后阶段',
+    label: 'column.contacts.stageAfter',
     aliases: ['New stage', 'Stage', '阶段', '新阶段'],
     type: 'enum',
     list: 'stages',
@@ -592,8 +544,7 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'gradeAfter',
-    en: 'Grade after',
-    zh: '跟进后级别',
+    label: 'column.contacts.gradeAfter',
     aliases: ['New grade', 'Grade', '级别', '新级别'],
     type: 'enum',
     list: 'grades',
@@ -604,8 +555,7 @@ export const CONTACT_COLUMNS = [
 export const TEAM_COLUMNS = [
   {
     key: 'name',
-    en: 'Name',
-    zh: '姓名',
+    label: 'column.team.name',
     aliases: ['Person', 'Full name', 'Staff name', '名字', '人员'],
     type: 'text',
     required: true,
@@ -613,8 +563,7 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'email',
-    en: 'Email',
-    zh: '邮箱',
+    label: 'column.team.email',
     aliases: ['E-mail', 'Mail', 'Email address', '电子邮箱', '电子邮件'],
     type: 'text',
     required: true,
@@ -623,8 +572,7 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'role',
-    en: 'Role',
-    zh: '岗位',
+    label: 'column.team.role',
     aliases: ['Position', 'Job', 'Title', '职位', '角色'],
     type: 'enum',
     list: 'roles',
@@ -632,16 +580,14 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'manager',
-    en: 'Manager',
-    zh: '上级',
+    label: 'column.team.manager',
     aliases: ['Reports to', 'Supervisor', 'Boss', '主管', '直属上级'],
     type: 'person',
     width: 120,
   },
   {
     key: 'active',
-    en: 'Active',
-    zh: '在职',
+    label: 'column.team.active',
     aliases: ['Enabled', 'In team', '启用', '有效'],
     type: 'boolean',
     list: 'yesNo',
@@ -649,8 +595,7 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'digest',
-    en: 'Digest',
-    zh: '邮件提醒',
+    label: 'column.team.digest',
     aliases: ['Email digest', 'Daily email', 'Send digest', '每日邮件', '接收邮件'],
     type: 'boolean',
     list: 'yesNo',
@@ -658,8 +603,7 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'language',
-    en: 'Language',
-    zh: '语言',
+    label: 'column.team.language',
     aliases: ['Lang', 'Locale'],
     type: 'enum',
     list: 'languages',
@@ -670,8 +614,7 @@ export const TEAM_COLUMNS = [
 export const CHANGE_COLUMNS = [
   {
     key: 'id',
-    en: 'ID',
-    zh: '编号',
+    label: 'column.changes.id',
     aliases: ['Change ID'],
     type: 'plainText',
     required: true,
@@ -680,8 +623,7 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'date',
-    en: 'Date',
-    zh: '日期',
+    label: 'column.changes.date',
     aliases: ['When', 'Time', '时间'],
     type: 'date',
     required: true,
@@ -690,8 +632,7 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'clientId',
-    en: 'Client ID',
-    zh: '客户编号',
+    label: 'column.changes.clientId',
     aliases: ['Customer ID', '客户ID'],
     type: 'plainText',
     required: true,
@@ -700,8 +641,7 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'what',
-    en: 'What',
-    zh: '变更类型',
+    label: 'column.changes.what',
     aliases: ['Change', 'Kind', 'Type', '类型', '事项', '变更'],
     type: 'enum',
     list: 'changeKinds',
@@ -710,25 +650,28 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'old',
-    en: 'Old',
-    zh: '原值',
+    label: 'column.changes.old',
     aliases: ['Before', 'From', 'Old value', '变更前', '旧值'],
     type: 'text',
     width: 140,
   },
-  { key: 'new', en: 'New', zh: '新值', aliases: ['After', 'To', 'New value', '变更后'], type: 'text', width: 140 },
+  {
+    key: 'new',
+    label: 'column.changes.new',
+    aliases: ['After', 'To', 'New value', '变更后'],
+    type: 'text',
+    width: 140,
+  },
   {
     key: 'by',
-    en: 'By',
-    zh: '操作人',
+    label: 'column.changes.by',
     aliases: ['Changed by', 'Who', 'User', '修改人', '执行人'],
     type: 'person',
     width: 100,
   },
   {
     key: 'reason',
-    en: 'Reason',
-    zh: '原因',
+    label: 'column.changes.reason',
     aliases: ['Why', 'Note', 'Notes', '说明', '备注'],
     type: 'text',
     width: 240,
@@ -738,8 +681,7 @@ export const CHANGE_COLUMNS = [
 export const SETTINGS_COLUMNS = [
   {
     key: 'key',
-    en: 'Key',
-    zh: '设置项',
+    label: 'column.settings.key',
     aliases: ['Setting', 'Name', 'Parameter', '参数', '项目', '名称'],
     type: 'text',
     required: true,
@@ -747,8 +689,7 @@ export const SETTINGS_COLUMNS = [
   },
   {
     key: 'value',
-    en: 'Value',
-    zh: '值',
+    label: 'column.settings.value',
     aliases: ['Setting value', '数值', '取值', '设定值'],
     type: 'text',
     required: true,
@@ -756,8 +697,7 @@ export const SETTINGS_COLUMNS = [
   },
   {
     key: 'notes',
-    en: 'Notes',
-    zh: '说明',
+    label: 'column.settings.notes',
     aliases: ['Note', 'Description', 'Explanation', '备注', '解释'],
     type: 'text',
     width: 480,
@@ -778,49 +718,51 @@ export type ReportName = 'daily' | 'monthly' | 'funnel' | 'overdue' | 'churn' | 
 export type TabName = TableName | ReportName;
 
 export interface TabDef {
-  readonly en: string;
-  readonly zh: string;
+  /** The tab's name, one per language, from the catalogues (core/languages/). */
+  readonly label: MessageKey;
   readonly aliases: readonly string[];
   /**
    * Labels an earlier version of Client Tracker wrote here: still read, and Setup replaces them with
    * today's label in place, saying so (docs/headers.md, "Renamed labels").
    */
-  readonly formerly?: readonly string[];
+  readonly formerly?: FormerLabels;
 }
 
 /** Tab names: all valid in Excel too (≤ 31 characters, none of : \ / ? * [ ], never "History"). */
 export const TABS: Record<TabName, TabDef> = {
-  clients: { en: 'Clients', zh: '客户', aliases: ['客户档案', '客户跟踪表', 'Customers', 'Client list', '客户列表'] },
+  clients: { label: 'tab.clients', aliases: ['客户档案', '客户跟踪表', 'Customers', 'Client list', '客户列表'] },
   contacts: {
-    en: 'Contacts',
-    zh: '跟进记录',
+    label: 'tab.contacts',
     aliases: ['沟通记录', 'Follow-ups', 'Contact log', '沟通备案', '跟进日志'],
   },
-  team: { en: 'Team', zh: '团队', aliases: ['人员', 'Staff', 'People', '员工'] },
-  settings: { en: 'Settings', zh: '设置', aliases: ['配置', 'Config', 'Configuration'] },
-  changes: { en: 'Changes', zh: '变更记录', aliases: ['Change log', 'Audit', 'Audit log', '变更日志'] },
-  daily: { en: 'Report · Daily', zh: '报表·日报', aliases: ['Daily report', '日工作报表', '日报'] },
-  monthly: { en: 'Report · Monthly', zh: '报表·月报', aliases: ['Monthly report', '月工作总结和计划', '月报'] },
+  team: { label: 'tab.team', aliases: ['人员', 'Staff', 'People', '员工'] },
+  settings: { label: 'tab.settings', aliases: ['配置', 'Config', 'Configuration'] },
+  changes: { label: 'tab.changes', aliases: ['Change log', 'Audit', 'Audit log', '变更日志'] },
+  daily: { label: 'tab.daily', aliases: ['Daily report', '日工作报表', '日报'] },
+  monthly: { label: 'tab.monthly', aliases: ['Monthly report', '月工作总结和计划', '月报'] },
   funnel: {
-    en: 'Report · Funnel',
-    zh: '报表·销售漏斗',
-    formerly: ['报表·漏斗'],
+    label: 'tab.funnel',
+    formerly: { 'zh-CN': ['报表·漏斗'] },
     aliases: ['Funnel', '漏斗', '销售漏斗'],
   },
   overdue: {
-    en: 'Report · Overdue',
-    zh: '报表·逾期跟进',
-    formerly: ['报表·逾期'],
+    label: 'tab.overdue',
+    formerly: { 'zh-CN': ['报表·逾期'] },
     aliases: ['Overdue', '逾期', '逾期跟进'],
   },
-  churn: { en: 'Report · Churn', zh: '报表·流失预警', formerly: ['报表·流失'], aliases: ['Churn', '流失', '流失预警'] },
-  validity: { en: 'Report · Validity', zh: '报表·有效性', aliases: ['Validity', '有效性'] },
-  persistence: { en: 'Report · Persistence', zh: '报表·跟进深度', aliases: ['Persistence', '跟进深度'] },
+  churn: { label: 'tab.churn', formerly: { 'zh-CN': ['报表·流失'] }, aliases: ['Churn', '流失', '流失预警'] },
+  validity: { label: 'tab.validity', aliases: ['Validity', '有效性'] },
+  persistence: { label: 'tab.persistence', aliases: ['Persistence', '跟进深度'] },
 };
 
 /** The tab's name in a language. */
 export function tabName(tab: TabName, lang: Lang): string {
-  return lang === 'zh-CN' ? TABS[tab].zh : TABS[tab].en;
+  return t(lang, TABS[tab].label);
+}
+
+/** A label in every language, the registry's order (what readers accept as today's label). */
+export function labelsOf(key: MessageKey): string[] {
+  return LANGS.map((lang) => t(lang, key));
 }
 
 /**
@@ -829,9 +771,10 @@ export function tabName(tab: TabName, lang: Lang): string {
  */
 export function matchTabName(tab: TabName, sheetNames: readonly string[]): string | null {
   const def = TABS[tab];
-  const canonical = new Set([normalizeLabel(def.en), normalizeLabel(def.zh)]);
-  const aliases = new Set([...(def.formerly ?? []), ...def.aliases].map(normalizeLabel));
-  const exact = sheetNames.find((n) => n === def.en || n === def.zh);
+  const names = labelsOf(def.label);
+  const canonical = new Set(names.map(normalizeLabel));
+  const aliases = new Set([...formerLabels(def.formerly), ...def.aliases].map(normalizeLabel));
+  const exact = sheetNames.find((n) => names.includes(n));
   if (exact !== undefined) return exact;
   const byCanonical = sheetNames.find((n) => canonical.has(normalizeLabel(n)));
   if (byCanonical !== undefined) return byCanonical;
@@ -850,8 +793,7 @@ export function column<T extends TableName>(table: T, key: ColumnKey<T>): Column
 
 /** A column's header in a language. */
 export function header<T extends TableName>(table: T, key: ColumnKey<T>, lang: Lang): string {
-  const def = column(table, key);
-  return lang === 'zh-CN' ? def.zh : def.en;
+  return t(lang, column(table, key).label);
 }
 
 export interface HeaderMatch<K extends string> {
@@ -876,13 +818,13 @@ function headerLookup(table: TableName): Map<string, string> {
     const defs = TABLES[table] as readonly ColumnDef[];
     // Canonical headers first, so an alias can never shadow another column's own header.
     for (const def of defs) {
-      for (const name of [def.en, def.zh]) {
+      for (const name of labelsOf(def.label)) {
         const key = normalizeLabel(name);
         if (!map.has(key)) map.set(key, def.key);
       }
     }
     for (const def of defs) {
-      for (const name of [def.key, ...(def.formerly ?? []), ...def.aliases]) {
+      for (const name of [def.key, ...formerLabels(def.formerly), ...def.aliases]) {
         const key = normalizeLabel(name);
         if (key && !map.has(key)) map.set(key, def.key);
       }

@@ -2,7 +2,7 @@
  * Existing customers' segment (老客户经营, seed 001), for Won clients: objection/dormant, VIP,
  * low value or normal, each with the seed's strategy.
  */
-import type { Lang } from './i18n';
+import { type Lang, t } from './i18n';
 import { type Attitude, type Result, SEGMENT_STRATEGY, type Segment, type Status } from './lists';
 import type { Settings } from './settings';
 
@@ -39,5 +39,5 @@ export function segmentOf(
 
 /** The seed's strategy line for a segment. */
 export function segmentStrategy(segment: Segment, lang: Lang): string {
-  return lang === 'zh-CN' ? SEGMENT_STRATEGY[segment].zh : SEGMENT_STRATEGY[segment].en;
+  return t(lang, SEGMENT_STRATEGY[segment]);
 }

@@ -4,7 +4,17 @@
  * bad value falls back to the default with a sentence saying so.
  */
 import type { Weekday } from './dates';
-import { type Lang, type Message, message, render } from './i18n';
+import {
+  type FormerLabels,
+  type Lang,
+  type Message,
+  type MessageKey,
+  formerLabels,
+  LANGS,
+  message,
+  render,
+  t,
+} from './i18n';
 import { label, parseEnum, readYesNo, type Grade } from './lists';
 import { normalizeLabel } from './normalize';
 import { HEADER_SCAN_ROWS, findHeaderRow } from './header-row';
@@ -33,14 +43,15 @@ type ValueOf<T extends SettingType> = T extends { kind: 'int' | 'number' }
 /** One row of the Settings tab; `key` and `type` are kept exact so the Settings type can be read off the list. */
 interface Definition<K extends string, T extends SettingType> {
   readonly key: K;
-  readonly en: string;
-  readonly zh: string;
+  /** Its name in the Key column, one per language, from the catalogues (core/languages/). */
+  readonly label: MessageKey;
   readonly type: T;
   /** the value when the tab has no row for it or its value is bad */
   readonly default: ValueOf<T>;
-  readonly help: { readonly en: string; readonly zh: string };
+  /** The sentence Setup writes into the Notes column, from the catalogues. */
+  readonly help: MessageKey;
   /** Names an earlier version wrote in the Key column: still read; Setup writes today's name. */
-  readonly formerly?: readonly string[];
+  readonly formerly?: FormerLabels;
 }
 
 function setting<const K extends string, const T extends SettingType>(def: Definition<K, T>): Definition<K, T> {
@@ -59,283 +70,186 @@ const DEFINITIONS = [
   setting({
     key: 'aWindow',
     default: 30,
-    en: 'A window (days)',
-    zh: 'A级期限（天）',
+    label: 'setting.aWindow',
     type: DAYS,
-    help: {
-      en: 'Grade A: need, budget and decision maker confirmed, and the expected date within this many days.',
-      zh: 'A级：需求、预算、决策人都已确认，且计划日期在该天数之内。',
-    },
+    help: 'setting.aWindow.help',
   }),
   setting({
     key: 'bWindow',
     default: 90,
-    en: 'B window (days)',
-    zh: 'B级期限（天）',
+    label: 'setting.bWindow',
     type: DAYS,
-    help: {
-      en: 'Grade B: talking to the decision maker and the expected date within this many days.',
-      zh: 'B级：已对接决策人，且计划日期在该天数之内。',
-    },
+    help: 'setting.bWindow.help',
   }),
   ...(['A', 'B', 'C', 'D'] as const).map((g) =>
     setting({
       key: `interval${g}`,
       default: { A: 3, B: 7, C: 14, D: 30 }[g],
-      en: `Follow-up interval ${g} (days)`,
-      zh: `${g}级跟进间隔（天）`,
+      label: `setting.interval${g}` as const,
       type: INTERVAL,
-      help: {
-        en: `After a reached contact with no next date, a grade ${g} client's next follow-up is this many days later.`,
-        zh: `联系上后如未填写下次跟进日期，${g}级客户的下次跟进定在该天数之后。`,
-      },
+      help: `setting.interval${g}.help` as const,
     }),
   ),
   setting({
     key: 'skipWeekends',
     default: false,
-    en: 'Skip weekends',
-    zh: '跳过周末',
+    label: 'setting.skipWeekends',
     type: YES_NO,
-    help: {
-      en: 'Yes: a proposed follow-up that falls on Saturday or Sunday moves to Monday.',
-      zh: '是：建议的跟进日期如果落在周六或周日，顺延到周一。',
-    },
+    help: 'setting.skipWeekends.help',
   }),
   setting({
     key: 'retryDays',
     default: 1,
-    en: 'Retry after (days)',
-    zh: '没联系上再跟进间隔（天）',
-    formerly: ['未接通重拨间隔（天）'],
+    label: 'setting.retryDays',
+    formerly: { 'zh-CN': ['未接通重拨间隔（天）'] },
     type: INTERVAL,
-    help: {
-      en: 'After an attempt that did not reach the client (no answer, busy…), the sidebar proposes trying again this many days later, counting working days only when Skip weekends is Yes. It is only a proposal: the plan changes when the contact is saved with it.',
-      zh: '没联系上（无人接听、占线、没见到人等）时，侧边栏建议隔该天数再跟进；“跳过周末”为“是”时只计工作日。这只是建议，随跟进记录一起保存后才会改变跟进计划。',
-    },
+    help: 'setting.retryDays.help',
   }),
   setting({
     key: 'dormantDays',
     default: 90,
-    en: 'Dormant after (days)',
-    zh: '休眠天数',
+    label: 'setting.dormantDays',
     type: DAYS,
-    help: {
-      en: 'A client with no reached contact for this many days becomes Dormant.',
-      zh: '连续超过该天数没有联系上的客户，状态变为“休眠”。',
-    },
+    help: 'setting.dormantDays.help',
   }),
   setting({
     key: 'warningGapFactor',
     default: 2,
-    en: 'Early warning: gap × interval',
-    zh: '流失预警：间隔倍数',
+    label: 'setting.warningGapFactor',
     type: { kind: 'number', min: 1 },
-    help: {
-      en: 'Warn when the days since the last reached contact exceed this many times the grade’s interval.',
-      zh: '距上次联系上的天数超过该级别跟进间隔的这个倍数时，发出流失预警。',
-    },
+    help: 'setting.warningGapFactor.help',
   }),
   setting({
     key: 'expiryWarningDays',
     default: 30,
-    en: 'Expiry warning (days)',
-    zh: '到期预警（天）',
+    label: 'setting.expiryWarningDays',
     type: DAYS,
-    help: {
-      en: 'Warn when a contract expires within this many days and nobody has reached the client since.',
-      zh: '合同在该天数内到期、且此后一直没联系上客户时，发出预警。',
-    },
+    help: 'setting.expiryWarningDays.help',
   }),
   setting({
     key: 'overCallFactor',
     default: 0.5,
-    en: 'Over-calling warning (× interval)',
-    zh: '过度联系提醒（间隔倍数）',
+    label: 'setting.overCallFactor',
     type: { kind: 'number', min: 0 },
-    help: {
-      en: 'Warn when a client is reached again sooner than this fraction of the grade’s interval (0 = never warn).',
-      zh: '两次联系上的间隔短于跟进间隔的这个比例时提醒（0 = 不提醒）。',
-    },
+    help: 'setting.overCallFactor.help',
   }),
   setting({
     key: 'poolEnabled',
     default: false,
-    en: 'Shared pool enabled',
-    zh: '启用公海',
+    label: 'setting.poolEnabled',
     type: YES_NO,
-    help: {
-      en: 'Yes: clients with no reached contact for the days below lose their owner and go to the shared pool.',
-      zh: '是：超过下列天数没有联系上的客户将清空负责人，进入公海。',
-    },
+    help: 'setting.poolEnabled.help',
   }),
   ...(['A', 'B', 'C', 'D'] as const).map((g) =>
     setting({
       key: `poolDays${g}`,
       default: { A: 15, B: 30, C: 45, D: 60 }[g],
-      en: `Pool release after ${g} (days)`,
-      zh: `${g}级进入公海天数`,
+      label: `setting.poolDays${g}` as const,
       type: { kind: 'int', min: 1, max: 3650 },
-      help: {
-        en: `A grade ${g} client goes to the pool after this many days without a reached contact.`,
-        zh: `${g}级客户连续超过该天数没有联系上，进入公海。`,
-      },
+      help: `setting.poolDays${g}.help` as const,
     }),
   ),
   setting({
     key: 'reclaimDays',
     default: 7,
-    en: 'Former owner may reclaim after (days)',
-    zh: '原负责人再次领取间隔（天）',
-    formerly: ['原负责人重新领取等待（天）'],
+    label: 'setting.reclaimDays',
+    formerly: { 'zh-CN': ['原负责人重新领取等待（天）'] },
     type: DAYS,
-    help: {
-      en: 'The owner a client was released from must wait this many days before claiming it back.',
-      zh: '客户被释放后，原负责人要隔该天数才能再次领取。',
-    },
+    help: 'setting.reclaimDays.help',
   }),
   setting({
     key: 'poolWarningDays',
     default: 7,
-    en: 'Pool warning (days before)',
-    zh: '公海预警（提前天数）',
+    label: 'setting.poolWarningDays',
     type: DAYS,
-    help: {
-      en: 'Owners are warned this many days before a client drops into the pool.',
-      zh: '客户进入公海前，提前该天数提醒负责人。',
-    },
+    help: 'setting.poolWarningDays.help',
   }),
   setting({
     key: 'poolExemptRenewal',
     default: true,
-    en: 'Open renewals stay out of the pool',
-    zh: '待续约客户不进公海',
+    label: 'setting.poolExemptRenewal',
     type: YES_NO,
-    help: {
-      en: 'Yes: a client whose Expiry date is today or later is never released to the pool.',
-      zh: '是：到期日在今天或之后的客户不会被释放到公海。',
-    },
+    help: 'setting.poolExemptRenewal.help',
   }),
   setting({
     key: 'dailyHour',
     default: 8,
-    en: 'Daily run hour',
-    zh: '每日运行时间（点）',
+    label: 'setting.dailyHour',
     type: { kind: 'int', min: 0, max: 23 },
-    help: {
-      en: 'The hour (0–23, spreadsheet time zone) of the daily refresh, reports and emails.',
-      zh: '每日刷新、报表和邮件的运行时间（0–23 点，表格时区）。',
-    },
+    help: 'setting.dailyHour.help',
   }),
   setting({
     key: 'weeklyDay',
     default: 1,
-    en: 'Weekly summary day',
-    zh: '周报日',
+    label: 'setting.weeklyDay',
     type: { kind: 'weekday' },
-    help: { en: 'Managers get their weekly summary on this day.', zh: '经理在这一天收到周总结。' },
+    help: 'setting.weeklyDay.help',
   }),
   setting({
     key: 'monthlyDay',
     default: 1,
-    en: 'Monthly report day',
-    zh: '月报日',
+    label: 'setting.monthlyDay',
     type: { kind: 'int', min: 1, max: 28 },
-    help: {
-      en: 'Directors get the monthly report on this day of the month (1–28).',
-      zh: '总监在每月的这一天收到月报（1–28）。',
-    },
+    help: 'setting.monthlyDay.help',
   }),
   setting({
     key: 'escalateManagerDays',
     default: 3,
-    en: 'Escalate to manager after (days overdue)',
-    zh: '逾期上报经理（天）',
+    label: 'setting.escalateManagerDays',
     type: DAYS,
-    help: {
-      en: 'Clients overdue by more than this many days appear in the manager’s summary.',
-      zh: '逾期超过该天数的客户会列入经理的周总结。',
-    },
+    help: 'setting.escalateManagerDays.help',
   }),
   setting({
     key: 'escalateDirectorDays',
     default: 7,
-    en: 'Escalate to director after (days overdue)',
-    zh: '逾期上报总监（天）',
+    label: 'setting.escalateDirectorDays',
     type: DAYS,
-    help: {
-      en: 'Clients overdue by more than this many days appear in the director’s report.',
-      zh: '逾期超过该天数的客户会列入总监的报告。',
-    },
+    help: 'setting.escalateDirectorDays.help',
   }),
   setting({
     key: 'reportListRows',
     default: 1000,
-    en: 'Report list rows (at most)',
-    zh: '报表清单行数（上限）',
+    label: 'setting.reportListRows',
     type: { kind: 'int', min: 10, max: 100_000 },
-    help: {
-      en: 'Each list on a report tab shows at most this many rows, most urgent first; a note says how many more there are.',
-      zh: '报表页上的每个清单最多显示这么多行，最紧急的在前；注释会说明还有多少行未显示。',
-    },
+    help: 'setting.reportListRows.help',
   }),
   /** null: from the spreadsheet's locale. */
   setting({
     key: 'language',
     default: null,
-    en: 'Language',
-    zh: '语言',
+    label: 'setting.language',
     type: { kind: 'language' },
-    help: {
-      en: 'English or 简体中文; blank follows the spreadsheet’s locale.',
-      zh: 'English 或 简体中文；留空则跟随表格的区域设置。',
-    },
+    help: 'setting.language.help',
   }),
   setting({
     key: 'vipDealValue',
     default: 100_000,
-    en: 'VIP deal value (at least)',
-    zh: 'VIP 成交金额（不低于）',
+    label: 'setting.vipDealValue',
     type: { kind: 'number', min: 0 },
-    help: {
-      en: 'A Won client with at least this deal value and satisfaction 4 or 5 is VIP.',
-      zh: '成交金额不低于此值且满意度为 4 或 5 的成交客户为 VIP。',
-    },
+    help: 'setting.vipDealValue.help',
   }),
   setting({
     key: 'lowValueDealValue',
     default: 10_000,
-    en: 'Low value deal value (below)',
-    zh: '低价值成交金额（低于）',
+    label: 'setting.lowValueDealValue',
     type: { kind: 'number', min: 0 },
-    help: {
-      en: 'A Won client with a deal value below this is low value.',
-      zh: '成交金额低于此值的成交客户为低价值客户。',
-    },
+    help: 'setting.lowValueDealValue.help',
   }),
   /** '' : generated IDs (C-…); else new clients are numbered in order after this prefix (core/ids.ts). */
   setting({
     key: 'clientIdPrefix',
     default: '',
-    en: 'Client number prefix',
-    zh: '客户编号前缀',
+    label: 'setting.clientIdPrefix',
     type: { kind: 'idPrefix' },
-    help: {
-      en: 'Blank: Client Tracker makes its own IDs (C-…). With a prefix such as KH- new clients are numbered in order, KH-0001, KH-0002…; a number is never used twice, even after its row is deleted.',
-      zh: '留空：由客户跟踪自动生成编号（C-…）。填写前缀（如 KH-）后，新客户按顺序编号：KH-0001、KH-0002……；删掉的编号也不会再用。',
-    },
+    help: 'setting.clientIdPrefix.help',
   }),
   /** With a prefix: the number starts again at 1 each year, after the year (KH2026-0001). */
   setting({
     key: 'clientIdYearly',
     default: false,
-    en: 'Client numbers restart each year',
-    zh: '客户编号每年从 1 开始',
+    label: 'setting.clientIdYearly',
     type: YES_NO,
-    help: {
-      en: 'Yes: the year follows the prefix and numbering starts again each January (KH2026-0001). No: one running number.',
-      zh: '是：前缀后面加年份，每年一月重新从 1 编号（KH2026-0001）。否：一直顺着编下去。',
-    },
+    help: 'setting.clientIdYearly.help',
   }),
 ];
 
@@ -348,13 +262,13 @@ export type SettingKey = keyof Settings;
 
 export interface SettingDef {
   readonly key: SettingKey;
-  readonly en: string;
-  readonly zh: string;
+  readonly label: MessageKey;
   readonly type: SettingType;
   readonly default: Settings[SettingKey];
-  readonly help: { readonly en: string; readonly zh: string };
+  /** The sentence Setup writes into the Notes column, from the catalogues. */
+  readonly help: MessageKey;
   /** Names an earlier version wrote in the Key column: still read; Setup writes today's name. */
-  readonly formerly?: readonly string[];
+  readonly formerly?: FormerLabels;
 }
 
 /** In the order they appear on the Settings tab. */
@@ -366,7 +280,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.fromEntries(
 
 const defsByName = new Map<string, SettingDef>();
 for (const def of SETTING_DEFS) {
-  for (const name of [def.key, def.en, def.zh, ...(def.formerly ?? [])]) defsByName.set(normalizeLabel(name), def);
+  for (const name of [def.key, ...LANGS.map((lang) => t(lang, def.label)), ...formerLabels(def.formerly)]) {
+    defsByName.set(normalizeLabel(name), def);
+  }
 }
 
 export function settingDef(key: SettingKey): SettingDef {
@@ -376,8 +292,7 @@ export function settingDef(key: SettingKey): SettingDef {
 }
 
 export function settingLabel(key: SettingKey, lang: Lang): string {
-  const def = settingDef(key);
-  return lang === 'zh-CN' ? def.zh : def.en;
+  return t(lang, settingDef(key).label);
 }
 
 /** Up to 12 letters, digits, - or _ (or blank): an ID stays one plain word no sheet reads as a number or formula. */
@@ -486,7 +401,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[], lang: Lang 
       unknown.push(String(rawKey));
       continue;
     }
-    const keyLabel = lang === 'zh-CN' ? def.zh : def.en;
+    const keyLabel = t(lang, def.label);
     if (seen.has(def.key)) {
       problems.push(message('settings.duplicate', { key: keyLabel }));
       continue;

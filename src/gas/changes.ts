@@ -53,7 +53,7 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
       const def = column('changes', key);
       throw new UserError(
         ctx.lang,
-        message('error.missingColumn', { tab: sheet.getName(), column: ctx.lang === 'zh-CN' ? def.zh : def.en }),
+        message('error.missingColumn', { tab: sheet.getName(), column: t(ctx.lang, def.label) }),
       );
     }
   }

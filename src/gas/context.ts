@@ -3,7 +3,7 @@
  * The language is chosen by setup (Settings ▸ Language, else the spreadsheet locale) and remembered
  * in document properties, so onOpen can build the menu in it with a single read.
  */
-import { type Lang, langFromLocale } from '../core/i18n';
+import { type Lang, isLang, langFromLocale } from '../core/i18n';
 
 const LANG_KEY = 'ct.lang';
 
@@ -16,7 +16,7 @@ export interface WorkbookContext {
 
 export function storedLanguage(): Lang | null {
   const value = PropertiesService.getDocumentProperties().getProperty(LANG_KEY);
-  return value === 'en' || value === 'zh-CN' ? value : null;
+  return isLang(value) ? value : null;
 }
 
 export function rememberLanguage(lang: Lang): void {

@@ -3,7 +3,7 @@
  * no user identity, 30 s), so they read the Settings tab (cached for ten minutes in the document
  * cache) and the workbook's time zone and language, then apply the same core rules as the refresh.
  */
-import { type Lang, langFromLocale } from '../core/i18n';
+import { type Lang, isLang, langFromLocale } from '../core/i18n';
 import {
   type FormulaArg,
   type FormulaResult,
@@ -30,7 +30,7 @@ function formulaContext(): FormulaContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const tz = ss.getSpreadsheetTimeZone();
   const stored = PropertiesService.getDocumentProperties().getProperty(LANG_KEY);
-  const lang: Lang = stored === 'en' || stored === 'zh-CN' ? stored : langFromLocale(ss.getSpreadsheetLocale());
+  const lang: Lang = isLang(stored) ? stored : langFromLocale(ss.getSpreadsheetLocale());
   const cache = CacheService.getDocumentCache();
   const cached = cache?.get(CACHE_KEY);
   if (cached) return { settings: JSON.parse(cached) as Settings, tz, lang };

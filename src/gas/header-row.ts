@@ -4,7 +4,7 @@
  * columns stops the operation with one sentence naming the tab.
  */
 import { HEADER_SCAN_ROWS, findHeaderRow } from '../core/header-row';
-import { type Lang, type Message, message } from '../core/i18n';
+import { type Lang, type Message, message, t } from '../core/i18n';
 import { type ColumnKey, type HeaderMatch, type TableName, TABLES } from '../core/schema';
 import { UserError } from './errors';
 
@@ -30,7 +30,7 @@ export function noHeaderMessage(sheetName: string, table: TableName, lang: Lang)
   return message('error.noHeaderRow', {
     tab: sheetName,
     rows: HEADER_SCAN_ROWS,
-    example: lang === 'zh-CN' ? def.zh : def.en,
+    example: t(lang, def.label),
   });
 }
 

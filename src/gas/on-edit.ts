@@ -14,10 +14,20 @@
  */
 import { invalidateSearchIndex } from './sidebar/search-index';
 import { startOfDay, today } from '../core/dates';
-import { type Lang, langFromLocale } from '../core/i18n';
+import { type Lang, langFromLocale, langsFrom } from '../core/i18n';
 import { readTable } from '../core/records';
 import { refreshClients } from '../core/refresh';
-import { type ColumnKey, type TableName, TABS, findHeaders, label, matchTabName, parseEnum } from '../core/schema';
+import {
+  type ColumnKey,
+  type TableName,
+  TABS,
+  findHeaders,
+  label,
+  labelsOf,
+  matchTabName,
+  parseEnum,
+  tabName,
+} from '../core/schema';
 import type { Settings } from '../core/settings';
 import { sameCell } from './cells';
 import { findSheetHeader } from './header-row';
@@ -45,10 +55,9 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 }
 
-/** A tab by its canonical name in either language: at most two calls, not one per tab. */
+/** A tab by its canonical name in any language, the reader's first: one call per language, not one per tab. */
 function canonicalTab(ss: Spreadsheet, table: TableName, lang: Lang): Sheet | null {
-  const names = lang === 'zh-CN' ? [TABS[table].zh, TABS[table].en] : [TABS[table].en, TABS[table].zh];
-  for (const name of names) {
+  for (const name of langsFrom(lang).map((l) => tabName(table, l))) {
     const sheet = ss.getSheetByName(name);
     if (sheet) return sheet;
   }
@@ -56,14 +65,14 @@ function canonicalTab(ss: Spreadsheet, table: TableName, lang: Lang): Sheet | nu
 }
 
 function isClientsTab(ss: Spreadsheet, name: string): boolean {
-  if (name === TABS.clients.en || name === TABS.clients.zh) return true;
+  if (labelsOf(TABS.clients.label).includes(name)) return true;
   if (matchTabName('clients', [name]) === null) return false;
   // An adopted tab (客户跟踪表, Customers …) is the Clients tab only when there is no canonical one.
   return canonicalTab(ss, 'clients', 'en') === null;
 }
 
 function isContactsTab(ss: Spreadsheet, name: string): boolean {
-  if (name === TABS.contacts.en || name === TABS.contacts.zh) return true;
+  if (labelsOf(TABS.contacts.label).includes(name)) return true;
   if (matchTabName('contacts', [name]) === null) return false;
   return canonicalTab(ss, 'contacts', 'en') === null;
 }

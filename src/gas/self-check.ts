@@ -10,7 +10,7 @@
 import { cellWarning } from '../core/cell-limit';
 import { sameEmail } from '../core/people';
 import { type Lang, type MessageKey, type Params, joinList, message, render, t } from '../core/i18n';
-import { type TableName, TABLES, findHeaders, tabName } from '../core/schema';
+import { type ColumnDef, type TableName, TABLES, findHeaders, tabName } from '../core/schema';
 import { dayKey, today } from '../core/dates';
 import { workbookCellUse } from './cell-use';
 import { tableCoverage } from './coverage';
@@ -115,8 +115,8 @@ function setupFindings(ctx: WorkbookContext, sheets: Map<string, Sheet>): Findin
     const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
     const match = findHeaders(table, header);
     const missing = match.missing.map((key) => {
-      const def = (TABLES[table] as ReadonlyArray<{ key: string; en: string; zh: string }>).find((d) => d.key === key);
-      return def ? (lang === 'zh-CN' ? def.zh : def.en) : String(key);
+      const def = (TABLES[table] as readonly ColumnDef[]).find((d) => d.key === key);
+      return def ? t(lang, def.label) : String(key);
     });
     if (missing.length > 0) {
       out.push(

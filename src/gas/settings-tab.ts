@@ -14,6 +14,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type WhenSettingsMissing = 'stop' | 'defaults';
 
+/** No Settings tab: every step of the daily run would stop on it, so the run stops at the first. */
+export class SettingsTabMissing extends UserError {}
+
 export function readSettings(
   sheets: Map<string, Sheet>,
   lang: Lang,
@@ -26,5 +29,5 @@ export function readSettings(
 export function settingsFromTab(sheet: Sheet | null, lang: Lang, whenMissing: WhenSettingsMissing): SettingsRead {
   if (sheet) return parseSettings(sheet.getDataRange().getValues() as unknown[][], lang);
   if (whenMissing === 'defaults') return parseSettings([], lang);
-  throw new UserError(lang, message('error.missingTab', { tab: tabName('settings', lang) }));
+  throw new SettingsTabMissing(lang, message('error.missingTab', { tab: tabName('settings', lang) }));
 }

@@ -7,8 +7,19 @@
  * column's dropdown offers today's labels. Only labels we wrote are touched: a name the user chose
  * (an alias, their own column) is never renamed.
  */
-import { type Lang, type Message, joinList, message } from '../core/i18n';
-import { LISTS, type ListItem, type ListName } from '../core/lists';
+import {
+  type FormerLabels,
+  type Lang,
+  type Message,
+  type MessageKey,
+  DEFAULT_LANG,
+  formerLabels,
+  formerLang,
+  joinList,
+  message,
+  t,
+} from '../core/i18n';
+import { LISTS, type ListItem, type ListName, itemLabel } from '../core/lists';
 import { type ColumnDef, type TableName, TABLES, TABS, findHeaders, labels } from '../core/schema';
 import { SETTING_DEFS } from '../core/settings';
 import { asText } from './table';
@@ -16,15 +27,24 @@ import { asText } from './table';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Today's label for a former one, in the former one's language (our former labels are one or the other). */
-function successor(former: string, now: { en: string; zh: string }): string {
-  return /[\u3400-\u9fff]/.test(former) ? now.zh : now.en;
+/** Today's label for a former one, in the language the former one was written in. */
+function successor(former: string, now: { label: MessageKey; formerly?: FormerLabels }): string {
+  return t(formerLang(now.formerly, former) ?? DEFAULT_LANG, now.label);
+}
+
+/** successor for a list item (whose label may be the catalogues' names of a language). */
+function itemSuccessor(former: string, item: ListItem): string {
+  return itemLabel(item, formerLang(item.formerly, former) ?? DEFAULT_LANG);
+}
+
+function hasFormer(def: { formerly?: FormerLabels }, text: string): boolean {
+  return formerLang(def.formerly, text) !== undefined;
 }
 
 /** Tabs still named as an earlier version named them, renamed when today's name is free. */
 export function renameFormerTabs(ss: Spreadsheet, sheets: Map<string, Sheet>, report: Message[]): void {
   for (const def of Object.values(TABS)) {
-    for (const former of def.formerly ?? []) {
+    for (const former of formerLabels(def.formerly)) {
       const sheet = sheets.get(former);
       const name = successor(former, def);
       if (!sheet || sheets.has(name) || ss.getSheetByName(name)) continue;
@@ -49,7 +69,7 @@ export function renameFormerHeaders(
   const out = [...headers];
   const renamed: string[] = [];
   headers.forEach((text, i) => {
-    const def = defs.find((d) => (d.formerly ?? []).includes(text.trim()));
+    const def = defs.find((d) => hasFormer(d, text.trim()));
     if (!def) return;
     out[i] = successor(text.trim(), def);
     renamed.push(`“${text.trim()}” → “${out[i]}”`);
@@ -72,7 +92,7 @@ export function renameFormerSettings(
   const renamed: string[] = [];
   rows.forEach((row, r) => {
     const text = String(row[keyColumn] ?? '').trim();
-    const def = SETTING_DEFS.find((d) => (d.formerly ?? []).includes(text));
+    const def = SETTING_DEFS.find((d) => hasFormer(d, text));
     if (!def) return;
     const name = successor(text, def);
     sheet.getRange(r + 1, keyColumn + 1).setValue(asText(name));
@@ -87,7 +107,7 @@ export function renameFormerSettings(
 function formerValues(list: ListName): Map<string, string> {
   const out = new Map<string, string>();
   for (const item of LISTS[list] as readonly ListItem[])
-    for (const former of item.formerly ?? []) out.set(former, successor(former, item));
+    for (const former of formerLabels(item.formerly)) out.set(former, itemSuccessor(former, item));
   return out;
 }
 

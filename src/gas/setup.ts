@@ -7,10 +7,10 @@
  * only when a value of its list was renamed, so its cost does not grow with the number of clients.
  */
 import { columnLetters } from '../core/header-row';
-import { type Lang, type Message, joinList, langFromLocale, message, render } from '../core/i18n';
+import { type Lang, type Message, joinList, langFromLocale, message, render, t } from '../core/i18n';
 import { label } from '../core/lists';
 import { duplicateNames, emailKey } from '../core/people';
-import { type ColumnDef, type TableName, TABLES, findHeaders, labels, tabName } from '../core/schema';
+import { type ColumnDef, type TableName, TABLES, TABS, findHeaders, labels, labelsOf, tabName } from '../core/schema';
 import {
   SETTING_DEFS,
   DEFAULT_SETTINGS,
@@ -46,7 +46,7 @@ export interface SetupReport {
 }
 
 function headerText(def: ColumnDef, lang: Lang): string {
-  return lang === 'zh-CN' ? def.zh : def.en;
+  return t(lang, def.label);
 }
 
 /**
@@ -181,7 +181,7 @@ function applyPlan(plan: TablePlan, sheets: Map<string, Sheet>, lang: Lang, repo
     sheets.set(name, sheet);
     created = true;
     report.push(message('setup.tabCreated', { tab: name }));
-  } else if (sheet.getName() !== tabName(plan.table, 'en') && sheet.getName() !== tabName(plan.table, 'zh-CN')) {
+  } else if (!labelsOf(TABS[plan.table].label).includes(sheet.getName())) {
     report.push(message('setup.tabAdopted', { name: sheet.getName(), tab: tabName(plan.table, lang) }));
   }
   const fresh = plan.headers.length === 0;
@@ -227,10 +227,10 @@ function completeSettings(setup: TableSetup, lang: Lang, report: Message[]): Set
     const added = read.missing.map((key) => {
       const def = SETTING_DEFS.find((d) => d.key === key)!;
       const row = blank();
-      row[map.key!] = asText(lang === 'zh-CN' ? def.zh : def.en);
+      row[map.key!] = asText(t(lang, def.label));
       const value = formatSettingValue(key, DEFAULT_SETTINGS[key], lang);
       row[map.value!] = typeof value === 'string' ? asText(value) : value;
-      if (map.notes !== undefined) row[map.notes] = asText(lang === 'zh-CN' ? def.help.zh : def.help.en);
+      if (map.notes !== undefined) row[map.notes] = asText(t(lang, def.help));
       return row;
     });
     const first = Math.max(lastRow, 1) + 1;

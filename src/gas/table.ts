@@ -5,7 +5,7 @@
  * the one the header finder picks (header-row.ts: a title may sit above it); data starts under it.
  */
 import type { Lang } from '../core/i18n';
-import { message } from '../core/i18n';
+import { message, t } from '../core/i18n';
 import { APPEND_SPARE_ROWS, type Grid, cellAt, gridOfRows, spanOf } from '../core/grid';
 import { HEADER_SCAN_ROWS } from '../core/header-row';
 import { readGrid, type TableRead } from '../core/records';
@@ -115,7 +115,7 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
       const def = column(table, key);
       throw new UserError(
         opts.lang,
-        message('error.missingColumn', { tab: sheet.getName(), column: opts.lang === 'zh-CN' ? def.zh : def.en }),
+        message('error.missingColumn', { tab: sheet.getName(), column: t(opts.lang, def.label) }),
       );
     }
   }

@@ -41,6 +41,11 @@ export interface SidebarContext {
   intervals: Record<Grade, number>;
   skipWeekends: boolean;
   /**
+   * why the intervals above are the defaults (no Settings tab, or none of it readable), shown once at
+   * the top of the sidebar; null when they come from the Settings tab
+   */
+  settingsFallback: Message | null;
+  /**
    * whether the user's confirmed role lets them hand over all of a person's clients (managers and
    * directors): the card offers that action only to them; the server checks again when it is used
    */

@@ -12,6 +12,7 @@ import type { Lang } from '../../src/core/i18n';
 import { LISTS, type ListItem, parseEnum } from '../../src/core/lists';
 import { type FollowUpState, followUpState, statusFromCells } from '../../src/core/status';
 import { parseFormula, type FormulaValue } from '../../src/local/emulator/formula';
+import { itemLabels } from '../../src/core/lists';
 
 const TODAY = 46083; // 2 March 2026 as a Sheets day number
 const DAY_MS = 86_400_000;
@@ -26,7 +27,7 @@ const CELLS = { name: '$A1', stage: '$B1', status: '$C1', nextFollowUp: '$D1' };
  */
 function typed(list: 'stages' | 'statuses'): FormulaValue[] {
   const items = LISTS[list] as readonly ListItem[];
-  const names = (i: ListItem) => [i.code, i.en, i.zh, ...i.aliases];
+  const names = (i: ListItem) => [i.code, ...itemLabels(i), ...i.aliases];
   const varied = items.filter((i) => list === 'statuses' || i.code === 'won' || i.code === 'lost').flatMap(names);
   return [
     ...items.flatMap(names),

@@ -12,10 +12,11 @@ import {
   stageRank,
 } from '../../src/core/lists';
 import { normalizeLabel } from '../../src/core/normalize';
+import { itemLabel, itemLabels } from '../../src/core/lists';
 
 describe('value lists', () => {
   test('Outcome has exactly seed 001’s categories', () => {
-    expect(LISTS.outcomes.map((o) => o.en)).toEqual([
+    expect(LISTS.outcomes.map((o) => itemLabel(o, 'en'))).toEqual([
       'Reached',
       'No answer',
       'Busy',
@@ -25,7 +26,7 @@ describe('value lists', () => {
       'Suspended',
       'No such number',
     ]);
-    expect(LISTS.outcomes.map((o) => o.zh)).toEqual([
+    expect(LISTS.outcomes.map((o) => itemLabel(o, 'zh-CN'))).toEqual([
       '已联系上',
       '无人接听',
       '占线',
@@ -42,7 +43,7 @@ describe('value lists', () => {
   test.each(Object.keys(LISTS) as ListName[])('no two items of %s answer to the same word', (list) => {
     const owner = new Map<string, string>();
     for (const item of LISTS[list] as readonly ListItem[]) {
-      for (const name of [item.code, item.en, item.zh, ...item.aliases]) {
+      for (const name of [item.code, ...itemLabels(item), ...item.aliases]) {
         const key = normalizeLabel(name);
         const previous = owner.get(key);
         if (previous !== undefined && previous !== item.code)

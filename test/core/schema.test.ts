@@ -9,12 +9,14 @@ import {
   header,
   matchTabName,
 } from '../../src/core/schema';
+import { t } from '../../src/core/i18n';
+import { labelsOf, tabName } from '../../src/core/schema';
 
 const tables = Object.keys(TABLES) as TableName[];
 
 describe('the canonical columns of issue 3', () => {
   test('Clients has exactly these English headers, in this order', () => {
-    expect(TABLES.clients.map((c) => c.en)).toEqual([
+    expect(TABLES.clients.map((c) => t('en', c.label))).toEqual([
       'ID',
       'Name',
       'Follow-up state',
@@ -56,7 +58,7 @@ describe('the canonical columns of issue 3', () => {
     ]);
   });
   test('Contacts, Team, Changes and Settings too', () => {
-    expect(TABLES.contacts.map((c) => c.en)).toEqual([
+    expect(TABLES.contacts.map((c) => t('en', c.label))).toEqual([
       'ID',
       'Date',
       'Client ID',
@@ -75,12 +77,29 @@ describe('the canonical columns of issue 3', () => {
       'Stage after',
       'Grade after',
     ]);
-    expect(TABLES.team.map((c) => c.en)).toEqual(['Name', 'Email', 'Role', 'Manager', 'Active', 'Digest', 'Language']);
-    expect(TABLES.changes.map((c) => c.en)).toEqual(['ID', 'Date', 'Client ID', 'What', 'Old', 'New', 'By', 'Reason']);
-    expect(TABLES.settings.map((c) => c.en)).toEqual(['Key', 'Value', 'Notes']);
+    expect(TABLES.team.map((c) => t('en', c.label))).toEqual([
+      'Name',
+      'Email',
+      'Role',
+      'Manager',
+      'Active',
+      'Digest',
+      'Language',
+    ]);
+    expect(TABLES.changes.map((c) => t('en', c.label))).toEqual([
+      'ID',
+      'Date',
+      'Client ID',
+      'What',
+      'Old',
+      'New',
+      'By',
+      'Reason',
+    ]);
+    expect(TABLES.settings.map((c) => t('en', c.label))).toEqual(['Key', 'Value', 'Notes']);
   });
   test('Follow-up state, Grade, Status, Last contact, Next step set, Pool release, Segment, Stage recorded, Plan recorded and Stage set are the computed columns', () => {
-    const computed = (TABLES.clients as readonly ColumnDef[]).filter((c) => c.computed).map((c) => c.en);
+    const computed = (TABLES.clients as readonly ColumnDef[]).filter((c) => c.computed).map((c) => t('en', c.label));
     expect(computed).toEqual([
       'Follow-up state',
       'Grade',
@@ -102,7 +121,7 @@ describe('the canonical columns of issue 3', () => {
   test.each(tables)('no two columns of %s answer to the same name', (table) => {
     const owner = new Map<string, string>();
     for (const def of TABLES[table] as readonly ColumnDef[]) {
-      for (const name of [def.en, def.zh, ...def.aliases]) {
+      for (const name of [...labelsOf(def.label), ...def.aliases]) {
         const key = normalizeLabel(name);
         const previous = owner.get(key);
         if (previous !== undefined && previous !== def.key)
@@ -172,15 +191,15 @@ describe('finding headers by name, never by position', () => {
 describe('tab names', () => {
   const names = Object.keys(TABS) as TabName[];
   test.each(names)('%s is a valid Excel sheet name in both languages', (tab) => {
-    for (const name of [TABS[tab].en, TABS[tab].zh]) {
+    for (const name of [...labelsOf(TABS[tab].label)]) {
       expect(name.length).toBeLessThanOrEqual(31);
       expect(name).not.toMatch(/[:\\/?*[\]]/);
       expect(name.toLowerCase()).not.toBe('history');
     }
   });
   test('report tabs start with Report in English', () => {
-    expect(TABS.daily.en).toBe('Report · Daily');
-    expect(TABS.persistence.zh).toBe('报表·跟进深度');
+    expect(tabName('daily', 'en')).toBe('Report · Daily');
+    expect(tabName('persistence', 'zh-CN')).toBe('报表·跟进深度');
   });
   test('a tab is recognised by either language or an alias', () => {
     expect(matchTabName('clients', ['Sheet1', '客户跟踪表'])).toBe('客户跟踪表');

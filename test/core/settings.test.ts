@@ -6,6 +6,7 @@ import {
   parseSettings,
 } from '../../src/core/settings';
 import { render } from '../../src/core/i18n';
+import { t } from '../../src/core/i18n';
 
 describe('defaults of DOMAIN.md', () => {
   test('the defaults table', () => {
@@ -39,10 +40,10 @@ describe('defaults of DOMAIN.md', () => {
   test('every setting has a label and an explanation in both languages', () => {
     expect(SETTING_DEFS.map((d) => d.key).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
     for (const def of SETTING_DEFS) {
-      expect(def.en.length).toBeLessThan(50);
-      expect(def.zh).not.toBe('');
-      expect(def.help.en).toMatch(/\.$/);
-      expect(def.help.zh).toMatch(/。$/);
+      expect(t('en', def.label).length).toBeLessThan(50);
+      expect(t('zh-CN', def.label)).not.toBe('');
+      expect(t('en', def.help)).toMatch(/\.$/);
+      expect(t('zh-CN', def.help)).toMatch(/。$/);
     }
   });
   test('interval per grade', () => {

@@ -5,11 +5,12 @@
  */
 import { TABLES, type ColumnDef } from '../../src/core/schema';
 import { SETTING_DEFS } from '../../src/core/settings';
+import { t } from '../../src/core/i18n';
 import { styleAt, validationAt } from '../../src/local/emulator/spreadsheet';
 import { newSheetModel, type SheetModel } from '../../src/local/emulator/model';
 import { newWorkbook, snapshot, type TestWorkbook } from '../helpers/workbook';
 
-const CLIENT_HEADERS = (TABLES.clients as readonly ColumnDef[]).map((c) => c.en);
+const CLIENT_HEADERS = (TABLES.clients as readonly ColumnDef[]).map((c) => t('en', c.label));
 
 function addSheet(wb: TestWorkbook, name: string, rows: (string | number | Date)[][]): SheetModel {
   const sheet = newSheetModel(wb.env.spreadsheet.nextSheetId++, name);
@@ -39,7 +40,7 @@ describe('setup on an empty spreadsheet', () => {
       ['team', 'Team'],
       ['changes', 'Changes'],
     ] as const) {
-      expect(wb.values(tab)[0]).toEqual((TABLES[table] as readonly ColumnDef[]).map((c) => c.en));
+      expect(wb.values(tab)[0]).toEqual((TABLES[table] as readonly ColumnDef[]).map((c) => t('en', c.label)));
       expect(wb.sheet(tab).frozenRows).toBe(1);
       expect(styleAt(wb.sheet(tab), 1, 1).font?.bold).toBe(true);
     }
@@ -130,11 +131,11 @@ describe('setup on a spreadsheet in Chinese (zh_CN locale)', () => {
 
   test('tabs and headers are in Simplified Chinese', () => {
     expect(wb.sheetNames()).toEqual(['客户', '跟进记录', '团队', '变更记录', '设置']);
-    expect(wb.values('客户')[0]).toEqual((TABLES.clients as readonly ColumnDef[]).map((c) => c.zh));
+    expect(wb.values('客户')[0]).toEqual((TABLES.clients as readonly ColumnDef[]).map((c) => t('zh-CN', c.label)));
   });
 
   test('dropdowns offer the Chinese labels', () => {
-    const zh = (TABLES.contacts as readonly ColumnDef[]).find((c) => c.key === 'outcome')!.zh;
+    const zh = t('zh-CN', (TABLES.contacts as readonly ColumnDef[]).find((c) => c.key === 'outcome')!.label);
     const outcome = wb.values('跟进记录')[0].indexOf(zh);
     expect(outcome).toBeGreaterThanOrEqual(0);
     const rule = validationAt(wb.sheet('跟进记录'), 2, outcome + 1);

@@ -8,8 +8,8 @@
  */
 import { findHeaderRowBy } from '../header-row';
 import { normalizeLabel } from '../normalize';
-import type { Lang } from '../i18n';
-import { type ColumnDef, type ColumnKey, column } from '../schema';
+import { type Lang, formerLabels, t } from '../i18n';
+import { type ColumnDef, type ColumnKey, column, labelsOf } from '../schema';
 
 /** Client columns a list may fill: what Add client takes (the rules compute the rest, and give the ID). */
 export const CLIENT_FIELDS = [
@@ -126,10 +126,10 @@ function fieldLookup(): Map<string, ImportField> {
   const lookup = new Map<string, ImportField>();
   for (const [field, names] of Object.entries(IMPORT_ALIASES)) addLabels(lookup, field as ImportField, names ?? []);
   const all: ImportField[] = [...CLIENT_FIELDS, ...(Object.keys(CONTACT_FIELDS) as ContactField[])];
-  for (const field of all) addLabels(lookup, field, [fieldColumn(field).en, fieldColumn(field).zh]);
+  for (const field of all) addLabels(lookup, field, labelsOf(fieldColumn(field).label));
   for (const field of all) {
     const def = fieldColumn(field);
-    addLabels(lookup, field, [field, def.key, ...(def.formerly ?? []), ...def.aliases]);
+    addLabels(lookup, field, [field, def.key, ...formerLabels(def.formerly), ...def.aliases]);
   }
   lookupCache = lookup;
   return lookup;
@@ -197,8 +197,7 @@ export function findListHeader(top: readonly (readonly unknown[])[], overrides: 
 
 /** The field's column header as our sheet names it, in a language. */
 export function fieldLabel(field: ImportField, lang: Lang): string {
-  const def = fieldColumn(field);
-  return lang === 'zh-CN' ? def.zh : def.en;
+  return t(lang, fieldColumn(field).label);
 }
 
 /** Every field (for --map's help). */

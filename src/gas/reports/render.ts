@@ -6,7 +6,7 @@
  * it uses, whether it has totals, its charts), not on how many sections it has, and never on its rows.
  */
 import { startOfDay } from '../../core/dates';
-import type { Lang } from '../../core/i18n';
+import { type Lang, formerLabels, langsFrom } from '../../core/i18n';
 import type { Cell, CellFormat } from '../../core/reports';
 import { type ReportName, TABS, tabName } from '../../core/schema';
 import { columnLetters } from '../a1';
@@ -32,9 +32,9 @@ const STYLE = {
   band: '#f3f6fa',
 };
 
-/** The names a report's tab of ours may have: today's in the workbook's language, the other's, then former ones. */
+/** The names a report's tab of ours may have: today's in the workbook's language, the others', then former ones. */
 function ownNames(name: ReportName, lang: Lang): string[] {
-  return [tabName(name, lang), tabName(name, lang === 'en' ? 'zh-CN' : 'en'), ...(TABS[name].formerly ?? [])];
+  return [...langsFrom(lang).map((l) => tabName(name, l)), ...formerLabels(TABS[name].formerly)];
 }
 
 /** The report's existing tab, by any of its names (ownNames); null when it has none yet. */

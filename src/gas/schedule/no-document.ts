@@ -7,7 +7,7 @@
  * to the account the trigger runs as, in both languages (without the file there is no language to
  * read). Google's own add-on samples check getAuthorizationInfo first, as here.
  */
-import { type Lang, t } from '../../core/i18n';
+import { LANGS, t } from '../../core/i18n';
 
 export type ScheduledContext =
   { ok: true; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } | { ok: false; reason: 'reauthorize' | 'noDocument' };
@@ -22,7 +22,6 @@ export interface ScheduleFailure {
 
 const FAILURE_KEY = 'ct.scheduleFailure:';
 const MAILED_KEY = 'ct.scheduleFailureMailed:';
-const LANGS: readonly Lang[] = ['en', 'zh-CN'];
 
 /** The last recorded failure of a trigger's run (user properties), or null. */
 export function lastScheduleFailure(triggerUid: string): ScheduleFailure | null {

@@ -19,6 +19,7 @@ import {
 } from './state';
 import { withReadMemo } from '../read-memo';
 import { runStep } from './steps';
+import { SettingsTabMissing } from '../settings-tab';
 
 /** Apps Script stops an execution after 6 minutes. */
 const LIMIT_MS = 360_000;
@@ -129,6 +130,8 @@ function runSteps(
       }
     } catch (err) {
       outcome.steps.push({ step, ok: false, error: errorText(err) } satisfies StepOutcome);
+      // The other steps would stop on the same missing tab: the run says it once and stops.
+      if (err instanceof SettingsTabMissing) break;
     }
     done.add(step);
     if (!options.only) saveCheckpoint({ day, done: [...done], complete: false });

@@ -4,7 +4,7 @@
  * its Spreadsheet calls stay the same at 100 and at 50,000 clients.
  */
 import { gridOfRows } from '../../core/grid';
-import { type Lang, message } from '../../core/i18n';
+import { type Lang, message, t } from '../../core/i18n';
 import { type ColumnKey, type TableName, column, tabName } from '../../core/schema';
 import { UserError } from '../errors';
 import { readSheetHeader } from '../header-row';
@@ -32,7 +32,7 @@ export function openHeader<T extends TableName>(
       const def = column(table, key);
       throw new UserError(
         opts.lang,
-        message('error.missingColumn', { tab: sheet.getName(), column: opts.lang === 'zh-CN' ? def.zh : def.en }),
+        message('error.missingColumn', { tab: sheet.getName(), column: t(opts.lang, def.label) }),
       );
     }
   }

@@ -78,6 +78,7 @@ export function sidebarContext(): SidebarContext {
     view: takeView(),
     intervals: { A: settings.intervalA, B: settings.intervalB, C: settings.intervalC, D: settings.intervalD },
     skipWeekends: settings.skipWeekends,
+    settingsFallback: s.settingsFallback,
     // The schedule plays no part in this permission.
     mayHandOverAll: allows(s.actor, 'handOverAll', { scheduleOn: false }).ok,
   };

@@ -4,11 +4,12 @@
  * whole; Clients and Contacts never are.
  */
 import { type DayKey, today as todayIn } from '../../core/dates';
-import type { Settings } from '../../core/settings';
+import { type Lang, type Message, message } from '../../core/i18n';
+import { type Settings, SETTING_DEFS } from '../../core/settings';
 import { readSettings } from '../settings-tab';
 import type { Actor } from '../../core/roles';
 import { type RoleView, roleView } from '../roles';
-import type { TeamMember } from '../../core/schema';
+import { type TeamMember, matchTabName, tabName } from '../../core/schema';
 import type { WorkbookContext } from '../context';
 import { findTab, openTable } from '../table';
 
@@ -18,6 +19,8 @@ export interface SidebarSession {
   ctx: WorkbookContext;
   sheets: Map<string, Sheet>;
   settings: Settings;
+  /** Why the sidebar works with the default settings (no Settings tab, or none of it readable); null when it reads them. */
+  settingsFallback: Message | null;
   team: TeamMember[];
   /** the signed-in user's name on the confirmed Team; '' when they are not on it or hidden */
   me: string;
@@ -37,6 +40,18 @@ export function readTeam(sheets: Map<string, Sheet>, ctx: WorkbookContext): Team
 export { memberByEmail, memberByName } from '../../core/people';
 
 /**
+ * The sidebar carries on without the Settings tab (a menu action or the daily run stops instead), and
+ * says so once, when it opens: no tab, or a tab where not one setting can be read.
+ */
+function settingsFallback(sheets: Map<string, Sheet>, lang: Lang, missing: number): Message | null {
+  const name = matchTabName('settings', [...sheets.keys()]);
+  // Named as Set up would create it: in the workbook's language.
+  if (name === null) return message('sidebar.notice.settingsMissing', { tab: tabName('settings', lang) });
+  if (missing === SETTING_DEFS.length) return message('sidebar.notice.settingsUnreadable', { tab: name });
+  return null;
+}
+
+/**
  * Who is signed in is the roles' actor (gas/roles.ts, docs/roles.md): `me` is their name on the
  * confirmed Team, '' for anyone else (an editor not on Team, a blank identity), never their email, so
  * nothing they add or claim carries an address as Owner.
@@ -44,11 +59,12 @@ export { memberByEmail, memberByName } from '../../core/people';
 export function openSession(): SidebarSession {
   const view = roleView();
   const { ctx, sheets, team, actor } = view;
-  const settings = readSettings(sheets, ctx.lang, 'defaults').settings;
+  const read = readSettings(sheets, ctx.lang, 'defaults');
   return {
     ctx,
     sheets,
-    settings,
+    settings: read.settings,
+    settingsFallback: settingsFallback(sheets, ctx.lang, read.missing.length),
     team,
     me: actor.name,
     email: actor.email,

@@ -8,7 +8,7 @@
  */
 import { readAmount } from '../../core/amounts';
 import { type DayKey, parseDateCell } from '../../core/dates';
-import { type Lang, type Message, type MessageKey, type Params, message, render } from '../../core/i18n';
+import { type Lang, type Message, type MessageKey, type Params, joinList, message, render } from '../../core/i18n';
 import { type ListCode, type ListName, labels, parseEnum, readYesNo } from '../../core/lists';
 import {
   type ColumnDef,
@@ -81,7 +81,7 @@ export class FieldChecker<T extends TableName> {
       this.fail(field, 'sidebar.error.notInList', {
         field: this.fieldName(field),
         value: shown(value),
-        allowed: labels(list, this.lang).join(this.lang === 'zh-CN' ? '、' : ', '),
+        allowed: joinList(labels(list, this.lang), this.lang),
       });
     }
     return code;
@@ -148,7 +148,7 @@ export class FieldChecker<T extends TableName> {
       this.fail(field, 'sidebar.error.notInList', {
         field: this.fieldName(field),
         value: shown(value),
-        allowed: labels('yesNo', this.lang).join(this.lang === 'zh-CN' ? '、' : ', '),
+        allowed: joinList(labels('yesNo', this.lang), this.lang),
       });
       return false;
     }

@@ -4,7 +4,7 @@
  * otherwise by the function's name. The daily run prefers the time-driven trigger the add-on installed.
  * Features that have not landed yet are simply absent from the bundle: the command then says so.
  */
-import { t, type MessageKey } from '../../core/i18n';
+import { LANGS, t, type MessageKey } from '../../core/i18n';
 import { triggerState, type MenuRecord } from '../emulator/services';
 import type { Session } from '../session';
 import type { CliMessage } from './messages';
@@ -59,9 +59,9 @@ export function resolveEntry(session: Session, command: FeatureCommand): Resolve
   return named ? { functionName: named, kind: entry.kind, runAs: session.user } : null;
 }
 
-/** The function behind a menu caption, searched through sub-menus; either language's caption matches. */
+/** The function behind a menu caption, searched through sub-menus; any language's caption matches. */
 export function menuFunction(menus: readonly MenuRecord[], key: MessageKey): string | null {
-  const captions = new Set([t('en', key), t('zh-CN', key)]);
+  const captions = new Set(LANGS.map((lang) => t(lang, key)));
   const search = (menu: MenuRecord): string | null => {
     for (const item of menu.items) {
       if (item.type === 'item' && captions.has(item.caption)) return item.functionName;

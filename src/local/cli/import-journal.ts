@@ -8,7 +8,7 @@
  */
 import { findHeaderRow } from '../../core/header-row';
 import { idGenerator } from '../../core/ids';
-import { type Lang, joinList, t } from '../../core/i18n';
+import { DEFAULT_LANG, LANGS, type Lang, joinList, t } from '../../core/i18n';
 import { label } from '../../core/lists';
 import { type TableName, findHeaders, matchTabName } from '../../core/schema';
 import type { SheetModel } from '../emulator/model';
@@ -17,12 +17,19 @@ import { cliText } from './messages';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The journal tab's name; either is recognised. */
-const JOURNAL_TAB: Record<Lang, string> = { en: 'Import journal', 'zh-CN': '导入记录' };
-const JOURNAL_HEADER: Record<Lang, string[]> = {
-  en: ['Batch', 'Date', 'By', 'Tab', 'ID', 'Before', 'After', 'Undone'],
-  'zh-CN': ['批次', '日期', '操作人', '工作表', '编号', '导入前', '导入后', '已撤销'],
+/**
+ * The journal tab, named and headed in the workbook's language; any of these names is recognised. A
+ * language not listed here gets the English tab (the journal is the command line's, not the add-on's).
+ */
+const JOURNAL: { readonly [L in Lang]?: { readonly tab: string; readonly header: readonly string[] } } = {
+  en: { tab: 'Import journal', header: ['Batch', 'Date', 'By', 'Tab', 'ID', 'Before', 'After', 'Undone'] },
+  'zh-CN': { tab: '导入记录', header: ['批次', '日期', '操作人', '工作表', '编号', '导入前', '导入后', '已撤销'] },
 };
+const JOURNAL_TABS = LANGS.flatMap((lang) => JOURNAL[lang]?.tab ?? []);
+
+function journalIn(lang: Lang): { readonly tab: string; readonly header: readonly string[] } {
+  return JOURNAL[lang] ?? JOURNAL[DEFAULT_LANG]!;
+}
 const COL = { batch: 0, date: 1, by: 2, tab: 3, id: 4, before: 5, after: 6, undone: 7 } as const;
 
 /** A row of a table as the journal keeps it: its cells as JSON (dates as their instant). */
@@ -71,7 +78,11 @@ export function tableRows(session: Session, table: 'clients' | 'contacts'): Tabl
 }
 
 function journalSheet(ss: Ss): GoogleAppsScript.Spreadsheet.Sheet | null {
-  return ss.getSheetByName(JOURNAL_TAB.en) ?? ss.getSheetByName(JOURNAL_TAB['zh-CN']);
+  for (const name of JOURNAL_TABS) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
 }
 
 /** What an import changed, from the tables before and after it. */
@@ -101,8 +112,9 @@ export function recordImport(
   session.asEditor((ss) => {
     let sheet = journalSheet(ss);
     if (sheet === null) {
-      sheet = ss.insertSheet(JOURNAL_TAB[lang], ss.getSheets().length);
-      sheet.getRange(1, 1, 1, JOURNAL_HEADER[lang].length).setValues([JOURNAL_HEADER[lang]]);
+      const { tab, header } = journalIn(lang);
+      sheet = ss.insertSheet(tab, ss.getSheets().length);
+      sheet.getRange(1, 1, 1, header.length).setValues([[...header]]);
       sheet.hideSheet();
     }
     const rows = entries.map((e) => [batch, now, by, e.tab, e.id, e.before, e.after, '']);
@@ -122,7 +134,7 @@ export function undoImport(
   by: string,
 ): { clients: number; contacts: number } {
   const file = session.workbook;
-  const journal = session.model.sheets.find((s) => s.name === JOURNAL_TAB.en || s.name === JOURNAL_TAB['zh-CN']);
+  const journal = session.model.sheets.find((s) => JOURNAL_TABS.includes(s.name));
   const entries = (journal?.values ?? [])
     .map((cells, row) => ({ cells, row }))
     .filter(({ cells, row }) => row > 0 && String(cells[COL.batch] ?? '') === batch);

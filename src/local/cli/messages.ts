@@ -3,7 +3,7 @@
  * come from src/core/i18n.ts, bundled into Code.js). The language is --locale's when given, else the
  * system's (LC_ALL, LC_MESSAGES, LANG: zh* → 简体中文), so a usage error is already in it.
  */
-import { type Lang, langFromLocale } from '../../core/i18n';
+import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n';
 
 const EN = {
   seeHelp: 'Run "client-tracker --help" for the commands and options.',
@@ -282,7 +282,14 @@ const ZH_CN: Record<CliMessage, string> = {
 `,
 };
 
-let current: Lang = 'en';
+/**
+ * The command line's words by language. A language without them speaks English here: the command line
+ * is a developer's tool, and its words stay out of the add-on's catalogues so Code.js (loaded on every
+ * Apps Script call) does not carry them.
+ */
+const CLI_WORDS: { readonly [L in Lang]?: Record<CliMessage, string> } = { en: EN, 'zh-CN': ZH_CN };
+
+let current: Lang = DEFAULT_LANG;
 
 /** The language of the run: --locale's when given, else the system's. */
 export function chooseCliLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
@@ -298,6 +305,6 @@ export function cliLang(): Lang {
 }
 
 export function cliText(key: CliMessage, params: Record<string, string | number> = {}): string {
-  const template = current === 'zh-CN' ? ZH_CN[key] : EN[key];
+  const template = (CLI_WORDS[current] ?? EN)[key];
   return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
 }

@@ -5,7 +5,7 @@
  * contact explains each client's state. Rows are keyed by column key; labels are in the workbook's
  * language. Computed columns are left to the add-on's own refresh.
  */
-import type { Lang } from '../../core/i18n';
+import { type Lang, nextLang, t } from '../../core/i18n';
 import {
   label,
   type Attitude,
@@ -258,7 +258,7 @@ function planClient(rng: Random, i: number, today: number): ClientPlan {
         ? today - rng.int(135, SIX_MONTHS)
         : today - rng.int(60, SIX_MONTHS);
   const writer = person(formerOwner).language;
-  const words = rng.chance(0.85) ? wordsOf(writer) : wordsOf(writer === 'en' ? 'zh-CN' : 'en');
+  const words = rng.chance(0.85) ? wordsOf(writer) : wordsOf(nextLang(writer));
   const plan: ClientPlan = {
     id: `C-${String(1001 + i)}`,
     name: '',
@@ -475,9 +475,9 @@ function contactLog(rng: Random, plan: ClientPlan): PlannedContact[] {
 }
 
 function poolReason(lang: Lang): string {
-  return lang === 'zh-CN' ? '长期没有接通，释放到公海。' : 'No reached contact for too long; released to the pool.';
+  return t(lang, 'demo.reason.poolRelease');
 }
 
 function handoverReason(lang: Lang): string {
-  return lang === 'zh-CN' ? '按区域重新分配客户。' : 'Clients reassigned by area.';
+  return t(lang, 'demo.reason.reassigned');
 }

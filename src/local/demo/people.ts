@@ -244,6 +244,9 @@ export const EN = {
   ],
 } as const satisfies Words & Record<string, readonly string[]>;
 
+/** The demo's made-up notes by language; a language without its own gets the English ones. */
+const WORDS: { readonly [L in Lang]?: Words } = { en: EN, 'zh-CN': ZH };
+
 export function wordsOf(lang: Lang): Words {
-  return lang === 'zh-CN' ? ZH : EN;
+  return WORDS[lang] ?? EN;
 }

@@ -90,7 +90,7 @@ export const PAGE = `<!doctype html>
 
   function applyWords(lang) {
     words = WORDS[lang] || WORDS.en;
-    document.documentElement.lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
+    document.documentElement.lang = WORDS[lang] ? lang : 'en';
     document.title = words.title;
     document.querySelector('header h1').textContent = words.title;
     $('sidebar-close').title = words.close;

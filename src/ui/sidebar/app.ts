@@ -3,7 +3,7 @@
  * of a button. State lives here in plain objects (src/ui/*-form.ts); the DOM is rebuilt from it on
  * view changes, so what the user typed survives errors and language switches.
  */
-import { type Lang, langFromLocale, t } from '../../core/i18n';
+import { type Lang, langFromLocale, nextLang, t } from '../../core/i18n';
 import type { ClientCard, ClientHit, SidebarContext, SidebarView } from '../../server/api-types';
 import { type AddFormState, newAddForm, prefilled } from '../add-form';
 import { say } from '../card-text';
@@ -123,10 +123,10 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
         type: 'button',
         id: 'switch-language',
         class: 'lang',
-        lang: app.lang === 'en' ? 'zh-CN' : 'en',
+        lang: nextLang(app.lang),
         text: t(app.lang, 'sidebar.switchLanguage'),
         onclick: () => {
-          app.lang = app.lang === 'en' ? 'zh-CN' : 'en';
+          app.lang = nextLang(app.lang);
           render();
         },
       }),
@@ -146,6 +146,16 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
     clear(root);
     document.documentElement.lang = app.lang;
     root.appendChild(tabs());
+    if (app.ctx.settingsFallback) {
+      root.appendChild(
+        el('p', {
+          id: 'settings-fallback',
+          class: 'banner',
+          role: 'status',
+          text: say(app.lang, app.ctx.settingsFallback),
+        }),
+      );
+    }
     const body = el('main', { id: `view-${app.view}`, role: 'tabpanel', 'aria-labelledby': `tab-${app.view}` });
     if (app.view === 'log') body.appendChild(logView(app));
     else if (app.view === 'add') body.appendChild(addView(app));

@@ -4,7 +4,7 @@
  * A required field says so in its label (*) and to assistive technology (aria-required).
  */
 import { type Lang, type Message, render, t } from '../../core/i18n';
-import { type ListName, LISTS } from '../../core/lists';
+import { type ListName, LISTS, itemLabel } from '../../core/lists';
 import { el, select } from '../dom';
 
 export interface FieldOpts {
@@ -72,7 +72,7 @@ export function listField(
   const options = [
     ...(opts.extra ?? []),
     ...(opts.blank !== undefined ? [{ value: '', label: opts.blank || t(opts.lang, 'sidebar.none') }] : []),
-    ...LISTS[opts.list].map((item) => ({ value: item.code, label: opts.lang === 'zh-CN' ? item.zh : item.en })),
+    ...LISTS[opts.list].map((item) => ({ value: item.code, label: itemLabel(item, opts.lang) })),
   ];
   const control = select({ id: opts.id, name: opts.id }, options, opts.value);
   control.addEventListener('change', () => opts.onInput(control.value));

@@ -3,11 +3,12 @@ import { prepareDigest, type DigestContext, type DigestInput } from '../../../sr
 import { readTable } from '../../../src/core/records';
 import { TABLES, type ColumnDef, type TableName } from '../../../src/core/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import { t } from '../../../src/core/i18n';
 
 export type Row = Record<string, string | number | Date | boolean>;
 
 function rowsOf(table: TableName, rows: Row[]): unknown[][] {
-  const headers = (TABLES[table] as readonly ColumnDef[]).map((c) => c.en);
+  const headers = (TABLES[table] as readonly ColumnDef[]).map((c) => t('en', c.label));
   return [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ''))];
 }
 
