@@ -52,6 +52,11 @@ export function joinList(items: readonly string[], lang: Lang): string {
   return items.join(catalogue(lang).listSeparator);
 }
 
+/** Sentences shown as one text: “. ” between them in English, none after a Chinese “。”. */
+export function joinSentences(sentences: readonly string[], lang: Lang): string {
+  return sentences.join(catalogue(lang).sentenceSeparator);
+}
+
 /** What `lang` calls the language `named` (the Language dropdown). */
 export function languageName(named: Lang, lang: Lang): string {
   return catalogue(lang).languageNames[named] ?? catalogue(named).languageNames[named] ?? named;

@@ -10,6 +10,8 @@ export interface Catalogue {
   readonly locale: RegExp;
   /** Between the items of a list in a sentence: “、” in Chinese, “, ” in English. */
   readonly listSeparator: string;
+  /** Between two sentences of one message: a space in English, nothing after a Chinese full stop. */
+  readonly sentenceSeparator: string;
   /**
    * What this language calls the languages it names (the Language dropdown); a language it does
    * not name is shown by its own name for itself.

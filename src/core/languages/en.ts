@@ -936,6 +936,7 @@ export type MessageKey = keyof typeof WORDS;
 export const EN = {
   locale: /^\s*en(?:[-_]|$)/i,
   listSeparator: ', ',
+  sentenceSeparator: ' ',
   languageNames: { en: 'English', 'zh-CN': 'Chinese (Simplified)' },
   languageAliases: ['en-US', 'en-GB', '英语'],
   words: WORDS,

@@ -5,7 +5,7 @@
  */
 import { addDays, daysBetween } from '../dates';
 import { DORMANT_BUCKETS, type DormantBucket, churnWarnings, dormantBucket } from '../churn';
-import { type Lang, render, t } from '../i18n';
+import { type Lang, joinSentences, render, t } from '../i18n';
 import { type Grade, type LostReason, type Result, codes, label } from '../lists';
 import { poolOutlook } from '../pool';
 import { header } from '../schema';
@@ -77,7 +77,14 @@ export function churnReport(data: ReportData): ReportModel {
       settings,
       today,
     );
-    if (found.length > 0) warnings.push({ client, text: found.map((w) => render(lang, w.message)).join(' ') });
+    if (found.length > 0)
+      warnings.push({
+        client,
+        text: joinSentences(
+          found.map((w) => render(lang, w.message)),
+          lang,
+        ),
+      });
     const outlook = poolOutlook(
       {
         grade: client.grade,

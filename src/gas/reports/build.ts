@@ -5,7 +5,7 @@
  * read (the daily run's reports cover the day just finished).
  */
 import { addDays, startOfDay, today } from '../../core/dates';
-import { joinList, t } from '../../core/i18n';
+import { joinList, joinSentences, t } from '../../core/i18n';
 import {
   RECENT_CONTACT_COLUMNS,
   REPORT_COLUMNS,
@@ -247,7 +247,7 @@ function fromMenu(names: readonly ReportName[], refresh = false): void {
     if (problems > 0) {
       parts.push(t(ctx.lang, 'report.refreshProblems', { count: problems, menu: t(ctx.lang, 'menu.refresh') }));
     }
-    ctx.ss.toast(parts.join(' '), t(ctx.lang, 'app.name'));
+    ctx.ss.toast(joinSentences(parts, ctx.lang), t(ctx.lang, 'app.name'));
   } catch (err) {
     if (err instanceof UserError) {
       SpreadsheetApp.getUi().alert(err.message);

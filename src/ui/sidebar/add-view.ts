@@ -3,7 +3,7 @@
  * server's duplicate rule (the one Save applies) is asked, debounced, and the clients it finds are
  * shown at the top, before Save. Save checks again, and only "Add anyway" adds past them.
  */
-import { t } from '../../core/i18n';
+import { joinSentences, t } from '../../core/i18n';
 import { type ColumnDef, CLIENT_COLUMNS, header } from '../../core/schema';
 import type { DuplicateCandidate } from '../../server/api-types';
 import {
@@ -235,7 +235,10 @@ export function addView(app: App): HTMLElement {
       duplicatesSection(app, s.duplicates, refused ? { saving: s.saving, addAnyway: () => submit(true) } : null),
     ),
     ...fields,
-    el('p', { class: 'hint', text: `${t(lang, 'sidebar.requiredNote')} ${t(lang, 'sidebar.saveKeys')}` }),
+    el('p', {
+      class: 'hint',
+      text: joinSentences([t(lang, 'sidebar.requiredNote'), t(lang, 'sidebar.saveKeys')], lang),
+    }),
     footer,
   );
   form.addEventListener('submit', (e) => {

@@ -1,5 +1,5 @@
 /** The Client card view: who, grade and why, follow-up state, next step, actions, and the history timeline. */
-import { type Message, t } from '../../core/i18n';
+import { type Message, joinSentences, t } from '../../core/i18n';
 import { gradeLine, historyLines, labelOf, nextLine, say, stateText } from '../card-text';
 import { el } from '../dom';
 import type { App } from './app';
@@ -80,12 +80,21 @@ export function cardView(app: App): HTMLElement {
           // The hand-over of all shows its refusal in the card's banner; the one-client form marks its fields.
           const problems = Object.fromEntries(r.problems.map((p) => [p.field, say(lang, p.message)]));
           if (!many) app.card.handover = { ...app.card.handover, problems };
-          throw new Error(r.problems.map((p) => say(lang, p.message)).join(' '));
+          throw new Error(
+            joinSentences(
+              r.problems.map((p) => say(lang, p.message)),
+              lang,
+            ),
+          );
         }
         if (many) all = null;
         else app.card.handover = { owner: '', reason: '', problems: {} };
         // The server's own sentences (e.g. how many clients were handed over), in the sidebar's language.
-        app.card.notice = r.notices.map((n) => say(lang, n.message)).join(' ') || null;
+        app.card.notice =
+          joinSentences(
+            r.notices.map((n) => say(lang, n.message)),
+            lang,
+          ) || null;
         return r;
       }),
     );
@@ -176,11 +185,18 @@ export function cardView(app: App): HTMLElement {
             text: t(lang, 'sidebar.card.claim'),
             onclick: () =>
               act(() =>
-                app.rpc
-                  .claimClient(f.id)
-                  .then((r) =>
-                    r.ok ? r : Promise.reject(new Error(r.problems.map((p) => say(lang, p.message)).join(' '))),
-                  ),
+                app.rpc.claimClient(f.id).then((r) =>
+                  r.ok
+                    ? r
+                    : Promise.reject(
+                        new Error(
+                          joinSentences(
+                            r.problems.map((p) => say(lang, p.message)),
+                            lang,
+                          ),
+                        ),
+                      ),
+                ),
               ),
           })
         : null,

@@ -4,7 +4,7 @@
  * any field; every problem is shown at once and focus goes to the first; Save and what the last save
  * did stay in view in a sticky footer.
  */
-import { t } from '../../core/i18n';
+import { joinSentences, t } from '../../core/i18n';
 import { header } from '../../core/schema';
 import { contextLines, say } from '../card-text';
 import { el } from '../dom';
@@ -292,7 +292,10 @@ export function logView(app: App): HTMLElement {
         onInput: set('gradeOverride'),
       }),
     ),
-    el('p', { class: 'hint', text: `${t(lang, 'sidebar.requiredNote')} ${t(lang, 'sidebar.saveKeys')}` }),
+    el('p', {
+      class: 'hint',
+      text: joinSentences([t(lang, 'sidebar.requiredNote'), t(lang, 'sidebar.saveKeys')], lang),
+    }),
     footer,
   );
 

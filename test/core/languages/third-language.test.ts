@@ -26,6 +26,7 @@ function fakeCatalogue(drop: readonly string[]): string {
     'export const XX = {',
     '  locale: /^\\s*xx(?:[-_]|$)/i,',
     "  listSeparator: ' / ',",
+    "  sentenceSeparator: ' ',",
     "  languageNames: { xx: 'Xx' },",
     '  languageAliases: [],',
     '  words: {',
