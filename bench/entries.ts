@@ -88,6 +88,13 @@ function pasteContactRow(wb: BenchWorkbook): number {
   return sheet.values.length;
 }
 
+/** Removes the cached values whose keys start with `prefix` (one index), leaving the others. */
+function forget(wb: BenchWorkbook, prefix: string): void {
+  for (const scope of cacheState(wb.env).values()) {
+    for (const key of [...scope.keys()]) if (key.startsWith(prefix)) scope.delete(key);
+  }
+}
+
 const pastedRow = new WeakMap<BenchWorkbook, number>();
 
 /** Where the onEdit event points: the Stage cell of the middle client, as a user would change it. */
@@ -157,7 +164,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     how: 'scriptRun',
     response: true,
     args: () => ['Harbor Trading 2'],
-    before: (wb) => cacheState(wb.env).clear(),
+    before: (wb) => forget(wb, 'ct.search.'),
   },
   {
     label: 'getClientCard',
@@ -201,6 +208,17 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
         owner: wb.rep.name,
       },
     ],
+  },
+  {
+    // The card when the row index is not cached (expired, evicted, or dropped by an edit): it reads the
+    // Client ID column of Contacts once and builds the index again (src/gas/sidebar/row-index.ts).
+    label: 'getClientCard (no row index cached)',
+    group: 'sidebar',
+    names: ['getClientCard'],
+    how: 'scriptRun',
+    response: true,
+    args: (wb) => [clientId(middle(wb))],
+    before: (wb) => forget(wb, 'ct.rows.'),
   },
   {
     label: 'onEdit (one Stage cell)',

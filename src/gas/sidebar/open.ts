@@ -10,6 +10,7 @@ import { matchTabName } from '../../core/schema';
 import type { SidebarContext, SidebarView } from '../../server/api-types';
 import { columnIndex } from '../table';
 import { openHeader } from './header-table';
+import { warmRowIndex } from './row-index';
 import { openSession } from './session';
 
 const VIEW_KEY = 'ct.sidebar.view:';
@@ -66,6 +67,7 @@ export function sidebarContext(): SidebarContext {
   const s = openSession();
   const { settings } = s;
   warmSearch(s);
+  warmRowIndex(openHeader(s.sheets, 'contacts', { lang: s.ctx.lang }));
   return {
     lang: s.ctx.lang,
     me: s.me,
