@@ -6,10 +6,10 @@
  */
 import { cacheState } from '../../../src/local/emulator/services';
 import type { CellValue } from '../../../src/local/emulator/model';
-import type { ClientCard, WriteResult } from '../../../src/server/api-types';
+import type { ClientCard, ClientHit, SearchResult, WriteResult } from '../../../src/server/api-types';
 import type { TestWorkbook } from '../../helpers/workbook';
 import { editCells } from '../clients-fixture';
-import { ACME, HUAWEI, LI, LI_EMAIL, ZHANG, col, putRows, sidebarWorkbook } from './fixture';
+import { ACME, AMY, HUAWEI, LI, LI_EMAIL, ZHANG, col, putRows, sidebarWorkbook } from './fixture';
 
 const HOUR = 3_600_000;
 const START = Date.parse('2026-01-10T02:00:00Z');
@@ -221,5 +221,36 @@ describe('cells read on a warm index', () => {
     expect(large.log).toEqual(small.log);
     // Acme's 6 rows, whole, and a few cells more: not the 5,000 cells of the Client ID column.
     expect(small.card.cells).toBeLessThan(1_000);
+  });
+});
+
+describe('claim and hand-over keep the cached indexes', () => {
+  function hit(wb: TestWorkbook, query: string, id: string, user?: string): ClientHit | undefined {
+    return (wb.client('searchClients', [query], user) as SearchResult).hits.find((h) => h.id === id);
+  }
+
+  test('after a claim, the next search shows the new owner without reading Clients again', () => {
+    const wb = workbook(200, 60);
+    putRows(wb, 'Clients', [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool' }], 4);
+    hit(wb, 'Pooled', 'C-POOL'); // builds the search index
+    expect((wb.client('claimClient', ['C-POOL']) as WriteResult<ClientCard>).ok).toBe(true);
+    const search = cellsOf(wb, () => expect(hit(wb, 'Pooled', 'C-POOL')).toMatchObject({ owner: ZHANG, mine: true }));
+    expect(search.cells).toBe(0);
+    evict(wb);
+    expect(hit(wb, 'Pooled', 'C-POOL')).toMatchObject({ owner: ZHANG, mine: true });
+  });
+
+  test('after a hand-over, the next card finds the client without reading an ID column, and search shows the new owner', () => {
+    const wb = workbook(200, 600, 100);
+    hit(wb, 'Acme', ACME);
+    card(wb);
+    expect((wb.client('reassignClient', [ACME, AMY, 'Holiday cover']) as WriteResult<ClientCard>).ok).toBe(true);
+    const warm = cellsOf(wb, () => card(wb));
+    expect(hit(wb, 'Acme', ACME)).toMatchObject({ owner: AMY, mine: false });
+    evict(wb);
+    const cold = cellsOf(wb, () => expect(summaries(card(wb))).toEqual(fromSheet(wb, ACME)));
+    // Cold, the card reads the Client ID columns of Clients (to find the row) and of Contacts.
+    expect(cold.cells - warm.cells).toBeGreaterThanOrEqual(200 + 600);
+    expect(hit(wb, 'Acme', ACME)).toMatchObject({ owner: AMY, mine: false });
   });
 });
