@@ -155,6 +155,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     before: (wb) => cacheState(wb.env).clear(),
   },
   {
+    // Called by the sidebar once it shows (src/ui/sidebar/app.ts): builds the row index of Contacts.
+    label: 'row index built (after the sidebar shows)',
+    group: 'sidebar',
+    names: ['warmClientRows'],
+    how: 'scriptRun',
+  },
+  {
     label: 'searchClients (first)',
     group: 'sidebar',
     names: ['searchClients'],
