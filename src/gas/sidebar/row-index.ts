@@ -112,6 +112,9 @@ function readMeta(cache: Cache): Meta | null {
   }
 }
 
+/** The shard this execution last used, by client key: a save after a read needs no second fetch. */
+let recent: { key: string; sheet: object; loaded: Loaded } | null = null;
+
 /** The IDs and client IDs of rows first..last of the log (one getValues over the columns between them). */
 function readIds(contacts: Table<'contacts'>, first: number, last: number): { id: unknown; clientId: unknown }[] {
   if (last < first) return [];
@@ -131,6 +134,7 @@ function readIds(contacts: Table<'contacts'>, first: number, last: number): { id
  * reading the column to find one client) and stores it in one putAll. Returns every client's rows.
  */
 export function buildRowIndex(contacts: Table<'contacts'>, cache: Cache | null): Map<string, number[]> {
+  recent = null; // a shard read before this build is not the index any more
   const sheet = contacts.sheet;
   const lastRow = sheet.getLastRow();
   const top = sheetRow(contacts, 0);
@@ -199,9 +203,6 @@ interface Loaded {
   shard: Shard;
 }
 
-/** The shard this execution last used, by client key: a save after a read needs no second fetch. */
-let recent: { key: string; sheet: object; loaded: Loaded } | null = null;
-
 function load(contacts: Table<'contacts'>, key: string): Loaded | null {
   recent = null;
   const cache = documentCache();
@@ -243,12 +244,12 @@ export function indexedRows(contacts: Table<'contacts'>, clientId: string): Inde
   const { shard } = loaded;
   const lastRow = contacts.sheet.getLastRow();
   const top = sheetRow(contacts, 0);
-  if (lastRow < shard.upTo) return null;
+  if (lastRow < shard.upTo) return forget();
   const added: number[] = [];
   if (lastRow >= top) {
     const from = Math.max(shard.upTo, top);
     const tail = readIds(contacts, from, lastRow);
-    if (shard.upTo >= top && markOf(tail[0]?.id, tail[0]?.clientId) !== shard.mark) return null;
+    if (shard.upTo >= top && markOf(tail[0]?.id, tail[0]?.clientId) !== shard.mark) return forget();
     if (lastRow > shard.upTo) {
       // What was read is kept for every client of this shard, so the next use of it reads only the
       // rows added after these.
@@ -268,6 +269,12 @@ export function indexedRows(contacts: Table<'contacts'>, clientId: string): Inde
   }
   const named = (shard.rows.get(key) ?? []).filter((r) => !added.includes(r));
   return { named, added, lastRow };
+}
+
+/** No usable index: nothing read from it may be saved back later in this execution. */
+function forget(): null {
+  recent = null;
+  return null;
 }
 
 function appendRow(shard: Shard, key: string, row: number): void {

@@ -199,6 +199,21 @@ describe('logContact through the row index', () => {
     expect(summaries(card(wb)).slice(0, 2)).toEqual(['second', 'Sent the quote']);
     expectBothPaths(wb);
   });
+  test('a save right after a sort rebuilds the index once: the next card of another client finds it warm', () => {
+    const wb = workbook(20, 600, 100);
+    card(wb);
+    const sheet = wb.sheet('Contacts');
+    const sumCol = col(wb, 'Contacts', 'Summary');
+    const [head, ...rows] = sheet.values;
+    const last = rows.pop() as CellValue[];
+    sheet.values = [head, ...rows.sort((a, b) => String(a[sumCol]).localeCompare(String(b[sumCol]))), last];
+    wb.client('logContact', [LOG]);
+    const warm = cellsOf(wb, () => expect(summaries(card(wb, HUAWEI))).toEqual(fromSheet(wb, HUAWEI)));
+    evict(wb);
+    const cold = cellsOf(wb, () => card(wb, HUAWEI));
+    expect(cold.cells - warm.cells).toBeGreaterThanOrEqual(600);
+    expectBothPaths(wb);
+  });
 });
 
 describe('cells read on a warm index', () => {
