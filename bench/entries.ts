@@ -30,6 +30,8 @@ export interface EntryPoint {
   before?: (wb: BenchWorkbook) => void;
   /** the entry refreshes the register in the same execution (so it is "refresh + …" on its own) */
   refreshes?: boolean;
+  /** who calls a scriptRun entry: the salesperson unless it says the manager */
+  caller?: 'manager';
 }
 
 /**
@@ -88,6 +90,25 @@ function pasteContactRow(wb: BenchWorkbook): number {
   return sheet.values.length;
 }
 
+/** A client near the middle owned by the benchmark's salesperson (client i is owned by rep i mod 20). */
+function repsClient(wb: BenchWorkbook, offset: number): number {
+  return Math.min(780 + offset * 20, wb.size.clients - 1);
+}
+
+/** Blanks a client's owner in the sheet, as the pool release leaves it. */
+function intoPool(wb: BenchWorkbook, i: number): void {
+  const sheet = sheetOf(wb.env, 'clients');
+  const col = findHeaders('clients', sheet.values[0]).map.owner ?? 0;
+  sheet.values[i + 1][col] = '';
+}
+
+/** Removes the cached values whose keys start with `prefix` (one index), leaving the others. */
+function forget(wb: BenchWorkbook, prefix: string): void {
+  for (const scope of cacheState(wb.env).values()) {
+    for (const key of [...scope.keys()]) if (key.startsWith(prefix)) scope.delete(key);
+  }
+}
+
 const pastedRow = new WeakMap<BenchWorkbook, number>();
 
 /** Where the onEdit event points: the Stage cell of the middle client, as a user would change it. */
@@ -134,6 +155,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     before: (wb) => cacheState(wb.env).clear(),
   },
   {
+    // Called by the sidebar once it shows (src/ui/sidebar/app.ts): builds the row index of Contacts.
+    label: 'row index built (after the sidebar shows)',
+    group: 'sidebar',
+    names: ['warmClientRows'],
+    how: 'scriptRun',
+  },
+  {
     label: 'searchClients (first)',
     group: 'sidebar',
     names: ['searchClients'],
@@ -157,7 +185,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     how: 'scriptRun',
     response: true,
     args: () => ['Harbor Trading 2'],
-    before: (wb) => cacheState(wb.env).clear(),
+    before: (wb) => forget(wb, 'ct.search.'),
   },
   {
     label: 'getClientCard',
@@ -201,6 +229,37 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
         owner: wb.rep.name,
       },
     ],
+  },
+  {
+    // A client of the pool (its owner blanked before the run) claimed by the salesperson.
+    label: 'claimClient',
+    group: 'sidebar',
+    names: ['claimClient'],
+    how: 'scriptRun',
+    response: true,
+    before: (wb) => intoPool(wb, repsClient(wb, 1)),
+    args: (wb) => [clientId(repsClient(wb, 1))],
+  },
+  {
+    // The manager hands one of the salesperson's clients to another salesperson of the team.
+    label: 'reassignClient',
+    group: 'sidebar',
+    names: ['reassignClient'],
+    how: 'scriptRun',
+    caller: 'manager',
+    response: true,
+    args: (wb) => [clientId(repsClient(wb, 0)), 'Rep 04', 'Benchmark: covering a holiday'],
+  },
+  {
+    // The card when the row index is not cached (expired, evicted, or dropped by an edit): it reads the
+    // Client ID column of Contacts once and builds the index again (src/gas/sidebar/row-index.ts).
+    label: 'getClientCard (no row index cached)',
+    group: 'sidebar',
+    names: ['getClientCard'],
+    how: 'scriptRun',
+    response: true,
+    args: (wb) => [clientId(middle(wb))],
+    before: (wb) => forget(wb, 'ct.rows.'),
   },
   {
     label: 'onEdit (one Stage cell)',
@@ -314,8 +373,10 @@ function optionsFor(entry: EntryPoint, wb: BenchWorkbook): ExecutionOptions {
     case 'simpleTrigger':
       // Simple triggers run in LIMITED; the user's identity may be hidden (docs/apps-script.md, item 64).
       return { authMode: 'LIMITED', kind: 'simpleTrigger', activeUser: '', effectiveUser: '' };
-    case 'scriptRun':
-      return { authMode: 'FULL', kind: 'scriptRun', activeUser: wb.rep.email, effectiveUser: wb.rep.email };
+    case 'scriptRun': {
+      const email = entry.caller === 'manager' ? wb.manager.email : wb.rep.email;
+      return { authMode: 'FULL', kind: 'scriptRun', activeUser: email, effectiveUser: email };
+    }
     case 'timeDriven':
       return { authMode: 'FULL', kind: 'timeDriven', activeUser: wb.manager.email, effectiveUser: wb.manager.email };
     case 'customFunction':

@@ -2,10 +2,11 @@
  * npm run bench: the cost of every entry point of the built add-on at 1,000 / 10,000 / 50,000 clients
  * and at the 10-million-cell ceiling, beside a naive per-cell script, written to BENCHMARKS.md.
  *
- *   node --expose-gc build/bench.js [--no-ceiling] [--sizes=1000,10000]
+ *   node --expose-gc build/bench.js [--no-ceiling] [--sizes=1000,10000 [--ceiling]] [--groups=sidebar,edit]
  *
- * --no-ceiling and --sizes are for quick looks while developing; BENCHMARKS.md is only written by a
- * full run, so it always holds every size.
+ * --no-ceiling, --sizes (with --ceiling to add the ceiling) and --groups (entry points of those
+ * groups only, in their usual order) are for quick looks while developing; BENCHMARKS.md is only
+ * written by a full run, so it always holds every size.
  */
 import path from 'node:path';
 import { totalCells } from '../src/local/emulator/spreadsheet/values';
@@ -24,7 +25,14 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function benchSize(bundle: Bundle, size: Size, rows: Row[], naive: NaiveRow[], exposedAll: Set<string>): BenchWorkbook {
+function benchSize(
+  bundle: Bundle,
+  size: Size,
+  rows: Row[],
+  naive: NaiveRow[],
+  exposedAll: Set<string>,
+  groups: ReadonlySet<string> | null,
+): BenchWorkbook {
   log(
     `\n▸ ${size.label}: ${size.clients.toLocaleString('en-US')} clients, ${size.contacts.toLocaleString('en-US')} contacts`,
   );
@@ -32,7 +40,9 @@ function benchSize(bundle: Bundle, size: Size, rows: Row[], naive: NaiveRow[], e
   log(`  workbook: ${wb.cells.toLocaleString('en-US')} cells, built in ${(wb.buildMs / 1000).toFixed(1)} s`);
   const exposed = exposedFunctions(bundle, wb);
   for (const name of exposed) exposedAll.add(name);
-  const entries: EntryPoint[] = [...ENTRY_POINTS, ...discoveredReports(exposed)];
+  const entries: EntryPoint[] = [...ENTRY_POINTS, ...discoveredReports(exposed)].filter(
+    (e) => groups === null || groups.has(e.group),
+  );
   const built = (e: EntryPoint) => e.names.find((n) => exposed.has(n)) ?? null;
   // The ceiling runs once and must stay inside the time budget: when "all reports" exists, the single
   // reports (measured at every other size) are left to it.
@@ -51,7 +61,7 @@ function benchSize(bundle: Bundle, size: Size, rows: Row[], naive: NaiveRow[], e
     rows.push(row);
     log(`  ${rowCells(row).slice(1).filter(Boolean).join(' · ')}`);
   }
-  if (size.clients === 10_000 && naiveCanRun(wb)) {
+  if (size.clients === 10_000 && groups === null && naiveCanRun(wb)) {
     const ours = (entry: string) => rows.find((r) => r.size === size.label && r.entry === entry) ?? null;
     for (const [what, fn, mine] of [
       ['refresh', naiveRefresh, 'refresh'],
@@ -70,7 +80,9 @@ function main(): void {
   const args = process.argv.slice(2);
   const sizesArg = args.find((a) => a.startsWith('--sizes='));
   const only = sizesArg ? new Set(sizesArg.slice('--sizes='.length).split(',').map(Number)) : null;
-  const withCeiling = !args.includes('--no-ceiling') && only === null;
+  const groupsArg = args.find((a) => a.startsWith('--groups='));
+  const groups = groupsArg ? new Set(groupsArg.slice('--groups='.length).split(',')) : null;
+  const withCeiling = !args.includes('--no-ceiling') && (only === null || args.includes('--ceiling'));
   if (!(globalThis as { gc?: unknown }).gc) log('(run with node --expose-gc for heap figures after a full GC)');
 
   const bundle = loadBundle(path.join(root, 'dist'));
@@ -83,7 +95,7 @@ function main(): void {
   const exposed = new Set<string>();
   const workbooks: Report['workbooks'] = [];
   for (const size of sizes) {
-    const wb = benchSize(bundle, size, rows, naive, exposed);
+    const wb = benchSize(bundle, size, rows, naive, exposed, groups);
     workbooks.push({ size: wb.size, cells: wb.cells, cellsAfter: totalCells(wb.env.spreadsheet), buildMs: wb.buildMs });
   }
 
@@ -101,7 +113,7 @@ function main(): void {
 
   const totalMs = performance.now() - started;
   log(`\nwhole run: ${(totalMs / 1000).toFixed(1)} s`);
-  if (!withCeiling || only !== null) {
+  if (!withCeiling || only !== null || groups !== null) {
     log('partial run: BENCHMARKS.md not written (run without --sizes/--no-ceiling for the full table)');
     return;
   }

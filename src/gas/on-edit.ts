@@ -13,6 +13,7 @@
  * https://developers.google.com/apps-script/guides/triggers#onedite
  */
 import { invalidateSearchIndex } from './sidebar/search-index';
+import { contactsEdited } from './sidebar/row-index';
 import { startOfDay, today } from '../core/dates';
 import { type Lang, langFromLocale, langsFrom } from '../core/i18n';
 import { readTable } from '../core/records';
@@ -88,6 +89,8 @@ function applyEditedContacts(ss: Spreadsheet, range: GoogleAppsScript.Spreadshee
   const ctx: WorkbookContext = { ss, tz: ss.getSpreadsheetTimeZone(), lang, now: new Date() };
   const left = range.getColumn() - 1;
   const edit = { first, count: last - first + 1, left, right: left + range.getNumColumns() };
+  const map = findHeaders('contacts', found.header).map;
+  contactsEdited(edit, [map.id, map.clientId]);
   applyTypedContacts(sheetsByName(ss), edit, ctx, readSettingsQuietly(ss, lang), LOCK_WAIT_MS);
 }
 

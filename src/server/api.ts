@@ -8,12 +8,13 @@ import { addClient, checkDuplicates } from '../gas/sidebar/add-client';
 import { claimClient } from '../gas/sidebar/claim';
 import { getClientCard } from '../gas/sidebar/get-card';
 import { logContact } from '../gas/sidebar/log-contact';
-import { sidebarContext } from '../gas/sidebar/open';
+import { sidebarContext, warmClientRows } from '../gas/sidebar/open';
 import { countClientsOf, reassignClient, reassignClients } from '../gas/sidebar/reassign';
 import { searchClients } from '../gas/sidebar/search';
 
 export const api = {
   sidebarContext,
+  warmClientRows,
   searchClients,
   getClientCard,
   logContact,

@@ -61,6 +61,8 @@ export const EXPOSURES = {
   menuAddClient: { kind: 'menu', permission: 'read' },
   menuClientCard: { kind: 'menu', permission: 'read' },
   sidebarContext: { kind: 'sidebar', permission: 'read' },
+  // builds the row index once the sidebar is shown (docs/row-index.md): it reads, like the card
+  warmClientRows: { kind: 'sidebar', permission: 'read' },
   searchClients: { kind: 'sidebar', permission: 'read' },
   // the Add client form's duplicate check as the name, phone or email is typed: it reads, like search
   checkDuplicates: { kind: 'sidebar', permission: 'read' },

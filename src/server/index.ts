@@ -64,6 +64,7 @@ type Exposed = Record<string, unknown>;
 (global as unknown as Exposed).menuSelfCheck = gated('menuSelfCheck', menuSelfCheck);
 // The sidebar's server API (src/server/api.ts), each under its own name for google.script.run.
 (global as unknown as Exposed).sidebarContext = gated('sidebarContext', api.sidebarContext);
+(global as unknown as Exposed).warmClientRows = gated('warmClientRows', api.warmClientRows);
 (global as unknown as Exposed).searchClients = gated('searchClients', api.searchClients);
 (global as unknown as Exposed).getClientCard = gated('getClientCard', api.getClientCard);
 (global as unknown as Exposed).logContact = gated('logContact', api.logContact);

@@ -20,6 +20,7 @@ export type Rpc = {
 
 export const RPC_NAMES: readonly (keyof ServerApi)[] = [
   'sidebarContext',
+  'warmClientRows',
   'searchClients',
   'getClientCard',
   'logContact',

@@ -59,6 +59,7 @@ const ownedBy = (wb: Wb, owner: string): number => {
 const ROWS: { name: keyof typeof EXPOSURES; args?: (wb: Wb) => unknown[]; allowed: string[] }[] = [
   { name: 'searchClients', args: () => ['Acme'], allowed: ALL },
   { name: 'sidebarContext', allowed: ALL },
+  { name: 'warmClientRows', allowed: ALL },
   { name: 'getClientCard', args: () => ['C-1'], allowed: ALL },
   { name: 'checkDuplicates', args: () => [{ name: 'Acme' }], allowed: ALL },
   { name: 'menuOpenSidebar', allowed: ALL },

@@ -11,8 +11,10 @@ import type { ClientRecord, ContactRecord } from '../../core/schema';
 import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
 import type { ClientCard, ClientFields, ContactEntry } from '../../server/api-types';
-import { type Table, columnIndex, sheetRow } from '../table';
+import { type Table, columnIndex } from '../table';
 import { idKey } from '../../core/ids';
+import { buildRowIndex, indexedRows } from './row-index';
+import { documentCache } from './search-store';
 
 /** A record's Dates as days in tz, everything else as it is. */
 function daysAsText<R extends object>(record: R, tz: string): { [K in keyof R]: unknown } {
@@ -25,17 +27,24 @@ function daysAsText<R extends object>(record: R, tz: string): { [K in keyof R]: 
 }
 
 /** At most this many blocks are read for one client's history: the calls stay bounded, whatever the log. */
-const MAX_BLOCKS = 8;
+const MAX_BLOCKS = 32;
+
+/**
+ * Two rows of a history closer than this many cells apart are read in one block: a block more costs
+ * a getRange and a getValues, about what reading 4,800 cells costs (docs/row-index.md#cost).
+ */
+const MERGE_CELLS = 4_800;
 
 /**
  * Sorted row indexes → at most `max` spans [first, last] covering them all, cut at the widest gaps
- * (a client's contacts are spread through a long log; the rows between them need not be read).
+ * (a client's contacts are spread through a long log; the rows between them need not be read);
+ * gaps narrower than `minGap` rows are never cut (reading them costs less than one more block).
  */
-export function coveringSpans(rows: readonly number[], max: number): [number, number][] {
+export function coveringSpans(rows: readonly number[], max: number, minGap = 2): [number, number][] {
   const cuts = rows
     .slice(1)
     .map((row, i) => ({ at: i + 1, gap: row - rows[i] }))
-    .filter((c) => c.gap > 1)
+    .filter((c) => c.gap >= Math.max(2, minGap))
     .sort((a, b) => b.gap - a.gap || a.at - b.at)
     .slice(0, max - 1)
     .map((c) => c.at)
@@ -49,30 +58,49 @@ export function coveringSpans(rows: readonly number[], max: number): [number, nu
   return spans;
 }
 
-/**
- * Every Contacts row of one client: the Client ID column is read to find them, then only the rows
- * around them, in at most MAX_BLOCKS reads (so a bounded number of calls, however long the log, and
- * not the thousands of other clients' rows between a client's first and last contact).
- */
-export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: string): ContactRecord[] {
-  const sheet = contacts.sheet;
-  const lastRow = sheet.getLastRow();
-  const top = sheetRow(contacts, 0);
-  if (lastRow < top || contacts.lastColumn === 0) return [];
-  const col = columnIndex(contacts, 'clientId');
-  const wanted = idKey(clientId);
-  const ids = sheet.getRange(top, col + 1, lastRow - top + 1, 1).getValues();
-  const rows: number[] = [];
-  ids.forEach((r, i) => {
-    if (idKey(String(r[0] ?? '')) === wanted) rows.push(i);
-  });
-  if (rows.length === 0) return [];
+/** The cells of the given sheet rows (sorted), read in at most MAX_BLOCKS blocks. */
+function readRows(contacts: Table<'contacts'>, rows: readonly number[]): Map<number, unknown[]> {
   const byRow = new Map<number, unknown[]>();
-  for (const [first, last] of coveringSpans(rows, MAX_BLOCKS)) {
-    const block = sheet.getRange(top + first, 1, last - first + 1, contacts.lastColumn).getValues();
+  if (rows.length === 0) return byRow;
+  const minGap = Math.ceil(MERGE_CELLS / Math.max(1, contacts.lastColumn));
+  for (const [first, last] of coveringSpans(rows, MAX_BLOCKS, minGap)) {
+    const block = contacts.sheet.getRange(first, 1, last - first + 1, contacts.lastColumn).getValues();
     block.forEach((values, i) => byRow.set(first + i, values as unknown[]));
   }
-  const picked = rows.map((i) => byRow.get(i) ?? []);
+  return byRow;
+}
+
+/**
+ * Every Contacts row of one client, in at most MAX_BLOCKS reads (so a bounded number of calls,
+ * however long the log, and not the thousands of other clients' rows between a client's first and
+ * last contact; rows close together in one read). The rows come from the row index (row-index.ts), each checked against the Client ID
+ * it holds now; with no index, or one that no longer matches the sheet, the Client ID column is read
+ * and the index built again from it (docs/row-index.md).
+ */
+export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: string): ContactRecord[] {
+  if (contacts.lastColumn === 0) return [];
+  const col = columnIndex(contacts, 'clientId');
+  const wanted = idKey(clientId);
+  const indexed = indexedRows(contacts, clientId);
+  if (indexed) {
+    const rows = [...indexed.named, ...indexed.added].sort((a, b) => a - b);
+    const byRow = readRows(contacts, rows);
+    const holds = (row: number) => idKey(String(byRow.get(row)?.[col] ?? '')) === wanted;
+    if (indexed.named.every(holds)) return historyOf(contacts, rows, byRow, tz);
+  }
+  const rows = buildRowIndex(contacts, documentCache()).get(wanted) ?? [];
+  return historyOf(contacts, rows, readRows(contacts, rows), tz);
+}
+
+/** The records of those rows, newest first. */
+function historyOf(
+  contacts: Table<'contacts'>,
+  rows: readonly number[],
+  byRow: Map<number, unknown[]>,
+  tz: string,
+): ContactRecord[] {
+  if (rows.length === 0) return [];
+  const picked = rows.map((row) => byRow.get(row) ?? []);
   const records = readTable('contacts', [contacts.grid.header, ...picked], tz).records;
   // Newest first: by date, then by position in the log (a later row was logged later).
   const withOrder = records

@@ -17,6 +17,7 @@ import { buildCard, readHistory } from './card';
 import { writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
 import { refused } from './results';
+import { patchIndex } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
 import { openSession } from './session';
 import { FieldChecker } from './validate';
@@ -67,7 +68,9 @@ export function claimClient(clientId: string): WriteResult<ClientCard> {
         reason: message('sidebar.change.claimed'),
       },
     ]);
-    invalidateSearchIndex();
+    // The search index learns the new owner in place (a search for one's own clients finds it at once).
+    if (found.moved) invalidateSearchIndex();
+    else patchIndex(target.hint, found.row, { owner: s.me }, ctx.now);
     const after = { ...client, owner: s.me, status };
     return {
       ok: true,

@@ -11,6 +11,7 @@ import { matchTabName } from '../../core/schema';
 import type { SidebarContext, SidebarView } from '../../server/api-types';
 import { columnIndex } from '../table';
 import { openHeader } from './header-table';
+import { warmRowIndex } from './row-index';
 import { openSession } from './session';
 
 const VIEW_KEY = 'ct.sidebar.view:';
@@ -61,6 +62,16 @@ function selectedClientId(s: ReturnType<typeof openSession>): string | null {
   if (row <= clients.headerRow) return null;
   const id = String(clients.sheet.getRange(row, columnIndex(clients, 'id') + 1).getValue() ?? '').trim();
   return id === '' ? null : id;
+}
+
+/**
+ * Builds the row index of Contacts when none is cached (docs/row-index.md), so the first card is as
+ * cheap as the next. The sidebar calls it once it has shown itself, so opening it does not wait for
+ * the read of the Client ID column; answering nothing, it only costs that read, once for the file.
+ */
+export function warmClientRows(): void {
+  const s = openSession();
+  warmRowIndex(openHeader(s.sheets, 'contacts', { lang: s.ctx.lang }));
 }
 
 export function sidebarContext(): SidebarContext {

@@ -24,6 +24,7 @@ import { type ClientUpdates, writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
 import { openHeader } from './header-table';
 import { notice, refused } from './results';
+import { patchIndex } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
@@ -82,7 +83,9 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     changeLog.append([
       { clientId: client.id, what: 'reassigned', old: client.owner, new: owner, by: s.me || undefined, reason: why },
     ]);
-    invalidateSearchIndex();
+    // The search index learns the new owner in place (a search for one's own clients finds it at once).
+    if (found.moved) invalidateSearchIndex();
+    else patchIndex(target.hint, found.row, { owner, nextOwner }, ctx.now);
     const after = { ...client, owner, status, nextOwner };
     return {
       ok: true,

@@ -189,6 +189,8 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
       app.view = ctx.view;
       app.focusId = ctx.view === 'add' ? 'add-name' : 'client-search';
       render();
+      // The row index, built in the background once the sidebar shows (a card opened now builds it).
+      if (!ctx.selectedClientId) rpc.warmClientRows().catch(() => undefined);
       if (ctx.selectedClientId) {
         app.openClient(
           { id: ctx.selectedClientId, name: ctx.selectedClientId, contact: '', phone: '', owner: '', mine: false },

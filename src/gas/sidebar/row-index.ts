@@ -1,0 +1,335 @@
+/**
+ * The row index: client ID (as idKey compares IDs) → the Contacts rows of that client, so the card,
+ * a contact's save, a claim and a hand-over read one client's rows instead of the whole Client ID
+ * column of the log. Kept in the document cache (shared by everyone on the file), in shards of
+ * whole clients under CacheService's 100 KB per value: a lookup fetches the meta and one shard.
+ * Nothing in it is trusted: each use checks the rows it names, the row it was built up to, and the
+ * rows added since (docs/row-index.md says why each check is needed and what each one catches).
+ * A missing or evicted cache only costs speed: the Client ID column is read, as without an index.
+ * https://developers.google.com/apps-script/reference/cache/cache#put(String,String,Integer)
+ */
+import { idKey } from '../../core/ids';
+import { type Table, columnIndex, sheetRow } from '../table';
+import { documentCache } from './search-store';
+
+type Cache = GoogleAppsScript.Cache.Cache;
+
+const META_KEY = 'ct.rows.meta';
+/** The stored layout; a meta of another version is ignored (the index is built again). */
+const VERSION = 1;
+/** Every use checks the rows against the sheet, so the index may live as long as the cache allows. */
+const TTL_SECONDS = 21_600;
+/** A shard's target size: room under the 100 KB limit for a client that grows a long history. */
+const SHARD_BYTES = 50_000;
+const MAX_VALUE_BYTES = 100 * 1024;
+/** Well inside the cache's 1,000 items, beside the search index's pieces. */
+const MAX_SHARDS = 512;
+
+/**
+ * The tab is not named in the meta: checking its sheet ID would cost a call on every use, and a
+ * Contacts tab replaced by another fails the checks on row upTo and on the named rows anyway.
+ */
+interface Meta {
+  v: number;
+  stamp: string;
+  shards: number;
+  /** the farthest row any shard has learned (an edit at or above it may concern a row some shard names) */
+  reach: number;
+}
+
+/** One shard: the clients whose key hashes to it, and how far down the log it is known. */
+export interface Shard {
+  /** the log's last row this shard has seen: rows below it are read as new */
+  upTo: number;
+  /** the contact ID and client ID of row upTo when seen: a different pair means rows moved above it */
+  mark: string;
+  rows: Map<string, number[]>;
+}
+
+/** A client's rows as the index has them, to be checked against the cells read. */
+export interface IndexedRows {
+  /** sheet rows the index names (up to shard.upTo), sorted */
+  named: number[];
+  /** rows past the index read just now (ID columns only) that hold the client: already checked */
+  added: number[];
+  /** the sheet's last row now */
+  lastRow: number;
+}
+
+function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function shardKey(meta: Meta, shard: number): string {
+  return `ct.rows.${meta.stamp}.${shard}`;
+}
+
+function shardOf(meta: Meta, key: string): number {
+  return hashOf(key) % meta.shards;
+}
+
+function markOf(contactId: unknown, clientId: unknown): string {
+  return `${idKey(String(contactId ?? ''))}|${idKey(String(clientId ?? ''))}`;
+}
+
+/** Shard text: the upTo row, the mark, then one line per client: key TAB rows (base 36, comma-separated). */
+function writeShard(shard: Shard): string {
+  const lines = [String(shard.upTo), shard.mark];
+  for (const [key, rows] of shard.rows) lines.push(`${key}\t${rows.map((r) => r.toString(36)).join(',')}`);
+  return lines.join('\n');
+}
+
+function readShard(text: string | null): Shard | null {
+  if (text === null) return null;
+  const lines = text.split('\n');
+  const upTo = Number(lines[0]);
+  if (!Number.isInteger(upTo) || lines.length < 2) return null;
+  const rows = new Map<string, number[]>();
+  for (const line of lines.slice(2)) {
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0) return null;
+    rows.set(
+      line.slice(0, tab),
+      line
+        .slice(tab + 1)
+        .split(',')
+        .map((r) => parseInt(r, 36)),
+    );
+  }
+  return { upTo, mark: lines[1], rows };
+}
+
+function readMeta(cache: Cache): Meta | null {
+  const raw = cache.get(META_KEY);
+  if (raw === null) return null;
+  try {
+    const meta = JSON.parse(raw) as Meta;
+    return meta.v === VERSION && meta.shards > 0 ? meta : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The shard this execution last used, by client key: a save after a read needs no second fetch. */
+let recent: { key: string; sheet: object; loaded: Loaded } | null = null;
+
+/** The IDs and client IDs of rows first..last of the log (one getValues over the columns between them). */
+function readIds(contacts: Table<'contacts'>, first: number, last: number): { id: unknown; clientId: unknown }[] {
+  if (last < first) return [];
+  const idCol = contacts.headers.map.id;
+  const clientCol = columnIndex(contacts, 'clientId');
+  const left = Math.min(idCol ?? clientCol, clientCol);
+  const right = Math.max(idCol ?? clientCol, clientCol);
+  const cells = contacts.sheet.getRange(first, left + 1, last - first + 1, right - left + 1).getValues();
+  return cells.map((r) => ({
+    id: idCol === undefined ? '' : r[idCol - left],
+    clientId: r[clientCol - left],
+  }));
+}
+
+/**
+ * Builds the index from one read of the Client ID column (the cost a cold cache pays, the same as
+ * reading the column to find one client) and stores it in one putAll. Returns every client's rows.
+ */
+export function buildRowIndex(contacts: Table<'contacts'>, cache: Cache | null): Map<string, number[]> {
+  recent = null; // a shard read before this build is not the index any more
+  const sheet = contacts.sheet;
+  const lastRow = sheet.getLastRow();
+  const top = sheetRow(contacts, 0);
+  const byKey = new Map<string, number[]>();
+  if (lastRow >= top) {
+    const col = columnIndex(contacts, 'clientId');
+    const ids = sheet.getRange(top, col + 1, lastRow - top + 1, 1).getValues();
+    ids.forEach((r, i) => {
+      const key = idKey(String(r[0] ?? ''));
+      if (key === '') return;
+      const rows = byKey.get(key);
+      if (rows) rows.push(top + i);
+      else byKey.set(key, [top + i]);
+    });
+  }
+  if (cache) store(cache, contacts, byKey, lastRow);
+  return byKey;
+}
+
+function store(cache: Cache, contacts: Table<'contacts'>, byKey: Map<string, number[]>, lastRow: number): void {
+  const top = sheetRow(contacts, 0);
+  const last = lastRow >= top ? readIds(contacts, lastRow, lastRow)[0] : { id: '', clientId: '' };
+  const mark = markOf(last.id, last.clientId);
+  let bytes = 0;
+  for (const [key, rows] of byKey) bytes += key.length + 2 + rows.length * 5;
+  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+  const old = readMeta(cache);
+  for (let shards = Math.max(1, Math.ceil(bytes / SHARD_BYTES)); shards <= MAX_SHARDS; shards *= 2) {
+    const meta: Meta = { v: VERSION, stamp, shards, reach: lastRow };
+    const parts: Shard[] = Array.from({ length: shards }, () => ({ upTo: lastRow, mark, rows: new Map() }));
+    for (const [key, rows] of byKey) parts[shardOf(meta, key)].rows.set(key, rows);
+    const values: Record<string, string> = { [META_KEY]: JSON.stringify(meta) };
+    parts.forEach((p, i) => (values[shardKey(meta, i)] = writeShard(p)));
+    // A client with a very long history can overfill its shard: cut finer.
+    if (Object.values(values).some((v) => byteLength(v) > MAX_VALUE_BYTES)) continue;
+    try {
+      cache.putAll(values, TTL_SECONDS);
+    } catch {
+      // A cache that refuses (too many items, a value over the limit) only costs speed.
+      cache.remove(META_KEY);
+    }
+    if (old) cache.removeAll(Array.from({ length: old.shards }, (_, i) => shardKey(old, i)));
+    return;
+  }
+}
+
+/** UTF-8 bytes, as CacheService counts a value against its limit. */
+function byteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The index's shard for one client, with what is needed to store it back. */
+interface Loaded {
+  cache: Cache;
+  meta: Meta;
+  shard: Shard;
+}
+
+function load(contacts: Table<'contacts'>, key: string): Loaded | null {
+  recent = null;
+  const cache = documentCache();
+  const meta = cache && readMeta(cache);
+  if (!cache || !meta) return null;
+  const shard = readShard(cache.get(shardKey(meta, shardOf(meta, key))));
+  if (!shard) return null;
+  const loaded = { cache, meta, shard };
+  recent = { key, sheet: contacts.sheet, loaded };
+  return loaded;
+}
+
+function save(loaded: Loaded, key: string): void {
+  const { cache, meta, shard } = loaded;
+  const text = writeShard(shard);
+  try {
+    if (byteLength(text) <= MAX_VALUE_BYTES) {
+      meta.reach = Math.max(meta.reach, shard.upTo);
+      cache.putAll({ [META_KEY]: JSON.stringify(meta), [shardKey(meta, shardOf(meta, key))]: text }, TTL_SECONDS);
+      return;
+    }
+  } catch {
+    // fall through: the shard could not be stored, so the index cannot be trusted for these clients
+  }
+  dropRowIndex();
+}
+
+/**
+ * The rows of one client as the cached index has them, once the parts that can be checked without
+ * reading the client's rows are checked: the log is no shorter than the index knew, row upTo still
+ * holds the contact it held (no row was inserted or deleted above it), and the rows added since are
+ * read (their ID columns only) and those of this client added. null: no usable index (build one).
+ * The caller checks every named row against the cells it reads (docs/row-index.md).
+ */
+export function indexedRows(contacts: Table<'contacts'>, clientId: string): IndexedRows | null {
+  const key = idKey(clientId);
+  const loaded = load(contacts, key);
+  if (!loaded) return null;
+  const { shard } = loaded;
+  const lastRow = contacts.sheet.getLastRow();
+  const top = sheetRow(contacts, 0);
+  if (lastRow < shard.upTo) return forget();
+  const added: number[] = [];
+  if (lastRow >= top) {
+    const from = Math.max(shard.upTo, top);
+    const tail = readIds(contacts, from, lastRow);
+    if (shard.upTo >= top && markOf(tail[0]?.id, tail[0]?.clientId) !== shard.mark) return forget();
+    if (lastRow > shard.upTo) {
+      // What was read is kept for every client of this shard, so the next use of it reads only the
+      // rows added after these.
+      const here = shardOf(loaded.meta, key);
+      tail.forEach((r, i) => {
+        const row = from + i;
+        const other = idKey(String(r.clientId ?? ''));
+        if (row <= shard.upTo || other === '') return;
+        if (other === key) added.push(row);
+        if (shardOf(loaded.meta, other) === here) appendRow(shard, other, row);
+      });
+      const last = tail[tail.length - 1];
+      shard.upTo = lastRow;
+      shard.mark = markOf(last.id, last.clientId);
+      save(loaded, key);
+    }
+  }
+  const named = (shard.rows.get(key) ?? []).filter((r) => !added.includes(r));
+  return { named, added, lastRow };
+}
+
+/** No usable index: nothing read from it may be saved back later in this execution. */
+function forget(): null {
+  recent = null;
+  return null;
+}
+
+function appendRow(shard: Shard, key: string, row: number): void {
+  const rows = shard.rows.get(key);
+  if (!rows) shard.rows.set(key, [row]);
+  else if (!rows.includes(row)) rows.push(row);
+}
+
+/**
+ * After our own append of one contact row (under the document lock): the shard learns it, when the
+ * shard knew the log up to the row before it. Otherwise nothing: the next use reads it as new.
+ */
+export function noteAppendedContact(
+  contacts: Table<'contacts'>,
+  row: number,
+  contactId: string,
+  clientId: string,
+): void {
+  const key = idKey(clientId);
+  const loaded = recent && recent.key === key && recent.sheet === contacts.sheet ? recent.loaded : load(contacts, key);
+  if (!loaded || loaded.shard.upTo !== row - 1) return;
+  appendRow(loaded.shard, key, row);
+  loaded.shard.upTo = row;
+  loaded.shard.mark = markOf(contactId, clientId);
+  save(loaded, key);
+}
+
+/**
+ * An edit typed into Contacts: rows the index already covers may have changed client (or moved), so
+ * the index is dropped when the edit reaches the ID or Client ID column at or above the farthest row
+ * it knows. Rows typed below it are found as new rows by the next use, so the index stays.
+ */
+export function contactsEdited(
+  edit: { first: number; left: number; right: number },
+  columns: readonly (number | undefined)[],
+): void {
+  const cache = documentCache();
+  const meta = cache && readMeta(cache);
+  if (!cache || !meta) return;
+  const touches = columns.some((c) => c === undefined || (c >= edit.left && c < edit.right));
+  if (touches && edit.first <= meta.reach) dropRowIndex();
+}
+
+/** Forget the row index (the next use builds it again). */
+export function dropRowIndex(): void {
+  const cache = documentCache();
+  const meta = cache && readMeta(cache);
+  if (!cache) return;
+  cache.removeAll([META_KEY, ...(meta ? Array.from({ length: meta.shards }, (_, i) => shardKey(meta, i)) : [])]);
+}
+
+/** Builds and caches the index unless one is cached (the sidebar opening, like the search index). */
+export function warmRowIndex(contacts: Table<'contacts'>): void {
+  const cache = documentCache();
+  const meta = cache && readMeta(cache);
+  if (!cache || meta) return;
+  buildRowIndex(contacts, cache);
+}
