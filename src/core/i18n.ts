@@ -635,6 +635,19 @@ const EN = {
   'import.undo.removed': 'Import {batch} undone: the client it added is removed, with its {contacts} contacts.',
   'import.undo.restored':
     'Import {batch} undone: the fields it changed are restored and its {contacts} contacts removed.',
+  'import.change.added': 'Imported (batch {batch}).',
+  'import.refused.row': 'Row {line} was refused, so nothing of this batch was written: {problems}',
+  'import.refused.notYours':
+    'Row {line} gives {owner} as the owner; a salesperson imports only into their own name. Make the owner you, or ask your manager to import it.',
+  'import.refused.notYourTeam':
+    'Row {line} gives {owner} as the owner, who is not on your team; a manager imports only for their own team. Ask a director.',
+  'import.refused.notOnTeam': 'Only people on the Team may import a list; ask a director to add you.',
+  'import.undo.noBatch':
+    'This file has no import {batch}; the batch is named when an import finishes (such as I-M1ABC2D3).',
+  'import.undo.already': 'Import {batch} is already undone.',
+  'import.undo.changed':
+    'Import {batch} was not undone: these rows were changed or removed since it ({ids}); sort them out by hand, or change them back first.',
+  'import.undo.done': 'Import {batch} undone: {clients} clients and {contacts} contacts removed, the rest restored.',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -1210,6 +1223,15 @@ const ZH_CN: Record<MessageKey, string> = {
   'import.none': '无',
   'import.undo.removed': '已撤销导入 {batch}：删除了这次导入新增的客户及其 {contacts} 条跟进记录。',
   'import.undo.restored': '已撤销导入 {batch}：恢复了这次导入改动的字段，删除了它记录的 {contacts} 条跟进。',
+  'import.change.added': '导入（批次 {batch}）。',
+  'import.refused.row': '第 {line} 行被拒绝，所以这一批什么都没有写入：{problems}',
+  'import.refused.notYours': '第 {line} 行的负责人是 {owner}；业务员只能导入到自己名下。请把负责人改成您自己，或请经理来导入。',
+  'import.refused.notYourTeam': '第 {line} 行的负责人 {owner} 不在您的团队；经理只能为本团队导入。请找总监。',
+  'import.refused.notOnTeam': '只有团队表里的人才能导入名单；请让总监把您加进去。',
+  'import.undo.noBatch': '这个文件里没有导入批次 {batch}；批次号在导入完成时给出（形如 I-M1ABC2D3）。',
+  'import.undo.already': '导入批次 {batch} 已经撤销过了。',
+  'import.undo.changed': '没有撤销导入 {batch}：这些行在导入之后被改动或删除了（{ids}）；请手动处理，或先把它们改回去。',
+  'import.undo.done': '已撤销导入 {batch}：删除了 {clients} 个客户和 {contacts} 条跟进，其余恢复原样。',
 };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en: EN, 'zh-CN': ZH_CN };

@@ -11,6 +11,8 @@ import { logContact } from '../gas/sidebar/log-contact';
 import { sidebarContext } from '../gas/sidebar/open';
 import { countClientsOf, reassignClient, reassignClients } from '../gas/sidebar/reassign';
 import { searchClients } from '../gas/sidebar/search';
+import { undoImport } from '../gas/import/journal';
+import { importBatch } from '../gas/import/write';
 
 export const api = {
   sidebarContext,
@@ -23,6 +25,8 @@ export const api = {
   reassignClient,
   reassignClients,
   countClientsOf,
+  importBatch,
+  undoImport,
 };
 
 export type ServerApi = typeof api;

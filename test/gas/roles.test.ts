@@ -72,6 +72,8 @@ const ROWS: { name: keyof typeof EXPOSURES; args?: (wb: Wb) => unknown[]; allowe
   },
   { name: 'addClient', args: () => [{ name: 'Brand New Co' }], allowed: WORK },
   { name: 'claimClient', args: () => ['C-1'], allowed: WORK },
+  { name: 'importBatch', args: () => [{ batch: '', clients: [] }], allowed: WORK },
+  { name: 'undoImport', args: () => ['I-NONE'], allowed: WORK },
   { name: 'menuRefresh', allowed: WORK },
   { name: 'menuPreviewEmail', allowed: WORK },
   { name: 'menuReportDaily', allowed: WORK },

@@ -55,18 +55,31 @@ export function coveringSpans(rows: readonly number[], max: number): [number, nu
  * not the thousands of other clients' rows between a client's first and last contact).
  */
 export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: string): ContactRecord[] {
+  return readHistories(contacts, [clientId], tz).get(idKey(clientId)) ?? [];
+}
+
+/**
+ * The Contacts rows of several clients (by idKey of their ID), each newest first, in one read of the
+ * Client ID column and at most MAX_BLOCKS reads of rows around them (the import's batched writer).
+ */
+export function readHistories(
+  contacts: Table<'contacts'>,
+  clientIds: readonly string[],
+  tz: string,
+): Map<string, ContactRecord[]> {
+  const out = new Map<string, ContactRecord[]>();
   const sheet = contacts.sheet;
   const lastRow = sheet.getLastRow();
   const top = sheetRow(contacts, 0);
-  if (lastRow < top || contacts.lastColumn === 0) return [];
+  if (clientIds.length === 0 || lastRow < top || contacts.lastColumn === 0) return out;
   const col = columnIndex(contacts, 'clientId');
-  const wanted = idKey(clientId);
+  const wanted = new Set(clientIds.map(idKey));
   const ids = sheet.getRange(top, col + 1, lastRow - top + 1, 1).getValues();
   const rows: number[] = [];
   ids.forEach((r, i) => {
-    if (idKey(String(r[0] ?? '')) === wanted) rows.push(i);
+    if (wanted.has(idKey(String(r[0] ?? '')))) rows.push(i);
   });
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return out;
   const byRow = new Map<number, unknown[]>();
   for (const [first, last] of coveringSpans(rows, MAX_BLOCKS)) {
     const block = sheet.getRange(top + first, 1, last - first + 1, contacts.lastColumn).getValues();
@@ -81,7 +94,11 @@ export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: s
   withOrder.sort(
     (a, b) => (b.record.date?.getTime() ?? -Infinity) - (a.record.date?.getTime() ?? -Infinity) || b.order - a.order,
   );
-  return withOrder.map((x) => x.record);
+  for (const { record } of withOrder) {
+    const key = idKey(record.clientId);
+    out.set(key, [...(out.get(key) ?? []), record]);
+  }
+  return out;
 }
 
 export function contactEntry(record: ContactRecord, tz: string): ContactEntry {
