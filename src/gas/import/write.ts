@@ -20,6 +20,7 @@ import {
   type ContactRecord,
 } from '../../core/schema';
 import type { LogContactEntry, NewClientFields } from '../../server/api-types';
+import type { ImportWriteClient } from '../../core/import/batches';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { clientIdSource } from '../client-ids';
 import { withDocumentLock } from '../lock';
@@ -33,18 +34,6 @@ import { type SidebarSession, openSession } from '../sidebar/session';
 import { FieldChecker } from '../sidebar/validate';
 import { type Table, appendRecords, columnIndex, rawCell } from '../table';
 import { type JournalEntry, appendJournal, newBatchId, rowsById } from './journal';
-
-/** One client of a batch: a new one (its Add client fields) or one in the register (its ID), with contacts to log. */
-export interface ImportWriteClient {
-  /** the list's row it starts on (named in a refusal) */
-  line: number;
-  /** a new client's fields as Add client takes them; null for a client already in the register */
-  fields: NewClientFields | null;
-  /** the register's client, when fields is null */
-  clientId?: string;
-  /** oldest first, as Log contact takes them (clientId is filled in); each with its list row */
-  contacts: (Omit<LogContactEntry, 'clientId'> & { line: number })[];
-}
 
 export interface ImportWriteInput {
   /** the import's batch ID ('' for a new import: one is made) */
@@ -89,7 +78,7 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
     let values: ClientValues | null = null;
     if (source.fields !== null && source.fields !== undefined) {
       const check = new FieldChecker('clients', lang, tz, s.team);
-      values = checkClientFields(source.fields, s, check);
+      values = checkClientFields(source.fields as NewClientFields, s, check);
       if (!check.ok)
         return refusal(
           lang,

@@ -25,9 +25,9 @@ import { type TableName, type TeamMember, findHeaders, matchTabName } from '../.
 import { parseSettings } from '../../core/settings';
 import type { SheetModel } from '../emulator/model';
 import { ListError, readList } from '../import/read-list';
-import type { ImportWriteClient, ImportWriteDone, ImportWriteResult } from '../../gas/import/write';
+import type { ImportWriteDone, ImportWriteResult } from '../../gas/import/write';
+import { IMPORT_BATCH_CLIENTS, writerClients } from '../../core/import/batches';
 import type { UndoResult } from '../../gas/import/journal';
-import type { NewClientFields } from '../../server/api-types';
 import type { Session } from '../session';
 import { WorkbookError } from '../session';
 import { UsageError, type CliOptions } from './args';
@@ -172,43 +172,6 @@ async function runUndo(batch: string, say: (line: string) => void, open: () => P
   } finally {
     await session.close();
   }
-}
-
-/** Clients per call of the add-on's batched writer: each call stays well inside Apps Script's 6 minutes. */
-export const IMPORT_BATCH_CLIENTS = 500;
-
-/** The plan's clients as the add-on's batched writer takes them (src/gas/import/write.ts). */
-export function writerClients(plan: ImportPlan): ImportWriteClient[] {
-  return plan.clients
-    .filter((c) => c.action !== 'skip')
-    .map((client) => ({
-      line: client.lines[0],
-      fields: client.action === 'new' ? (client.fields as NewClientFields) : null,
-      clientId: client.action === 'new' ? undefined : (client.matched?.id ?? ''),
-      contacts: client.contacts.map((contact) => {
-        const v = contact.values;
-        const entry: ImportWriteClient['contacts'][number] = {
-          line: contact.line,
-          date: v.date,
-          channel: v.channel,
-          outcome: v.outcome,
-        };
-        const optional: Record<string, string | null | undefined> = {
-          by: v.by,
-          result: v.result,
-          summary: v.summary,
-          objections: v.objections,
-          attitude: v.attitude,
-          reason: v.reason,
-          nextDate: contact.next?.date,
-          nextOwner: contact.next?.owner,
-          nextTopic: contact.next?.topic,
-        };
-        for (const [k, value] of Object.entries(optional))
-          if (value !== null && value !== undefined && value !== '') (entry as Record<string, unknown>)[k] = value;
-        return entry;
-      }),
-    }));
 }
 
 /**
