@@ -13,6 +13,7 @@ import { countClientsOf, reassignClient, reassignClients } from '../gas/sidebar/
 import { searchClients } from '../gas/sidebar/search';
 import { undoImport } from '../gas/import/journal';
 import { importBatch } from '../gas/import/write';
+import { importPreview, importRun, importTabs } from '../gas/import/dialog';
 
 export const api = {
   sidebarContext,
@@ -27,6 +28,9 @@ export const api = {
   countClientsOf,
   importBatch,
   undoImport,
+  importTabs,
+  importPreview,
+  importRun,
 };
 
 export type ServerApi = typeof api;

@@ -17,6 +17,7 @@ import {
 } from '../gas/schedule/menu-actions';
 import { menuAddClient, menuClientCard, menuOpenSidebar } from '../gas/sidebar/open';
 import { api } from './api';
+import { menuImport } from '../gas/import/dialog';
 import { gated } from './exposures';
 import { menuConfirmRoles } from '../gas/roles';
 import { menuRefresh } from '../gas/refresh';
@@ -75,6 +76,10 @@ type Exposed = Record<string, unknown>;
 (global as unknown as Exposed).countClientsOf = gated('countClientsOf', api.countClientsOf);
 (global as unknown as Exposed).importBatch = gated('importBatch', api.importBatch);
 (global as unknown as Exposed).undoImport = gated('undoImport', api.undoImport);
+(global as unknown as Exposed).importTabs = gated('importTabs', api.importTabs);
+(global as unknown as Exposed).importPreview = gated('importPreview', api.importPreview);
+(global as unknown as Exposed).importRun = gated('importRun', api.importRun);
+(global as unknown as Exposed).menuImport = gated('menuImport', menuImport);
 (global as unknown as Exposed).menuOpenSidebar = gated('menuOpenSidebar', menuOpenSidebar);
 (global as unknown as Exposed).menuAddClient = gated('menuAddClient', menuAddClient);
 (global as unknown as Exposed).menuClientCard = gated('menuClientCard', menuClientCard);

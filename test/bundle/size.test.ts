@@ -13,8 +13,11 @@ import { distDir } from '../helpers/bundle';
  * pinyin-pro's dictionary in the table, to split names as it does (2026-12-06); 802,301 once the
  * import's sentences (both languages, in the one catalogue), Stage set and the emulator conformance
  * work landed the same day. The budget leaves about 45 KB for features; a library is ten times that.
+ * The import in Sheets (its batched writer, journal and dialog, which plans on the server with the
+ * command line's core: header mapping, values, duplicates, preview) took it to 883,955: the budget
+ * moved to 900,000 on purpose, since the dialog cannot plan a 50,000-row tab in the browser.
  */
-const BUDGET_BYTES = 850_000;
+const BUDGET_BYTES = 900_000;
 
 const code = fs.readFileSync(path.join(distDir, 'Code.js'), 'utf8');
 

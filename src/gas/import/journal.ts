@@ -36,6 +36,19 @@ const MAX_BLOCKS = 20;
 
 export type JournalTab = 'clients' | 'contacts';
 
+/** Where a Sheets import stands: its source tab, the mapping and mode it was started with, clients written of all. */
+export interface ImportProgress {
+  tab: string;
+  /** header → field key ('' leaves the column out), as corrected in the dialog */
+  map: [string, string][];
+  update: boolean;
+  done: number;
+  total: number;
+}
+
+/** A journal row saying where an import stands (Tab "progress"); the last one of a batch counts. */
+const PROGRESS = 'progress';
+
 export interface JournalEntry {
   tab: JournalTab;
   id: string;
@@ -103,8 +116,9 @@ export function appendJournal(
   ss: Ss,
   entries: readonly JournalEntry[],
   { batch, at, by, lang }: { batch: string; at: Date; by: string; lang: Lang },
+  progress?: ImportProgress,
 ): void {
-  if (entries.length === 0) return;
+  if (entries.length === 0 && progress === undefined) return;
   let sheet = journalSheet(ss);
   if (sheet === null) {
     sheet = ss.insertSheet(JOURNAL_TAB[lang], ss.getSheets().length);
@@ -133,6 +147,7 @@ export function appendJournal(
       ]),
     );
   }
+  if (progress !== undefined) rows.push([batch, when, by, PROGRESS, '', JSON.stringify(progress), '', '', '']);
   const range = sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, WIDTH);
   range.setNumberFormat('@');
   range.setValues(rows);
@@ -164,6 +179,7 @@ function readBatch(sheet: Sheet, batch: string): { entries: BatchEntry[]; journa
     if (String(cells[COL.batch]) !== batch) return;
     journalRows.push(i + 2);
     if (String(cells[COL.undone] ?? '') !== '') undone = true;
+    if (String(cells[COL.tab]) === PROGRESS) return;
     const part = Number(cells[COL.part] || 1);
     if (part > 1 && open !== null) {
       open.text += String(cells[COL.before] ?? '');
@@ -182,6 +198,48 @@ function readBatch(sheet: Sheet, batch: string): { entries: BatchEntry[]; journa
   });
   close();
   return { entries, journalRows, undone };
+}
+
+export interface ImportRecord {
+  batch: string;
+  by: string;
+  date: string;
+  /** where a Sheets import stands (none for a command-line import) */
+  progress: ImportProgress | null;
+  undone: boolean;
+  /** the clients the batch added */
+  added: string[];
+}
+
+/** The imports the journal holds, oldest first. */
+export function readImports(ss: Ss): ImportRecord[] {
+  const sheet = journalSheet(ss);
+  const last = sheet?.getLastRow() ?? 0;
+  if (sheet === null || last < 2) return [];
+  const out = new Map<string, ImportRecord>();
+  for (const cells of sheet.getRange(2, 1, last - 1, WIDTH).getValues()) {
+    const batch = String(cells[COL.batch] ?? '');
+    if (batch === '') continue;
+    let rec = out.get(batch);
+    if (rec === undefined) {
+      rec = {
+        batch,
+        by: String(cells[COL.by] ?? ''),
+        date: String(cells[COL.date] ?? ''),
+        progress: null,
+        undone: false,
+        added: [],
+      };
+      out.set(batch, rec);
+    }
+    if (String(cells[COL.undone] ?? '') !== '') rec.undone = true;
+    const tab = String(cells[COL.tab] ?? '');
+    if (tab === PROGRESS) rec.progress = JSON.parse(String(cells[COL.before])) as ImportProgress;
+    else if (tab === 'clients' && String(cells[COL.before] ?? '') === '' && String(cells[COL.after] ?? '') !== '') {
+      rec.added.push(String(cells[COL.id]));
+    }
+  }
+  return [...out.values()];
 }
 
 /** Every row of a table holding one of `ids`, read in a bounded number of blocks: idKey → sheet row and cells. */

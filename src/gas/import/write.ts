@@ -33,12 +33,14 @@ import { invalidateSearchIndex } from '../sidebar/search-index';
 import { type SidebarSession, openSession } from '../sidebar/session';
 import { FieldChecker } from '../sidebar/validate';
 import { type Table, appendRecords, columnIndex, rawCell } from '../table';
-import { type JournalEntry, appendJournal, newBatchId, rowsById } from './journal';
+import { type ImportProgress, type JournalEntry, appendJournal, newBatchId, rowsById } from './journal';
 
 export interface ImportWriteInput {
   /** the import's batch ID ('' for a new import: one is made) */
   batch: string;
   clients: ImportWriteClient[];
+  /** a Sheets import: where it stands once this batch is written (kept in the journal, under the same lock) */
+  progress?: ImportProgress;
 }
 
 export interface ImportWriteDone {
@@ -85,7 +87,7 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
           source.line,
           check.problems.map((p) => p.text),
         );
-      // DOMAIN's roles: a salesperson imports into their own name, a manager for their team.
+      // Who may import (docs/roles.md): a salesperson into their own name, a manager for their team.
       const owner = String(values.owner ?? '');
       const may = mayHandOverFrom(s.actor, owner, members);
       if (!may.ok) {
@@ -293,7 +295,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     readBack(contacts, firstContact, contactRows.length).forEach((cellsNow) =>
       entries.push({ tab: 'contacts', id: String(cellsNow[contactIdCol] ?? ''), before: null, after: cellsNow }),
     );
-    appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang });
+    appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang }, input.progress);
     return { ok: true, value: { batch, added: newRows.length, logged: contactRows.length, ids: newIds } };
   });
 }
