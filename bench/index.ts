@@ -3,6 +3,7 @@
  * and at the 10-million-cell ceiling, beside a naive per-cell script, written to BENCHMARKS.md.
  *
  *   node --expose-gc build/bench.js [--no-ceiling] [--sizes=1000,10000]
+ *   node --expose-gc build/bench.js --import[=10000,50000]   (only the import in Sheets, nothing written)
  *
  * --no-ceiling and --sizes are for quick looks while developing; BENCHMARKS.md is only written by a
  * full run, so it always holds every size.
@@ -14,6 +15,7 @@ import { type EntryPoint, ENTRY_POINTS, discoveredReports, exposedFunctions, run
 import { naiveCanRun, naiveOverdueReport, naiveRefresh, runNaive } from './naive';
 import { HEADER, naiveCells, rowCells, textTable, writeMarkdown, type Report } from './report';
 import { scalePlan } from './scale';
+import { IMPORT_HEADER, type ImportBenchRow, benchImport, importCells } from './import';
 import { STANDARD_SIZES, ceilingSize } from './sizes';
 import { type NaiveRow, type Row, evaluateTargets } from './targets';
 import { type BenchWorkbook, type Size, buildWorkbook, probeLayout } from './workbook';
@@ -65,9 +67,31 @@ function benchSize(bundle: Bundle, size: Size, rows: Row[], naive: NaiveRow[], e
   return wb;
 }
 
+/** The import in Sheets at each list size (bench/import.ts). */
+function benchImports(bundle: Bundle, counts: readonly number[]): ImportBenchRow[] {
+  const out: ImportBenchRow[] = [];
+  for (const count of counts) {
+    log(`\n▸ import of ${count.toLocaleString('en-US')} rows into the 1,000-client workbook`);
+    const row = benchImport(bundle, count);
+    out.push(row);
+    log(`  ${importCells(row).join(' · ')}`);
+  }
+  return out;
+}
+
+export const IMPORT_ROWS = [10_000, 50_000];
+
 function main(): void {
   const started = performance.now();
   const args = process.argv.slice(2);
+  const importArg = args.find((a) => a === '--import' || a.startsWith('--import='));
+  if (importArg !== undefined) {
+    const counts = importArg.includes('=') ? importArg.slice('--import='.length).split(',').map(Number) : IMPORT_ROWS;
+    const rows = benchImports(loadBundle(path.join(root, 'dist')), counts);
+    log(`\n${textTable(IMPORT_HEADER, rows.map(importCells))}`);
+    log(`\nimport only: ${((performance.now() - started) / 1000).toFixed(1)} s; BENCHMARKS.md not written`);
+    return;
+  }
   const sizesArg = args.find((a) => a.startsWith('--sizes='));
   const only = sizesArg ? new Set(sizesArg.slice('--sizes='.length).split(',').map(Number)) : null;
   const withCeiling = !args.includes('--no-ceiling') && only === null;
@@ -87,6 +111,7 @@ function main(): void {
     workbooks.push({ size: wb.size, cells: wb.cells, cellsAfter: totalCells(wb.env.spreadsheet), buildMs: wb.buildMs });
   }
 
+  const imports = only === null ? benchImports(bundle, IMPORT_ROWS) : [];
   const targets = evaluateTargets(rows, naive);
   const covered = new Set(rows.filter((r) => r.fn).map((r) => r.fn as string));
   const notBenchmarked = [...exposed].filter((f) => !covered.has(f) && f !== 'onInstall').sort();
@@ -116,6 +141,7 @@ function main(): void {
       otherCells: layout.otherCells,
     }),
     notBenchmarked,
+    imports,
     totalMs,
     command: 'npm run bench',
   };

@@ -210,6 +210,22 @@ describe('import in the add-on', () => {
     expect(rowsOf(wb, 'Clients')[0]['Next topic'] === long).toBe(true);
   });
 
+  test('an import with more journal rows than a new tab holds lands in one batch and undoes', () => {
+    const wb = workbook();
+    const before = register(wb);
+    // 600 clients with a contact each: 1,200 journal rows, past the 1,000 rows of a new tab.
+    const many: Planned[] = Array.from({ length: 600 }, (_, i) => ({
+      line: i + 2,
+      fields: { name: `批量客户${i}号-${[...String(i)].reverse().join('')}`, owner: 'Amy' },
+      contacts: [{ line: i + 2, date: '2026-02-20', channel: 'phone', outcome: 'noAnswer' }],
+    }));
+    const batch = importIn(wb, [many]);
+    expect(rowsOf(wb, 'Clients')).toHaveLength(601);
+    expect(wb.values('Import journal').length).toBe(1 + 1_200);
+    expect(wb.client('undoImport', [batch], WANG)).toMatchObject({ ok: true });
+    expect(register(wb)).toEqual(before);
+  });
+
   test('a salesperson imports into their own name only; a manager for their team; nothing of a refused batch is written', () => {
     const wb = workbook();
     const before = register(wb);

@@ -148,7 +148,11 @@ export function appendJournal(
     );
   }
   if (progress !== undefined) rows.push([batch, when, by, PROGRESS, '', JSON.stringify(progress), '', '', '']);
-  const range = sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, WIDTH);
+  const first = sheet.getLastRow() + 1;
+  // The grid grows by what is missing (a new tab has 1,000 rows; a range outside it throws).
+  const missing = first + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  const range = sheet.getRange(first, 1, rows.length, WIDTH);
   range.setNumberFormat('@');
   range.setValues(rows);
 }
