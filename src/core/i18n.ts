@@ -658,6 +658,9 @@ const EN = {
     'No header row in the first 10 rows of {tab}: at least one column must have a name we know (such as 客户名称 or Name).',
   'import.check.changed':
     'Import {batch} cannot continue: its tab {tab} now plans {total} clients instead of {was}, so it was changed since. Undo the import and start again, or change the tab back.',
+  'import.preview.leftOutDialog': 'Left out (no column of ours; pick one in the table above): {columns}.',
+  'import.preview.skippedHintDialog':
+    'Clients already in the register are left as they are; to log their history too, choose “Add new clients and log the history of clients already in the register”.',
   'import.dialog.advice':
     'First bring the file into a new tab with File ▸ Import (“Insert new sheet(s)”) and untick “Convert text to numbers, dates and formulas”, so phone numbers keep their leading zeros; then pick that tab here.',
   'import.dialog.tab': 'Tab to import',
@@ -1267,6 +1270,9 @@ const ZH_CN: Record<MessageKey, string> = {
   'import.check.noHeader': '{tab} 的前 10 行里没有表头：至少要有一列用我们认得的名字（比如“客户名称”）。',
   'import.check.changed':
     '导入 {batch} 无法继续：它的工作表 {tab} 现在要导入 {total} 个客户，而不是 {was} 个，说明之后被改过。请撤销这次导入重新开始，或把工作表改回去。',
+  'import.preview.leftOutDialog': '以下列没有导入（我们没有对应的列；可以在上面的表里指定）：{columns}。',
+  'import.preview.skippedHintDialog':
+    '客户表里已有的客户保持不动；如果也要导入他们的跟进记录，请选“新增客户，并给已有客户补记跟进”。',
   'import.dialog.advice':
     '先用“文件 ▸ 导入”把文件导入为新的工作表（选“插入新工作表”），并取消勾选“将文本转换为数字、日期和公式”，这样电话开头的 0 不会丢；然后在这里选那个工作表。',
   'import.dialog.tab': '要导入的工作表',

@@ -59,8 +59,13 @@ describe('Import from a tab…', () => {
       total: number;
     };
     expect(preview).toMatchObject({ ok: true });
-    expect(preview.lines.join('\n')).toContain('New clients: 4; existing clients updated: 0; already in the register, left as they are: 1');
+    expect(preview.lines.join('\n')).toContain(
+      'New clients: 4; existing clients updated: 0; already in the register, left as they are: 1',
+    );
     expect(preview.total).toBe(4);
+    // The dialog's own words, not the command line's flags.
+    expect(preview.lines.join('\n')).toContain('to log their history too, choose “Add new clients and log');
+    expect(preview.lines.join('\n')).not.toContain('--update');
     const done = one.client('importRun', [{ tab: '名单', update: false, batch: '' }], WANG) as Step;
     expect(done).toMatchObject({ ok: true, done: 4, total: 4 });
 

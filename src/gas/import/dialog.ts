@@ -177,7 +177,13 @@ export function importPreview(req: ImportRequest): ImportPreview {
   const { plan, header } = planned;
   return {
     ok: true,
-    lines: previewLines(plan, { row: header.row + 1, mapping: header.mapping.mapping }, s.ctx.lang, s.me || s.email),
+    lines: previewLines(
+      plan,
+      { row: header.row + 1, mapping: header.mapping.mapping },
+      s.ctx.lang,
+      s.me || s.email,
+      'dialog',
+    ),
     columns: header.mapping.mapping.columns.map((c) => ({ header: c.header, field: c.field ?? '' })),
     total: writerClients(plan).length,
   };
