@@ -52,7 +52,12 @@ function listRows(count: number): string[][] {
   return rows;
 }
 
-export function benchImport(bundle: Bundle, count: number, batchSize = 500): ImportBenchRow {
+export function benchImport(
+  bundle: Bundle,
+  count: number,
+  batchSize = 500,
+  progress: (line: string) => void = () => undefined,
+): ImportBenchRow {
   const wb = buildWorkbook(bundle, { label: 'import', clients: 1_000, contacts: 5_000 });
   const user = wb.manager.email;
   // What File ▸ Import leaves: a new tab, phones as text ("Convert text…" unticked).
@@ -103,6 +108,7 @@ export function benchImport(bundle: Bundle, count: number, batchSize = 500): Imp
     batch = a.batch ?? batch;
     added += a.added ?? 0;
     logged += a.logged ?? 0;
+    if (batches % 10 === 0) progress(`  … ${a.done ?? 0} of ${a.total ?? 0} clients, ${batches} batches`);
     if ((a.done ?? 0) >= (a.total ?? 0)) break;
   }
   return {

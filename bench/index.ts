@@ -72,7 +72,7 @@ function benchImports(bundle: Bundle, counts: readonly number[]): ImportBenchRow
   const out: ImportBenchRow[] = [];
   for (const count of counts) {
     log(`\n▸ import of ${count.toLocaleString('en-US')} rows into the 1,000-client workbook`);
-    const row = benchImport(bundle, count);
+    const row = benchImport(bundle, count, 500, log);
     out.push(row);
     log(`  ${importCells(row).join(' · ')}`);
   }
