@@ -3,6 +3,7 @@
  * and at the 10-million-cell ceiling, beside a naive per-cell script, written to BENCHMARKS.md.
  *
  *   node --expose-gc build/bench.js [--no-ceiling] [--sizes=1000,10000 [--ceiling]] [--groups=sidebar,edit]
+ *   node --expose-gc build/bench.js --import[=10000,50000]   (only the import in Sheets, nothing written)
  *
  * --no-ceiling, --sizes (with --ceiling to add the ceiling) and --groups (entry points of those
  * groups only, in their usual order) are for quick looks while developing; BENCHMARKS.md is only
@@ -15,6 +16,7 @@ import { type EntryPoint, ENTRY_POINTS, discoveredReports, exposedFunctions, run
 import { naiveCanRun, naiveOverdueReport, naiveRefresh, runNaive } from './naive';
 import { HEADER, naiveCells, rowCells, textTable, writeMarkdown, type Report } from './report';
 import { scalePlan } from './scale';
+import { IMPORT_HEADER, type ImportBenchRow, benchImport, importCells } from './import';
 import { STANDARD_SIZES, ceilingSize } from './sizes';
 import { type NaiveRow, type Row, evaluateTargets } from './targets';
 import { type BenchWorkbook, type Size, buildWorkbook, probeLayout } from './workbook';
@@ -75,9 +77,31 @@ function benchSize(
   return wb;
 }
 
+/** The import in Sheets at each list size (bench/import.ts). */
+function benchImports(bundle: Bundle, counts: readonly number[]): ImportBenchRow[] {
+  const out: ImportBenchRow[] = [];
+  for (const count of counts) {
+    log(`\n▸ import of ${count.toLocaleString('en-US')} rows into the 1,000-client workbook`);
+    const row = benchImport(bundle, count, 500, log);
+    out.push(row);
+    log(`  ${importCells(row).join(' · ')}`);
+  }
+  return out;
+}
+
+export const IMPORT_ROWS = [10_000, 50_000];
+
 function main(): void {
   const started = performance.now();
   const args = process.argv.slice(2);
+  const importArg = args.find((a) => a === '--import' || a.startsWith('--import='));
+  if (importArg !== undefined) {
+    const counts = importArg.includes('=') ? importArg.slice('--import='.length).split(',').map(Number) : IMPORT_ROWS;
+    const rows = benchImports(loadBundle(path.join(root, 'dist')), counts);
+    log(`\n${textTable(IMPORT_HEADER, rows.map(importCells))}`);
+    log(`\nimport only: ${((performance.now() - started) / 1000).toFixed(1)} s; BENCHMARKS.md not written`);
+    return;
+  }
   const sizesArg = args.find((a) => a.startsWith('--sizes='));
   const only = sizesArg ? new Set(sizesArg.slice('--sizes='.length).split(',').map(Number)) : null;
   const groupsArg = args.find((a) => a.startsWith('--groups='));
@@ -99,6 +123,7 @@ function main(): void {
     workbooks.push({ size: wb.size, cells: wb.cells, cellsAfter: totalCells(wb.env.spreadsheet), buildMs: wb.buildMs });
   }
 
+  const imports = only === null ? benchImports(bundle, IMPORT_ROWS) : [];
   const targets = evaluateTargets(rows, naive);
   const covered = new Set(rows.filter((r) => r.fn).map((r) => r.fn as string));
   const notBenchmarked = [...exposed].filter((f) => !covered.has(f) && f !== 'onInstall').sort();
@@ -128,6 +153,7 @@ function main(): void {
       otherCells: layout.otherCells,
     }),
     notBenchmarked,
+    imports,
     totalMs,
     command: 'npm run bench',
   };

@@ -100,3 +100,56 @@ export function findDuplicates<E extends ClientIdentity>(
   }
   return found;
 }
+
+/** A name key and each of it with one character left out: two keys one edit apart share one of these. */
+function nameVariants(key: string): string[] {
+  if (key.length < 5) return [key];
+  const out = new Set<string>([key]);
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return [...out];
+}
+
+/**
+ * findDuplicates over many candidates (the import's thousands of rows): the same rule and the same
+ * answers in the same order, found through maps of phone digits, emails and name keys (with their
+ * one-deletion variants, so a typo apart still meets) instead of a pass over every entry.
+ */
+export class DuplicateIndex<E extends ClientIdentity> {
+  private readonly entries: E[] = [];
+  private readonly byPhone = new Map<string, number[]>();
+  private readonly byEmail = new Map<string, number[]>();
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(entries: readonly E[] = []) {
+    for (const e of entries) this.add(e);
+  }
+
+  private static put(map: Map<string, number[]>, key: string, at: number): void {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [at]);
+    else if (list[list.length - 1] !== at) list.push(at);
+  }
+
+  add(entry: E): void {
+    const at = this.entries.length;
+    this.entries.push(entry);
+    if (entry.id === '' && entry.name === '') return;
+    for (const p of entry.phones.split(' ')) if (p !== '') DuplicateIndex.put(this.byPhone, p, at);
+    const email = entry.email.trim().toLowerCase();
+    if (email !== '') DuplicateIndex.put(this.byEmail, email, at);
+    const key = nameKey(entry.name);
+    if (key !== '') for (const v of nameVariants(key)) DuplicateIndex.put(this.byName, v, at);
+  }
+
+  find(candidate: { name: string; phone: string; email: string }): { entry: E; reasons: DuplicateReason[] }[] {
+    const seen = new Set<number>();
+    const take = (list: number[] | undefined): void => list?.forEach((i) => seen.add(i));
+    for (const p of phoneDigits(candidate.phone)) take(this.byPhone.get(p));
+    const email = candidate.email.trim().toLowerCase();
+    if (email !== '') take(this.byEmail.get(email));
+    const key = nameKey(candidate.name);
+    if (key !== '') for (const v of nameVariants(key)) take(this.byName.get(v));
+    const picked = [...seen].sort((a, b) => a - b).map((i) => this.entries[i]);
+    return findDuplicates(picked, candidate);
+  }
+}

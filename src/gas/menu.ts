@@ -20,6 +20,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'menu.clientCard', run: 'menuClientCard' },
   { caption: 'menu.refresh', run: 'menuRefresh' },
   { caption: 'menu.poolRelease', run: 'menuPoolRelease' },
+  { caption: 'menu.import', run: 'menuImport' },
   {
     caption: 'menu.reports',
     items: [

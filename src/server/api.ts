@@ -11,6 +11,9 @@ import { logContact } from '../gas/sidebar/log-contact';
 import { sidebarContext, warmClientRows } from '../gas/sidebar/open';
 import { countClientsOf, reassignClient, reassignClients } from '../gas/sidebar/reassign';
 import { searchClients } from '../gas/sidebar/search';
+import { undoImport } from '../gas/import/journal';
+import { importBatch } from '../gas/import/write';
+import { importPreview, importRun, importTabs } from '../gas/import/dialog';
 
 export const api = {
   sidebarContext,
@@ -24,6 +27,11 @@ export const api = {
   reassignClient,
   reassignClients,
   countClientsOf,
+  importBatch,
+  undoImport,
+  importTabs,
+  importPreview,
+  importRun,
 };
 
 export type ServerApi = typeof api;

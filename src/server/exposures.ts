@@ -73,6 +73,14 @@ export const EXPOSURES = {
   reassignClient: { kind: 'sidebar', permission: 'handOverOne' },
   reassignClients: { kind: 'sidebar', permission: 'handOverAll' },
   countClientsOf: { kind: 'sidebar', permission: 'handOverAll' },
+  // a batch of an import, or its undo: a salesperson into their own name only, a manager for their team (checked per row)
+  importBatch: { kind: 'sidebar', permission: 'work' },
+  undoImport: { kind: 'sidebar', permission: 'work' },
+  // the Import from a tab… dialog: its tabs and imports, the preview, one batch per call
+  importTabs: { kind: 'sidebar', permission: 'work' },
+  importPreview: { kind: 'sidebar', permission: 'work' },
+  importRun: { kind: 'sidebar', permission: 'work' },
+  menuImport: { kind: 'menu', permission: 'work' },
 } as const satisfies Record<string, Exposure>;
 
 export type ExposureName = keyof typeof EXPOSURES;

@@ -30,6 +30,11 @@ export const RPC_NAMES: readonly (keyof ServerApi)[] = [
   'reassignClient',
   'reassignClients',
   'countClientsOf',
+  'importBatch',
+  'undoImport',
+  'importTabs',
+  'importPreview',
+  'importRun',
 ];
 
 function call(runner: ScriptRunner, name: string, args: unknown[]): Promise<unknown> {

@@ -13,8 +13,15 @@ import { distDir } from '../helpers/bundle';
  * pinyin-pro's dictionary in the table, to split names as it does (2026-12-06); 802,301 once the
  * import's sentences (both languages, in the one catalogue), Stage set and the emulator conformance
  * work landed the same day. The budget leaves about 45 KB for features; a library is ten times that.
+ * The import in Sheets (its batched writer, journal and dialog, which plans on the server with the
+ * command line's core: header mapping, values, duplicates, preview) took it to 883,955: the budget
+ * moved to 900,000 on purpose, since the dialog cannot plan a 50,000-row tab in the browser.
+ * Merged with the labels moved into one catalogue per language (+27 KB: each label's key is written
+ * in the schema and in each catalogue) and the row index, it is 926,611 bytes; compiling and running
+ * its top level in Node takes 4.6 ms (best of 5, vm.Script), so the budget moves to 950,000 and the
+ * next 24 KB of growth is the moment to look for savings (deriving the label keys saves about 9 KB).
  */
-const BUDGET_BYTES = 850_000;
+const BUDGET_BYTES = 950_000;
 
 const code = fs.readFileSync(path.join(distDir, 'Code.js'), 'utf8');
 

@@ -7,7 +7,7 @@
  * numbers are what lands.
  */
 import { applyContact } from '../apply-contact';
-import { type ClientIdentity, type DuplicateReason, findDuplicates, nameKey, phoneDigits } from '../client-match';
+import { type ClientIdentity, DuplicateIndex, type DuplicateReason, nameKey, phoneDigits } from '../client-match';
 import { type DayKey, dayOf, daysBetween, startOfDay } from '../dates';
 import { computeClient } from '../refresh';
 import { type Message, message } from '../i18n';
@@ -108,14 +108,29 @@ function hasIdentity(id: ClientIdentity): boolean {
  * match and only one of them by its ID, phone, email or very name (not a merely similar one), that
  * one is the client; otherwise all are returned and the row is refused (a client is never guessed).
  */
+/** Entries found by ID and by the duplicate rule without a pass over all of them (thousands of rows). */
+class MatchIndex<E extends ClientIdentity> {
+  readonly byId = new Map<string, E[]>();
+  readonly dups = new DuplicateIndex<E>();
+
+  constructor(entries: readonly E[] = []) {
+    for (const e of entries) this.add(e);
+  }
+
+  add(entry: E): void {
+    if (entry.id !== '') this.byId.set(entry.id, [...(this.byId.get(entry.id) ?? []), entry]);
+    this.dups.add(entry);
+  }
+}
+
 function matchesOf<E extends ClientIdentity>(
-  entries: readonly E[],
+  entries: MatchIndex<E>,
   who: ClientIdentity,
 ): { entry: E; reasons: (DuplicateReason | 'id')[] }[] {
   const found = new Map<E, (DuplicateReason | 'id')[]>();
-  if (who.id !== '') for (const e of entries) if (e.id === who.id) found.set(e, ['id']);
+  if (who.id !== '') for (const e of entries.byId.get(who.id) ?? []) found.set(e, ['id']);
   const phone = who.phones.split(' ').join('/');
-  for (const { entry, reasons } of findDuplicates(entries, { name: who.name, phone, email: who.email })) {
+  for (const { entry, reasons } of entries.dups.find({ name: who.name, phone, email: who.email })) {
     found.set(entry, [...(found.get(entry) ?? []), ...reasons]);
   }
   const all = [...found].map(([entry, reasons]) => ({ entry, reasons }));
@@ -147,7 +162,8 @@ export function planImport(
   // Rows into clients: a row joins the earlier client it matches; a row with history only (no name,
   // phone, email or ID: a list that writes a client's name once) joins the client above it.
   const groups: Group[] = [];
-  const groupIds: (ClientIdentity & { group: Group })[] = [];
+  const groupIds = new MatchIndex<ClientIdentity & { group: Group }>();
+  const groupMembers = new Map<Group, ClientIdentity[]>();
   let previous: Group | null = null;
   for (const row of rows) {
     if (row.problems.length > 0) {
@@ -171,7 +187,8 @@ export function planImport(
       const group = found[0].entry.group;
       group.rows.push(row);
       duplicates.push({ line: row.line, name: who.name, withLine: group.rows[0].line, reasons: found[0].reasons });
-      groupIds.push({ ...who, group });
+      groupIds.add({ ...who, group });
+      groupMembers.get(group)!.push(who);
       previous = group;
       continue;
     }
@@ -181,19 +198,21 @@ export function planImport(
     }
     const group: Group = { identity: who, rows: [row] };
     groups.push(group);
-    groupIds.push({ ...who, group });
+    groupIds.add({ ...who, group });
+    groupMembers.set(group, [who]);
     previous = group;
   }
 
+  const registerIndex = new MatchIndex(register);
   const clients: PlannedClient[] = [];
   const notAttempts: number[] = [];
   let channelAssumed = 0;
   for (const group of groups) {
     const lines = group.rows.map((r) => r.line);
-    const identities = groupIds.filter((g) => g.group === group);
+    const identities = groupMembers.get(group) ?? [];
     const matched = new Map<RegisterClient, (DuplicateReason | 'id')[]>();
     for (const who of identities) {
-      for (const { entry, reasons } of matchesOf(register, who)) {
+      for (const { entry, reasons } of matchesOf(registerIndex, who)) {
         matched.set(entry, [...new Set([...(matched.get(entry) ?? []), ...reasons])]);
       }
     }

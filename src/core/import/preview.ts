@@ -20,6 +20,8 @@ export function previewLines(
   header: { row: number; mapping: HeaderMapping },
   lang: Lang,
   me: string,
+  /** where the preview is read: the command line names --map and --update, the dialog its own controls */
+  where: 'cli' | 'dialog' = 'cli',
 ): string[] {
   const lines: string[] = [];
   const mapped = header.mapping.columns.filter((c) => c.field !== null);
@@ -35,7 +37,7 @@ export function previewLines(
   );
   if (leftOut.length > 0) {
     lines.push(
-      t(lang, 'import.preview.leftOut', {
+      t(lang, where === 'cli' ? 'import.preview.leftOut' : 'import.preview.leftOutDialog', {
         columns: joinList(
           leftOut.map((c) => c.header),
           lang,
@@ -46,7 +48,9 @@ export function previewLines(
   const { counts } = plan;
   const problemRows = new Set(plan.problems.map((p) => p.line)).size;
   lines.push(t(lang, 'import.preview.totals', { rows: plan.rows, ...counts, problems: problemRows }));
-  if (counts.skipped > 0) lines.push(t(lang, 'import.preview.skippedHint'));
+  if (counts.skipped > 0) {
+    lines.push(t(lang, where === 'cli' ? 'import.preview.skippedHint' : 'import.preview.skippedHintDialog'));
+  }
   if (counts.updates > 0) lines.push(t(lang, 'import.preview.updateFields'));
   if (plan.duplicates.length > 0) {
     lines.push(t(lang, 'import.preview.duplicates'));

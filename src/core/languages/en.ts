@@ -929,6 +929,56 @@ const WORDS = {
   'setting.poolDaysC.help': 'A grade C client goes to the pool after this many days without a reached contact.',
   'setting.poolDaysD': 'Pool release after D (days)',
   'setting.poolDaysD.help': 'A grade D client goes to the pool after this many days without a reached contact.',
+  'import.change.added': 'Imported (batch {batch}).',
+  'import.refused.row': 'Row {line} was refused, so nothing of this batch was written: {problems}',
+  'import.refused.notYours':
+    'Row {line} gives {owner} as the owner; a salesperson imports only into their own name. Make the owner you, or ask your manager to import it.',
+  'import.refused.notYourTeam':
+    'Row {line} gives {owner} as the owner, who is not on your team; a manager imports only for their own team. Ask a director.',
+  'import.refused.notOnTeam': 'Only people on the Team may import a list; ask a director to add you.',
+  'import.undo.noBatch':
+    'This file has no import {batch}; the batch is named when an import finishes (such as I-M1ABC2D3).',
+  'import.undo.already': 'Import {batch} is already undone.',
+  'import.undo.changed':
+    'Import {batch} was not undone: these rows were changed or removed since it ({ids}); sort them out by hand, or change them back first.',
+  'import.undo.done': 'Import {batch} undone: {clients} clients and {contacts} contacts removed, the rest restored.',
+  'menu.import': 'Import from a tab…',
+  'import.check.numericPhone':
+    'The phone column “{header}” holds numbers (row {line}: {value}), so leading zeros and + signs are already lost: delete this tab, import the file again with “Convert text to numbers, dates and formulas” unticked, and pick the new tab.',
+  'import.check.garbled':
+    'This tab holds garbled text (row {line}: “{sample}”), so the file was read in the wrong encoding: delete this tab, save the file as “CSV UTF-8” (or pick its encoding in File ▸ Import), import it again and pick the new tab.',
+  'import.check.noTab': 'There is no tab named {tab} to import from; pick one of the list.',
+  'import.check.noHeader':
+    'No header row in the first 10 rows of {tab}: at least one column must have a name we know (such as 客户名称 or Name).',
+  'import.check.changed':
+    'Import {batch} cannot continue: its tab {tab} now plans {total} clients instead of {was}, so it was changed since. Undo the import and start again, or change the tab back.',
+  'import.preview.leftOutDialog': 'Left out (no column of ours; pick one in the table above): {columns}.',
+  'import.preview.skippedHintDialog':
+    'Clients already in the register are left as they are; to log their history too, choose “Add new clients and log the history of clients already in the register”.',
+  'import.dialog.advice':
+    'First bring the file into a new tab with File ▸ Import (“Insert new sheet(s)”) and untick “Convert text to numbers, dates and formulas”, so phone numbers keep their leading zeros; then pick that tab here.',
+  'import.dialog.tab': 'Tab to import',
+  'import.dialog.preview': 'Preview',
+  'import.dialog.mapping': 'Columns (change any column read wrongly, then preview again)',
+  'import.dialog.leaveOut': '(leave out)',
+  'import.dialog.createOnly': 'Add new clients only',
+  'import.dialog.createUpdate': 'Add new clients and log the history of clients already in the register',
+  'import.dialog.start': 'Start import',
+  'import.dialog.progress': '{done} of {total} clients written (batch {batch})…',
+  'import.dialog.done': 'Done: batch {batch}, {added} clients added, {logged} contacts logged.',
+  'import.dialog.continue': 'Continue import {batch} ({done} of {total})',
+  'import.dialog.undo': 'Undo import {batch}',
+  'import.dialog.stopped': 'Stopped: {text} “Continue import” picks up where it stopped.',
+  'import.journal.tab': 'Import journal',
+  'import.journal.batch': 'Batch',
+  'import.journal.date': 'Date',
+  'import.journal.by': 'By',
+  'import.journal.tabName': 'Tab',
+  'import.journal.id': 'ID',
+  'import.journal.before': 'Before',
+  'import.journal.after': 'After',
+  'import.journal.undone': 'Undone',
+  'import.journal.part': 'Part',
 } as const;
 
 export type MessageKey = keyof typeof WORDS;

@@ -869,6 +869,53 @@ const WORDS: Catalogue['words'] = {
   'setting.poolDaysC.help': 'C级客户连续超过该天数没有联系上，进入公海。',
   'setting.poolDaysD': 'D级进入公海天数',
   'setting.poolDaysD.help': 'D级客户连续超过该天数没有联系上，进入公海。',
+  'import.change.added': '导入（批次 {batch}）。',
+  'import.refused.row': '第 {line} 行被拒绝，所以这一批什么都没有写入：{problems}',
+  'import.refused.notYours':
+    '第 {line} 行的负责人是 {owner}；业务员只能导入到自己名下。请把负责人改成您自己，或请经理来导入。',
+  'import.refused.notYourTeam': '第 {line} 行的负责人 {owner} 不在您的团队；经理只能为本团队导入。请找总监。',
+  'import.refused.notOnTeam': '只有团队表里的人才能导入名单；请让总监把您加进去。',
+  'import.undo.noBatch': '这个文件里没有导入批次 {batch}；批次号在导入完成时给出（形如 I-M1ABC2D3）。',
+  'import.undo.already': '导入批次 {batch} 已经撤销过了。',
+  'import.undo.changed':
+    '没有撤销导入 {batch}：这些行在导入之后被改动或删除了（{ids}）；请手动处理，或先把它们改回去。',
+  'import.undo.done': '已撤销导入 {batch}：删除了 {clients} 个客户和 {contacts} 条跟进，其余恢复原样。',
+  'menu.import': '导入…',
+  'import.check.numericPhone':
+    '电话列“{header}”里是数字（第 {line} 行：{value}），开头的 0 和 + 号已经丢了：请删掉这个工作表，重新导入文件时取消勾选“将文本转换为数字、日期和公式”，再选新的工作表。',
+  'import.check.garbled':
+    '这个工作表里有乱码（第 {line} 行：“{sample}”），说明文件是用错误的编码读进来的：请删掉这个工作表，把文件另存为“CSV UTF-8”（或在“文件 ▸ 导入”里选对编码），重新导入后再选新的工作表。',
+  'import.check.noTab': '没有名为 {tab} 的工作表可以导入；请从列表里选一个。',
+  'import.check.noHeader': '{tab} 的前 10 行里没有表头：至少要有一列用我们认得的名字（比如“客户名称”）。',
+  'import.check.changed':
+    '导入 {batch} 无法继续：它的工作表 {tab} 现在要导入 {total} 个客户，而不是 {was} 个，说明之后被改过。请撤销这次导入重新开始，或把工作表改回去。',
+  'import.preview.leftOutDialog': '以下列没有导入（我们没有对应的列；可以在上面的表里指定）：{columns}。',
+  'import.preview.skippedHintDialog':
+    '客户表里已有的客户保持不动；如果也要导入他们的跟进记录，请选“新增客户，并给已有客户补记跟进”。',
+  'import.dialog.advice':
+    '先用“文件 ▸ 导入”把文件导入为新的工作表（选“插入新工作表”），并取消勾选“将文本转换为数字、日期和公式”，这样电话开头的 0 不会丢；然后在这里选那个工作表。',
+  'import.dialog.tab': '要导入的工作表',
+  'import.dialog.preview': '预览',
+  'import.dialog.mapping': '列对应（哪一列读错了就改一下，再预览一次）',
+  'import.dialog.leaveOut': '（不导入）',
+  'import.dialog.createOnly': '只新增客户',
+  'import.dialog.createUpdate': '新增客户，并给已有客户补记跟进',
+  'import.dialog.start': '开始导入',
+  'import.dialog.progress': '已写入 {done} / {total} 个客户（批次 {batch}）…',
+  'import.dialog.done': '导入完成：批次 {batch}，新增客户 {added} 个，记录跟进 {logged} 条。',
+  'import.dialog.continue': '继续导入 {batch}（{done} / {total}）',
+  'import.dialog.undo': '撤销导入 {batch}',
+  'import.dialog.stopped': '已停止：{text}用“继续导入”可以从停下的地方接着导。',
+  'import.journal.tab': '导入记录',
+  'import.journal.batch': '批次',
+  'import.journal.date': '日期',
+  'import.journal.by': '操作人',
+  'import.journal.tabName': '工作表',
+  'import.journal.id': '编号',
+  'import.journal.before': '导入前',
+  'import.journal.after': '导入后',
+  'import.journal.undone': '已撤销',
+  'import.journal.part': '分段',
 };
 
 export const ZH_CN: Catalogue = {

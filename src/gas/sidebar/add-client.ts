@@ -7,7 +7,7 @@
 import { NO_STAGE, stageChange, stageRecordedCell } from '../../core/stage-record';
 import { type DayKey, startOfDay } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
-import { type Lang, message } from '../../core/i18n';
+import { type Lang, type Message, message } from '../../core/i18n';
 import { clientIdSource } from '../client-ids';
 import { type Grade, label } from '../../core/lists';
 import { poolOutlook } from '../../core/pool';
@@ -21,7 +21,7 @@ import type {
   NewClientFields,
   WriteResult,
 } from '../../server/api-types';
-import { openChangeLog } from '../changes';
+import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
 import { appendRecords } from '../table';
 import { buildCard } from './card';
@@ -40,9 +40,9 @@ const NOT_TYPED = new Set<string>([
   ...CLIENT_COLUMNS.filter((c) => 'computed' in c && c.computed).map((c) => c.key),
 ]);
 
-type Values = Partial<Record<ColumnKey<'clients'>, unknown>>;
+export type Values = Partial<Record<ColumnKey<'clients'>, unknown>>;
 
-function checkFields(fields: NewClientFields, s: SidebarSession, check: FieldChecker<'clients'>): Values {
+export function checkClientFields(fields: NewClientFields, s: SidebarSession, check: FieldChecker<'clients'>): Values {
   const given = (fields ?? {}) as Record<string, unknown>;
   const values: Values = {};
   for (const def of CLIENT_COLUMNS as readonly ColumnDef[]) {
@@ -131,12 +131,66 @@ export function checkDuplicates(query: DuplicateQuery | null): DuplicateCandidat
   return duplicatesIn(index, wanted);
 }
 
+/**
+ * A new client's row as Add client writes it (checked values as cells, its ID and Created, grade,
+ * status, pool release and the recorded stage and plan) and the Changes rows that go with it. Shared
+ * with the import's batched writer (docs/import.md), so an imported client is an added one.
+ */
+export function newClientRecord(
+  values: Values,
+  id: string,
+  s: SidebarSession,
+  reason: Message = message('sidebar.change.added'),
+): { record: Values; changes: ChangeEntry[]; owner: string } {
+  const { ctx, settings } = s;
+  const { lang, tz } = ctx;
+  const created: DayKey = s.today;
+  const day = (v: unknown): DayKey | null => (typeof v === 'string' && v !== '' ? v : null);
+  const graded = gradeClient(
+    {
+      needConfirmed: values.needConfirmed === true,
+      budgetConfirmed: values.budgetConfirmed === true,
+      decisionMaker: values.decisionMaker === true,
+      expectedDate: day(values.expectedDate),
+      gradeOverride: (values.gradeOverride as Grade | null) ?? null,
+    },
+    settings,
+    s.today,
+  );
+  const stage = (values.stage as ClientRecord['stage']) ?? null;
+  const owner = String(values.owner ?? '');
+  const status = computeStatus({ stage, owner, previousStatus: null, lastContact: null, created }, settings, s.today);
+  const pool = poolOutlook(
+    { grade: graded.grade, stage, owner, lastContact: null, created, expiryDate: day(values.expiryDate) },
+    settings,
+    s.today,
+  );
+  const record: Values = { ...cells(values, lang, tz), id, created: startOfDay(created, tz) };
+  record.grade = graded.grade;
+  // The stage it starts at is recorded as such: only a later change of the cell is a move.
+  record.stageRecorded = stageRecordedCell(stage, lang);
+  if (stage !== null) record.stageSet = ctx.now; // a backdated contact logged next does not undo it
+  record.stepRecorded = NO_STAGE; // no plan yet: the first one logged is recorded
+  record.status = label('statuses', status, lang);
+  if (pool.releaseDay !== null) record.poolRelease = startOfDay(pool.releaseDay, tz);
+  const changes: ChangeEntry[] = [
+    { clientId: id, what: 'clientAdded', old: '', new: String(values.name ?? ''), by: s.me || undefined, reason },
+    // Its first stage, recorded as a row typed into Clients would have it (a first Won counts).
+    ...stageChange(null, stage, message('change.stageFirst')).map((c) => ({
+      ...c,
+      clientId: id,
+      by: s.me || undefined,
+    })),
+  ];
+  return { record, changes, owner };
+}
+
 export function addClient(fields: NewClientFields, options?: AddClientOptions | null): WriteResult<ClientCard> {
   const s = openSession();
   const { ctx, settings } = s;
   const { lang, tz } = ctx;
   const check = new FieldChecker('clients', lang, tz, s.team);
-  const values = checkFields(fields, s, check);
+  const values = checkClientFields(fields, s, check);
   if (!check.ok) return refused(check.problems);
 
   return withDocumentLock(lang, (): WriteResult<ClientCard> => {
@@ -156,53 +210,10 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
     // The next client number (Settings ▸ Client number prefix), or Client Tracker's own ID.
     const ids = clientIdSource(settings, ctx);
     const id = ids.generator(index.entries.map((e) => e.id).filter((x) => x !== '')).next();
-    const created: DayKey = s.today;
-    const day = (v: unknown): DayKey | null => (typeof v === 'string' && v !== '' ? v : null);
-    const graded = gradeClient(
-      {
-        needConfirmed: values.needConfirmed === true,
-        budgetConfirmed: values.budgetConfirmed === true,
-        decisionMaker: values.decisionMaker === true,
-        expectedDate: day(values.expectedDate),
-        gradeOverride: (values.gradeOverride as Grade | null) ?? null,
-      },
-      settings,
-      s.today,
-    );
-    const stage = (values.stage as ClientRecord['stage']) ?? null;
-    const owner = String(values.owner ?? '');
-    const status = computeStatus({ stage, owner, previousStatus: null, lastContact: null, created }, settings, s.today);
-    const pool = poolOutlook(
-      { grade: graded.grade, stage, owner, lastContact: null, created, expiryDate: day(values.expiryDate) },
-      settings,
-      s.today,
-    );
-    const record: Values = { ...cells(values, lang, tz), id, created: startOfDay(created, tz) };
-    record.grade = graded.grade;
-    // The stage it starts at is recorded as such: only a later change of the cell is a move.
-    record.stageRecorded = stageRecordedCell(stage, lang);
-    if (stage !== null) record.stageSet = ctx.now; // a backdated contact logged next does not undo it
-    record.stepRecorded = NO_STAGE; // no plan yet: the first one logged is recorded
-    record.status = label('statuses', status, lang);
-    if (pool.releaseDay !== null) record.poolRelease = startOfDay(pool.releaseDay, tz);
+    const { record, changes, owner } = newClientRecord(values, id, s);
     const row = appendRecords(clients, [record]);
     ids.save();
-    changeLog.append([
-      {
-        clientId: id,
-        what: 'clientAdded',
-        old: '',
-        new: String(values.name ?? ''),
-        by: s.me || undefined,
-        reason: message('sidebar.change.added'),
-      },
-      // Its first stage, recorded as a row typed into Clients would have it (a first Won counts).
-      ...stageChange(null, stage, message('change.stageFirst')).map((c) => ({
-        ...c,
-        clientId: id,
-        by: s.me || undefined,
-      })),
-    ]);
+    changeLog.append(changes);
     index.setRow(row, {
       id,
       name: String(values.name ?? ''),

@@ -11,7 +11,7 @@ import type { ClientRecord, ContactRecord } from '../../core/schema';
 import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
 import type { ClientCard, ClientFields, ContactEntry } from '../../server/api-types';
-import { type Table, columnIndex } from '../table';
+import { type Table, columnIndex, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
 import { buildRowIndex, indexedRows } from './row-index';
 import { documentCache } from './search-store';
@@ -110,6 +110,39 @@ function historyOf(
     (a, b) => (b.record.date?.getTime() ?? -Infinity) - (a.record.date?.getTime() ?? -Infinity) || b.order - a.order,
   );
   return withOrder.map((x) => x.record);
+}
+
+/**
+ * The Contacts rows of several clients (by idKey of their ID), each newest first: one read of the
+ * Client ID column, then the rows around theirs in at most MAX_BLOCKS reads (the import's batched
+ * writer, which touches many clients at once; one client's card goes through the row index).
+ */
+export function readHistories(
+  contacts: Table<'contacts'>,
+  clientIds: readonly string[],
+  tz: string,
+): Map<string, ContactRecord[]> {
+  const out = new Map<string, ContactRecord[]>();
+  const sheet = contacts.sheet;
+  const lastRow = sheet.getLastRow();
+  const top = sheetRow(contacts, 0);
+  if (clientIds.length === 0 || lastRow < top || contacts.lastColumn === 0) return out;
+  const col = columnIndex(contacts, 'clientId');
+  const wanted = new Set(clientIds.map(idKey));
+  const rowsOf = new Map<string, number[]>();
+  sheet
+    .getRange(top, col + 1, lastRow - top + 1, 1)
+    .getValues()
+    .forEach((r, i) => {
+      const key = idKey(String(r[0] ?? ''));
+      if (wanted.has(key)) rowsOf.set(key, [...(rowsOf.get(key) ?? []), top + i]);
+    });
+  const byRow = readRows(
+    contacts,
+    [...rowsOf.values()].flat().sort((a, b) => a - b),
+  );
+  for (const [key, rows] of rowsOf) out.set(key, historyOf(contacts, rows, byRow, tz));
+  return out;
 }
 
 export function contactEntry(record: ContactRecord, tz: string): ContactEntry {

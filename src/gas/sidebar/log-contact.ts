@@ -8,7 +8,7 @@
 import { type AppliedContact, applyContact } from '../../core/apply-contact';
 import { overCallingWarning } from '../../core/cadence';
 import { type DayKey, dayKey, dayOf, daysBetween, startOfDay } from '../../core/dates';
-import { type Message, message } from '../../core/i18n';
+import { type Lang, type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
 import { type Grade, type Stage, label, parseEnum } from '../../core/lists';
 import type { NextStep } from '../../core/next-step';
@@ -32,7 +32,7 @@ import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
 
 /** The entry, checked: codes instead of labels, days instead of strings. */
-interface CheckedEntry {
+export interface CheckedEntry {
   clientId: string;
   date: Date;
   day: DayKey;
@@ -128,6 +128,67 @@ export function checkEntry(entry: LogContactEntry, s: SidebarSession, check: Fie
   };
 }
 
+/**
+ * A checked entry applied to the client through the one rule path (core/apply-contact.ts). `latest`
+ * is the client's latest reached contact before this one. Shared with the import's batched writer.
+ */
+export function applyEntry(
+  s: SidebarSession,
+  client: ClientRecord,
+  input: CheckedEntry,
+  latest: { latestReachedAttitude: ContactRecord['attitude']; latestReachedResult: ContactRecord['result'] },
+): AppliedContact {
+  const { ctx, settings } = s;
+  return applyContact(
+    client,
+    {
+      date: input.date,
+      outcome: input.contact.outcome,
+      result: input.contact.result,
+      attitude: input.contact.attitude,
+      nextFollowUp: input.nextDay,
+      nextOwner: input.contact.nextOwner,
+      nextTopic: input.contact.nextTopic,
+      stage: input.stage,
+      gradeOverride: input.gradeOverride,
+    },
+    settings,
+    s.today,
+    ctx.tz,
+    { me: s.me, now: ctx.now, latest },
+  );
+}
+
+/** The Contacts row a checked entry becomes, as Log contact writes it (labels in the workbook's language). */
+export function contactRowOf(
+  input: CheckedEntry,
+  client: ClientRecord,
+  row: AppliedContact['row'],
+  id: string,
+  lang: Lang,
+  tz: string,
+): Partial<Record<keyof ContactRecord, unknown>> {
+  return {
+    id,
+    date: input.date,
+    clientId: client.id,
+    client: client.name,
+    by: input.by,
+    channel: input.contact.channel === null ? '' : label('channels', input.contact.channel, lang),
+    outcome: input.contact.outcome === null ? '' : label('outcomes', input.contact.outcome, lang),
+    result: input.contact.result === null ? '' : label('results', input.contact.result, lang),
+    summary: input.contact.summary,
+    objections: input.contact.objections,
+    attitude: input.contact.attitude === null ? '' : label('attitudes', input.contact.attitude, lang),
+    reason: input.contact.reason === null ? '' : label('reasons', input.contact.reason, lang),
+    nextFollowUp: row.nextFollowUp === null ? '' : startOfDay(row.nextFollowUp, tz),
+    nextOwner: row.nextOwner,
+    nextTopic: input.contact.nextTopic,
+    stageAfter: row.stageAfter === null ? '' : label('stages', row.stageAfter, lang),
+    gradeAfter: row.gradeAfter,
+  };
+}
+
 interface Saved {
   card: ClientCard;
   /** reached again much sooner than the grade's interval (docs/domain.md#cadence-and-overdue: the tracker can warn about over-calling) */
@@ -150,31 +211,10 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   // The history before this contact: the card shows it, and it knows the latest reached attitude.
   const history = readHistory(contacts, client.id, tz);
   const latestReached = history.find((h) => h.outcome === 'reached');
-  const applied = applyContact(
-    client,
-    {
-      date: input.date,
-      outcome: input.contact.outcome,
-      result: input.contact.result,
-      attitude: input.contact.attitude,
-      nextFollowUp: input.nextDay,
-      nextOwner: input.contact.nextOwner,
-      nextTopic: input.contact.nextTopic,
-      stage: input.stage,
-      gradeOverride: input.gradeOverride,
-    },
-    settings,
-    s.today,
-    tz,
-    {
-      me: s.me,
-      now: ctx.now,
-      latest: {
-        latestReachedAttitude: latestReached?.attitude ?? null,
-        latestReachedResult: latestReached?.result ?? null,
-      },
-    },
-  );
+  const applied = applyEntry(s, client, input, {
+    latestReachedAttitude: latestReached?.attitude ?? null,
+    latestReachedResult: latestReached?.result ?? null,
+  });
   const { after } = applied;
   const updates = clientUpdates(client, after, lang);
   const changes: ChangeEntry[] = applied.changes.map((c) => ({ ...c, by: s.me || undefined }));
@@ -182,26 +222,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   const changeLog = changes.length > 0 ? openChangeLog(s.sheets, ctx) : null;
 
   const id = idGenerator('K', recentIds(contacts, 'id'), ctx.now).next();
-  const { row } = applied;
-  const contactRow: Partial<Record<keyof ContactRecord, unknown>> = {
-    id,
-    date: input.date,
-    clientId: client.id,
-    client: client.name,
-    by: input.by,
-    channel: input.contact.channel === null ? '' : label('channels', input.contact.channel, lang),
-    outcome: input.contact.outcome === null ? '' : label('outcomes', input.contact.outcome, lang),
-    result: input.contact.result === null ? '' : label('results', input.contact.result, lang),
-    summary: input.contact.summary,
-    objections: input.contact.objections,
-    attitude: input.contact.attitude === null ? '' : label('attitudes', input.contact.attitude, lang),
-    reason: input.contact.reason === null ? '' : label('reasons', input.contact.reason, lang),
-    nextFollowUp: row.nextFollowUp === null ? '' : startOfDay(row.nextFollowUp, tz),
-    nextOwner: row.nextOwner,
-    nextTopic: input.contact.nextTopic,
-    stageAfter: row.stageAfter === null ? '' : label('stages', row.stageAfter, lang),
-    gradeAfter: row.gradeAfter,
-  };
+  const contactRow = contactRowOf(input, client, applied.row, id, lang, tz);
   // The user may have sorted since the row was read: find it again rather than write on another client.
   const found = rowForWrite(s, target);
   const appended = appendRecords(contacts, [contactRow]);
@@ -220,10 +241,10 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
     client: client.name,
     by: input.by,
     ...input.contact,
-    nextFollowUp: row.nextFollowUp === null ? null : startOfDay(row.nextFollowUp, tz),
-    nextOwner: row.nextOwner,
-    stageAfter: row.stageAfter,
-    gradeAfter: row.gradeAfter,
+    nextFollowUp: applied.row.nextFollowUp === null ? null : startOfDay(applied.row.nextFollowUp, tz),
+    nextOwner: applied.row.nextOwner,
+    stageAfter: applied.row.stageAfter,
+    gradeAfter: applied.row.gradeAfter,
   };
   const oldLast = dayOf(client.lastContact, tz);
   return {

@@ -8,7 +8,7 @@
  */
 import { dayKey } from '../../core/dates';
 import { findHeaderRow } from '../../core/header-row';
-import { langFromLocale } from '../../core/i18n';
+import { joinList, langFromLocale } from '../../core/i18n';
 import {
   type ImportField,
   type MapOverrides,
@@ -16,7 +16,7 @@ import {
   fieldNamed,
   findListHeader,
 } from '../../core/import/fields';
-import { type ImportPlan, type PlannedClient, type RegisterClient, planImport } from '../../core/import/plan';
+import { type ImportPlan, type RegisterClient, planImport } from '../../core/import/plan';
 import { previewLines } from '../../core/import/preview';
 import { type ListRow, readListRow } from '../../core/import/values';
 import { phoneDigits } from '../../core/client-match';
@@ -25,7 +25,9 @@ import { type TableName, type TeamMember, findHeaders, matchTabName } from '../.
 import { parseSettings } from '../../core/settings';
 import type { SheetModel } from '../emulator/model';
 import { ListError, readList } from '../import/read-list';
-import { journalRows, recordImport, tableRows, undoImport } from './import-journal';
+import type { ImportWriteDone, ImportWriteResult } from '../../gas/import/write';
+import { IMPORT_BATCH_CLIENTS, writerClients } from '../../core/import/batches';
+import type { UndoResult } from '../../gas/import/journal';
 import type { Session } from '../session';
 import { WorkbookError } from '../session';
 import { UsageError, type CliOptions } from './args';
@@ -135,14 +137,12 @@ export async function runImport(
       say(cliText('importDryRun', { file }));
       return 0;
     }
-    const before = { clients: tableRows(session, 'clients'), contacts: tableRows(session, 'contacts') };
     const result = write(session, plan);
-    if (result.added + result.logged === 0) {
+    if (result === null) {
       say(cliText('importNothing', { file }));
       return 0;
     }
-    const after = { clients: tableRows(session, 'clients'), contacts: tableRows(session, 'contacts') };
-    const batch = recordImport(session, journalRows(before, after), langFromLocale(model.locale), me || session.user);
+    const batch = result.batch;
     await session.save();
     say(cliText('importDone', { file, clients: result.added, contacts: result.logged }));
     say(cliText('importBatch', { file, batch }));
@@ -156,9 +156,16 @@ async function runUndo(batch: string, say: (line: string) => void, open: () => P
   const session = await open();
   try {
     for (const note of session.notes) say(note);
-    const team = records(tab(session, 'team'), 'team').map((r) => ({ name: text(r.name), email: text(r.email) }));
-    const me = memberByEmail(team, session.user)?.name.trim() || session.user;
-    const removed = undoImport(session, batch, langFromLocale(session.model.locale), me);
+    const { value } = session.client('undoImport', [batch]);
+    const result = value as UndoResult | null;
+    if (result === null) throw new WorkbookError(JSON.stringify(value));
+    const file = session.workbook;
+    if (!result.ok) {
+      if (result.reason === 'noBatch') throw new WorkbookError(cliText('undoNoBatch', { batch, file }));
+      if (result.reason === 'already') throw new WorkbookError(cliText('undoAlready', { batch, file }));
+      throw new WorkbookError(cliText('undoChanged', { batch, ids: joinList(result.ids.slice(0, 10), cliLang()) }));
+    }
+    const removed = { clients: result.clients, contacts: result.contacts };
     await session.save();
     say(cliText('undoDone', { batch, file: session.workbook, ...removed }));
     return 0;
@@ -167,61 +174,28 @@ async function runUndo(batch: string, say: (line: string) => void, open: () => P
   }
 }
 
-interface WriteResultLike {
-  ok: boolean;
-  value?: { fields?: { id?: unknown } };
-  problems?: { text?: string }[];
-  duplicates?: unknown[];
-}
-
-/** Calls one sidebar save; a refusal ends the import with its sentence (nothing is saved). */
-function save(session: Session, fn: 'addClient' | 'logContact', args: unknown[], line: number): WriteResultLike {
-  const { value } = session.client(fn, args);
-  const result = value as WriteResultLike;
-  if (result?.ok !== true) {
-    const problems = (result?.problems ?? []).map((p) => p.text ?? '').join(' ') || JSON.stringify(value);
-    throw new WorkbookError(cliText('importRefused', { line, problems }));
-  }
-  return result;
-}
-
-/** Adds and logs what the plan says, through the sidebar's saves; resolves to what landed. */
-function write(session: Session, plan: ImportPlan): { added: number; logged: number } {
-  let added = 0;
-  let logged = 0;
-  for (const client of plan.clients) {
-    if (client.action === 'skip') continue;
-    const id = client.action === 'new' ? addClient(session, client) : (client.matched?.id ?? '');
-    if (client.action === 'new') added++;
-    for (const contact of client.contacts) {
-      const v = contact.values;
-      const entry: Record<string, string> = {
-        clientId: id,
-        date: v.date,
-        channel: v.channel,
-        outcome: v.outcome,
-      };
-      const optional: Record<string, string | null | undefined> = {
-        by: v.by,
-        result: v.result,
-        summary: v.summary,
-        objections: v.objections,
-        attitude: v.attitude,
-        reason: v.reason,
-        nextDate: contact.next?.date,
-        nextOwner: contact.next?.owner,
-        nextTopic: contact.next?.topic,
-      };
-      for (const [k, value] of Object.entries(optional))
-        if (value !== null && value !== undefined && value !== '') entry[k] = value;
-      save(session, 'logContact', [entry], contact.line);
-      logged++;
+/**
+ * Writes the plan through the add-on's batched writer, IMPORT_BATCH_CLIENTS clients a call, all under
+ * one batch ID; a refusal ends the import with its sentence (nothing is saved). Null: nothing to write.
+ */
+function write(session: Session, plan: ImportPlan): (ImportWriteDone & { calls: number }) | null {
+  const clients = writerClients(plan);
+  if (clients.length === 0) return null;
+  const done = { batch: '', added: 0, logged: 0, ids: [] as string[], calls: 0 };
+  for (let i = 0; i < clients.length; i += IMPORT_BATCH_CLIENTS) {
+    const { value } = session.client('importBatch', [
+      { batch: done.batch, clients: clients.slice(i, i + IMPORT_BATCH_CLIENTS) },
+    ]);
+    const result = value as ImportWriteResult | null;
+    if (result?.ok !== true) {
+      const text = result && !result.ok ? result.text : JSON.stringify(value);
+      throw new WorkbookError(text);
     }
+    done.batch = result.value.batch;
+    done.added += result.value.added;
+    done.logged += result.value.logged;
+    done.ids.push(...result.value.ids);
+    done.calls++;
   }
-  return { added, logged };
-}
-
-function addClient(session: Session, client: PlannedClient): string {
-  const result = save(session, 'addClient', [client.fields, { allowDuplicate: true }], client.lines[0]);
-  return text(result.value?.fields?.id);
+  return done;
 }

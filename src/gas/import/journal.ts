@@ -1,0 +1,412 @@
+/**
+ * The import's journal and its undo (docs/import.md), one implementation for the add-on and the
+ * command line. Every batch an import writes records, in a hidden tab (Import journal / 导入记录), one
+ * row per Clients or Contacts row it added or changed: the row's ID, the cells it changed as they were
+ * before (JSON by column, split over several journal rows when long: a cell holds 50,000 characters),
+ * and a digest of the whole row as written. Undo import removes the rows the batch added and puts back
+ * the cells it changed, refusing with the IDs when any of those rows was changed or removed since;
+ * it logs one Changes row per client it touched and marks the batch undone.
+ */
+import { type Lang, joinList, message, render, t } from '../../core/i18n';
+import { idKey } from '../../core/ids';
+import { type TableName, labelsOf } from '../../core/schema';
+import { type ChangeEntry, openChangeLog } from '../changes';
+import { withDocumentLock } from '../lock';
+import { coveringSpans } from '../sidebar/card';
+import { openHeader } from '../sidebar/header-table';
+import { invalidateSearchIndex } from '../sidebar/search-index';
+import { type SidebarSession, openSession } from '../sidebar/session';
+import { type Table, columnIndex, sheetRow, writeCells } from '../table';
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The journal tab's name; either is recognised. */
+/** The journal tab's names, one per language (any is recognised; a new one gets the workbook's). */
+export const JOURNAL_TABS: readonly string[] = labelsOf('import.journal.tab');
+const JOURNAL_HEADER = [
+  'import.journal.batch',
+  'import.journal.date',
+  'import.journal.by',
+  'import.journal.tabName',
+  'import.journal.id',
+  'import.journal.before',
+  'import.journal.after',
+  'import.journal.undone',
+  'import.journal.part',
+] as const;
+const COL = { batch: 0, date: 1, by: 2, tab: 3, id: 4, before: 5, after: 6, undone: 7, part: 8 } as const;
+const WIDTH = 9;
+/** A journal cell holds at most this much of a Before (a Sheets cell holds 50,000 characters). */
+export const JOURNAL_CHUNK = 40_000;
+/** Reads of row blocks when checking or restoring rows: a bounded number of calls at any size. */
+const MAX_BLOCKS = 20;
+
+export type JournalTab = 'clients' | 'contacts';
+
+/** Where a Sheets import stands: its source tab, the mapping and mode it was started with, clients written of all. */
+export interface ImportProgress {
+  tab: string;
+  /** header → field key ('' leaves the column out), as corrected in the dialog */
+  map: [string, string][];
+  update: boolean;
+  done: number;
+  total: number;
+}
+
+/** A journal row saying where an import stands (Tab "progress"); the last one of a batch counts. */
+const PROGRESS = 'progress';
+
+export interface JournalEntry {
+  tab: JournalTab;
+  id: string;
+  /** the cells the batch changed, by 0-based column, as they were; null: a row the batch added */
+  before: Record<number, unknown> | null;
+  /** the row as the batch left it (its cells as getValues gives them) */
+  after: readonly unknown[];
+}
+
+function encodeValue(v: unknown): unknown {
+  return v instanceof Date ? { date: v.getTime() } : (v ?? '');
+}
+
+function decodeValue(v: unknown): unknown {
+  return v !== null && typeof v === 'object' && 'date' in v ? new Date((v as { date: number }).date) : v;
+}
+
+/** Two FNV-1a hashes of a text, as 16 hex digits: tells a row changed since, not a secret. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/** A row's digest over its first `width` cells, kept with the width: "width:hash". */
+export function rowDigest(cells: readonly unknown[], width: number = cells.length): string {
+  const row = Array.from({ length: width }, (_, c) => encodeValue(cells[c]));
+  return `${width}:${hash(JSON.stringify(row))}`;
+}
+
+function digestMatches(digest: string, cells: readonly unknown[]): boolean {
+  const width = Number(digest.split(':')[0]);
+  return Number.isFinite(width) && rowDigest(cells, width) === digest;
+}
+
+export function journalSheet(ss: Ss): Sheet | null {
+  for (const name of JOURNAL_TABS) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** A batch ID not yet in the journal: I- and the moment in base 36 (a counter when that one is taken). */
+export function newBatchId(ss: Ss, now: Date): string {
+  const taken = new Set(batchIds(ss));
+  const stamp = `I-${now.getTime().toString(36).toUpperCase()}`;
+  if (!taken.has(stamp)) return stamp;
+  for (let n = 2; ; n++) if (!taken.has(`${stamp}-${n}`)) return `${stamp}-${n}`;
+}
+
+function batchIds(ss: Ss): string[] {
+  const sheet = journalSheet(ss);
+  const last = sheet?.getLastRow() ?? 0;
+  if (sheet === null || last < 2) return [];
+  return sheet
+    .getRange(2, COL.batch + 1, last - 1, 1)
+    .getValues()
+    .map((r) => String(r[0]));
+}
+
+/** Appends a batch's entries to the journal (created hidden when missing) in one write. */
+export function appendJournal(
+  ss: Ss,
+  entries: readonly JournalEntry[],
+  { batch, at, by, lang }: { batch: string; at: Date; by: string; lang: Lang },
+  progress?: ImportProgress,
+): void {
+  if (entries.length === 0 && progress === undefined) return;
+  let sheet = journalSheet(ss);
+  if (sheet === null) {
+    sheet = ss.insertSheet(t(lang, 'import.journal.tab'), ss.getSheets().length);
+    sheet.getRange(1, 1, 1, WIDTH).setValues([JOURNAL_HEADER.map((key) => t(lang, key))]);
+    sheet.hideSheet();
+  }
+  const when = at.toISOString();
+  const rows: string[][] = [];
+  for (const e of entries) {
+    const before =
+      e.before === null ? '' : JSON.stringify(Object.entries(e.before).map(([c, v]) => [Number(c), encodeValue(v)]));
+    const chunks: string[] = [];
+    for (let i = 0; i < before.length; i += JOURNAL_CHUNK) chunks.push(before.slice(i, i + JOURNAL_CHUNK));
+    if (chunks.length === 0) chunks.push('');
+    chunks.forEach((chunk, i) =>
+      rows.push([
+        batch,
+        when,
+        by,
+        e.tab,
+        e.id,
+        chunk,
+        i === 0 ? rowDigest(e.after) : '',
+        '',
+        chunks.length > 1 ? String(i + 1) : '',
+      ]),
+    );
+  }
+  if (progress !== undefined) rows.push([batch, when, by, PROGRESS, '', JSON.stringify(progress), '', '', '']);
+  const first = sheet.getLastRow() + 1;
+  // The grid grows by what is missing (a new tab has 1,000 rows; a range outside it throws).
+  const missing = first + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  const range = sheet.getRange(first, 1, rows.length, WIDTH);
+  range.setNumberFormat('@');
+  range.setValues(rows);
+}
+
+interface BatchEntry {
+  tab: JournalTab;
+  id: string;
+  before: [number, unknown][] | null;
+  digest: string;
+}
+
+/** A batch's entries as recorded (a Before split over rows joined again), and the journal rows they use. */
+function readBatch(sheet: Sheet, batch: string): { entries: BatchEntry[]; journalRows: number[]; undone: boolean } {
+  const last = sheet.getLastRow();
+  const values = last < 2 ? [] : sheet.getRange(2, 1, last - 1, WIDTH).getValues();
+  const entries: BatchEntry[] = [];
+  const journalRows: number[] = [];
+  let undone = false;
+  let open: { entry: BatchEntry; text: string } | null = null;
+  const close = (): void => {
+    if (open === null) return;
+    open.entry.before =
+      open.text === '' ? null : (JSON.parse(open.text) as [number, unknown][]).map(([c, v]) => [c, decodeValue(v)]);
+    entries.push(open.entry);
+    open = null;
+  };
+  values.forEach((cells, i) => {
+    if (String(cells[COL.batch]) !== batch) return;
+    journalRows.push(i + 2);
+    if (String(cells[COL.undone] ?? '') !== '') undone = true;
+    if (String(cells[COL.tab]) === PROGRESS) return;
+    const part = Number(cells[COL.part] || 1);
+    if (part > 1 && open !== null) {
+      open.text += String(cells[COL.before] ?? '');
+      return;
+    }
+    close();
+    open = {
+      entry: {
+        tab: String(cells[COL.tab]) as JournalTab,
+        id: String(cells[COL.id]),
+        before: null,
+        digest: String(cells[COL.after]),
+      },
+      text: String(cells[COL.before] ?? ''),
+    };
+  });
+  close();
+  return { entries, journalRows, undone };
+}
+
+export interface ImportRecord {
+  batch: string;
+  by: string;
+  date: string;
+  /** where a Sheets import stands (none for a command-line import) */
+  progress: ImportProgress | null;
+  undone: boolean;
+  /** the clients the batch added */
+  added: string[];
+}
+
+/** The imports the journal holds, oldest first. */
+export function readImports(ss: Ss): ImportRecord[] {
+  const sheet = journalSheet(ss);
+  const last = sheet?.getLastRow() ?? 0;
+  if (sheet === null || last < 2) return [];
+  const out = new Map<string, ImportRecord>();
+  for (const cells of sheet.getRange(2, 1, last - 1, WIDTH).getValues()) {
+    const batch = String(cells[COL.batch] ?? '');
+    if (batch === '') continue;
+    let rec = out.get(batch);
+    if (rec === undefined) {
+      rec = {
+        batch,
+        by: String(cells[COL.by] ?? ''),
+        date: String(cells[COL.date] ?? ''),
+        progress: null,
+        undone: false,
+        added: [],
+      };
+      out.set(batch, rec);
+    }
+    if (String(cells[COL.undone] ?? '') !== '') rec.undone = true;
+    const tab = String(cells[COL.tab] ?? '');
+    if (tab === PROGRESS) rec.progress = JSON.parse(String(cells[COL.before])) as ImportProgress;
+    else if (tab === 'clients' && String(cells[COL.before] ?? '') === '' && String(cells[COL.after] ?? '') !== '') {
+      rec.added.push(String(cells[COL.id]));
+    }
+  }
+  return [...out.values()];
+}
+
+/** Every row of a table holding one of `ids`, read in a bounded number of blocks: idKey → sheet row and cells. */
+export function rowsById<T extends TableName>(
+  tbl: Table<T>,
+  ids: readonly string[],
+): Map<string, { row: number; cells: unknown[] }> {
+  const out = new Map<string, { row: number; cells: unknown[] }>();
+  const sheet = tbl.sheet;
+  const top = sheetRow(tbl, 0);
+  const last = sheet.getLastRow();
+  if (ids.length === 0 || last < top) return out;
+  const wanted = new Set(ids.map(idKey));
+  const col = columnIndex(tbl, 'id' as never);
+  const found: number[] = [];
+  sheet
+    .getRange(top, col + 1, last - top + 1, 1)
+    .getValues()
+    .forEach((r, i) => {
+      if (wanted.has(idKey(String(r[0] ?? '')))) found.push(i);
+    });
+  for (const [first, lastIndex] of coveringSpans(found, MAX_BLOCKS)) {
+    const block = sheet.getRange(top + first, 1, lastIndex - first + 1, tbl.lastColumn).getValues();
+    for (const i of found) {
+      if (i < first || i > lastIndex) continue;
+      const cells = block[i - first] as unknown[];
+      out.set(idKey(String(cells[col] ?? '')), { row: top + i, cells });
+    }
+  }
+  return out;
+}
+
+/** Consecutive sheet rows as [first, count] runs, the last run first (so deleting keeps the others in place). */
+function runs(rows: readonly number[]): [number, number][] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const tail = out[out.length - 1];
+    if (tail !== undefined && tail[0] + tail[1] === r) tail[1]++;
+    else out.push([r, 1]);
+  }
+  return out.reverse();
+}
+
+export type UndoResult =
+  | { ok: true; batch: string; clients: number; contacts: number; text: string }
+  | { ok: false; reason: 'noBatch' | 'already' | 'changed'; batch: string; ids: string[]; text: string };
+
+/**
+ * Undoes a batch under the document lock: refuses (nothing written) when the batch is not in the
+ * journal, is already undone, or a row it wrote was changed or removed since; otherwise deletes the
+ * rows it added, writes back the cells it changed, logs one Changes row per client and marks it undone.
+ */
+export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult {
+  const { ctx } = s;
+  const { lang } = ctx;
+  const batch = String(batchId ?? '').trim();
+  return withDocumentLock(lang, (): UndoResult => {
+    const sheet = journalSheet(ctx.ss);
+    const read = sheet === null ? null : readBatch(sheet, batch);
+    const say = (key: Parameters<typeof message>[0], params: Record<string, string | number>): string =>
+      renderIn(lang, key, params);
+    if (read === null || read.entries.length === 0) {
+      return { ok: false, reason: 'noBatch', batch, ids: [], text: say('import.undo.noBatch', { batch }) };
+    }
+    if (read.undone)
+      return { ok: false, reason: 'already', batch, ids: [], text: say('import.undo.already', { batch }) };
+    const tables = {
+      clients: openHeader(s.sheets, 'clients', { lang }),
+      contacts: openHeader(s.sheets, 'contacts', { lang }),
+    };
+    const now = {
+      clients: rowsById(
+        tables.clients,
+        read.entries.filter((e) => e.tab === 'clients').map((e) => e.id),
+      ),
+      contacts: rowsById(
+        tables.contacts,
+        read.entries.filter((e) => e.tab === 'contacts').map((e) => e.id),
+      ),
+    };
+    const changed = read.entries
+      .filter((e) => {
+        const row = now[e.tab].get(idKey(e.id));
+        return row === undefined || !digestMatches(e.digest, row.cells);
+      })
+      .map((e) => e.id);
+    if (changed.length > 0) {
+      const ids = joinList(changed.slice(0, 10), lang) + (changed.length > 10 ? ' …' : '');
+      return { ok: false, reason: 'changed', batch, ids: changed, text: say('import.undo.changed', { batch, ids }) };
+    }
+    // Whose contacts they are, read before any row goes.
+    const clientCol = columnIndex(tables.contacts, 'clientId');
+    const contactsOf = new Map<string, number>();
+    for (const e of read.entries.filter((x) => x.tab === 'contacts')) {
+      const owner = String(now.contacts.get(idKey(e.id))?.cells[clientCol] ?? '');
+      contactsOf.set(owner, (contactsOf.get(owner) ?? 0) + 1);
+    }
+    const changeLog = openChangeLog(s.sheets, ctx);
+    for (const tab of ['clients', 'contacts'] as const) {
+      for (const e of read.entries.filter((x) => x.tab === tab && x.before !== null)) {
+        const row = now[tab].get(idKey(e.id))!.row;
+        for (const [c, v] of e.before!) writeCells(tables[tab].sheet.getRange(row, c + 1), [[v]]);
+      }
+    }
+    const removed = { clients: 0, contacts: 0 };
+    for (const tab of ['contacts', 'clients'] as const) {
+      const rows = read.entries
+        .filter((x) => x.tab === tab && x.before === null)
+        .map((x) => now[tab].get(idKey(x.id))!.row);
+      for (const [first, count] of runs(rows)) tables[tab].sheet.deleteRows(first, count);
+      removed[tab] = rows.length;
+    }
+    const clientIds = new Set<string>([
+      ...read.entries.filter((x) => x.tab === 'clients').map((x) => x.id),
+      ...contactsOf.keys(),
+    ]);
+    const changes: ChangeEntry[] = [...clientIds].map((clientId) => {
+      const added = read.entries.some((x) => x.tab === 'clients' && x.id === clientId && x.before === null);
+      return {
+        clientId,
+        what: 'importUndone',
+        old: batch,
+        new: '',
+        by: s.me || undefined,
+        reason: message(added ? 'import.undo.removed' : 'import.undo.restored', {
+          batch,
+          contacts: contactsOf.get(clientId) ?? 0,
+        }),
+      };
+    });
+    changeLog.append(changes);
+    const at = ctx.now.toISOString();
+    for (const [first, count] of runs(read.journalRows)) {
+      sheet!.getRange(first, COL.undone + 1, count, 1).setValues(Array.from({ length: count }, () => [at]));
+    }
+    invalidateSearchIndex();
+    return {
+      ok: true,
+      batch,
+      ...removed,
+      text: say('import.undo.done', { batch, clients: removed.clients, contacts: removed.contacts }),
+    };
+  });
+}
+
+function renderIn(lang: Lang, key: Parameters<typeof message>[0], params: Record<string, string | number>): string {
+  return render(lang, message(key, params));
+}
+
+/** google.script.run / the command line: Undo import (roles: src/server/exposures.ts). */
+export function undoImport(batch: string): UndoResult {
+  return undoImportBatch(openSession(), batch);
+}

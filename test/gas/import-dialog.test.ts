@@ -1,0 +1,134 @@
+/**
+ * Import from a tab… as the dialog drives it (docs/import.md), through the built bundle: the list
+ * brought into a tab with Sheets' File ▸ Import, previewed, then written one google.script.run call
+ * per batch. An import whose window closed after its first batch and was continued from the journal
+ * gives what one run straight through gives; Undo import of it leaves Clients and Contacts as before.
+ * A phone column Sheets turned into numbers and text read in the wrong encoding each stop with one
+ * sentence, nothing written.
+ */
+import type { TestWorkbook } from '../helpers/workbook';
+import { confirmTeamRoles } from '../helpers/roles';
+import { addRows, asEditor, day, rowsOf, trackerWorkbook } from './clients-fixture';
+import { AMY, LINA, TEAM, WANG, ZHANG } from './schedule/fixture';
+
+type Cell = string | number | Date;
+
+function workbook(list: Cell[][]): TestWorkbook {
+  const wb = trackerWorkbook({ now: '2026-03-02T01:00:00Z' });
+  addRows(wb, 'Team', TEAM);
+  addRows(wb, 'Clients', [{ ID: 'C-1', Name: 'Acme', Owner: '张伟', 'Next follow-up': '2026-02-20' }]);
+  wb.env.spreadsheet.editors.push(ZHANG, LINA, WANG, AMY);
+  confirmTeamRoles(wb);
+  // What File ▸ Import ▸ Insert new sheet(s) leaves: a tab named after the file.
+  if (list.length === 0) return wb;
+  asEditor(wb, (ss) => {
+    const sheet = ss.insertSheet('名单');
+    const width = Math.max(...list.map((r) => r.length));
+    // Phones as text, as the import leaves them with "Convert text to numbers…" unticked.
+    sheet.getRange(1, 2, list.length, 1).setNumberFormat('@');
+    sheet.getRange(1, 1, list.length, width).setValues(list.map((r) => [...r, ...Array(width - r.length).fill('')]));
+  });
+  return wb;
+}
+
+function list(wb: TestWorkbook): Cell[][] {
+  return [
+    ['客户回访名单（2026年2月）'],
+    ['客户名称', '联系电话', '负责人', '最近跟进', '联系情况', '跟进内容'],
+    ['"华为(深圳), 总部"', '+86 138 0013 8000', '张伟', day(wb, '2026-02-05'), '已联系上', '报价, 下周再谈'],
+    ['腾讯科技', '010-6552-1234', 'Amy', '2026年2月20日', '无人接听', ''],
+    ['华为（深圳）总部', '13800138000', '张伟', '2026.2.27', '接通', '约了上门'],
+    ['Acme', '', '张伟', '2026-02-26', '已联系上', '老客户回访'],
+    ['小米之家', '0755 8888 0000', 'Li Na', '2025/12/1', '已联系上', '去年聊过'],
+    ['远山物业', '021-5555-0000', 'Amy', '', '', ''],
+  ];
+}
+
+type Step = { ok: true; batch: string; done: number; total: number; text: string } | { ok: false; text: string };
+
+const register = (wb: TestWorkbook) => ({ clients: wb.values('Clients'), contacts: wb.values('Contacts') });
+
+describe('Import from a tab…', () => {
+  test('stopped after the first batch and continued from the journal equals one run straight through; undo puts it all back', () => {
+    const straight = workbook([]);
+    const rows = list(straight);
+    const one = workbook(rows);
+    const preview = one.client('importPreview', [{ tab: '名单', update: false }], WANG) as {
+      ok: boolean;
+      lines: string[];
+      total: number;
+    };
+    expect(preview).toMatchObject({ ok: true });
+    expect(preview.lines.join('\n')).toContain(
+      'New clients: 4; existing clients updated: 0; already in the register, left as they are: 1',
+    );
+    expect(preview.total).toBe(4);
+    // The dialog's own words, not the command line's flags.
+    expect(preview.lines.join('\n')).toContain('to log their history too, choose “Add new clients and log');
+    expect(preview.lines.join('\n')).not.toContain('--update');
+    const done = one.client('importRun', [{ tab: '名单', update: false, batch: '' }], WANG) as Step;
+    expect(done).toMatchObject({ ok: true, done: 4, total: 4 });
+
+    const two = workbook(rows);
+    const before = register(two);
+    const first = two.client('importRun', [{ tab: '名单', update: false, batch: '', size: 2 }], WANG) as Step;
+    expect(first).toMatchObject({ ok: true, done: 2, total: 4 });
+    // The window closed. Opening the dialog again offers to continue it.
+    const tabs = two.client('importTabs', [], WANG) as { imports: { batch: string; finished: boolean }[] };
+    const batch = first.ok ? first.batch : '';
+    expect(tabs.imports).toEqual([expect.objectContaining({ batch, finished: false, done: 2, total: 4 })]);
+    const rest = two.client('importRun', [{ tab: '', batch }], WANG) as Step;
+    expect(rest).toMatchObject({ ok: true, done: 4, total: 4, batch });
+    expect(register(two)).toEqual(register(one));
+    // A date Sheets made of the list's text is that day in the workbook's zone.
+    const huawei = rowsOf(two, 'Contacts').find((r) => r.Summary === '报价, 下周再谈');
+    expect(huawei?.Date).toEqual(day(two, '2026-02-05'));
+
+    const undone = two.client('undoImport', [batch], WANG) as { ok: boolean; text: string };
+    expect(undone).toMatchObject({ ok: true });
+    expect(register(two)).toEqual(before);
+  });
+
+  test('a phone column Sheets turned into numbers stops the import with one sentence, nothing written', () => {
+    const rows: Cell[][] = [
+      ['客户名称', '联系电话', '负责人'],
+      ['星辰装饰', '139 1111 2222', '张伟'],
+      ['远山物业', 13800138000, 'Amy'],
+    ];
+    const wb = workbook(rows);
+    const before = register(wb);
+    const preview = wb.client('importPreview', [{ tab: '名单' }], WANG) as { ok: boolean; text: string };
+    expect(preview).toEqual({
+      ok: false,
+      text: 'The phone column “联系电话” holds numbers (row 3: 13800138000), so leading zeros and + signs are already lost: delete this tab, import the file again with “Convert text to numbers, dates and formulas” unticked, and pick the new tab.',
+    });
+    const run = wb.client('importRun', [{ tab: '名单', batch: '' }], WANG) as Step;
+    expect(run).toMatchObject({ ok: false });
+    expect(register(wb)).toEqual(before);
+    expect(wb.sheetNames()).not.toContain('Import journal');
+  });
+
+  test('a list read in the wrong encoding stops the import with one sentence, nothing written', () => {
+    // 客户名称 and 星辰装饰 as UTF-8 bytes read as Windows-1252, and a row of U+FFFD.
+    const rows: Cell[][] = [
+      ['å®¢æˆ·åç§°', 'Phone'],
+      ['æ˜Ÿè¾°è£…é¥°', '139 1111 2222'],
+      ['\uFFFD\uFFFD\uFFFD', '139 1111 3333'],
+    ];
+    const wb = workbook(rows);
+    const before = register(wb);
+    const preview = wb.client('importPreview', [{ tab: '名单' }], WANG) as { ok: boolean; text: string };
+    expect(preview.ok).toBe(false);
+    expect(preview.text).toMatch(/^This tab holds garbled text \(row 1: “å®¢æˆ·åç§°”\)/);
+    expect(wb.client('importRun', [{ tab: '名单', batch: '' }], WANG)).toMatchObject({ ok: false });
+    expect(register(wb)).toEqual(before);
+  });
+
+  test('the dialog offers only the tabs a list can be in', () => {
+    const wb = workbook([['客户名称'], ['星辰装饰']]);
+    const tabs = wb.client('importTabs', [], WANG) as { tabs: string[] };
+    expect(tabs.tabs).toEqual(['名单']);
+    const ours = wb.client('importPreview', [{ tab: 'Clients' }], WANG) as { ok: boolean; text: string };
+    expect(ours).toEqual({ ok: false, text: 'There is no tab named Clients to import from; pick one of the list.' });
+  });
+});
