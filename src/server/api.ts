@@ -1,9 +1,10 @@
 /**
- * The sidebar's server functions: the ONE typed contract between the sidebar and Apps Script.
- * src/server/index.ts exposes each under the same name (google.script.run calls top-level
- * functions); src/ui/rpc.ts types its promise wrapper by `ServerApi`, so a renamed function or a
- * changed argument fails to compile on both sides.
+ * The functions behind the pages' calls (src/contract/calls.ts lists them): exactly those names, or
+ * this does not compile. src/server/index.ts exposes each under the same name (google.script.run
+ * calls top-level functions); src/ui/rpc.ts types its promise wrapper by `ServerApi`, so a renamed
+ * function or a changed argument fails to compile on both sides.
  */
+import type { PageCall } from '../contract/calls';
 import { addClient, checkDuplicates } from '../gas/sidebar/add-client';
 import { claimClient } from '../gas/sidebar/claim';
 import { getClientCard } from '../gas/sidebar/get-card';
@@ -32,6 +33,6 @@ export const api = {
   importTabs,
   importPreview,
   importRun,
-};
+} satisfies Record<PageCall, (...args: never[]) => unknown>;
 
 export type ServerApi = typeof api;

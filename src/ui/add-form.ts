@@ -3,7 +3,7 @@
  * server found, and what is sent.
  */
 import { type Message, message } from '../core/i18n';
-import type { DuplicateCandidate, FieldProblem, NewClientFields } from '../server/api-types';
+import type { DuplicateCandidate, FieldProblem, NewClientFields } from '../contract/types';
 
 /** The fields the form offers, in order; keys are Clients column keys. */
 export const ADD_FIELDS = [

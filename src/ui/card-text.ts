@@ -6,7 +6,7 @@
 import { daysBetween } from '../core/dates';
 import { type Lang, type Message, render, t } from '../core/i18n';
 import { type ListCode, type ListName, label } from '../core/lists';
-import type { ClientCard, ContactEntry } from '../server/api-types';
+import type { ClientCard, ContactEntry } from '../contract/types';
 
 export function labelOf<L extends ListName>(list: L, code: ListCode<L> | null, lang: Lang): string {
   return code === null ? '' : label(list, code, lang);

@@ -7,7 +7,7 @@
  */
 import { daysBetween } from '../core/dates';
 import { type Lang, type Message, message, t } from '../core/i18n';
-import type { ClientCard, ClientHit, FieldProblem, IsoDay, LogContactEntry } from '../server/api-types';
+import type { ClientCard, ClientHit, FieldProblem, IsoDay, LogContactEntry } from '../contract/types';
 
 export interface LogFormValues {
   channel: string;

@@ -4,6 +4,7 @@
  * argument fails to compile). Only the type is imported: no server code reaches the page.
  * https://developers.google.com/apps-script/guides/html/communication
  */
+import { PAGE_CALLS, type PageCall } from '../contract/calls';
 import type { ServerApi } from '../server/api';
 
 /** The part of google.script.run the wrapper uses; each with* returns a new runner. */
@@ -18,24 +19,8 @@ export type Rpc = {
   [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
 };
 
-export const RPC_NAMES: readonly (keyof ServerApi)[] = [
-  'sidebarContext',
-  'warmClientRows',
-  'searchClients',
-  'getClientCard',
-  'logContact',
-  'addClient',
-  'checkDuplicates',
-  'claimClient',
-  'reassignClient',
-  'reassignClients',
-  'countClientsOf',
-  'importBatch',
-  'undoImport',
-  'importTabs',
-  'importPreview',
-  'importRun',
-];
+/** The calls the pages make: the contract's one list. */
+export const RPC_NAMES: readonly PageCall[] = PAGE_CALLS;
 
 function call(runner: ScriptRunner, name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {

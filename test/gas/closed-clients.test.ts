@@ -9,7 +9,7 @@ import { mailState } from '../../src/local/emulator/services';
 import type { CellValue } from '../../src/local/emulator/model';
 import { tabGrid } from '../../src/local/playground/grid';
 import { run } from '../../src/local/runner';
-import type { ClientCard } from '../../src/server/api-types';
+import type { ClientCard } from '../../src/contract/types';
 import { bundle } from '../helpers/bundle';
 import type { TestWorkbook } from '../helpers/workbook';
 import { type Row, day, headerIndex, setSetting } from './clients-fixture';

@@ -7,7 +7,7 @@ type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 import { MAX_COLUMNS } from '../../src/local/emulator/model';
 import type { CellValue } from '../../src/local/emulator/model';
 import { run } from '../../src/local/runner';
-import type { ClientCard, SearchResult, WriteResult } from '../../src/server/api-types';
+import type { ClientCard, SearchResult, WriteResult } from '../../src/contract/types';
 import { bundle } from '../helpers/bundle';
 import { OWNER, newWorkbook, type TestWorkbook } from '../helpers/workbook';
 

@@ -20,7 +20,7 @@ import { escapeHtml } from '../../src/core/digest/layout';
 import { mailState } from '../../src/local/emulator/services';
 import { tabGrid } from '../../src/local/playground/grid';
 import { MAX_COLUMNS } from '../../src/local/emulator/model';
-import type { ClientCard, SearchResult, SidebarContext, WriteResult } from '../../src/server/api-types';
+import type { ClientCard, SearchResult, SidebarContext, WriteResult } from '../../src/contract/types';
 import { distDir } from '../helpers/bundle';
 import { OWNER } from '../helpers/workbook';
 import { ACME, LI_EMAIL, putRows, rowsOf, sidebarWorkbook } from '../gas/sidebar/fixture';

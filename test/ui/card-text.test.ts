@@ -1,5 +1,5 @@
 /** The card's words in either language, from the codes the server sends; debouncing keystrokes. */
-import type { ContactEntry } from '../../src/server/api-types';
+import type { ContactEntry } from '../../src/contract/types';
 import { historyLines } from '../../src/ui/card-text';
 import { LatestOnly, debounce } from '../../src/ui/debounce';
 import { toFields, newAddForm } from '../../src/ui/add-form';

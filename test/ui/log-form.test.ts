@@ -2,7 +2,7 @@
  * The Log contact form's state, without a DOM: the proposed next date is filled in for a reached
  * contact until the user picks one, what was typed survives a refusal, and blanks are not sent.
  */
-import type { ClientCard, ClientHit } from '../../src/server/api-types';
+import type { ClientCard, ClientHit } from '../../src/contract/types';
 import { contextLines } from '../../src/ui/card-text';
 import {
   KEEP,

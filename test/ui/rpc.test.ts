@@ -4,6 +4,8 @@
  */
 import { RPC_NAMES, createRpc, type ScriptRunner } from '../../src/ui/rpc';
 import { api } from '../../src/server/api';
+import { EXPOSURES } from '../../src/server/exposures';
+import { PAGE_CALLS } from '../../src/contract/calls';
 
 function fakeRun(reply: (name: string, args: unknown[]) => { ok: boolean; value: unknown }): {
   runner: ScriptRunner;
@@ -27,6 +29,14 @@ function fakeRun(reply: (name: string, args: unknown[]) => { ok: boolean; value:
 
 test('every server API function has a wrapper of the same name', () => {
   expect([...RPC_NAMES].sort()).toEqual(Object.keys(api).sort());
+});
+
+test('every call the pages make is an exposure checked as a page call (the contract’s list is the roles table’s)', () => {
+  const pageKind = Object.entries(EXPOSURES)
+    .filter(([, row]) => row.kind === 'sidebar')
+    .map(([name]) => name);
+  // buildAllReports answers google.script.run too (it returns the tabs it built: client-tracker call), but no page calls it.
+  expect(pageKind.filter((name) => name !== 'buildAllReports').sort()).toEqual([...PAGE_CALLS].sort());
 });
 
 test('a call resolves with what the server returned and sends its arguments', async () => {

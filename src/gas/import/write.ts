@@ -19,7 +19,7 @@ import {
   CLIENT_COLUMNS,
   type ContactRecord,
 } from '../../core/schema';
-import type { LogContactEntry, NewClientFields } from '../../server/api-types';
+import type { LogContactEntry, NewClientFields } from '../../contract/types';
 import type { ImportWriteClient } from '../../core/import/batches';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { clientIdSource } from '../client-ids';

@@ -20,7 +20,7 @@ import type {
   DuplicateQuery,
   NewClientFields,
   WriteResult,
-} from '../../server/api-types';
+} from '../../contract/types';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
 import { appendRecords } from '../table';

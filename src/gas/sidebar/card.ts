@@ -10,7 +10,7 @@ import { readTable } from '../../core/records';
 import type { ClientRecord, ContactRecord } from '../../core/schema';
 import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
-import type { ClientCard, ClientFields, ContactEntry } from '../../server/api-types';
+import type { ClientCard, ClientFields, ContactEntry } from '../../contract/types';
 import { type Table, columnIndex, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
 import { buildRowIndex, indexedRows } from './row-index';

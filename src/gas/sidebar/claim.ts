@@ -8,7 +8,7 @@ import { label } from '../../core/lists';
 import { canClaim, lastRelease } from '../../core/pool';
 import type { ChangeRecord } from '../../core/schema';
 import { computeStatus } from '../../core/status';
-import type { ClientCard, WriteResult } from '../../server/api-types';
+import type { ClientCard, WriteResult } from '../../contract/types';
 import { openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';

@@ -1,5 +1,5 @@
 /** getClientCard: read-only, so no lock; the row is found by ID like every write. */
-import type { ClientCard } from '../../server/api-types';
+import type { ClientCard } from '../../contract/types';
 import { buildCard, readHistory } from './card';
 import { openClientTarget } from './client-target';
 import { invalidateSearchIndex } from './search-index';

@@ -13,7 +13,7 @@ import { idGenerator } from '../../core/ids';
 import { type Grade, type Stage, label, parseEnum } from '../../core/lists';
 import type { NextStep } from '../../core/next-step';
 import type { ClientRecord, ContactRecord } from '../../core/schema';
-import type { ClientCard, LogContactEntry, Notice, WriteResult } from '../../server/api-types';
+import type { ClientCard, LogContactEntry, Notice, WriteResult } from '../../contract/types';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
 import { appendRecords } from '../table';

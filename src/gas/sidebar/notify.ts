@@ -6,7 +6,7 @@
  * mail, sent by the next run that may send mail (gas/handover-mail.ts), which says so.
  */
 import { type Lang, type Message, message, t } from '../../core/i18n';
-import type { Notice } from '../../server/api-types';
+import type { Notice } from '../../contract/types';
 import { notice } from './results';
 import { firstPhone } from '../../core/digest/facts';
 import { memberByName } from '../../core/people';

@@ -8,7 +8,7 @@ import { inLanguage } from '../../core/html-lang';
 import { t } from '../../core/i18n';
 import { allows } from '../../core/roles';
 import { matchTabName } from '../../core/schema';
-import type { SidebarContext, SidebarView } from '../../server/api-types';
+import type { SidebarContext, SidebarView } from '../../contract/types';
 import { columnIndex } from '../table';
 import { openHeader } from './header-table';
 import { warmRowIndex } from './row-index';

@@ -12,7 +12,7 @@ import { type RoleEntry, mayHandOverFrom } from '../../core/roles';
 import type { ChangeRecord } from '../../core/schema';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
-import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../server/api-types';
+import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../contract/types';
 import { writeRuns } from '../cells';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';

@@ -3,7 +3,7 @@
  * cache and makes three Spreadsheet calls (is Clients still the same length?); the sidebar debounces
  * keystrokes, so a burst of typing is one call.
  */
-import type { ClientHit, SearchOptions, SearchResult } from '../../server/api-types';
+import type { ClientHit, SearchOptions, SearchResult } from '../../contract/types';
 import { openHeader } from './header-table';
 import { buildIndex, loadIndex, saveIndex, warmSearchIndex } from './search-index';
 import type { Field } from './search-columns';

@@ -20,7 +20,7 @@ import {
   inColumnRange,
 } from '../../core/schema';
 import { checkText, textFaultMessage } from '../../core/text';
-import type { FieldProblem } from '../../server/api-types';
+import type { FieldProblem } from '../../contract/types';
 import { memberByName } from './session';
 
 /** A refused value as the sentence quotes it: short, and never "[object Object]". */

@@ -5,7 +5,7 @@
  */
 import { joinSentences, t } from '../../core/i18n';
 import { type ColumnDef, CLIENT_COLUMNS, header } from '../../core/schema';
-import type { DuplicateCandidate } from '../../server/api-types';
+import type { DuplicateCandidate } from '../../contract/types';
 import {
   ADD_FIELDS,
   type AddField,

@@ -4,7 +4,7 @@
  * view changes, so what the user typed survives errors and language switches.
  */
 import { type Lang, langFromLocale, nextLang, t } from '../../core/i18n';
-import type { ClientCard, ClientHit, SidebarContext, SidebarView } from '../../server/api-types';
+import type { ClientCard, ClientHit, SidebarContext, SidebarView } from '../../contract/types';
 import { type AddFormState, newAddForm, prefilled } from '../add-form';
 import { say } from '../card-text';
 import { clear, el } from '../dom';

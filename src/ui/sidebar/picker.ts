@@ -4,7 +4,7 @@
  * second Escape clears the box. When nothing matches, it offers to add what was typed as a client.
  */
 import { type Lang, type Message, render, t } from '../../core/i18n';
-import type { ClientHit, SearchResult } from '../../server/api-types';
+import type { ClientHit, SearchResult } from '../../contract/types';
 import { LatestOnly, debounce } from '../debounce';
 import { clear, el } from '../dom';
 

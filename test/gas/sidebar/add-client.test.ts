@@ -3,7 +3,7 @@
  * similar name — also across Chinese/English punctuation and spacing — returns the candidates and
  * adds nothing, unless the user asks again with allowDuplicate.
  */
-import type { ClientCard, WriteResult } from '../../../src/server/api-types';
+import type { ClientCard, WriteResult } from '../../../src/contract/types';
 import { ACME, HUAWEI, ZHANG, clientRow, rowsOf, sidebarWorkbook } from './fixture';
 
 type Added = WriteResult<ClientCard>;

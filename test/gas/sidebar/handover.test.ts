@@ -2,7 +2,7 @@
  * Claiming from the shared pool and handing clients over (issue 6): both written to Changes, never
  * silent; the former owner waits out the reclaim days.
  */
-import type { ClientCard, ReassignSummary, WriteResult } from '../../../src/server/api-types';
+import type { ClientCard, ReassignSummary, WriteResult } from '../../../src/contract/types';
 import { asEditor, headerIndex } from '../clients-fixture';
 import { ACME, AMY, LI, LI_EMAIL, ZHANG, clientRow, putRows, rowsOf, sidebarWorkbook } from './fixture';
 

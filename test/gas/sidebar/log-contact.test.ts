@@ -2,7 +2,7 @@
  * Logging a contact from the sidebar (issue 6), through the built add-on in the emulator.
  */
 import { mailState } from '../../../src/local/emulator/services';
-import type { ClientCard, SearchResult, WriteResult } from '../../../src/server/api-types';
+import type { ClientCard, SearchResult, WriteResult } from '../../../src/contract/types';
 import { ACME, AMY, LI, LI_EMAIL, ZHANG, clientRow, rowsOf, sidebarWorkbook } from './fixture';
 
 type Saved = WriteResult<ClientCard>;

@@ -4,7 +4,7 @@
  */
 import { setCursor } from '../../../src/local/emulator/spreadsheet/doc';
 import { uiState } from '../../../src/local/emulator/services';
-import type { ClientCard, SidebarContext } from '../../../src/server/api-types';
+import type { ClientCard, SidebarContext } from '../../../src/contract/types';
 import { ACME, LI, LI_EMAIL, ZHANG, putRows, sidebarWorkbook } from './fixture';
 
 describe('opening the sidebar', () => {

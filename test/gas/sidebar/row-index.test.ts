@@ -6,7 +6,7 @@
  */
 import { cacheState } from '../../../src/local/emulator/services';
 import type { CellValue } from '../../../src/local/emulator/model';
-import type { ClientCard, ClientHit, SearchResult, WriteResult } from '../../../src/server/api-types';
+import type { ClientCard, ClientHit, SearchResult, WriteResult } from '../../../src/contract/types';
 import type { TestWorkbook } from '../../helpers/workbook';
 import { editCells } from '../clients-fixture';
 import { ACME, AMY, HUAWEI, LI, LI_EMAIL, ZHANG, col, putRows, sidebarWorkbook } from './fixture';

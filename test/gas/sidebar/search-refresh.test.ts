@@ -4,7 +4,7 @@
  * release change must still be what search finds.
  */
 import { run } from '../../../src/local/runner';
-import type { SearchResult } from '../../../src/server/api-types';
+import type { SearchResult } from '../../../src/contract/types';
 import { bundle } from '../../helpers/bundle';
 import { OWNER, type TestWorkbook } from '../../helpers/workbook';
 import { asEditor, setSetting } from '../clients-fixture';

@@ -5,7 +5,7 @@
  */
 import { cacheState } from '../../../src/local/emulator/services';
 import { callFromClient } from '../../../src/local/runner';
-import type { ClientCard, SearchResult, WriteResult } from '../../../src/server/api-types';
+import type { ClientCard, SearchResult, WriteResult } from '../../../src/contract/types';
 import { bundle } from '../../helpers/bundle';
 import { ACME, HUAWEI, putRows, sidebarWorkbook, ZHANG } from './fixture';
 

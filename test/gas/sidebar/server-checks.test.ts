@@ -3,7 +3,7 @@
  * a value outside its list or range, a name that is not text, or a contact later than now is refused
  * with one sentence and nothing is written (docs/text.md).
  */
-import type { ClientCard, WriteResult } from '../../../src/server/api-types';
+import type { ClientCard, WriteResult } from '../../../src/contract/types';
 import { ACME, rowsOf, sidebarWorkbook } from './fixture';
 
 type Result = WriteResult<ClientCard>;

@@ -5,7 +5,7 @@
  */
 import { render } from '../../../src/core/i18n';
 import { mailState, uiState } from '../../../src/local/emulator/services';
-import type { SidebarContext } from '../../../src/server/api-types';
+import type { SidebarContext } from '../../../src/contract/types';
 import { asEditor, lastAlert } from '../clients-fixture';
 import { sidebarWorkbook } from './fixture';
 
