@@ -7,6 +7,7 @@
 import type { Catalogue } from './languages/catalogue';
 import { EN, type MessageKey } from './languages/en';
 import { ZH_CN } from './languages/zh-CN';
+import { type Params, fillTemplate } from './template';
 
 export type { MessageKey } from './languages/en';
 
@@ -34,7 +35,7 @@ export function langsFrom(lang: Lang): Lang[] {
   return [lang, ...LANGS.filter((l) => l !== lang)];
 }
 
-export type Params = Readonly<Record<string, string | number>>;
+export type { Params };
 
 /** A sentence to show later, in whichever language the reader uses. */
 export interface Message {
@@ -67,23 +68,9 @@ export function languageAliases(lang: Lang): readonly string[] {
   return catalogue(lang).languageAliases;
 }
 
-/**
- * The sentence for key in lang, with {name} placeholders filled from params. {name:one|other} is a
- * number followed by the word that agrees with it ("1 day", "3 days"): English needs it, Chinese
- * (天, 个) does not.
- */
+/** The sentence for key in lang, its placeholders filled from params (core/template.ts). */
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogue(lang).words[key];
-  if (!params) return template;
-  return template.replace(
-    /\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g,
-    (whole, name: string, one?: string, other?: string) => {
-      if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
-      const value = params[name];
-      if (one === undefined || other === undefined) return String(value);
-      return `${String(value)} ${Number(value) === 1 ? one : other}`;
-    },
-  );
+  return fillTemplate(catalogue(lang).words[key], params);
 }
 
 /** A Message rendered in lang. */

@@ -5,6 +5,7 @@
  * Continue import (an import stopped part-way) and Undo import. Every word comes from the server in
  * the workbook's language.
  */
+import { fillTemplate } from '../core/template';
 import type { Rpc } from './rpc';
 
 type Tabs = Awaited<ReturnType<Rpc['importTabs']>>;
@@ -19,9 +20,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
 }
-
-const fill = (template: string, params: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<void> {
   const info = await rpc.importTabs();
@@ -56,7 +54,7 @@ export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<vo
       if (!item.finished && !item.undone) {
         const b = el(
           'button',
-          fill(w('import.dialog.continue'), { batch: item.batch, done: item.done, total: item.total }),
+          fillTemplate(w('import.dialog.continue'), { batch: item.batch, done: item.done, total: item.total }),
           {
             'data-batch': item.batch,
             class: 'continue',
@@ -66,7 +64,7 @@ export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<vo
         journal.append(b);
       }
       if (!item.undone) {
-        const b = el('button', fill(w('import.dialog.undo'), { batch: item.batch }), {
+        const b = el('button', fillTemplate(w('import.dialog.undo'), { batch: item.batch }), {
           'data-batch': item.batch,
           class: 'undo',
         });
@@ -131,7 +129,7 @@ export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<vo
         r = { ok: false as const, text: error instanceof Error ? error.message : String(error) };
       }
       if (!r.ok) {
-        status.textContent = fill(w('import.dialog.stopped'), { text: r.text });
+        status.textContent = fillTemplate(w('import.dialog.stopped'), { text: r.text });
         break;
       }
       batch = r.batch;

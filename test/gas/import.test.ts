@@ -163,10 +163,20 @@ describe('import in the add-on', () => {
     expect(refused.text).toContain('KH-0003');
     expect(register(wb)).toEqual(during);
 
-    // The same import where nobody touched its rows since: undone by a manager.
+    // The same import where nobody touched its rows since. Undoing removes rows across the register:
+    // a salesperson or a manager may not undo the director's import; the director who ran it may.
     const fresh = workbook();
     const batch2 = importIn(fresh, [PLAN.slice(0, 3), PLAN.slice(3)]);
-    const undone = fresh.client('undoImport', [batch2], LINA) as { ok: boolean; text: string };
+    const imported = register(fresh);
+    for (const who of [ZHANG, LINA]) {
+      const notTheirs = fresh.client('undoImport', [batch2], who) as { ok: boolean; text: string };
+      expect(notTheirs).toMatchObject({ ok: false });
+      expect(notTheirs.text).toMatch(
+        /^Import I-\S+ was run by 王总: only they, their manager or a director can undo it\.$/,
+      );
+    }
+    expect(register(fresh)).toEqual(imported);
+    const undone = fresh.client('undoImport', [batch2], WANG) as { ok: boolean; text: string };
     expect(undone).toMatchObject({ ok: true });
     expect(undone.text).toContain('4 clients and 5 contacts removed');
     expect(register(fresh)).toEqual(before);

@@ -938,6 +938,7 @@ const WORDS = {
   'import.refused.notOnTeam': 'Only people on the Team may import a list; ask a director to add you.',
   'import.undo.noBatch':
     'This file has no import {batch}; the batch is named when an import finishes (such as I-M1ABC2D3).',
+  'import.undo.notYours': 'Import {batch} was run by {by}: only they, their manager or a director can undo it.',
   'import.undo.already': 'Import {batch} is already undone.',
   'import.undo.changed':
     'Import {batch} was not undone: these rows were changed or removed since it ({ids}); sort them out by hand, or change them back first.',

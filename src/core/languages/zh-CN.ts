@@ -876,6 +876,7 @@ const WORDS: Catalogue['words'] = {
   'import.refused.notYourTeam': '第 {line} 行的负责人 {owner} 不在您的团队；经理只能为本团队导入。请找总监。',
   'import.refused.notOnTeam': '只有团队表里的人才能导入名单；请让总监把您加进去。',
   'import.undo.noBatch': '这个文件里没有导入批次 {batch}；批次号在导入完成时给出（形如 I-M1ABC2D3）。',
+  'import.undo.notYours': '导入批次 {batch} 是 {by} 做的：只有本人、其经理或总监可以撤销。',
   'import.undo.already': '导入批次 {batch} 已经撤销过了。',
   'import.undo.changed':
     '没有撤销导入 {batch}：这些行在导入之后被改动或删除了（{ids}）；请手动处理，或先把它们改回去。',

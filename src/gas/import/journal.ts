@@ -9,6 +9,7 @@
  */
 import { type Lang, joinList, message, render, t } from '../../core/i18n';
 import { idKey } from '../../core/ids';
+import { mayHandOverFrom } from '../../core/roles';
 import { type TableName, labelsOf } from '../../core/schema';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
@@ -302,7 +303,7 @@ function runs(rows: readonly number[]): [number, number][] {
 
 export type UndoResult =
   | { ok: true; batch: string; clients: number; contacts: number; text: string }
-  | { ok: false; reason: 'noBatch' | 'already' | 'changed'; batch: string; ids: string[]; text: string };
+  | { ok: false; reason: 'noBatch' | 'already' | 'notYours' | 'changed'; batch: string; ids: string[]; text: string };
 
 /**
  * Undoes a batch under the document lock: refuses (nothing written) when the batch is not in the
@@ -323,6 +324,18 @@ export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult 
     }
     if (read.undone)
       return { ok: false, reason: 'already', batch, ids: [], text: say('import.undo.already', { batch }) };
+    // Undoing removes rows across the register: the importer may, and whoever may hand over their
+    // clients (their manager, a director), as for the import itself (docs/roles.md).
+    const importer = readImports(ctx.ss).find((r) => r.batch === batch)?.by ?? '';
+    if (!mayHandOverFrom(s.actor, importer, s.roles.confirmed?.members ?? s.roles.current).ok) {
+      return {
+        ok: false,
+        reason: 'notYours',
+        batch,
+        ids: [],
+        text: say('import.undo.notYours', { batch, by: importer }),
+      };
+    }
     const tables = {
       clients: openHeader(s.sheets, 'clients', { lang }),
       contacts: openHeader(s.sheets, 'contacts', { lang }),

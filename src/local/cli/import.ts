@@ -163,6 +163,7 @@ async function runUndo(batch: string, say: (line: string) => void, open: () => P
     if (!result.ok) {
       if (result.reason === 'noBatch') throw new WorkbookError(cliText('undoNoBatch', { batch, file }));
       if (result.reason === 'already') throw new WorkbookError(cliText('undoAlready', { batch, file }));
+      if (result.reason === 'notYours') throw new WorkbookError(result.text);
       throw new WorkbookError(cliText('undoChanged', { batch, ids: joinList(result.ids.slice(0, 10), cliLang()) }));
     }
     const removed = { clients: result.clients, contacts: result.contacts };
