@@ -7,7 +7,7 @@ import { proposeNextFollowUp, proposeRetry } from '../../core/cadence';
 import { type DayKey, dayKey, dayOf } from '../../core/dates';
 import { gradeClient } from '../../core/grade';
 import { readTable } from '../../core/records';
-import type { ClientRecord, ContactRecord } from '../../core/schema';
+import type { ClientRecord, ContactRecord, TableName } from '../../core/schema';
 import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
 import type { ClientCard, ClientFields, ContactEntry } from '../../contract/types';
@@ -59,12 +59,12 @@ export function coveringSpans(rows: readonly number[], max: number, minGap = 2):
 }
 
 /** The cells of the given sheet rows (sorted), read in at most MAX_BLOCKS blocks. */
-function readRows(contacts: Table<'contacts'>, rows: readonly number[]): Map<number, unknown[]> {
+export function readRows(tbl: Table<TableName>, rows: readonly number[]): Map<number, unknown[]> {
   const byRow = new Map<number, unknown[]>();
   if (rows.length === 0) return byRow;
-  const minGap = Math.ceil(MERGE_CELLS / Math.max(1, contacts.lastColumn));
+  const minGap = Math.ceil(MERGE_CELLS / Math.max(1, tbl.lastColumn));
   for (const [first, last] of coveringSpans(rows, MAX_BLOCKS, minGap)) {
-    const block = contacts.sheet.getRange(first, 1, last - first + 1, contacts.lastColumn).getValues();
+    const block = tbl.sheet.getRange(first, 1, last - first + 1, tbl.lastColumn).getValues();
     block.forEach((values, i) => byRow.set(first + i, values as unknown[]));
   }
   return byRow;

@@ -6,14 +6,13 @@ import { dayOf } from '../../core/dates';
 import { message } from '../../core/i18n';
 import { label } from '../../core/lists';
 import { canClaim, lastRelease } from '../../core/pool';
-import type { ChangeRecord } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, WriteResult } from '../../contract/types';
 import { openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { findTab, openTable } from '../table';
 import { buildCard, readHistory } from './card';
+import { changesOfClient } from './client-changes';
 import { writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
 import { refused } from './results';
@@ -36,9 +35,7 @@ export function claimClient(clientId: string): WriteResult<ClientCard> {
       check.fail('owner', 'sidebar.error.notInPool', { owner: client.owner });
       return refused(check.problems);
     }
-    const changes = findTab(s.sheets, 'changes')
-      ? openTable(s.sheets, 'changes', { lang, tz }).records.filter((r): r is ChangeRecord => r !== null)
-      : [];
+    const changes = changesOfClient(s.sheets, client.id, lang, tz);
     const allowed = canClaim(s.me, lastRelease(changes, client.id, tz), settings, s.today);
     if (!allowed.ok) {
       check.fail('owner', allowed.reason.key, allowed.reason.params);

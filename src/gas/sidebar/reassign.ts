@@ -9,7 +9,6 @@ import { type Message, message, t } from '../../core/i18n';
 import { memberByName, samePerson } from '../../core/people';
 import { canClaim, lastRelease } from '../../core/pool';
 import { type RoleEntry, mayHandOverFrom } from '../../core/roles';
-import type { ChangeRecord } from '../../core/schema';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../contract/types';
@@ -17,9 +16,10 @@ import { writeRuns } from '../cells';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { columnIndex, findTab, openTable, sheetRow } from '../table';
+import { columnIndex, sheetRow } from '../table';
 import { checkText, textFaultMessage } from '../../core/text';
 import { buildCard, readHistory } from './card';
+import { changesOfClient } from './client-changes';
 import { type ClientUpdates, writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
 import { openHeader } from './header-table';
@@ -102,9 +102,8 @@ function confirmedMembers(s: SidebarSession): RoleEntry[] {
 
 /** The reclaim wait's sentence when `newOwner` lost this client to the pool too recently; null otherwise. */
 function reclaimWait(s: SidebarSession, clientId: string, newOwner: string): Message | null {
-  if (!findTab(s.sheets, 'changes')) return null;
   const { lang, tz } = s.ctx;
-  const changes = openTable(s.sheets, 'changes', { lang, tz }).records.filter((r): r is ChangeRecord => r !== null);
+  const changes = changesOfClient(s.sheets, clientId, lang, tz);
   const release = lastRelease(changes, clientId, tz);
   const allowed = canClaim(newOwner, release, s.settings, s.today);
   if (allowed.ok || release === null) return null;

@@ -23,6 +23,36 @@ describe('claiming a client from the shared pool', () => {
     ]);
   });
 
+  test('the reclaim wait is found among thousands of other clients’ changes, reading one column of the log, not all of it', () => {
+    const claimWith = (others: number) => {
+      const wb = sidebarWorkbook();
+      putRows(wb, 'Clients', [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool' }], 4);
+      const other = (i: number) => ({
+        ID: `X-${i}`,
+        Date: new Date('2026-01-10T10:00:00+08:00'),
+        'Client ID': `C-${i}`,
+        What: 'Released to pool',
+        Old: AMY,
+        New: '',
+      });
+      const half = Array.from({ length: others / 2 }, (_, i) => other(i));
+      const release = { ...other(-1), 'Client ID': 'C-POOL', Old: ZHANG, Date: new Date('2026-02-27T10:00:00+08:00') };
+      putRows(wb, 'Changes', [...half, release, ...half.map((_, i) => other(others + i))]);
+      const read = wb.env.counters.cellsRead;
+      const result = wb.client('claimClient', ['C-POOL']) as WriteResult<ClientCard>;
+      return { result, cells: wb.env.counters.cellsRead - read };
+    };
+    const small = claimWith(200);
+    const large = claimWith(4_000);
+    for (const { result } of [small, large]) {
+      expect(!result.ok && result.problems.map((p) => p.text)).toEqual([
+        'You released this client on 2026-02-27; you can claim it back from 2026-03-06.',
+      ]);
+    }
+    // 3,800 more rows of Changes cost about one cell each (its Client ID), not a whole row each.
+    expect(large.cells - small.cells).toBeLessThan(3_800 * 1.5);
+  });
+
   test('the former owner cannot claim it back before the reclaim wait (7 days) is over', () => {
     const wb = sidebarWorkbook();
     putRows(wb, 'Clients', [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool' }], 4);
