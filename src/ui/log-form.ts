@@ -9,22 +9,8 @@ import { daysBetween } from '../core/dates';
 import { type Lang, type Message, message, t } from '../core/i18n';
 import type { ClientCard, ClientHit, FieldProblem, IsoDay, LogContactEntry } from '../contract/types';
 
-export interface LogFormValues {
-  channel: string;
-  outcome: string;
-  result: string;
-  summary: string;
-  objections: string;
-  attitude: string;
-  reason: string;
-  date: string;
-  by: string;
-  nextDate: string;
-  nextOwner: string;
-  nextTopic: string;
-  stage: string;
-  gradeOverride: string;
-}
+/** The form holds every field of the entry it sends (src/contract/types.ts), each as typed. */
+export type LogFormValues = { [K in Exclude<keyof LogContactEntry, 'clientId'>]-?: string };
 
 export type LogField = keyof LogFormValues | 'clientId';
 
@@ -214,18 +200,10 @@ export function withValue<K extends keyof LogFormValues>(
 export function toEntry(state: LogFormState): LogContactEntry {
   const v = state.values;
   const entry: LogContactEntry = { clientId: state.client?.id ?? '', channel: v.channel, outcome: v.outcome };
-  const optional: (keyof LogFormValues)[] = [
-    'result',
-    'summary',
-    'objections',
-    'attitude',
-    'reason',
-    'date',
-    'by',
-    'nextDate',
-    'nextOwner',
-    'nextTopic',
-  ];
+  // Every other field goes as typed when filled; Stage and the grade have their own "keep" choice.
+  const optional = (Object.keys(v) as (keyof LogFormValues)[]).filter(
+    (key) => !['channel', 'outcome', 'stage', 'gradeOverride'].includes(key),
+  );
   for (const key of optional) if (v[key] !== '') (entry as unknown as Record<string, string>)[key] = v[key];
   for (const key of ['date', 'nextDate'] as const) if (entry[key] !== undefined) entry[key] = readDay(v[key]) ?? v[key];
   if (v.stage !== KEEP && v.stage !== '') entry.stage = v.stage;
