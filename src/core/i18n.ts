@@ -16,7 +16,7 @@ const CATALOGUES = { en: EN, 'zh-CN': ZH_CN } as const satisfies Record<string, 
 export type Lang = keyof typeof CATALOGUES;
 
 /** A language's catalogue, as every catalogue is read (whatever its own literal types). */
-function catalogue(lang: Lang): Catalogue {
+export function catalogue(lang: Lang): Catalogue {
   return CATALOGUES[lang];
 }
 
