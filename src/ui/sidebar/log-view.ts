@@ -71,17 +71,7 @@ export function logView(app: App): HTMLElement {
   const { lang } = app;
   const s = app.log;
   const col = (key: Parameters<typeof header<'contacts'>>[1]): string => header('contacts', key, lang);
-  const set =
-    <K extends keyof LogFormValues>(key: K) =>
-    (value: string): void => {
-      const before = app.log.values.nextDate;
-      app.log = withValue(app.log, key, value as LogFormValues[K]);
-      // A proposal fills in the date without rebuilding the form (focus and typing stay put).
-      if (app.log.values.nextDate !== before) {
-        const input = document.getElementById('log-nextDate') as HTMLInputElement | null;
-        if (input) input.value = app.log.values.nextDate;
-      }
-    };
+  const set = setter(app);
   const base = { lang };
 
   const client = s.client
@@ -97,13 +87,6 @@ export function logView(app: App): HTMLElement {
       });
 
   const outcome = s.values.outcome;
-  let proposal: string | null = null;
-  if (s.card && outcome === 'reached' && !s.nextDateTouched)
-    proposal = t(lang, 'sidebar.next.proposed', { grade: s.card.grade, days: s.card.intervalDays });
-  else if (s.card && outcome !== '' && !s.nextDateTouched)
-    proposal = t(lang, app.ctx.skipWeekends ? 'sidebar.next.retryWorking' : 'sidebar.next.retry', {
-      days: s.card.retryDays,
-    });
 
   const save = el('button', {
     type: 'submit',
@@ -199,99 +182,8 @@ export function logView(app: App): HTMLElement {
         onInput: set('attitude'),
       }),
     ),
-    el(
-      'fieldset',
-      {},
-      el('legend', { text: t(lang, 'sidebar.section.next') }),
-      textField({
-        ...base,
-        id: 'log-nextDate',
-        label: t(lang, 'sidebar.next.when'),
-        type: 'date',
-        value: s.values.nextDate,
-        problem: s.problems.nextDate,
-        onInput: set('nextDate'),
-      }),
-      proposal ? el('div', { class: 'hint', id: 'log-proposal', text: proposal }) : null,
-      personField({
-        ...base,
-        id: 'log-nextOwner',
-        label: t(lang, 'sidebar.next.who'),
-        team: app.ctx.team,
-        value: s.values.nextOwner,
-        problem: s.problems.nextOwner,
-        onInput: set('nextOwner'),
-      }),
-      textField({
-        ...base,
-        id: 'log-nextTopic',
-        label: t(lang, 'sidebar.next.what'),
-        value: s.values.nextTopic,
-        problem: s.problems.nextTopic,
-        onInput: set('nextTopic'),
-      }),
-    ),
-    el(
-      'details',
-      {
-        id: 'log-more',
-        open: Boolean(
-          s.problems.date || s.problems.by || s.problems.stage || s.problems.reason || s.problems.gradeOverride,
-        ),
-      },
-      el('summary', { text: t(lang, 'sidebar.more') }),
-      textField({
-        ...base,
-        id: 'log-date',
-        label: col('date'),
-        type: 'date',
-        value: s.values.date,
-        problem: s.problems.date,
-        onInput: set('date'),
-      }),
-      personField({
-        ...base,
-        id: 'log-by',
-        label: col('by'),
-        team: app.ctx.team,
-        value: s.values.by,
-        problem: s.problems.by,
-        onInput: set('by'),
-      }),
-      listField({
-        ...base,
-        id: 'log-reason',
-        label: col('reason'),
-        list: 'reasons',
-        blank: '',
-        value: s.values.reason,
-        problem: s.problems.reason,
-        onInput: set('reason'),
-      }),
-      listField({
-        ...base,
-        id: 'log-stage',
-        label: col('stageAfter'),
-        list: 'stages',
-        extra: [{ value: KEEP, label: t(lang, 'sidebar.keep') }],
-        value: s.values.stage,
-        problem: s.problems.stage,
-        onInput: set('stage'),
-      }),
-      listField({
-        ...base,
-        id: 'log-gradeOverride',
-        label: header('clients', 'gradeOverride', lang),
-        list: 'grades',
-        extra: [
-          { value: KEEP, label: t(lang, 'sidebar.keep') },
-          { value: '', label: t(lang, 'sidebar.clearOverride') },
-        ],
-        value: s.values.gradeOverride,
-        problem: s.problems.gradeOverride,
-        onInput: set('gradeOverride'),
-      }),
-    ),
+    nextStepSection(app, set),
+    moreSection(app, set),
     el('p', {
       class: 'hint',
       text: joinSentences([t(lang, 'sidebar.requiredNote'), t(lang, 'sidebar.saveKeys')], lang),
@@ -299,46 +191,7 @@ export function logView(app: App): HTMLElement {
     footer,
   );
 
-  const refuse = (problems: typeof app.log.problems): void => {
-    app.log = { ...app.log, saving: false, problems, banner: { kind: 'error', message: { key: 'sidebar.error.fix' } } };
-    const first = firstProblem(problems);
-    app.focusId = first === null ? 'log-save' : controlOf(first);
-    app.render();
-  };
-  const submit = (): void => {
-    if (app.log.saving) return;
-    const problems = checkLogForm(app.log, app.ctx.today, (f) => col(f));
-    if (firstProblem(problems) !== null) {
-      refuse(problems);
-      return;
-    }
-    app.log = { ...app.log, saving: true, banner: null };
-    app.render();
-    app.rpc
-      .logContact(toEntry(app.log))
-      .then((result) => {
-        if (!result.ok) {
-          refuse(problemsByField(result.problems));
-          return;
-        }
-        app.log = afterSave(app.log, result.value, app.ctx.me);
-        app.log.banner = {
-          kind: 'ok',
-          message: [loggedLine(result.value, app.lang), ...result.notices.map((n) => say(app.lang, n.message))].join(
-            ' ',
-          ),
-        };
-        app.card = { ...app.card, card: result.value };
-        // Ready for the next contact with this client.
-        app.focusId = 'log-outcome';
-        app.render();
-      })
-      .catch((e) => {
-        app.log = { ...app.log, saving: false, banner: { kind: 'error', message: app.fail(e) } };
-        app.focusId = 'log-save';
-        app.render();
-      });
-  };
+  const submit = (): void => submitLog(app);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     submit();
@@ -350,4 +203,179 @@ export function logView(app: App): HTMLElement {
     }
   });
   return form;
+}
+
+type Setter = <K extends keyof LogFormValues>(key: K) => (value: string) => void;
+
+/** Each field writes its value into the form's state as it is typed. */
+function setter(app: App): Setter {
+  return (key) => (value) => {
+    const before = app.log.values.nextDate;
+    app.log = withValue(app.log, key, value as LogFormValues[typeof key]);
+    // A proposal fills in the date without rebuilding the form (focus and typing stay put).
+    if (app.log.values.nextDate !== before) {
+      const input = document.getElementById('log-nextDate') as HTMLInputElement | null;
+      if (input) input.value = app.log.values.nextDate;
+    }
+  };
+}
+
+/** The next step: when (with the cadence's proposal), who, what. */
+function nextStepSection(app: App, set: Setter): HTMLElement {
+  const { lang } = app;
+  const s = app.log;
+  const base = { lang };
+  const outcome = s.values.outcome;
+  let proposal: string | null = null;
+  if (s.card && outcome === 'reached' && !s.nextDateTouched)
+    proposal = t(lang, 'sidebar.next.proposed', { grade: s.card.grade, days: s.card.intervalDays });
+  else if (s.card && outcome !== '' && !s.nextDateTouched)
+    proposal = t(lang, app.ctx.skipWeekends ? 'sidebar.next.retryWorking' : 'sidebar.next.retry', {
+      days: s.card.retryDays,
+    });
+  return el(
+    'fieldset',
+    {},
+    el('legend', { text: t(lang, 'sidebar.section.next') }),
+    textField({
+      ...base,
+      id: 'log-nextDate',
+      label: t(lang, 'sidebar.next.when'),
+      type: 'date',
+      value: s.values.nextDate,
+      problem: s.problems.nextDate,
+      onInput: set('nextDate'),
+    }),
+    proposal ? el('div', { class: 'hint', id: 'log-proposal', text: proposal }) : null,
+    personField({
+      ...base,
+      id: 'log-nextOwner',
+      label: t(lang, 'sidebar.next.who'),
+      team: app.ctx.team,
+      value: s.values.nextOwner,
+      problem: s.problems.nextOwner,
+      onInput: set('nextOwner'),
+    }),
+    textField({
+      ...base,
+      id: 'log-nextTopic',
+      label: t(lang, 'sidebar.next.what'),
+      value: s.values.nextTopic,
+      problem: s.problems.nextTopic,
+      onInput: set('nextTopic'),
+    }),
+  );
+}
+
+/** More: the contact's date and who made it, the reason, the stage after, a grade set by hand. */
+function moreSection(app: App, set: Setter): HTMLElement {
+  const { lang } = app;
+  const s = app.log;
+  const base = { lang };
+  const col = (key: Parameters<typeof header<'contacts'>>[1]): string => header('contacts', key, lang);
+  return el(
+    'details',
+    {
+      id: 'log-more',
+      open: Boolean(
+        s.problems.date || s.problems.by || s.problems.stage || s.problems.reason || s.problems.gradeOverride,
+      ),
+    },
+    el('summary', { text: t(lang, 'sidebar.more') }),
+    textField({
+      ...base,
+      id: 'log-date',
+      label: col('date'),
+      type: 'date',
+      value: s.values.date,
+      problem: s.problems.date,
+      onInput: set('date'),
+    }),
+    personField({
+      ...base,
+      id: 'log-by',
+      label: col('by'),
+      team: app.ctx.team,
+      value: s.values.by,
+      problem: s.problems.by,
+      onInput: set('by'),
+    }),
+    listField({
+      ...base,
+      id: 'log-reason',
+      label: col('reason'),
+      list: 'reasons',
+      blank: '',
+      value: s.values.reason,
+      problem: s.problems.reason,
+      onInput: set('reason'),
+    }),
+    listField({
+      ...base,
+      id: 'log-stage',
+      label: col('stageAfter'),
+      list: 'stages',
+      extra: [{ value: KEEP, label: t(lang, 'sidebar.keep') }],
+      value: s.values.stage,
+      problem: s.problems.stage,
+      onInput: set('stage'),
+    }),
+    listField({
+      ...base,
+      id: 'log-gradeOverride',
+      label: header('clients', 'gradeOverride', lang),
+      list: 'grades',
+      extra: [
+        { value: KEEP, label: t(lang, 'sidebar.keep') },
+        { value: '', label: t(lang, 'sidebar.clearOverride') },
+      ],
+      value: s.values.gradeOverride,
+      problem: s.problems.gradeOverride,
+      onInput: set('gradeOverride'),
+    }),
+  );
+}
+
+/** Checks the form, sends it, and shows what the server said: the saved line and notices, or each problem at its field. */
+function submitLog(app: App): void {
+  const col = (key: Parameters<typeof header<'contacts'>>[1]): string => header('contacts', key, app.lang);
+  const refuse = (problems: typeof app.log.problems): void => {
+    app.log = { ...app.log, saving: false, problems, banner: { kind: 'error', message: { key: 'sidebar.error.fix' } } };
+    const first = firstProblem(problems);
+    app.focusId = first === null ? 'log-save' : controlOf(first);
+    app.render();
+  };
+  if (app.log.saving) return;
+  const problems = checkLogForm(app.log, app.ctx.today, (f) => col(f));
+  if (firstProblem(problems) !== null) {
+    refuse(problems);
+    return;
+  }
+  app.log = { ...app.log, saving: true, banner: null };
+  app.render();
+  app.rpc
+    .logContact(toEntry(app.log))
+    .then((result) => {
+      if (!result.ok) {
+        refuse(problemsByField(result.problems));
+        return;
+      }
+      app.log = afterSave(app.log, result.value, app.ctx.me);
+      app.log.banner = {
+        kind: 'ok',
+        message: joinSentences(
+          [loggedLine(result.value, app.lang), ...result.notices.map((n) => say(app.lang, n.message))],
+          app.lang,
+        ),
+      };
+      app.card = { ...app.card, card: result.value };
+      // Ready for the next contact with this client.
+      app.focusId = 'log-outcome';
+      app.render();
+    })
+    .catch((e) => {
+      app.log = { ...app.log, saving: false, banner: { kind: 'error', message: app.fail(e) } };
+      app.focusId = 'log-save';
+      app.render();
+    });
 }
