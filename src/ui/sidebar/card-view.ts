@@ -2,6 +2,7 @@
 import { type Message, joinSentences, t } from '../../core/i18n';
 import { gradeLine, historyLines, labelOf, nextLine, say, stateText } from '../card-text';
 import { el } from '../dom';
+import type { ClientCard } from '../../contract/types';
 import type { App } from './app';
 import { personField, textField } from './fields';
 import { clientPicker } from './picker';
@@ -46,8 +47,33 @@ export function cardView(app: App): HTMLElement {
   const notice = s.notice ? el('div', { class: 'banner ok', role: 'status', text: s.notice }) : null;
   const card = s.card;
   if (!card) return el('section', {}, picker, error, el('p', { class: 'hint', text: t(lang, 'sidebar.card.empty') }));
-  const f = card.fields;
+  const actions = cardActions(app, card);
+  return el(
+    'section',
+    { id: 'client-card' },
+    picker,
+    error,
+    notice,
+    ...summary(app, card),
+    actionButtons(app, card, actions),
+    handOverSection(app, actions),
+    handOverAllSection(app, card, actions),
+    ...historySection(app, card),
+  );
+}
 
+/** What the card's buttons do: claim, hand over one client or all of a person's, then reopen the card. */
+interface CardActions {
+  act: (run: () => Promise<{ ok: boolean }>) => void;
+  handOver: () => void;
+  countAll: () => void;
+  handOverAll: () => void;
+  everyone: HandOverAllState;
+}
+
+function cardActions(app: App, card: ClientCard): CardActions {
+  const { lang } = app;
+  const f = card.fields;
   const act = (run: () => Promise<{ ok: boolean }>): void => {
     app.card = { ...app.card, busy: true, error: null };
     app.render();
@@ -63,7 +89,6 @@ export function cardView(app: App): HTMLElement {
         app.render();
       });
   };
-  const handover = app.card.handover;
   const everyone = allFor(f.id, f.owner);
   /** One hand-over call: a refused one marks its fields and keeps what was typed. */
   const handOverWith = <T>(
@@ -123,28 +148,14 @@ export function cardView(app: App): HTMLElement {
     handOverWith(() => app.rpc.reassignClients(f.owner, everyone.owner, everyone.reason, count), true);
   };
 
-  const history = el('ol', {
-    class: 'timeline',
-    'aria-label': t(lang, 'sidebar.card.history', { count: card.history.length }),
-  });
-  for (const entry of card.history) {
-    const { heading, lines } = historyLines(entry, lang, app.ctx.timeZone);
-    history.appendChild(
-      el(
-        'li',
-        {},
-        el('div', { class: 'when', text: heading }),
-        ...lines.map((line) => el('div', { class: 'line', text: line })),
-      ),
-    );
-  }
+  return { act, handOver, countAll, handOverAll, everyone };
+}
 
-  return el(
-    'section',
-    { id: 'client-card' },
-    picker,
-    error,
-    notice,
+/** Who, how to reach them, the owner, the state and stage, the grade and why, the next step. */
+function summary(app: App, card: ClientCard): HTMLElement[] {
+  const { lang } = app;
+  const f = card.fields;
+  return [
     el('h2', { id: 'card-name', tabindex: -1, text: f.name }),
     el('div', {
       class: 'meta',
@@ -163,118 +174,166 @@ export function cardView(app: App): HTMLElement {
     el('div', { class: 'grade', text: gradeLine(card, lang) }),
     el('ul', { class: 'reasons' }, ...card.gradeReasons.map((r) => el('li', { text: say(lang, r) }))),
     el('div', { class: 'next', text: nextLine(card, lang) }),
-    el(
-      'div',
-      { class: 'actions' },
-      el('button', {
-        type: 'button',
-        id: 'card-log',
-        class: 'primary',
-        text: t(lang, 'sidebar.card.logHere'),
-        onclick: () =>
-          app.openClient(
-            { id: f.id, name: f.name, contact: f.contact, phone: f.phone, owner: f.owner, mine: false },
-            'log',
-          ),
-      }),
-      f.owner === ''
-        ? el('button', {
-            type: 'button',
-            id: 'card-claim',
-            disabled: s.busy,
-            text: t(lang, 'sidebar.card.claim'),
-            onclick: () =>
-              act(() =>
-                app.rpc.claimClient(f.id).then((r) =>
-                  r.ok
-                    ? r
-                    : Promise.reject(
-                        new Error(
-                          joinSentences(
-                            r.problems.map((p) => say(lang, p.message)),
-                            lang,
-                          ),
+  ];
+}
+
+/** Log a contact here; claim a pool client. */
+function actionButtons(app: App, card: ClientCard, { act }: CardActions): HTMLElement {
+  const { lang } = app;
+  const s = app.card;
+  const f = card.fields;
+  return el(
+    'div',
+    { class: 'actions' },
+    el('button', {
+      type: 'button',
+      id: 'card-log',
+      class: 'primary',
+      text: t(lang, 'sidebar.card.logHere'),
+      onclick: () =>
+        app.openClient(
+          { id: f.id, name: f.name, contact: f.contact, phone: f.phone, owner: f.owner, mine: false },
+          'log',
+        ),
+    }),
+    f.owner === ''
+      ? el('button', {
+          type: 'button',
+          id: 'card-claim',
+          disabled: s.busy,
+          text: t(lang, 'sidebar.card.claim'),
+          onclick: () =>
+            act(() =>
+              app.rpc.claimClient(f.id).then((r) =>
+                r.ok
+                  ? r
+                  : Promise.reject(
+                      new Error(
+                        joinSentences(
+                          r.problems.map((p) => say(lang, p.message)),
+                          lang,
                         ),
                       ),
-                ),
+                    ),
               ),
-          })
-        : null,
-    ),
-    el(
-      'details',
-      {},
-      el('summary', { text: t(lang, 'sidebar.card.handOver') }),
-      personField({
-        lang,
-        id: 'handover-owner',
-        label: t(lang, 'sidebar.card.newOwner'),
-        team: app.ctx.team,
-        value: handover.owner,
-        onInput: (v) => (app.card.handover = { ...app.card.handover, owner: v }),
-      }),
-      textField({
-        lang,
-        id: 'handover-reason',
-        label: t(lang, 'sidebar.card.reason'),
-        value: handover.reason,
-        onInput: (v) => (app.card.handover = { ...app.card.handover, reason: v }),
-      }),
-      el('button', {
-        type: 'button',
-        id: 'handover-save',
-        disabled: s.busy,
-        text: t(lang, 'sidebar.card.handOver'),
-        onclick: handOver,
-      }),
-    ),
-    f.owner === '' || !app.ctx.mayHandOverAll
-      ? null
-      : el(
-          'details',
-          { id: 'handover-all-section', open: everyone.count !== null },
-          el('summary', { text: t(lang, 'sidebar.card.handOverAll', { owner: f.owner }) }),
-          everyone.count === null
-            ? el('button', {
+            ),
+        })
+      : null,
+  );
+}
+
+/** Hand this client to a colleague, with a reason. */
+function handOverSection(app: App, { handOver }: CardActions): HTMLElement {
+  const { lang } = app;
+  const s = app.card;
+  const handover = app.card.handover;
+  return el(
+    'details',
+    {},
+    el('summary', { text: t(lang, 'sidebar.card.handOver') }),
+    personField({
+      lang,
+      id: 'handover-owner',
+      label: t(lang, 'sidebar.card.newOwner'),
+      team: app.ctx.team,
+      value: handover.owner,
+      onInput: (v) => (app.card.handover = { ...app.card.handover, owner: v }),
+    }),
+    textField({
+      lang,
+      id: 'handover-reason',
+      label: t(lang, 'sidebar.card.reason'),
+      value: handover.reason,
+      onInput: (v) => (app.card.handover = { ...app.card.handover, reason: v }),
+    }),
+    el('button', {
+      type: 'button',
+      id: 'handover-save',
+      disabled: s.busy,
+      text: t(lang, 'sidebar.card.handOver'),
+      onclick: handOver,
+    }),
+  );
+}
+
+/** A manager or director hands over every client of someone who left: count first, then all. */
+function handOverAllSection(
+  app: App,
+  card: ClientCard,
+  { countAll, handOverAll, everyone }: CardActions,
+): HTMLElement | null {
+  const { lang } = app;
+  const s = app.card;
+  const f = card.fields;
+  return f.owner === '' || !app.ctx.mayHandOverAll
+    ? null
+    : el(
+        'details',
+        { id: 'handover-all-section', open: everyone.count !== null },
+        el('summary', { text: t(lang, 'sidebar.card.handOverAll', { owner: f.owner }) }),
+        everyone.count === null
+          ? el('button', {
+              type: 'button',
+              id: 'handover-all-count',
+              disabled: s.busy,
+              text: t(lang, 'sidebar.card.countClients', { owner: f.owner }),
+              onclick: countAll,
+            })
+          : el(
+              'div',
+              {},
+              el('p', {
+                id: 'handover-all-count-text',
+                class: 'hint',
+                text: t(lang, 'sidebar.card.countIs', { owner: f.owner, count: everyone.count }),
+              }),
+              personField({
+                lang,
+                id: 'handover-all-owner',
+                label: t(lang, 'sidebar.card.newOwner'),
+                team: app.ctx.team,
+                value: everyone.owner,
+                onInput: (v) => (everyone.owner = v),
+              }),
+              textField({
+                lang,
+                id: 'handover-all-reason',
+                label: t(lang, 'sidebar.card.reason'),
+                value: everyone.reason,
+                onInput: (v) => (everyone.reason = v),
+              }),
+              el('button', {
                 type: 'button',
-                id: 'handover-all-count',
-                disabled: s.busy,
-                text: t(lang, 'sidebar.card.countClients', { owner: f.owner }),
-                onclick: countAll,
-              })
-            : el(
-                'div',
-                {},
-                el('p', {
-                  id: 'handover-all-count-text',
-                  class: 'hint',
-                  text: t(lang, 'sidebar.card.countIs', { owner: f.owner, count: everyone.count }),
-                }),
-                personField({
-                  lang,
-                  id: 'handover-all-owner',
-                  label: t(lang, 'sidebar.card.newOwner'),
-                  team: app.ctx.team,
-                  value: everyone.owner,
-                  onInput: (v) => (everyone.owner = v),
-                }),
-                textField({
-                  lang,
-                  id: 'handover-all-reason',
-                  label: t(lang, 'sidebar.card.reason'),
-                  value: everyone.reason,
-                  onInput: (v) => (everyone.reason = v),
-                }),
-                el('button', {
-                  type: 'button',
-                  id: 'handover-all',
-                  disabled: s.busy || everyone.count === 0,
-                  text: t(lang, 'sidebar.card.handOverAllCount', { count: everyone.count }),
-                  onclick: handOverAll,
-                }),
-              ),
-        ),
+                id: 'handover-all',
+                disabled: s.busy || everyone.count === 0,
+                text: t(lang, 'sidebar.card.handOverAllCount', { count: everyone.count }),
+                onclick: handOverAll,
+              }),
+            ),
+      );
+}
+
+/** Every contact, newest first. */
+function historySection(app: App, card: ClientCard): HTMLElement[] {
+  const { lang } = app;
+  const history = el('ol', {
+    class: 'timeline',
+    'aria-label': t(lang, 'sidebar.card.history', { count: card.history.length }),
+  });
+  for (const entry of card.history) {
+    const { heading, lines } = historyLines(entry, lang, app.ctx.timeZone);
+    history.appendChild(
+      el(
+        'li',
+        {},
+        el('div', { class: 'when', text: heading }),
+        ...lines.map((line) => el('div', { class: 'line', text: line })),
+      ),
+    );
+  }
+
+  return [
     el('h3', { text: t(lang, 'sidebar.card.history', { count: card.history.length }) }),
     card.history.length === 0 ? el('p', { class: 'hint', text: t(lang, 'sidebar.card.noHistory') }) : history,
-  );
+  ];
 }
