@@ -6,40 +6,39 @@
  * the workbook's language.
  */
 import { fillTemplate } from '../core/template';
+import { el } from './dom';
 import type { Rpc } from './rpc';
 
 type Tabs = Awaited<ReturnType<Rpc['importTabs']>>;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text = '',
-  attrs: Record<string, string> = {},
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== '') node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
 
 export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<void> {
   const info = await rpc.importTabs();
   const w = (key: string): string => info.words[key] ?? key;
   root.replaceChildren();
-  root.append(el('p', w('import.dialog.advice'), { id: 'advice' }));
-  const status = el('p', '', { id: 'status', role: 'status' });
-  const journal = el('div', '', { id: 'imports' });
+  root.append(el('p', { id: 'advice', text: w('import.dialog.advice') }));
+  const status = el('p', { id: 'status', role: 'status' });
+  const journal = el('div', { id: 'imports' });
   root.append(journal);
 
-  const tab = el('select', '', { id: 'tab', 'aria-label': w('import.dialog.tab') });
-  for (const name of info.tabs) tab.append(el('option', name, { value: name }));
-  const mode = el('select', '', { id: 'mode' });
-  mode.append(el('option', w('import.dialog.createOnly'), { value: 'create' }));
-  mode.append(el('option', w('import.dialog.createUpdate'), { value: 'update' }));
-  const previewButton = el('button', w('import.dialog.preview'), { id: 'preview' });
-  const startButton = el('button', w('import.dialog.start'), { id: 'start', disabled: '' });
-  const mapping = el('table', '', { id: 'mapping' });
-  const lines = el('pre', '', { id: 'lines' });
-  root.append(el('label', w('import.dialog.tab')), tab, mode, previewButton, mapping, lines, startButton, status);
+  const tab = el('select', { id: 'tab', 'aria-label': w('import.dialog.tab') });
+  for (const name of info.tabs) tab.append(el('option', { value: name, text: name }));
+  const mode = el('select', { id: 'mode' });
+  mode.append(el('option', { value: 'create', text: w('import.dialog.createOnly') }));
+  mode.append(el('option', { value: 'update', text: w('import.dialog.createUpdate') }));
+  const previewButton = el('button', { id: 'preview', text: w('import.dialog.preview') });
+  const startButton = el('button', { id: 'start', disabled: '', text: w('import.dialog.start') });
+  const mapping = el('table', { id: 'mapping' });
+  const lines = el('pre', { id: 'lines' });
+  root.append(
+    el('label', { text: w('import.dialog.tab') }),
+    tab,
+    mode,
+    previewButton,
+    mapping,
+    lines,
+    startButton,
+    status,
+  );
 
   let columns: { header: string; field: string }[] = [];
   const request = () => ({
@@ -52,21 +51,19 @@ export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<vo
     journal.replaceChildren();
     for (const item of list) {
       if (!item.finished && !item.undone) {
-        const b = el(
-          'button',
-          fillTemplate(w('import.dialog.continue'), { batch: item.batch, done: item.done, total: item.total }),
-          {
-            'data-batch': item.batch,
-            class: 'continue',
-          },
-        );
+        const b = el('button', {
+          'data-batch': item.batch,
+          class: 'continue',
+          text: fillTemplate(w('import.dialog.continue'), { batch: item.batch, done: item.done, total: item.total }),
+        });
         b.onclick = () => void run({ tab: item.tab, batch: item.batch });
         journal.append(b);
       }
       if (!item.undone) {
-        const b = el('button', fillTemplate(w('import.dialog.undo'), { batch: item.batch }), {
+        const b = el('button', {
           'data-batch': item.batch,
           class: 'undo',
+          text: fillTemplate(w('import.dialog.undo'), { batch: item.batch }),
         });
         b.onclick = async () => {
           const r = await rpc.undoImport(item.batch);
@@ -81,18 +78,18 @@ export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<vo
 
   const renderMapping = (): void => {
     mapping.replaceChildren();
-    mapping.append(el('caption', w('import.dialog.mapping')));
+    mapping.append(el('caption', { text: w('import.dialog.mapping') }));
     columns.forEach((c, i) => {
       const row = el('tr');
-      const pick = el('select', '', { 'data-header': c.header });
-      pick.append(el('option', w('import.dialog.leaveOut'), { value: '' }));
-      for (const f of info.fields) pick.append(el('option', f.label, { value: f.key }));
+      const pick = el('select', { 'data-header': c.header });
+      pick.append(el('option', { value: '', text: w('import.dialog.leaveOut') }));
+      for (const f of info.fields) pick.append(el('option', { value: f.key, text: f.label }));
       pick.value = c.field;
       pick.onchange = () => {
         columns[i] = { ...c, field: pick.value };
         startButton.setAttribute('disabled', '');
       };
-      row.append(el('td', c.header), el('td', '→'), el('td'));
+      row.append(el('td', { text: c.header }), el('td', { text: '→' }), el('td'));
       row.lastElementChild!.append(pick);
       mapping.append(row);
     });

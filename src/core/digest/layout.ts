@@ -3,6 +3,7 @@
  * part and an HTML part. Every string in a Doc is raw data; escaping happens here and only here,
  * so no caller can forget it.
  */
+import { utf8Length } from '../text';
 
 export interface DocItem {
   /** The first line, e.g. the client's name. */
@@ -152,21 +153,6 @@ function renderHtml(doc: Doc, cap: number): string {
     `<p style="${STYLE.footer}">${escapeHtml(doc.footer)}</p>`,
     '</div></body></html>',
   ].join('');
-}
-
-/** Bytes of a string in UTF-8 (what the mail size limit counts). */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** Items shown per list at most; fewer when the email would otherwise be too big. */

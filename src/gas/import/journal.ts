@@ -178,12 +178,16 @@ interface BatchEntry {
 }
 
 /** A batch's entries as recorded (a Before split over rows joined again), and the journal rows they use. */
-function readBatch(sheet: Sheet, batch: string): { entries: BatchEntry[]; journalRows: number[]; undone: boolean } {
+function readBatch(
+  sheet: Sheet,
+  batch: string,
+): { entries: BatchEntry[]; journalRows: number[]; undone: boolean; by: string } {
   const last = sheet.getLastRow();
   const values = last < 2 ? [] : sheet.getRange(2, 1, last - 1, WIDTH).getValues();
   const entries: BatchEntry[] = [];
   const journalRows: number[] = [];
   let undone = false;
+  let by = '';
   let open: { entry: BatchEntry; text: string } | null = null;
   const close = (): void => {
     if (open === null) return;
@@ -195,6 +199,7 @@ function readBatch(sheet: Sheet, batch: string): { entries: BatchEntry[]; journa
   values.forEach((cells, i) => {
     if (String(cells[COL.batch]) !== batch) return;
     journalRows.push(i + 2);
+    if (by === '') by = String(cells[COL.by] ?? '');
     if (String(cells[COL.undone] ?? '') !== '') undone = true;
     if (String(cells[COL.tab]) === PROGRESS) return;
     const part = Number(cells[COL.part] || 1);
@@ -214,7 +219,7 @@ function readBatch(sheet: Sheet, batch: string): { entries: BatchEntry[]; journa
     };
   });
   close();
-  return { entries, journalRows, undone };
+  return { entries, journalRows, undone, by };
 }
 
 export interface ImportRecord {
@@ -326,7 +331,7 @@ export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult 
       return { ok: false, reason: 'already', batch, ids: [], text: say('import.undo.already', { batch }) };
     // Undoing removes rows across the register: the importer may, and whoever may hand over their
     // clients (their manager, a director), as for the import itself (docs/roles.md).
-    const importer = readImports(ctx.ss).find((r) => r.batch === batch)?.by ?? '';
+    const importer = read.by;
     if (!mayHandOverFrom(s.actor, importer, s.roles.confirmed?.members ?? s.roles.current).ok) {
       return {
         ok: false,

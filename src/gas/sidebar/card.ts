@@ -135,7 +135,10 @@ export function readHistories(
     .getValues()
     .forEach((r, i) => {
       const key = idKey(String(r[0] ?? ''));
-      if (wanted.has(key)) rowsOf.set(key, [...(rowsOf.get(key) ?? []), top + i]);
+      if (!wanted.has(key)) return;
+      const rows = rowsOf.get(key);
+      if (rows) rows.push(top + i);
+      else rowsOf.set(key, [top + i]);
     });
   const byRow = readRows(
     contacts,

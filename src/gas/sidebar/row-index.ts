@@ -8,6 +8,7 @@
  * A missing or evicted cache only costs speed: the Client ID column is read, as without an index.
  * https://developers.google.com/apps-script/reference/cache/cache#put(String,String,Integer)
  */
+import { utf8Length } from '../../core/text';
 import { idKey } from '../../core/ids';
 import { type Table, columnIndex, sheetRow } from '../table';
 import { documentCache } from './search-store';
@@ -169,7 +170,7 @@ function store(cache: Cache, contacts: Table<'contacts'>, byKey: Map<string, num
     const values: Record<string, string> = { [META_KEY]: JSON.stringify(meta) };
     parts.forEach((p, i) => (values[shardKey(meta, i)] = writeShard(p)));
     // A client with a very long history can overfill its shard: cut finer.
-    if (Object.values(values).some((v) => byteLength(v) > MAX_VALUE_BYTES)) continue;
+    if (Object.values(values).some((v) => utf8Length(v) > MAX_VALUE_BYTES)) continue;
     try {
       cache.putAll(values, TTL_SECONDS);
     } catch {
@@ -179,21 +180,6 @@ function store(cache: Cache, contacts: Table<'contacts'>, byKey: Map<string, num
     if (old) cache.removeAll(Array.from({ length: old.shards }, (_, i) => shardKey(old, i)));
     return;
   }
-}
-
-/** UTF-8 bytes, as CacheService counts a value against its limit. */
-function byteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /** The index's shard for one client, with what is needed to store it back. */
@@ -219,7 +205,7 @@ function save(loaded: Loaded, key: string): void {
   const { cache, meta, shard } = loaded;
   const text = writeShard(shard);
   try {
-    if (byteLength(text) <= MAX_VALUE_BYTES) {
+    if (utf8Length(text) <= MAX_VALUE_BYTES) {
       meta.reach = Math.max(meta.reach, shard.upTo);
       cache.putAll({ [META_KEY]: JSON.stringify(meta), [shardKey(meta, shardOf(meta, key))]: text }, TTL_SECONDS);
       return;
