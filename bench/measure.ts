@@ -87,7 +87,11 @@ export function measure(
   let seenRead = 0;
   let seenWritten = 0;
   let tick = 0;
-  const hook = (e: Execution): void => {
+  const hook = (e: Execution, method?: string): void => {
+    if (process.env.BENCH_TRACE && method) {
+      const frames = (new Error().stack ?? '').split('\n').filter((l) => l.includes('Code.js')).slice(0, 4);
+      process.stdout.write(`      ${method}  ${frames.map((f) => f.trim().replace(/^at /, '').replace(/\(.*Code\.js:(\d+):\d+\)/, '@$1')).join(' < ')}\n`);
+    }
     if (exec !== e) {
       exec = e;
       seenRead = e.counters.cellsRead;
@@ -124,6 +128,11 @@ export function measure(
     cellsRead: counters?.cellsRead ?? 0,
     cellsWritten: counters?.cellsWritten ?? 0,
   };
+  // BENCH_CALLS=1 prints each execution's Spreadsheet calls by method, to find where calls go.
+  if (process.env.BENCH_CALLS && counters) {
+    const byMethod = Object.entries(counters.snapshot().calls).filter(([m]) => !m.startsWith('Utilities.'));
+    process.stdout.write(`    calls: ${byMethod.map(([m, n]) => `${m}×${n}`).join(', ')}\n`);
+  }
   let responseBytes: number | null = null;
   if (options.response && outcome === 'ok') responseBytes = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
   return {

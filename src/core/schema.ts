@@ -767,7 +767,8 @@ export function labelsOf(key: MessageKey): string[] {
 
 /**
  * Which of the spreadsheet's tabs is this table: the canonical names win over aliases,
- * and among equals the leftmost tab wins. null when none is recognised.
+ * and among equals the leftmost tab wins. null when none is recognised. (The add-on first looks for
+ * the tab named in the workbook's language, gas/table.ts findTab; this decides when there is none.)
  */
 export function matchTabName(tab: TabName, sheetNames: readonly string[]): string | null {
   const def = TABS[tab];

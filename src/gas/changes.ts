@@ -10,7 +10,7 @@ import { type ChangeKind, type ColumnKey, column, label, parseEnum, tabName } fr
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
 import { readSheetHeader } from './header-row';
-import { type Table, appendRecords, findTab } from './table';
+import { type Table, appendRecords, findTab, nameOf } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -29,6 +29,10 @@ export interface ChangeEntry {
 
 /** The Changes tab, opened for appending: its header is checked and its IDs read, nothing written yet. */
 export interface ChangeLog {
+  /** The tab as opened: its header mapped, no data rows read (changesOfClient reads from it). */
+  readonly table: Table<'changes'>;
+  /** The tab's last row when it was opened. */
+  readonly lastRow: number;
   /** Appends the rows in one write; returns their new IDs. */
   append(changes: readonly ChangeEntry[]): string[];
 }
@@ -53,7 +57,7 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
       const def = column('changes', key);
       throw new UserError(
         ctx.lang,
-        message('error.missingColumn', { tab: sheet.getName(), column: t(ctx.lang, def.label) }),
+        message('error.missingColumn', { tab: nameOf(sheet), column: t(ctx.lang, def.label) }),
       );
     }
   }
@@ -79,6 +83,8 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
     problems: [],
   };
   return {
+    table,
+    lastRow,
     append(changes) {
       if (changes.length === 0) return [];
       const ids = idGenerator('X', existing, ctx.now);

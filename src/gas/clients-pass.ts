@@ -15,7 +15,7 @@ import { type ClientIdSource, clientIdSource } from './client-ids';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
 import { type Span, cellAt, spanOf } from '../core/grid';
-import { type RecentColumns, type Table, openTable, sheetRow } from './table';
+import { type RecentColumns, type Table, openTable, sheetRow, tabLabel } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -204,6 +204,6 @@ export function withStableRows<T>(sheets: Map<string, Sheet>, lang: Lang, attemp
     const outcome = attempt();
     if (outcome !== ROWS_MOVED) return outcome;
   }
-  const tab = matchTabName('clients', [...sheets.keys()]) ?? tabName('clients', lang);
+  const tab = tabLabel(sheets, 'clients', lang);
   throw new UserError(lang, message('error.rowsMoved', { tab }));
 }

@@ -7,6 +7,7 @@ import { HEADER_SCAN_ROWS, findHeaderRow } from '../core/header-row';
 import { type Lang, type Message, message, t } from '../core/i18n';
 import { type ColumnKey, type HeaderMatch, type TableName, TABLES } from '../core/schema';
 import { UserError } from './errors';
+import { nameOf } from './tab-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -58,11 +59,34 @@ function readTop(sheet: Sheet): { top: unknown[][]; lastRow: number; lastColumn:
   return { top, lastRow, lastColumn };
 }
 
-/** Reads the top of a tab (three calls) and finds its header row, or stops with one sentence. */
+/** Reads the top of a tab (four calls: its length, its width, the rows) and finds its header row, or stops with one sentence. */
 export function readSheetHeader<T extends TableName>(sheet: Sheet, table: T, lang: Lang): SheetHeader<T> {
   const { top, lastRow, lastColumn } = readTop(sheet);
-  const found = headerFromTop(sheet.getName(), table, top, lang);
+  const found = headerFromTop(nameOf(sheet), table, top, lang);
   return { ...found, header: top[found.row - 1] ?? [], top, lastRow, lastColumn };
+}
+
+/**
+ * The header row alone, for an operation that reads a few rows by number (the sidebar): the tab's
+ * length is not needed, so the top rows are read without asking for it — two calls, not three — unless
+ * the tab is shorter than the rows scanned (its grid ends above them: then as readSheetHeader).
+ */
+export function readHeaderOnly<T extends TableName>(
+  sheet: Sheet,
+  table: T,
+  lang: Lang,
+): Omit<SheetHeader<T>, 'top' | 'lastRow'> {
+  const lastColumn = sheet.getLastColumn();
+  let top: unknown[][] = [];
+  if (lastColumn > 0) {
+    try {
+      top = sheet.getRange(1, 1, HEADER_SCAN_ROWS, lastColumn).getValues() as unknown[][];
+    } catch {
+      return readSheetHeader(sheet, table, lang);
+    }
+  }
+  const found = headerFromTop(nameOf(sheet), table, top, lang);
+  return { ...found, header: top[found.row - 1] ?? [], lastColumn };
 }
 
 /** readSheetHeader for a trigger, which must never stop on a layout: null when no header is found. */

@@ -91,7 +91,7 @@ function applyEditedContacts(ss: Spreadsheet, range: GoogleAppsScript.Spreadshee
   const edit = { first, count: last - first + 1, left, right: left + range.getNumColumns() };
   const map = findHeaders('contacts', found.header).map;
   contactsEdited(edit, [map.id, map.clientId]);
-  applyTypedContacts(sheetsByName(ss), edit, ctx, readSettingsQuietly(ss, lang), LOCK_WAIT_MS);
+  applyTypedContacts(sheetsByName(ss, lang), edit, ctx, readSettingsQuietly(ss, lang), LOCK_WAIT_MS);
 }
 
 /** An edit finds the tab by its canonical names (a lookup or two, not a list of every tab). */
@@ -249,5 +249,5 @@ function recompute(
 /** The Changes tab for openChangeLog: by its canonical name, else among all tabs (an adopted alias). */
 function changesTab(ss: Spreadsheet, lang: Lang): Map<string, Sheet> {
   const sheet = canonicalTab(ss, 'changes', lang);
-  return sheet ? new Map([[sheet.getName(), sheet]]) : sheetsByName(ss);
+  return sheet ? new Map([[sheet.getName(), sheet]]) : sheetsByName(ss, lang);
 }

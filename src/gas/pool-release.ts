@@ -19,7 +19,7 @@ import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { invalidateSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
-import { columnIndex, idsStillMatch, sheetRow, sheetsByName } from './table';
+import { columnIndex, idsStillMatch, sheetRow, sheetsByName, tabLabel } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -51,7 +51,7 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
   const { clients: tbl, result } = pass;
   const due: number[] = [];
   const problems: string[] = [];
-  const tab = matchTabName('clients', [...sheets.keys()]) ?? tabName('clients', lang);
+  const tab = tabLabel(sheets, 'clients', lang);
   tbl.records.forEach((record, i) => {
     const computed = result.clients[i];
     if (record === null || computed === null || computed.poolRelease === null) return;
@@ -125,7 +125,7 @@ function releasePass(sheets: Map<string, Sheet>, ctx: WorkbookContext): PoolRele
 export function releaseToPool(): PoolReleaseSummary {
   const ctx = workbookContext();
   return withDocumentLock(ctx.lang, () => {
-    const sheets = sheetsByName(ctx.ss);
+    const sheets = sheetsByName(ctx.ss, ctx.lang);
     const summary = withStableRows(sheets, ctx.lang, () => releasePass(sheets, ctx));
     // Released clients lost their owner; when none was released, Clients is as the index has it.
     if (summary.released.length > 0) invalidateSearchIndex();

@@ -225,7 +225,7 @@ export function afterRefresh(ctx: WorkbookContext, sheets?: Map<string, Sheet>):
 export function refreshWorkbook(): RefreshSummary {
   const ctx = workbookContext();
   return withDocumentLock(ctx.lang, () => {
-    const sheets = sheetsByName(ctx.ss);
+    const sheets = sheetsByName(ctx.ss, ctx.lang);
     const summary = withStableRows(sheets, ctx.lang, () => refreshPass(sheets, ctx));
     afterRefresh(ctx, sheets);
     // Refresh has the workbook open already: the first search after it (after the daily run) is fast.
@@ -268,7 +268,7 @@ export function menuRefresh(): void {
     const summary = refreshWorkbook();
     const ctx = workbookContext();
     // Claimed under the lock (marked sent), mailed after it is let go: saves never wait on a send.
-    const send = withDocumentLock(ctx.lang, () => claimQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss))));
+    const send = withDocumentLock(ctx.lang, () => claimQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss, ctx.lang))));
     const mailed = send();
     const mail = handoverLines(mailed, ctx.lang).map((m) => render(ctx.lang, m));
     return refreshReport({ ...summary, problems: [...teamProblems(ctx), ...summary.problems] }, mail);

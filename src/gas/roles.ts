@@ -39,7 +39,7 @@ export function saveConfirmedRoles(roles: ConfirmedRoles): void {
 }
 
 /** The Team tab's rows as they are now (none when the tab is missing). */
-export function teamRows(ctx: WorkbookContext, sheets = sheetsByName(ctx.ss)): (TeamMember | null)[] {
+export function teamRows(ctx: WorkbookContext, sheets = sheetsByName(ctx.ss, ctx.lang)): (TeamMember | null)[] {
   if (!findTab(sheets, 'team')) return [];
   return openTable(sheets, 'team', { lang: ctx.lang, tz: ctx.tz }).records;
 }
@@ -61,7 +61,7 @@ let memo: RoleView | null = null;
 export function roleView(): RoleView {
   if (memo !== null) return memo;
   const ctx = workbookContext();
-  const sheets = sheetsByName(ctx.ss);
+  const sheets = sheetsByName(ctx.ss, ctx.lang);
   const team = teamRows(ctx, sheets).filter((r): r is TeamMember => r !== null && r.name.trim() !== '');
   const current = roleEntries(team);
   const confirmed = loadConfirmedRoles();

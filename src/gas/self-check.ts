@@ -220,7 +220,7 @@ export function selfCheck(): SelfCheck {
       RECORD_KEY,
       JSON.stringify({ at: ctx.now.toISOString(), seen }),
     );
-    const sheets = sheetsByName(ctx.ss);
+    const sheets = sheetsByName(ctx.ss, ctx.lang);
     return {
       lang: ctx.lang,
       findings: [

@@ -322,8 +322,9 @@ function seedDirector(team: TableSetup, lang: Lang, changes: Message[]): void {
 /** Runs setup and says what it changed. Safe to run any number of times. */
 export function setupWorkbook(): SetupReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = sheetsByName(ss);
-  const lang = chooseLanguage(sheets);
+  const lang = chooseLanguage(sheetsByName(ss));
+  // Opened as every other operation opens them, so Set up adopts the tab they will use.
+  const sheets = sheetsByName(ss, lang);
   return withDocumentLock(lang, () => {
     const changes: Message[] = [];
     // Our own tabs, headers and list values an earlier version named differently (setup-migrate.ts).

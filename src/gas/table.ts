@@ -23,6 +23,9 @@ import { keepTableCoveredIfGrown } from './coverage';
 import { UserError } from './errors';
 import { headerFromTop, readSheetHeader } from './header-row';
 import { forgetReads, heldRead, holdRead, memoActive } from './read-memo';
+import { knownNames, nameOf } from './tab-names';
+
+export { nameOf, renamed } from './tab-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,17 +47,109 @@ export function sheetRow(tbl: { headerRow: number }, index: number): number {
   return tbl.headerRow + 1 + index;
 }
 
-/** The tabs of the spreadsheet by name, read once per execution (a constant number of calls). */
-export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
-  const map = new Map<string, Sheet>();
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    if (!map.has(name)) map.set(name, sheet);
+/**
+ * The spreadsheet's tabs by name. Listing them costs a call per tab (getSheets, then getName on each):
+ * a workbook with seven report tabs and a team's own tabs costs fifteen or more before any work. So,
+ * given the workbook's language, findTab first asks for the tab by its name in that language (one
+ * call, docs/apps-script.md item 30); the names are listed only when that misses or when the code
+ * reads the map itself (keys, get, a loop). So a tab named exactly in the workbook's language is the
+ * table's tab wherever it sits; otherwise the list decides (matchTabName). Every operation opens tabs
+ * this way, Set up included once it knows the language, so they all agree on which tab is which.
+ */
+export class Tabs extends Map<string, Sheet> {
+  private listed = false;
+
+  constructor(
+    private readonly ss: Spreadsheet,
+    readonly lang: Lang | null,
+  ) {
+    super();
   }
-  return map;
+
+  /** The tab named exactly `name`, by one lookup while the names are not listed. */
+  byName(name: string): Sheet | null {
+    if (this.listed || super.has(name)) return super.get(name) ?? null;
+    const sheet = this.ss.getSheetByName(name);
+    if (sheet) {
+      super.set(name, sheet);
+      knownNames.set(sheet, name);
+    }
+    return sheet;
+  }
+
+  private list(): void {
+    if (this.listed) return;
+    this.listed = true;
+    super.clear();
+    for (const sheet of this.ss.getSheets()) {
+      const name = sheet.getName();
+      knownNames.set(sheet, name);
+      if (!super.has(name)) super.set(name, sheet);
+    }
+  }
+
+  override get(name: string): Sheet | undefined {
+    this.list();
+    return super.get(name);
+  }
+  override has(name: string): boolean {
+    this.list();
+    return super.has(name);
+  }
+  override set(name: string, sheet: Sheet): this {
+    this.list();
+    knownNames.set(sheet, name);
+    return super.set(name, sheet);
+  }
+  override delete(name: string): boolean {
+    this.list();
+    return super.delete(name);
+  }
+  override get size(): number {
+    this.list();
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.list();
+    return super.keys();
+  }
+  override values(): MapIterator<Sheet> {
+    this.list();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, Sheet]> {
+    this.list();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, Sheet]> {
+    return this.entries();
+  }
+  override forEach(fn: (sheet: Sheet, name: string, map: Map<string, Sheet>) => void, self?: unknown): void {
+    this.list();
+    super.forEach(fn, self);
+  }
+}
+
+/**
+ * The tabs of the spreadsheet by name. With the workbook's language, tabs are looked up one by one
+ * until the code needs the whole list (Tabs); without it, listed at once.
+ */
+export function sheetsByName(ss: Spreadsheet, lang: Lang | null = null): Map<string, Sheet> {
+  return new Tabs(ss, lang);
+}
+
+/** The name of the table's tab as the user sees it, or as Set up would create it when there is none. */
+export function tabLabel(sheets: Map<string, Sheet>, table: TableName, lang: Lang): string {
+  const sheet = findTab(sheets, table);
+  return sheet ? nameOf(sheet) : tabName(table, lang);
 }
 
 export function findTab(sheets: Map<string, Sheet>, table: TableName): Sheet | null {
+  const lang = sheets instanceof Tabs ? sheets.lang : null;
+  if (sheets instanceof Tabs && lang !== null) {
+    const quick = sheets.byName(tabName(table, lang));
+    if (quick) return quick;
+  }
   const name = matchTabName(table, [...sheets.keys()]);
   return name === null ? null : (sheets.get(name) ?? null);
 }
@@ -115,7 +210,7 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
       const def = column(table, key);
       throw new UserError(
         opts.lang,
-        message('error.missingColumn', { tab: sheet.getName(), column: t(opts.lang, def.label) }),
+        message('error.missingColumn', { tab: nameOf(sheet), column: t(opts.lang, def.label) }),
       );
     }
   }
@@ -131,7 +226,7 @@ interface GridRead {
 /** The whole data range in one read; the rows above the header (a title) are left out. */
 function readWhole<T extends TableName>(sheet: Sheet, table: T, lang: Lang): GridRead {
   const values = sheet.getDataRange().getValues() as unknown[][];
-  const headerRow = headerFromTop(sheet.getName(), table, values.slice(0, HEADER_SCAN_ROWS), lang).row;
+  const headerRow = headerFromTop(nameOf(sheet), table, values.slice(0, HEADER_SCAN_ROWS), lang).row;
   return { grid: gridOfRows(headerRow === 1 ? values : values.slice(headerRow - 1)), headerRow };
 }
 

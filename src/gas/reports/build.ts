@@ -145,7 +145,7 @@ export function rebuildReports(
   names: readonly ReportName[],
   options: ReportOptions = {},
 ): BuiltTab[] {
-  const sheets = sheetsByName(ctx.ss);
+  const sheets = sheetsByName(ctx.ss, ctx.lang);
   const data = prepareReports(readSources(sheets, ctx, names, options));
   return renderAll(ctx, sheets, planReports(ctx, sheets, data, names, options));
 }
@@ -167,7 +167,7 @@ export function refreshAndRebuildReports(
   names: readonly ReportName[],
   options: ReportOptions = {},
 ): RefreshedReports {
-  const sheets = sheetsByName(ctx.ss);
+  const sheets = sheetsByName(ctx.ss, ctx.lang);
   const { planned, refresh } = withStableRows(sheets, ctx.lang, () => {
     const settings = readSettings(sheets, ctx.lang);
     const contacts = contactColumns(ctx, names, options);

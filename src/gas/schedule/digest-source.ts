@@ -23,7 +23,7 @@ export interface DigestSource {
 }
 
 export function readDigestSource(wb: WorkbookContext): DigestSource {
-  const sheets = sheetsByName(wb.ss);
+  const sheets = sheetsByName(wb.ss, wb.lang);
   const settings = readSettings(sheets, wb.lang).settings;
   const lang = settings.language ?? wb.lang;
   const opts = { lang, tz: wb.tz };

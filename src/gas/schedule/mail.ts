@@ -108,7 +108,7 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
     // Handovers typed into the sheet since the last run that could mail (gas/handover-mail.ts) go first.
     const byId = new Map(source.input.clients.flatMap((c) => (c === null ? [] : [[idKey(c.id), c] as const])));
     const handing = claimQueuedHandovers({
-      ...handoverContext(wb, sheetsByName(wb.ss)),
+      ...handoverContext(wb, sheetsByName(wb.ss, wb.lang)),
       lang: source.lang,
       clients: () => byId,
     });

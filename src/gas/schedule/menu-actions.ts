@@ -51,7 +51,7 @@ export function menuScheduleOn(): void {
   guarded(() => {
     const wb = workbookContext();
     const me = signedIn(wb);
-    const { dailyHour } = readSettings(sheetsByName(wb.ss), wb.lang).settings;
+    const { dailyHour } = readSettings(sheetsByName(wb.ss, wb.lang), wb.lang).settings;
     const record = loadSchedule();
     const otherOwner = record?.on && !sameEmail(record.owner, me) ? record.owner : null;
     if (otherOwner !== null && !mayManageSchedule()) {

@@ -114,7 +114,7 @@ function duplicatesIn(
 
 /**
  * The duplicate check of addClient while the form is being typed: the same rule, on the cached index
- * (built when none is cached), nothing written. addClient checks again, fresh, under the lock.
+ * (built when none is cached), nothing written. addClient checks again under the lock.
  */
 export function checkDuplicates(query: DuplicateQuery | null): DuplicateCandidate[] {
   const q = (query ?? {}) as Record<string, unknown>;
@@ -195,8 +195,11 @@ export function addClient(fields: NewClientFields, options?: AddClientOptions | 
 
   return withDocumentLock(lang, (): WriteResult<ClientCard> => {
     const clients = openHeader(s.sheets, 'clients', { lang });
-    // Fresh from the sheet, under the lock: the check must see a client added a moment ago by someone else.
-    const index = buildIndex(clients);
+    // Under the lock, so a client added a moment ago by someone else is seen: their add patched the
+    // shared index, an edit or paste on Clients dropped it, and a row added any other way changed the
+    // tab's length, which the cached index is checked against. Only without a current index is the
+    // tab read (docs/row-index.md, "Add client").
+    const index = loadIndex((id) => ctx.ss.getSheetById(id)) ?? buildIndex(clients);
     const duplicates = duplicatesIn(index, {
       name: String(values.name ?? ''),
       phone: String(values.phone ?? ''),

@@ -35,13 +35,14 @@ export function claimClient(clientId: string): WriteResult<ClientCard> {
       check.fail('owner', 'sidebar.error.notInPool', { owner: client.owner });
       return refused(check.problems);
     }
-    const changes = changesOfClient(s.sheets, client.id, lang, tz);
+    // Opened before anything is written (a missing Changes tab stops the claim), and read for the reclaim wait.
+    const changeLog = openChangeLog(s.sheets, ctx);
+    const changes = changesOfClient(changeLog, client.id, tz);
     const allowed = canClaim(s.me, lastRelease(changes, client.id, tz), settings, s.today);
     if (!allowed.ok) {
       check.fail('owner', allowed.reason.key, allowed.reason.params);
       return refused(check.problems);
     }
-    const changeLog = openChangeLog(s.sheets, ctx);
     const status = computeStatus(
       {
         stage: client.stage,

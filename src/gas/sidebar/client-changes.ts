@@ -5,20 +5,17 @@
  * every client; a claim or a hand-over reads one column of it, not all of it (docs/scale.md).
  */
 import { idKey } from '../../core/ids';
-import type { Lang } from '../../core/i18n';
 import { readTable } from '../../core/records';
 import type { ChangeRecord } from '../../core/schema';
-import { columnIndex, findTab, sheetRow } from '../table';
+import type { ChangeLog } from '../changes';
+import { columnIndex, sheetRow } from '../table';
 import { readRows } from './card';
-import { openHeader } from './header-table';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export function changesOfClient(sheets: Map<string, Sheet>, clientId: string, lang: Lang, tz: string): ChangeRecord[] {
-  if (!findTab(sheets, 'changes')) return [];
-  const tbl = openHeader(sheets, 'changes', { lang, needs: ['clientId'] });
+/** The client's rows of the log opened for the operation's own append (openChangeLog: its header is read once). */
+export function changesOfClient(log: ChangeLog, clientId: string, tz: string): ChangeRecord[] {
+  const tbl = log.table;
   const top = sheetRow(tbl, 0);
-  const last = tbl.sheet.getLastRow();
+  const last = log.lastRow;
   if (last < top || tbl.lastColumn === 0) return [];
   const wanted = idKey(clientId);
   const rows = tbl.sheet

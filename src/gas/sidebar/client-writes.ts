@@ -1,7 +1,7 @@
 /**
  * Writing a few cells of one client's row, by header, each cell as it should be stored (text as
- * text, dates as dates). One setValue per changed cell: a handful, never a loop over rows, and the
- * user's own columns (formulas included) on that row are never rewritten.
+ * text, dates as dates). One write per run of adjacent changed cells: a handful, never a loop over
+ * rows, and the user's own columns (formulas included) on that row are never rewritten.
  */
 import type { Lang } from '../../core/i18n';
 import { type ClientRecord, type ColumnDef, type ColumnKey, column, label } from '../../core/schema';
@@ -11,21 +11,32 @@ import { toCell } from '../table';
 
 export type ClientUpdates = Partial<Record<ColumnKey<'clients'>, unknown>>;
 
-/** Writes the updates whose column exists on the tab; returns the keys written. */
+/**
+ * Writes the updates whose column exists on the tab; returns the keys written. Cells side by side on
+ * the tab (Next follow-up, Next owner, Next topic as set up) go in one setValues: every call is a
+ * round trip, and only the cells being updated are written, never a neighbour between them.
+ */
 export function writeClientCells(
   clients: Table<'clients'>,
   row: number,
   updates: ClientUpdates,
 ): ColumnKey<'clients'>[] {
-  const written: ColumnKey<'clients'>[] = [];
+  const cells: { index: number; key: ColumnKey<'clients'>; value: unknown }[] = [];
   for (const key of Object.keys(updates) as ColumnKey<'clients'>[]) {
     const index = clients.headers.map[key];
     if (index === undefined) continue;
     const def: ColumnDef = column('clients', key);
-    clients.sheet.getRange(row, index + 1).setValue(toCell(def, updates[key]));
-    written.push(key);
+    cells.push({ index, key, value: toCell(def, updates[key]) });
   }
-  return written;
+  cells.sort((a, b) => a.index - b.index);
+  for (let start = 0; start < cells.length; ) {
+    let end = start + 1;
+    while (end < cells.length && cells[end].index === cells[end - 1].index + 1) end++;
+    const run = cells.slice(start, end);
+    clients.sheet.getRange(row, run[0].index + 1, 1, run.length).setValues([run.map((c) => c.value)]);
+    start = end;
+  }
+  return cells.map((c) => c.key);
 }
 
 /** Dates compare by instant, everything else by value. */

@@ -7,8 +7,8 @@ import { gridOfRows } from '../../core/grid';
 import { type Lang, message, t } from '../../core/i18n';
 import { type ColumnKey, type TableName, column, tabName } from '../../core/schema';
 import { UserError } from '../errors';
-import { readSheetHeader } from '../header-row';
-import { type Table, findTab } from '../table';
+import { readHeaderOnly } from '../header-row';
+import { type Table, findTab, nameOf } from '../table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,7 +23,7 @@ export function openHeader<T extends TableName>(
 ): Table<T> {
   const sheet = findTab(sheets, table);
   if (!sheet) throw new UserError(opts.lang, message('error.missingTab', { tab: tabName(table, opts.lang) }));
-  const found = readSheetHeader(sheet, table, opts.lang);
+  const found = readHeaderOnly(sheet, table, opts.lang);
   const width = found.lastColumn;
   const headers = found.match;
   const needed = new Set<ColumnKey<T>>([...headers.missingRequired, ...(opts.needs ?? [])]);
@@ -32,7 +32,7 @@ export function openHeader<T extends TableName>(
       const def = column(table, key);
       throw new UserError(
         opts.lang,
-        message('error.missingColumn', { tab: sheet.getName(), column: t(opts.lang, def.label) }),
+        message('error.missingColumn', { tab: nameOf(sheet), column: t(opts.lang, def.label) }),
       );
     }
   }

@@ -9,7 +9,7 @@ import { t } from '../../core/i18n';
 import { allows } from '../../core/roles';
 import { matchTabName } from '../../core/schema';
 import type { SidebarContext, SidebarView } from '../../contract/types';
-import { columnIndex } from '../table';
+import { columnIndex, findTab, nameOf } from '../table';
 import { openHeader } from './header-table';
 import { warmRowIndex } from './row-index';
 import { openSession } from './session';
@@ -54,8 +54,8 @@ function takeView(): SidebarView {
 /** The ID on the selected row of the Clients tab; null anywhere else. */
 function selectedClientId(s: ReturnType<typeof openSession>): string | null {
   const sheet = s.ctx.ss.getActiveSheet();
-  const clientsTab = matchTabName('clients', [...s.sheets.keys()]);
-  if (!sheet || clientsTab === null || sheet.getName() !== clientsTab) return null;
+  const clientsTab = findTab(s.sheets, 'clients');
+  if (!sheet || clientsTab === null || sheet.getName() !== nameOf(clientsTab)) return null;
   const row = s.ctx.ss.getActiveRange()?.getRow() ?? 0;
   if (row < 2) return null;
   const clients = openHeader(s.sheets, 'clients', { lang: s.ctx.lang });

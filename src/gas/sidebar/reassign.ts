@@ -13,7 +13,7 @@ import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../contract/types';
 import { writeRuns } from '../cells';
-import { type ChangeEntry, openChangeLog } from '../changes';
+import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { columnIndex, sheetRow } from '../table';
@@ -57,12 +57,12 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     const may = mayHandOverFrom(s.actor, client.owner, confirmedMembers(s));
     if (!may.ok) throw new UserError(lang, may.reason);
     // A client the pool released goes back to its former owner only after the reclaim wait, as claimClient.
-    const wait = reclaimWait(s, client.id, owner);
+    const changeLog = openChangeLog(s.sheets, ctx);
+    const wait = reclaimWait(s, changeLog, client.id, owner);
     if (wait !== null) {
       check.fail('owner', wait.key, wait.params);
       return refused(check.problems);
     }
-    const changeLog = openChangeLog(s.sheets, ctx);
     const status = computeStatus(
       {
         stage: client.stage,
@@ -101,9 +101,9 @@ function confirmedMembers(s: SidebarSession): RoleEntry[] {
 }
 
 /** The reclaim wait's sentence when `newOwner` lost this client to the pool too recently; null otherwise. */
-function reclaimWait(s: SidebarSession, clientId: string, newOwner: string): Message | null {
-  const { lang, tz } = s.ctx;
-  const changes = changesOfClient(s.sheets, clientId, lang, tz);
+function reclaimWait(s: SidebarSession, log: ChangeLog, clientId: string, newOwner: string): Message | null {
+  const { tz } = s.ctx;
+  const changes = changesOfClient(log, clientId, tz);
   const release = lastRelease(changes, clientId, tz);
   const allowed = canClaim(newOwner, release, s.settings, s.today);
   if (allowed.ok || release === null) return null;

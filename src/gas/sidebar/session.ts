@@ -11,7 +11,7 @@ import type { Actor } from '../../core/roles';
 import { type RoleView, roleView } from '../roles';
 import { type TeamMember, matchTabName, tabName } from '../../core/schema';
 import type { WorkbookContext } from '../context';
-import { findTab, openTable } from '../table';
+import { findTab, nameOf, openTable } from '../table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -44,10 +44,10 @@ export { memberByEmail, memberByName } from '../../core/people';
  * says so once, when it opens: no tab, or a tab where not one setting can be read.
  */
 function settingsFallback(sheets: Map<string, Sheet>, lang: Lang, missing: number): Message | null {
-  const name = matchTabName('settings', [...sheets.keys()]);
+  const sheet = findTab(sheets, 'settings');
   // Named as Set up would create it: in the workbook's language.
-  if (name === null) return message('sidebar.notice.settingsMissing', { tab: tabName('settings', lang) });
-  if (missing === SETTING_DEFS.length) return message('sidebar.notice.settingsUnreadable', { tab: name });
+  if (sheet === null) return message('sidebar.notice.settingsMissing', { tab: tabName('settings', lang) });
+  if (missing === SETTING_DEFS.length) return message('sidebar.notice.settingsUnreadable', { tab: nameOf(sheet) });
   return null;
 }
 

@@ -40,6 +40,8 @@ export interface App {
   addNew(query: string): void;
   /** Opens a client in the card view (or picks it in the log view). */
   openClient(hit: ClientHit, view: SidebarView): void;
+  /** Shows a card the server just returned (after a claim or a hand-over), without asking for it again. */
+  showCard(card: ClientCard): void;
   fail(error: unknown): string;
 }
 
@@ -95,6 +97,13 @@ export function mountSidebar(root: HTMLElement, rpc: Rpc): void {
           app.focusId = null;
           render();
         });
+    },
+    showCard(card) {
+      app.view = 'card';
+      app.focusId = 'card-log';
+      app.card = { ...app.card, card, loading: false, busy: false, error: null };
+      if (app.log.client?.id === card.fields.id) app.log = withClient(app.log, hitOf(card), card);
+      render();
     },
     fail(error) {
       const text = error instanceof Error ? error.message : String(error);

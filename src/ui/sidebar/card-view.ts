@@ -64,7 +64,7 @@ export function cardView(app: App): HTMLElement {
 
 /** What the card's buttons do: claim, hand over one client or all of a person's, then reopen the card. */
 interface CardActions {
-  act: (run: () => Promise<{ ok: boolean }>) => void;
+  act: (run: () => Promise<{ ok: boolean; value?: unknown }>) => void;
   handOver: () => void;
   countAll: () => void;
   handOverAll: () => void;
@@ -74,16 +74,21 @@ interface CardActions {
 function cardActions(app: App, card: ClientCard): CardActions {
   const { lang } = app;
   const f = card.fields;
-  const act = (run: () => Promise<{ ok: boolean }>): void => {
+  // A claim or a hand-over of this client answers with its card as saved: shown as it is (a second
+  // round trip for the same card would double the wait). Anything else reopens the card.
+  const act = (run: () => Promise<{ ok: boolean; value?: unknown }>): void => {
     app.card = { ...app.card, busy: true, error: null };
     app.render();
     run()
-      .then(() =>
-        app.openClient(
-          { id: f.id, name: f.name, contact: f.contact, phone: f.phone, owner: f.owner, mine: false },
-          'card',
-        ),
-      )
+      .then((r) => {
+        const saved = r.value as ClientCard | undefined;
+        if (saved?.fields?.id === f.id) app.showCard(saved);
+        else
+          app.openClient(
+            { id: f.id, name: f.name, contact: f.contact, phone: f.phone, owner: f.owner, mine: false },
+            'card',
+          );
+      })
       .catch((e) => {
         app.card = { ...app.card, busy: false, error: app.fail(e) };
         app.render();

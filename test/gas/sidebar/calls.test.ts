@@ -2,6 +2,7 @@
  * The sidebar must stay fast in Apps Script, where every Spreadsheet call is a round trip: logging a
  * contact makes the same number of calls at 100 and at 50,000 clients (it never reads whole tables).
  */
+import { newSheetModel } from '../../../src/local/emulator/model';
 import type { TestWorkbook } from '../../helpers/workbook';
 import { ACME, sidebarWorkbook } from './fixture';
 
@@ -41,5 +42,62 @@ describe('Spreadsheet calls per logContact', () => {
 
   test('opening a card is the same number of calls too', () => {
     expect(large.card).toBe(small.card);
+  });
+});
+
+/** Tabs a team adds beside ours (their own lists, the report tabs): each one listed costs a call. */
+function withOtherTabs(wb: TestWorkbook, count: number): TestWorkbook {
+  for (let i = 1; i <= count; i++) {
+    const sheet = newSheetModel(wb.env.spreadsheet.nextSheetId++, `Notes ${i}`);
+    sheet.values = [['Whatever', 'the team keeps']];
+    wb.env.spreadsheet.sheets.push(sheet);
+  }
+  return wb;
+}
+
+describe('Spreadsheet calls of the sidebar and the number of tabs', () => {
+  function calls(extraTabs: number): { card: number; log: number } {
+    const wb = withOtherTabs(sidebarWorkbook({ filler: 20 }), extraTabs);
+    wb.client('searchClients', ['acme']);
+    const log = callsOf(wb, () => wb.client('logContact', [ENTRY]));
+    const card = callsOf(wb, () => wb.client('getClientCard', [ACME]));
+    return { card, log };
+  }
+
+  test('do not grow with the tabs a workbook holds: ours are looked up by name, not by listing every tab', () => {
+    const few = calls(0);
+    const many = calls(20);
+    expect(many).toEqual(few);
+  });
+});
+
+describe('addClient', () => {
+  function add(filler: number): { calls: number; cellsRead: number; duplicateFound: boolean } {
+    const wb = sidebarWorkbook({ filler });
+    wb.client('searchClients', ['acme']); // the sidebar opened: the search index is cached
+    // The first add past the grid Set up made stretches the highlighting over the new rows, once.
+    wb.client('addClient', [{ name: 'Warm Up Ltd', phone: '137 0000 2222' }]);
+    const readBefore = wb.env.counters.cellsRead;
+    const callsBefore = wb.env.counters.spreadsheetCalls();
+    wb.client('addClient', [{ name: 'Brand New Trading', phone: '137 0000 1111' }]);
+    const out = {
+      calls: wb.env.counters.spreadsheetCalls() - callsBefore,
+      cellsRead: wb.env.counters.cellsRead - readBefore,
+    };
+    // The same company again a moment later: the index the first add patched finds it.
+    const again = wb.client('addClient', [{ name: 'Brand New Trading', phone: '137 0000 1111' }]) as {
+      ok: boolean;
+      duplicates?: unknown[];
+    };
+    return { ...out, duplicateFound: !again.ok && (again.duplicates ?? []).length > 0 };
+  }
+
+  test('reads the same cells and makes the same calls at 100 and at 50,000 clients when the index is cached', () => {
+    const small = add(100);
+    const large = add(50_000);
+    expect(large.cellsRead).toBe(small.cellsRead);
+    expect(large.calls).toBe(small.calls);
+    expect(large.cellsRead).toBeLessThan(2_000);
+    expect(small.duplicateFound && large.duplicateFound).toBe(true);
   });
 });
