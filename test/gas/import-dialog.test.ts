@@ -46,6 +46,9 @@ function list(wb: TestWorkbook): Cell[][] {
 
 type Step = { ok: true; batch: string; done: number; total: number; text: string } | { ok: false; text: string };
 
+/** A workbook only to make the list's Sheets dates in. */
+const workbookFor = (): TestWorkbook => workbook([]);
+
 const register = (wb: TestWorkbook) => ({ clients: wb.values('Clients'), contacts: wb.values('Contacts') });
 
 describe('Import from a tab…', () => {
@@ -87,6 +90,42 @@ describe('Import from a tab…', () => {
     const undone = two.client('undoImport', [batch], WANG) as { ok: boolean; text: string };
     expect(undone).toMatchObject({ ok: true });
     expect(register(two)).toEqual(before);
+  });
+
+  test('a client someone adds while the import is under way is found by the next batch, not added twice', () => {
+    const wb = workbook(list(workbookFor()));
+    const first = wb.client('importRun', [{ tab: '名单', update: false, batch: '', size: 2 }], WANG) as Step;
+    expect(first).toMatchObject({ ok: true, done: 2, total: 4 });
+    // Li Na types 小米之家 into Clients before the import goes on (the list's row 7, in the next batch).
+    addRows(wb, 'Clients', [{ ID: 'C-9', Name: '小米之家', Owner: 'Li Na' }]);
+    const batch = first.ok ? first.batch : '';
+    const rest = wb.client('importRun', [{ tab: '', batch }], WANG) as Step;
+    expect(rest).toMatchObject({ ok: true, done: 4, total: 4 });
+    const names = rowsOf(wb, 'Clients').map((r) => r.Name);
+    expect(names.filter((n) => n === '小米之家')).toHaveLength(1);
+    expect(names).toContain('远山物业');
+    expect(rowsOf(wb, 'Clients').find((r) => r.Name === '小米之家')?.ID).toBe('C-9');
+  });
+
+  test('a row of the tab changed after the first batch stops Continue with one sentence, nothing more written', () => {
+    const wb = workbook(list(workbookFor()));
+    const first = wb.client('importRun', [{ tab: '名单', update: false, batch: '', size: 2 }], WANG) as Step;
+    const batch = first.ok ? first.batch : '';
+    const after = register(wb);
+    asEditor(wb, (ss) => ss.getSheetByName('名单')!.getRange(8, 2).setValue('021-5555-9999'));
+    const rest = wb.client('importRun', [{ tab: '', batch }], WANG) as Step;
+    expect(rest).toEqual({
+      ok: false,
+      text: `Import ${batch} cannot continue: row 8 of 名单 was changed since the import started. Undo the import and start again, or change the row back.`,
+    });
+    expect(register(wb)).toEqual(after);
+    // Rows added at the end: the tab is not the one the import planned.
+    asEditor(wb, (ss) => ss.getSheetByName('名单')!.getRange(8, 2).setValue('021-5555-0000'));
+    asEditor(wb, (ss) => ss.getSheetByName('名单')!.appendRow(['新客户', '021-5555-1111']));
+    const grown = wb.client('importRun', [{ tab: '', batch }], WANG) as Step;
+    expect(grown).toMatchObject({ ok: false });
+    expect(grown.ok ? '' : grown.text).toContain('gained or lost rows');
+    expect(register(wb)).toEqual(after);
   });
 
   test('a phone column Sheets turned into numbers stops the import with one sentence, nothing written', () => {

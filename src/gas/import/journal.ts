@@ -53,10 +53,14 @@ export interface ImportProgress {
   update: boolean;
   done: number;
   total: number;
+  /** the journal rows holding the plan kept at the start (first row, how many): later batches read only those */
+  plan?: [number, number];
 }
 
 /** A journal row saying where an import stands (Tab "progress"); the last one of a batch counts. */
 const PROGRESS = 'progress';
+/** Journal rows keeping an import's plan, made once at its start (Tab "plan", the text split over Parts). */
+const PLAN = 'plan';
 
 export interface JournalEntry {
   tab: JournalTab;
@@ -124,12 +128,20 @@ function batchIds(ss: Ss): string[] {
     .map((r) => String(r[0]));
 }
 
+/** A text in journal cells of at most JOURNAL_CHUNK characters (one empty cell for an empty text). */
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += JOURNAL_CHUNK) out.push(text.slice(i, i + JOURNAL_CHUNK));
+  return out.length === 0 ? [''] : out;
+}
+
 /** Appends a batch's entries to the journal (created hidden when missing) in one write. */
 export function appendJournal(
   ss: Ss,
   entries: readonly JournalEntry[],
   { batch, at, by, lang }: { batch: string; at: Date; by: string; lang: Lang },
   progress?: ImportProgress,
+  plan?: string,
 ): void {
   if (entries.length === 0 && progress === undefined) return;
   let sheet = journalSheet(ss);
@@ -143,10 +155,8 @@ export function appendJournal(
   for (const e of entries) {
     const before =
       e.before === null ? '' : JSON.stringify(Object.entries(e.before).map(([c, v]) => [Number(c), encodeValue(v)]));
-    const chunks: string[] = [];
-    for (let i = 0; i < before.length; i += JOURNAL_CHUNK) chunks.push(before.slice(i, i + JOURNAL_CHUNK));
-    if (chunks.length === 0) chunks.push('');
-    chunks.forEach((chunk, i) =>
+    const parts = chunks(before);
+    parts.forEach((chunk, i) =>
       rows.push([
         batch,
         when,
@@ -156,12 +166,17 @@ export function appendJournal(
         chunk,
         i === 0 ? rowDigest(e.after) : '',
         '',
-        chunks.length > 1 ? String(i + 1) : '',
+        parts.length > 1 ? String(i + 1) : '',
       ]),
     );
   }
-  if (progress !== undefined) rows.push([batch, when, by, PROGRESS, '', JSON.stringify(progress), '', '', '']);
   const first = sheet.getLastRow() + 1;
+  if (plan !== undefined && progress !== undefined) {
+    const parts = chunks(plan);
+    progress = { ...progress, plan: [first + rows.length, parts.length] };
+    parts.forEach((part, i) => rows.push([batch, when, by, PLAN, '', part, '', '', String(i + 1)]));
+  }
+  if (progress !== undefined) rows.push([batch, when, by, PROGRESS, '', JSON.stringify(progress), '', '', '']);
   // The grid grows by what is missing (a new tab has 1,000 rows; a range outside it throws).
   const missing = first + rows.length - 1 - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
@@ -201,7 +216,7 @@ function readBatch(
     journalRows.push(i + 2);
     if (by === '') by = String(cells[COL.by] ?? '');
     if (String(cells[COL.undone] ?? '') !== '') undone = true;
-    if (String(cells[COL.tab]) === PROGRESS) return;
+    if (String(cells[COL.tab]) === PROGRESS || String(cells[COL.tab]) === PLAN) return;
     const part = Number(cells[COL.part] || 1);
     if (part > 1 && open !== null) {
       open.text += String(cells[COL.before] ?? '');
@@ -256,12 +271,50 @@ export function readImports(ss: Ss): ImportRecord[] {
     }
     if (String(cells[COL.undone] ?? '') !== '') rec.undone = true;
     const tab = String(cells[COL.tab] ?? '');
+    if (tab === PLAN) continue;
     if (tab === PROGRESS) rec.progress = JSON.parse(String(cells[COL.before])) as ImportProgress;
     else if (tab === 'clients' && String(cells[COL.before] ?? '') === '' && String(cells[COL.after] ?? '') !== '') {
       rec.added.push(String(cells[COL.id]));
     }
   }
   return [...out.values()];
+}
+
+/**
+ * Where one import stands, read without reading the whole journal: its latest progress row is the
+ * journal's last row when nothing else was journaled since (one row read); otherwise the Batch and Tab
+ * columns are scanned for it. Null when the journal holds no progress of that batch.
+ */
+export function importProgress(ss: Ss, batch: string): { progress: ImportProgress; undone: boolean } | null {
+  const sheet = journalSheet(ss);
+  const last = sheet?.getLastRow() ?? 0;
+  if (sheet === null || last < 2) return null;
+  const ours = (cells: readonly unknown[]): boolean =>
+    String(cells[COL.batch] ?? '') === batch && String(cells[COL.tab] ?? '') === PROGRESS;
+  let cells = sheet.getRange(last, 1, 1, WIDTH).getValues()[0] as unknown[];
+  if (!ours(cells)) {
+    const keys = sheet.getRange(2, 1, last - 1, COL.tab + 1).getValues();
+    let at = -1;
+    for (let i = keys.length - 1; i >= 0 && at < 0; i--) if (ours(keys[i])) at = i + 2;
+    if (at < 0) return null;
+    cells = sheet.getRange(at, 1, 1, WIDTH).getValues()[0] as unknown[];
+  }
+  return {
+    progress: JSON.parse(String(cells[COL.before])) as ImportProgress,
+    undone: String(cells[COL.undone] ?? '') !== '',
+  };
+}
+
+/** The plan an import kept at its start (the text of its plan rows), or null when those rows are not it any more. */
+export function keptPlanText(ss: Ss, batch: string, [first, count]: [number, number]): string | null {
+  const sheet = journalSheet(ss);
+  if (sheet === null || !(first >= 2 && count >= 1) || first + count - 1 > sheet.getLastRow()) return null;
+  const rows = sheet.getRange(first, 1, count, WIDTH).getValues();
+  const mine = rows.every(
+    (cells, i) =>
+      String(cells[COL.batch]) === batch && String(cells[COL.tab]) === PLAN && Number(cells[COL.part]) === i + 1,
+  );
+  return mine ? rows.map((cells) => String(cells[COL.before] ?? '')).join('') : null;
 }
 
 /** Every row of a table holding one of `ids`, read in a bounded number of blocks: idKey → sheet row and cells. */

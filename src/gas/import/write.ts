@@ -41,6 +41,8 @@ export interface ImportWriteInput {
   clients: ImportWriteClient[];
   /** a Sheets import: where it stands once this batch is written (kept in the journal, under the same lock) */
   progress?: ImportProgress;
+  /** the plan kept for the import's later batches (its first batch only), journaled with its progress */
+  plan?: string;
 }
 
 export interface ImportWriteDone {
@@ -295,7 +297,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     readBack(contacts, firstContact, contactRows.length).forEach((cellsNow) =>
       entries.push({ tab: 'contacts', id: String(cellsNow[contactIdCol] ?? ''), before: null, after: cellsNow }),
     );
-    appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang }, input.progress);
+    appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang }, input.progress, input.plan);
     return { ok: true, value: { batch, added: newRows.length, logged: contactRows.length, ids: newIds } };
   });
 }
