@@ -128,6 +128,59 @@ describe('Import from a tab…', () => {
     expect(register(wb)).toEqual(after);
   });
 
+  test('a batch stopped by the time limit after any one of its writes, then continued, gives what one run straight through gives', () => {
+    const rows = list(workbookFor());
+    const LIMIT = /Exceeded maximum execution time/;
+    const isWrite = (method: string) => /^(Range\.setValues?|Sheet\.(appendRow|insertRowsAfter))$/.test(method);
+    const go = (wb: TestWorkbook, batch: string) =>
+      wb.client('importRun', [{ tab: '名单', update: true, batch, size: 2 }], WANG) as Step;
+    const everything = (wb: TestWorkbook) => ({ ...register(wb), changes: wb.values('Changes') });
+
+    // Straight through, in batches of two; the second batch (Acme, in the register, and 小米之家) is the one stopped.
+    const straight = workbook(rows);
+    const first = go(straight, '');
+    const batchOf = (step: Step) => (step.ok ? step.batch : '');
+    let writes = 0;
+    straight.env.hooks.push((_exec, method) => {
+      if (isWrite(method)) writes++;
+    });
+    expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 4, total: 5 });
+    straight.env.hooks.length = 0;
+    expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 5, total: 5 });
+    expect(writes).toBeGreaterThan(5);
+
+    for (let k = 1; k <= writes; k++) {
+      const wb = workbook(rows);
+      const batch = batchOf(go(wb, ''));
+      const started = wb.clock.now();
+      let seen = 0;
+      wb.env.hooks.push((_exec, method) => {
+        // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
+        if (isWrite(method) && ++seen === k) wb.clock.advance(7 * 60_000);
+      });
+      let stopped = false;
+      try {
+        go(wb, batch);
+      } catch (e) {
+        stopped = LIMIT.test((e as Error).message);
+        if (!stopped) throw e;
+      }
+      wb.env.hooks.length = 0;
+      wb.clock.set(started);
+      const listed = (wb.client('importTabs', [], WANG) as { imports: { batch: string; done: number }[] }).imports;
+      const still = listed.find((i) => i.batch === batch)?.done === 2;
+      if (still) {
+        // Undo waits until the stopped batch is finished: its rows are not all in the journal yet.
+        const undo = wb.client('undoImport', [batch], WANG) as { ok: boolean; text: string };
+        expect(undo).toEqual(
+          expect.objectContaining({ ok: false, text: expect.stringContaining('finish it with “Continue import”') }),
+        );
+      }
+      for (let guard = 0; guard < 3; guard++) if ((go(wb, batch) as { done?: number }).done === 5) break;
+      expect({ k, stopped, ...everything(wb) }).toEqual({ k, stopped, ...everything(straight) });
+    }
+  });
+
   test('a phone column Sheets turned into numbers stops the import with one sentence, nothing written', () => {
     const rows: Cell[][] = [
       ['客户名称', '联系电话', '负责人'],

@@ -957,6 +957,8 @@ const WORDS = {
     'Import {batch} cannot continue: {tab} gained or lost rows, or its header changed, since the import started. Undo the import and start again, or change the tab back.',
   'import.check.rowChanged':
     'Import {batch} cannot continue: row {line} of {tab} was changed since the import started. Undo the import and start again, or change the row back.',
+  'import.undo.stopped':
+    'Import {batch} stopped in the middle of a batch: finish it with “Continue import” first, then undo it.',
   'import.preview.leftOutDialog': 'Left out (no column of ours; pick one in the table above): {columns}.',
   'import.preview.skippedHintDialog':
     'Clients already in the register are left as they are; to log their history too, choose “Add new clients and log the history of clients already in the register”.',

@@ -30,7 +30,7 @@ import { type SidebarSession, openSession } from '../sidebar/session';
 import { coveringSpans } from '../sidebar/card';
 import { JOURNAL_TABS, type ImportProgress, importProgress, keptPlanText, readImports } from './journal';
 import { HEAD_ROWS, type KeptPlan, keepPlan, parseKeptPlan, rowsDigest, shapeOf } from './kept-plan';
-import { writeImportBatch } from './write';
+import { type ImportWriteResult, finishImportBatch, writeImportBatch } from './write';
 
 export interface ImportRequest {
   tab: string;
@@ -237,7 +237,7 @@ function keptClients(
   const chosen = kept.clients.slice(from, from + size);
   const lines = [...new Set(chosen.flatMap(([ls]) => ls))].sort((a, b) => a - b);
   const cellsAt = new Map<number, unknown[]>();
-  for (const [first, last] of coveringSpans(lines, MAX_BLOCKS)) {
+  for (const [first, last] of lines.length === 0 ? [] : coveringSpans(lines, MAX_BLOCKS)) {
     const block = sheet.getRange(first, 1, last - first + 1, lastColumn).getValues() as unknown[][];
     block.forEach((cells, i) => cellsAt.set(first + i, cells));
   }
@@ -315,6 +315,7 @@ export function importRun(req: ImportRequest & { batch?: string; size?: number }
     if (state === null) return { ok: false, text: t(lang, 'import.undo.noBatch', { batch }) };
     if (state.undone) return { ok: false, text: t(lang, 'import.undo.already', { batch }) };
     const was = state.progress;
+    if (was.pending !== undefined) return stepOf(s, was.total, finishImportBatch(s, batch, was));
     request = { tab: was.tab, map: was.map, update: was.update };
     from = was.done;
     total = was.total;
@@ -350,9 +351,15 @@ export function importRun(req: ImportRequest & { batch?: string; size?: number }
     total,
     ...(keptAt === undefined ? {} : { plan: keptAt }),
   };
-  const result = writeImportBatch(s, { batch, clients: slice, progress, plan: kept });
+  return stepOf(s, total, writeImportBatch(s, { batch, clients: slice, progress, plan: kept, from }), done);
+}
+
+/** What the dialog shows once a batch is written. */
+function stepOf(s: SidebarSession, total: number, result: ImportWriteResult, written?: number): ImportStep {
+  const { lang } = s.ctx;
   if (!result.ok) return { ok: false, text: result.text };
   const { value } = result;
+  const done = written ?? value.done ?? total;
   const words =
     done >= total
       ? t(lang, 'import.dialog.done', { batch: value.batch, added: value.added, logged: value.logged })
