@@ -181,6 +181,33 @@ describe('Import from a tab…', () => {
     }
   });
 
+  test('a first batch stopped in the middle of its writes is listed by the dialog and finished by Continue', () => {
+    const rows = list(workbookFor());
+    const straight = workbook(rows);
+    expect(straight.client('importRun', [{ tab: '名单', batch: '' }], WANG)).toMatchObject({ ok: true, done: 4 });
+    const wb = workbook(rows);
+    const started = wb.clock.now();
+    let seen = 0;
+    wb.env.hooks.push((_exec, method) => {
+      // The journal of what the batch will write, then the new Clients rows; the clock passes the limit there.
+      if (method === 'Range.setValues' && ++seen === 2) wb.clock.advance(7 * 60_000);
+    });
+    expect(() => wb.client('importRun', [{ tab: '名单', batch: '' }], WANG)).toThrow(/Exceeded maximum execution time/);
+    wb.env.hooks.length = 0;
+    wb.clock.set(started);
+    // The dialog never heard the batch's ID; opened again, it lists the import to continue.
+    const { imports } = wb.client('importTabs', [], WANG) as {
+      imports: { batch: string; done: number; total: number }[];
+    };
+    expect(imports).toEqual([expect.objectContaining({ done: 0, total: 4 })]);
+    const rest = wb.client('importRun', [{ tab: '', batch: imports[0].batch }], WANG) as Step;
+    expect(rest).toMatchObject({ ok: true, done: 4, total: 4 });
+    expect({ ...register(wb), changes: wb.values('Changes') }).toEqual({
+      ...register(straight),
+      changes: straight.values('Changes'),
+    });
+  });
+
   test('a phone column Sheets turned into numbers stops the import with one sentence, nothing written', () => {
     const rows: Cell[][] = [
       ['客户名称', '联系电话', '负责人'],
