@@ -100,6 +100,17 @@ export function benchImport(
     worst = Math.max(worst, m.modelledMs);
     if (m.outcome.includes(TIME_LIMIT)) {
       resumptions++;
+      // A first call stopped mid-write made a batch the dialog never heard of: it lists it (importTabs).
+      if (batch === '') {
+        const tabs = run(
+          bundle,
+          wb.env,
+          { authMode: 'FULL', kind: 'scriptRun', activeUser: user, effectiveUser: user },
+          'importTabs',
+          () => [],
+        ).value as { imports: { batch: string; finished: boolean }[] };
+        batch = tabs.imports.find((i) => !i.finished)?.batch ?? '';
+      }
       continue;
     }
     const a = box.answer;

@@ -46,6 +46,9 @@ function list(wb: TestWorkbook): Cell[][] {
 
 type Step = { ok: true; batch: string; done: number; total: number; text: string } | { ok: false; text: string };
 
+/** A workbook only to make the list's Sheets dates in. */
+const workbookFor = (): TestWorkbook => workbook([]);
+
 const register = (wb: TestWorkbook) => ({ clients: wb.values('Clients'), contacts: wb.values('Contacts') });
 
 describe('Import from a tab…', () => {
@@ -87,6 +90,122 @@ describe('Import from a tab…', () => {
     const undone = two.client('undoImport', [batch], WANG) as { ok: boolean; text: string };
     expect(undone).toMatchObject({ ok: true });
     expect(register(two)).toEqual(before);
+  });
+
+  test('a client someone adds while the import is under way is found by the next batch, not added twice', () => {
+    const wb = workbook(list(workbookFor()));
+    const first = wb.client('importRun', [{ tab: '名单', update: false, batch: '', size: 2 }], WANG) as Step;
+    expect(first).toMatchObject({ ok: true, done: 2, total: 4 });
+    // Li Na types 小米之家 into Clients before the import goes on (the list's row 7, in the next batch).
+    addRows(wb, 'Clients', [{ ID: 'C-9', Name: '小米之家', Owner: 'Li Na' }]);
+    const batch = first.ok ? first.batch : '';
+    const rest = wb.client('importRun', [{ tab: '', batch }], WANG) as Step;
+    expect(rest).toMatchObject({ ok: true, done: 4, total: 4 });
+    const names = rowsOf(wb, 'Clients').map((r) => r.Name);
+    expect(names.filter((n) => n === '小米之家')).toHaveLength(1);
+    expect(names).toContain('远山物业');
+    expect(rowsOf(wb, 'Clients').find((r) => r.Name === '小米之家')?.ID).toBe('C-9');
+  });
+
+  test('a row of the tab changed after the first batch stops Continue with one sentence, nothing more written', () => {
+    const wb = workbook(list(workbookFor()));
+    const first = wb.client('importRun', [{ tab: '名单', update: false, batch: '', size: 2 }], WANG) as Step;
+    const batch = first.ok ? first.batch : '';
+    const after = register(wb);
+    asEditor(wb, (ss) => ss.getSheetByName('名单')!.getRange(8, 2).setValue('021-5555-9999'));
+    const rest = wb.client('importRun', [{ tab: '', batch }], WANG) as Step;
+    expect(rest).toEqual({
+      ok: false,
+      text: `Import ${batch} cannot continue: row 8 of 名单 was changed since the import started. Undo the import and start again, or change the row back.`,
+    });
+    expect(register(wb)).toEqual(after);
+    // Rows added at the end: the tab is not the one the import planned.
+    asEditor(wb, (ss) => ss.getSheetByName('名单')!.getRange(8, 2).setValue('021-5555-0000'));
+    asEditor(wb, (ss) => ss.getSheetByName('名单')!.appendRow(['新客户', '021-5555-1111']));
+    const grown = wb.client('importRun', [{ tab: '', batch }], WANG) as Step;
+    expect(grown).toMatchObject({ ok: false });
+    expect(grown.ok ? '' : grown.text).toContain('gained or lost rows');
+    expect(register(wb)).toEqual(after);
+  });
+
+  test('a batch stopped by the time limit after any one of its writes, then continued, gives what one run straight through gives', () => {
+    const rows = list(workbookFor());
+    const LIMIT = /Exceeded maximum execution time/;
+    const isWrite = (method: string) => /^(Range\.setValues?|Sheet\.(appendRow|insertRowsAfter))$/.test(method);
+    const go = (wb: TestWorkbook, batch: string) =>
+      wb.client('importRun', [{ tab: '名单', update: true, batch, size: 2 }], WANG) as Step;
+    const everything = (wb: TestWorkbook) => ({ ...register(wb), changes: wb.values('Changes') });
+
+    // Straight through, in batches of two; the second batch (Acme, in the register, and 小米之家) is the one stopped.
+    const straight = workbook(rows);
+    const first = go(straight, '');
+    const batchOf = (step: Step) => (step.ok ? step.batch : '');
+    let writes = 0;
+    straight.env.hooks.push((_exec, method) => {
+      if (isWrite(method)) writes++;
+    });
+    expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 4, total: 5 });
+    straight.env.hooks.length = 0;
+    expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 5, total: 5 });
+    expect(writes).toBeGreaterThan(5);
+
+    for (let k = 1; k <= writes; k++) {
+      const wb = workbook(rows);
+      const batch = batchOf(go(wb, ''));
+      const started = wb.clock.now();
+      let seen = 0;
+      wb.env.hooks.push((_exec, method) => {
+        // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
+        if (isWrite(method) && ++seen === k) wb.clock.advance(7 * 60_000);
+      });
+      let stopped = false;
+      try {
+        go(wb, batch);
+      } catch (e) {
+        stopped = LIMIT.test((e as Error).message);
+        if (!stopped) throw e;
+      }
+      wb.env.hooks.length = 0;
+      wb.clock.set(started);
+      const listed = (wb.client('importTabs', [], WANG) as { imports: { batch: string; done: number }[] }).imports;
+      const still = listed.find((i) => i.batch === batch)?.done === 2;
+      if (still) {
+        // Undo waits until the stopped batch is finished: its rows are not all in the journal yet.
+        const undo = wb.client('undoImport', [batch], WANG) as { ok: boolean; text: string };
+        expect(undo).toEqual(
+          expect.objectContaining({ ok: false, text: expect.stringContaining('finish it with “Continue import”') }),
+        );
+      }
+      for (let guard = 0; guard < 3; guard++) if ((go(wb, batch) as { done?: number }).done === 5) break;
+      expect({ k, stopped, ...everything(wb) }).toEqual({ k, stopped, ...everything(straight) });
+    }
+  });
+
+  test('a first batch stopped in the middle of its writes is listed by the dialog and finished by Continue', () => {
+    const rows = list(workbookFor());
+    const straight = workbook(rows);
+    expect(straight.client('importRun', [{ tab: '名单', batch: '' }], WANG)).toMatchObject({ ok: true, done: 4 });
+    const wb = workbook(rows);
+    const started = wb.clock.now();
+    let seen = 0;
+    wb.env.hooks.push((_exec, method) => {
+      // The journal of what the batch will write, then the new Clients rows; the clock passes the limit there.
+      if (method === 'Range.setValues' && ++seen === 2) wb.clock.advance(7 * 60_000);
+    });
+    expect(() => wb.client('importRun', [{ tab: '名单', batch: '' }], WANG)).toThrow(/Exceeded maximum execution time/);
+    wb.env.hooks.length = 0;
+    wb.clock.set(started);
+    // The dialog never heard the batch's ID; opened again, it lists the import to continue.
+    const { imports } = wb.client('importTabs', [], WANG) as {
+      imports: { batch: string; done: number; total: number }[];
+    };
+    expect(imports).toEqual([expect.objectContaining({ done: 0, total: 4 })]);
+    const rest = wb.client('importRun', [{ tab: '', batch: imports[0].batch }], WANG) as Step;
+    expect(rest).toMatchObject({ ok: true, done: 4, total: 4 });
+    expect({ ...register(wb), changes: wb.values('Changes') }).toEqual({
+      ...register(straight),
+      changes: straight.values('Changes'),
+    });
   });
 
   test('a phone column Sheets turned into numbers stops the import with one sentence, nothing written', () => {

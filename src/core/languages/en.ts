@@ -953,6 +953,12 @@ const WORDS = {
     'No header row in the first 10 rows of {tab}: at least one column must have a name we know (such as 客户名称 or Name).',
   'import.check.changed':
     'Import {batch} cannot continue: its tab {tab} now plans {total} clients instead of {was}, so it was changed since. Undo the import and start again, or change the tab back.',
+  'import.check.tabChanged':
+    'Import {batch} cannot continue: {tab} gained or lost rows, or its header changed, since the import started. Undo the import and start again, or change the tab back.',
+  'import.check.rowChanged':
+    'Import {batch} cannot continue: row {line} of {tab} was changed since the import started. Undo the import and start again, or change the row back.',
+  'import.undo.stopped':
+    'Import {batch} stopped in the middle of a batch: finish it with “Continue import” first, then undo it.',
   'import.preview.leftOutDialog': 'Left out (no column of ours; pick one in the table above): {columns}.',
   'import.preview.skippedHintDialog':
     'Clients already in the register are left as they are; to log their history too, choose “Add new clients and log the history of clients already in the register”.',

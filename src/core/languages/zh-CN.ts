@@ -890,6 +890,11 @@ const WORDS: Catalogue['words'] = {
   'import.check.noHeader': '{tab} 的前 10 行里没有表头：至少要有一列用我们认得的名字（比如“客户名称”）。',
   'import.check.changed':
     '导入 {batch} 无法继续：它的工作表 {tab} 现在要导入 {total} 个客户，而不是 {was} 个，说明之后被改过。请撤销这次导入重新开始，或把工作表改回去。',
+  'import.check.tabChanged':
+    '导入 {batch} 无法继续：开始导入之后，{tab} 多了或少了行，或者表头改了。请撤销这次导入重新开始，或者把工作表改回去。',
+  'import.check.rowChanged':
+    '导入 {batch} 无法继续：开始导入之后，{tab} 的第 {line} 行被改过。请撤销这次导入重新开始，或者把这一行改回去。',
+  'import.undo.stopped': '导入 {batch} 在一批写到一半时停下了：请先用“继续导入”把它做完，再撤销。',
   'import.preview.leftOutDialog': '以下列没有导入（我们没有对应的列；可以在上面的表里指定）：{columns}。',
   'import.preview.skippedHintDialog':
     '客户表里已有的客户保持不动；如果也要导入他们的跟进记录，请选“新增客户，并给已有客户补记跟进”。',

@@ -8,8 +8,8 @@
  * stopped when the window was closed or a call failed. A phone column Sheets turned into numbers and
  * text read in the wrong encoding each stop the import with one sentence saying what to do.
  */
-import { type Lang, type MessageKey, type Params, t } from '../../core/i18n';
-import { IMPORT_BATCH_CLIENTS, writerClients } from '../../core/import/batches';
+import { type Lang, type MessageKey, type Params, render, t } from '../../core/i18n';
+import { IMPORT_BATCH_CLIENTS, type ImportWriteClient, writerClients } from '../../core/import/batches';
 import {
   type ImportField,
   type MapOverrides,
@@ -21,12 +21,16 @@ import {
 import { type ImportPlan, type RegisterClient, planImport } from '../../core/import/plan';
 import { previewLines } from '../../core/import/preview';
 import { type ListRow, readListRow } from '../../core/import/values';
+/** Reads of the tab's row blocks for one batch: a bounded number of calls whatever the rows' order. */
+const MAX_BLOCKS = 20;
 import { phoneDigits } from '../../core/client-match';
 import { TABLES, matchTabName, type TableName } from '../../core/schema';
 import { openTable } from '../table';
 import { type SidebarSession, openSession } from '../sidebar/session';
-import { JOURNAL_TABS, type ImportProgress, readImports } from './journal';
-import { writeImportBatch } from './write';
+import { coveringSpans } from '../sidebar/card';
+import { JOURNAL_TABS, type ImportProgress, importProgress, keptPlanText, readImports } from './journal';
+import { HEAD_ROWS, type KeptPlan, keepPlan, parseKeptPlan, rowsDigest, shapeOf } from './kept-plan';
+import { type ImportWriteResult, finishImportBatch, writeImportBatch } from './write';
 
 export interface ImportRequest {
   tab: string;
@@ -119,55 +123,148 @@ interface Planned {
   plan: ImportPlan;
   header: { row: number; mapping: ReturnType<typeof findListHeader> & { ok: true } };
   me: string;
+  /** the tab as read (for the plan kept by the import's later batches) */
+  grid: unknown[][];
+}
+
+type Refusal = { text: string };
+
+function say(lang: Lang, key: MessageKey, params: Params): Refusal {
+  return { text: t(lang, key, params) };
+}
+
+function overridesOf(req: ImportRequest): MapOverrides {
+  return new Map<string, ImportField | null>(
+    (req.map ?? []).map(([header, field]) => [String(header), field === '' ? null : fieldNamed(String(field))]),
+  );
+}
+
+type Found = ReturnType<typeof findListHeader> & { ok: true };
+
+/** Garbled text anywhere (the header included): the file was read in the wrong encoding. */
+function checkGarbled(lang: Lang, rows: [number, readonly unknown[]][]): Refusal | null {
+  for (const [line, cells] of rows) {
+    const cell = cells.find((c) => typeof c === 'string' && garbled(c));
+    if (cell !== undefined) return say(lang, 'import.check.garbled', { line, sample: String(cell).slice(0, 20) });
+  }
+  return null;
+}
+
+/** A phone column Sheets' own import turned into numbers: zeros and + are gone already. */
+function checkPhones(lang: Lang, rows: [number, readonly unknown[]][], found: Found): Refusal | null {
+  const phoneCol = found.mapping.fields.phone;
+  if (phoneCol === undefined) return null;
+  for (const [line, cells] of rows) {
+    const v = cells[phoneCol];
+    if (line > found.row + 1 && typeof v === 'number') {
+      const header = found.mapping.columns.find((c) => c.index === phoneCol)?.header ?? '';
+      return say(lang, 'import.check.numericPhone', { header, line, value: String(v) });
+    }
+  }
+  return null;
+}
+
+/** The register as the duplicate rule sees it, without `exclude` (IDs). */
+function registerOf(s: SidebarSession, exclude: ReadonlySet<string>): RegisterClient[] {
+  const { lang, tz } = s.ctx;
+  const clients = openTable(s.sheets, 'clients', { lang, tz, columns: ['id', 'name', 'phone', 'email'] });
+  return clients.records
+    .filter((r) => r !== null && (r.id !== '' || r.name !== '') && !exclude.has(r.id))
+    .map((r) => ({ id: r!.id, name: r!.name, phones: phoneDigits(r!.phone).join(' '), email: r!.email }));
+}
+
+/** Plans the given rows of the tab (line, cells) against the register, as the sidebar would check them. */
+function planRows(
+  s: SidebarSession,
+  req: ImportRequest,
+  rows: [number, readonly unknown[]][],
+  found: Found,
+  register: RegisterClient[],
+): ImportPlan {
+  const { lang, tz } = s.ctx;
+  const ctx = { lang, tz, today: s.today, team: s.team };
+  const listRows: ListRow[] = [];
+  for (const [line, cells] of rows) {
+    if (line <= found.row + 1) continue;
+    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+    listRows.push(readListRow(cells, line, found.mapping, ctx));
+  }
+  return planImport(listRows, register, { ...ctx, update: req.update === true, me: s.me, settings: s.settings });
 }
 
 /** Reads the tab and plans the import, or says in one sentence why it cannot (numbers for phones, garbled text). */
-function planTab(s: SidebarSession, req: ImportRequest, exclude: ReadonlySet<string>): Planned | { text: string } {
-  const { lang, tz } = s.ctx;
-  const say = (key: MessageKey, params: Params): { text: string } => ({ text: t(lang, key, params) });
+function planTab(s: SidebarSession, req: ImportRequest, exclude: ReadonlySet<string>): Planned | Refusal {
+  const { lang } = s.ctx;
   const tabName = String(req?.tab ?? '');
-  if (!listTabs(s).includes(tabName)) return say('import.check.noTab', { tab: tabName });
+  if (!listTabs(s).includes(tabName)) return say(lang, 'import.check.noTab', { tab: tabName });
   const sheet = s.sheets.get(tabName)!;
-  const overrides: MapOverrides = new Map<string, ImportField | null>(
-    (req.map ?? []).map(([header, field]) => [String(header), field === '' ? null : fieldNamed(String(field))]),
-  );
   const grid = sheet.getDataRange().getValues() as unknown[][];
-  // Garbled text anywhere (the header included): the file was read in the wrong encoding.
-  for (let r = 0; r < grid.length; r++) {
-    const cell = grid[r].find((c) => typeof c === 'string' && garbled(c));
-    if (cell !== undefined) return say('import.check.garbled', { line: r + 1, sample: String(cell).slice(0, 20) });
+  const rows = grid.map((cells, i): [number, unknown[]] => [i + 1, cells]);
+  const found = findListHeader(grid.slice(0, HEAD_ROWS), overridesOf(req));
+  const refused =
+    checkGarbled(lang, rows) ??
+    (found.ok ? checkPhones(lang, rows, found) : say(lang, 'import.check.noHeader', { tab: tabName }));
+  if (refused !== null || !found.ok) return refused ?? say(lang, 'import.check.noHeader', { tab: tabName });
+  const plan = planRows(s, req, rows, found, registerOf(s, exclude));
+  return { plan, header: { row: found.row, mapping: found }, me: s.me, grid };
+}
+
+/**
+ * The next clients of an import from the plan it kept (./kept-plan.ts): only their rows of the tab are
+ * read, each checked against the digest kept (a tab changed since is refused), and planned again
+ * against the register as it is now, so a client someone added meanwhile (or an earlier batch) is
+ * still found: in create-only mode it is left alone, otherwise its history is logged on it.
+ */
+function keptClients(
+  s: SidebarSession,
+  batch: string,
+  req: ImportRequest,
+  kept: KeptPlan,
+  from: number,
+  size: number,
+): ImportWriteClient[] | Refusal {
+  const { lang } = s.ctx;
+  const tabName = String(req.tab ?? '');
+  if (!listTabs(s).includes(tabName)) return say(lang, 'import.check.noTab', { tab: tabName });
+  const sheet = s.sheets.get(tabName)!;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const changed = say(lang, 'import.check.tabChanged', { batch, tab: tabName });
+  if (lastRow < 1 || lastColumn < 1) return changed;
+  const head = sheet.getRange(1, 1, Math.min(HEAD_ROWS, lastRow), lastColumn).getValues() as unknown[][];
+  const found = findListHeader(head, overridesOf(req));
+  if (!found.ok || shapeOf(head, found.row, lastRow, lastColumn) !== kept.shape) return changed;
+  const chosen = kept.clients.slice(from, from + size);
+  const lines = [...new Set(chosen.flatMap(([ls]) => ls))].sort((a, b) => a - b);
+  const cellsAt = new Map<number, unknown[]>();
+  for (const [first, last] of lines.length === 0 ? [] : coveringSpans(lines, MAX_BLOCKS)) {
+    const block = sheet.getRange(first, 1, last - first + 1, lastColumn).getValues() as unknown[][];
+    block.forEach((cells, i) => cellsAt.set(first + i, cells));
   }
-  const found = findListHeader(grid.slice(0, 10), overrides);
-  if (!found.ok) return say('import.check.noHeader', { tab: tabName });
-  // Sheets' own import turned phone numbers into numbers: zeros and + are gone already.
-  const phoneCol = found.mapping.fields.phone;
-  if (phoneCol !== undefined) {
-    for (let r = found.row + 1; r < grid.length; r++) {
-      const v = grid[r][phoneCol];
-      if (typeof v === 'number') {
-        const header = found.mapping.columns.find((c) => c.index === phoneCol)?.header ?? '';
-        return say('import.check.numericPhone', { header, line: r + 1, value: String(v) });
-      }
+  for (const [ls, digest] of chosen) {
+    if (rowsDigest(ls.map((line) => cellsAt.get(line) ?? [])) !== digest) {
+      return say(lang, 'import.check.rowChanged', { batch, tab: tabName, line: ls[0] });
     }
   }
-  const today = s.today;
-  const ctx = { lang, tz, today, team: s.team };
-  const rows: ListRow[] = [];
-  grid.slice(found.row + 1).forEach((cells, i) => {
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) return;
-    rows.push(readListRow(cells, found.row + 2 + i, found.mapping, ctx));
-  });
-  const clients = openTable(s.sheets, 'clients', { lang, tz, columns: ['id', 'name', 'phone', 'email'] });
-  const register: RegisterClient[] = clients.records
-    .filter((r) => r !== null && (r.id !== '' || r.name !== '') && !exclude.has(r.id))
-    .map((r) => ({ id: r!.id, name: r!.name, phones: phoneDigits(r!.phone).join(' '), email: r!.email }));
-  const plan = planImport(rows, register, {
-    ...ctx,
-    update: req.update === true,
-    me: s.me,
-    settings: s.settings,
-  });
-  return { plan, header: { row: found.row, mapping: found }, me: s.me };
+  const rows = lines.map((line): [number, unknown[]] => [line, cellsAt.get(line) ?? []]);
+  const refused = checkGarbled(lang, rows) ?? checkPhones(lang, rows, found);
+  if (refused !== null) return refused;
+  const plan = planRows(s, req, rows, found, registerOf(s, new Set()));
+  const byLine = new Map(plan.clients.map((c) => [c.lines[0], c]));
+  const writer = new Map(writerClients(plan).map((c) => [c.line, c]));
+  const out: ImportWriteClient[] = [];
+  for (const [ls] of chosen) {
+    const now = byLine.get(ls[0]);
+    if (now !== undefined && now.lines.join() === ls.join()) {
+      if (now.action !== 'skip') out.push(writer.get(ls[0])!);
+      continue;
+    }
+    // The register changed under it (two clients now match it, say): the row is refused, as in a preview.
+    const problems = plan.problems.filter((p) => ls.includes(p.line)).map((p) => render(lang, p.message));
+    if (problems.length === 0) return say(lang, 'import.check.rowChanged', { batch, tab: tabName, line: ls[0] });
+    return say(lang, 'import.refused.row', { line: ls[0], problems: problems.join(' ') });
+  }
+  return out;
 }
 
 export function importPreview(req: ImportRequest): ImportPreview {
@@ -199,55 +296,75 @@ export function importRun(req: ImportRequest & { batch?: string; size?: number }
   const s = openSession();
   const { lang } = s.ctx;
   const batch = String(req?.batch ?? '').trim();
+  const size = Math.max(1, Math.min(Number(req?.size) || IMPORT_BATCH_CLIENTS, 2_000));
   let request: ImportRequest = req;
   let from = 0;
-  let exclude = new Set<string>();
-  let was: ImportProgress | null = null;
-  if (batch !== '') {
-    const record = readImports(s.ctx.ss).find((r) => r.batch === batch);
-    if (record === undefined || record.progress === null)
-      return { ok: false, text: t(lang, 'import.undo.noBatch', { batch }) };
-    if (record.undone) return { ok: false, text: t(lang, 'import.undo.already', { batch }) };
-    was = record.progress;
+  let total: number;
+  let slice: ImportWriteClient[];
+  let kept: string | undefined;
+  let keptAt: [number, number] | undefined;
+  if (batch === '') {
+    const planned = planTab(s, request, new Set());
+    if ('text' in planned) return { ok: false, text: planned.text };
+    const clients = writerClients(planned.plan);
+    total = clients.length;
+    slice = clients.slice(0, size);
+    if (size < total) kept = JSON.stringify(keepPlan(planned.grid, planned.header.row, planned.plan));
+  } else {
+    const state = importProgress(s.ctx.ss, batch);
+    if (state === null) return { ok: false, text: t(lang, 'import.undo.noBatch', { batch }) };
+    if (state.undone) return { ok: false, text: t(lang, 'import.undo.already', { batch }) };
+    const was = state.progress;
+    if (was.pending !== undefined) return stepOf(s, was.total, finishImportBatch(s, batch, was));
     request = { tab: was.tab, map: was.map, update: was.update };
     from = was.done;
-    exclude = new Set(record.added);
+    total = was.total;
+    keptAt = was.plan;
+    const plan = keptAt === undefined ? null : parseKeptPlan(keptPlanText(s.ctx.ss, batch, keptAt));
+    if (plan !== null && plan.clients.length === total) {
+      const next = keptClients(s, batch, request, plan, from, size);
+      if (!Array.isArray(next)) return { ok: false, text: next.text };
+      slice = next;
+    } else {
+      // No plan kept (an import started by an earlier version): the tab is planned again against the
+      // register without the clients this import added, so the plan is the one it started from.
+      keptAt = undefined;
+      const added = readImports(s.ctx.ss).find((r) => r.batch === batch)?.added ?? [];
+      const planned = planTab(s, request, new Set(added));
+      if ('text' in planned) return { ok: false, text: planned.text };
+      const clients = writerClients(planned.plan);
+      if (clients.length !== was.total) {
+        return {
+          ok: false,
+          text: t(lang, 'import.check.changed', { batch, tab: was.tab, total: clients.length, was: was.total }),
+        };
+      }
+      slice = clients.slice(from, from + size);
+    }
   }
-  const planned = planTab(s, request, exclude);
-  if ('text' in planned) return { ok: false, text: planned.text };
-  const clients = writerClients(planned.plan);
-  if (was !== null && clients.length !== was.total) {
-    return {
-      ok: false,
-      text: t(lang, 'import.check.changed', { batch, tab: was.tab, total: clients.length, was: was.total }),
-    };
-  }
-  const size = Math.max(1, Math.min(Number(req?.size) || IMPORT_BATCH_CLIENTS, 2_000));
-  const slice = clients.slice(from, from + size);
-  const done = from + slice.length;
+  const done = Math.min(total, from + size);
   const progress: ImportProgress = {
     tab: request.tab,
     map: request.map ?? [],
     update: request.update === true,
     done,
-    total: clients.length,
+    total,
+    ...(keptAt === undefined ? {} : { plan: keptAt }),
   };
-  const result = writeImportBatch(s, { batch, clients: slice, progress });
+  return stepOf(s, total, writeImportBatch(s, { batch, clients: slice, progress, plan: kept, from }), done);
+}
+
+/** What the dialog shows once a batch is written. */
+function stepOf(s: SidebarSession, total: number, result: ImportWriteResult, written?: number): ImportStep {
+  const { lang } = s.ctx;
   if (!result.ok) return { ok: false, text: result.text };
   const { value } = result;
+  const done = written ?? value.done ?? total;
   const words =
-    done >= clients.length
+    done >= total
       ? t(lang, 'import.dialog.done', { batch: value.batch, added: value.added, logged: value.logged })
-      : t(lang, 'import.dialog.progress', { batch: value.batch, done, total: clients.length });
-  return {
-    ok: true,
-    batch: value.batch,
-    done,
-    total: clients.length,
-    added: value.added,
-    logged: value.logged,
-    text: words,
-  };
+      : t(lang, 'import.dialog.progress', { batch: value.batch, done, total });
+  return { ok: true, batch: value.batch, done, total, added: value.added, logged: value.logged, text: words };
 }
 
 /** The menu's Import from a tab…: the dialog (its page is dist/ImportDialog.html). */

@@ -53,10 +53,21 @@ export interface ImportProgress {
   update: boolean;
   done: number;
   total: number;
+  /** the journal rows holding the plan kept at the start (first row, how many): later batches read only those */
+  plan?: [number, number];
+  /**
+   * the journal rows holding a batch about to be written (first row, how many): set on the progress
+   * journaled before its writes, so a call stopped in the middle of them is finished by Continue
+   */
+  pending?: [number, number];
 }
 
 /** A journal row saying where an import stands (Tab "progress"); the last one of a batch counts. */
 const PROGRESS = 'progress';
+/** Journal rows keeping an import's plan, made once at its start (Tab "plan", the text split over Parts). */
+const PLAN = 'plan';
+/** Journal rows holding what a batch is about to write (Tab "pending"), journaled before it writes. */
+const PENDING = 'pending';
 
 export interface JournalEntry {
   tab: JournalTab;
@@ -124,14 +135,27 @@ function batchIds(ss: Ss): string[] {
     .map((r) => String(r[0]));
 }
 
-/** Appends a batch's entries to the journal (created hidden when missing) in one write. */
+/** A text in journal cells of at most JOURNAL_CHUNK characters (one empty cell for an empty text). */
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += JOURNAL_CHUNK) out.push(text.slice(i, i + JOURNAL_CHUNK));
+  return out.length === 0 ? [''] : out;
+}
+
+/**
+ * Appends a batch's entries to the journal (created hidden when missing) in one write, with the
+ * import's progress, its kept plan and what a batch is about to write; returns the progress as written
+ * (where the plan and the pending batch are).
+ */
 export function appendJournal(
   ss: Ss,
   entries: readonly JournalEntry[],
   { batch, at, by, lang }: { batch: string; at: Date; by: string; lang: Lang },
   progress?: ImportProgress,
-): void {
-  if (entries.length === 0 && progress === undefined) return;
+  plan?: string,
+  pending?: string,
+): ImportProgress | undefined {
+  if (entries.length === 0 && progress === undefined) return undefined;
   let sheet = journalSheet(ss);
   if (sheet === null) {
     sheet = ss.insertSheet(t(lang, 'import.journal.tab'), ss.getSheets().length);
@@ -143,10 +167,8 @@ export function appendJournal(
   for (const e of entries) {
     const before =
       e.before === null ? '' : JSON.stringify(Object.entries(e.before).map(([c, v]) => [Number(c), encodeValue(v)]));
-    const chunks: string[] = [];
-    for (let i = 0; i < before.length; i += JOURNAL_CHUNK) chunks.push(before.slice(i, i + JOURNAL_CHUNK));
-    if (chunks.length === 0) chunks.push('');
-    chunks.forEach((chunk, i) =>
+    const parts = chunks(before);
+    parts.forEach((chunk, i) =>
       rows.push([
         batch,
         when,
@@ -156,18 +178,29 @@ export function appendJournal(
         chunk,
         i === 0 ? rowDigest(e.after) : '',
         '',
-        chunks.length > 1 ? String(i + 1) : '',
+        parts.length > 1 ? String(i + 1) : '',
       ]),
     );
   }
-  if (progress !== undefined) rows.push([batch, when, by, PROGRESS, '', JSON.stringify(progress), '', '', '']);
   const first = sheet.getLastRow() + 1;
+  if (plan !== undefined && progress !== undefined) {
+    const parts = chunks(plan);
+    progress = { ...progress, plan: [first + rows.length, parts.length] };
+    parts.forEach((part, i) => rows.push([batch, when, by, PLAN, '', part, '', '', String(i + 1)]));
+  }
+  if (pending !== undefined && progress !== undefined) {
+    const parts = chunks(pending);
+    progress = { ...progress, pending: [first + rows.length, parts.length] };
+    parts.forEach((part, i) => rows.push([batch, when, by, PENDING, '', part, '', '', String(i + 1)]));
+  }
+  if (progress !== undefined) rows.push([batch, when, by, PROGRESS, '', JSON.stringify(progress), '', '', '']);
   // The grid grows by what is missing (a new tab has 1,000 rows; a range outside it throws).
   const missing = first + rows.length - 1 - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
   const range = sheet.getRange(first, 1, rows.length, WIDTH);
   range.setNumberFormat('@');
   range.setValues(rows);
+  return progress;
 }
 
 interface BatchEntry {
@@ -201,7 +234,7 @@ function readBatch(
     journalRows.push(i + 2);
     if (by === '') by = String(cells[COL.by] ?? '');
     if (String(cells[COL.undone] ?? '') !== '') undone = true;
-    if (String(cells[COL.tab]) === PROGRESS) return;
+    if ([PROGRESS, PLAN, PENDING].includes(String(cells[COL.tab]))) return;
     const part = Number(cells[COL.part] || 1);
     if (part > 1 && open !== null) {
       open.text += String(cells[COL.before] ?? '');
@@ -256,12 +289,77 @@ export function readImports(ss: Ss): ImportRecord[] {
     }
     if (String(cells[COL.undone] ?? '') !== '') rec.undone = true;
     const tab = String(cells[COL.tab] ?? '');
+    if (tab === PLAN || tab === PENDING) continue;
     if (tab === PROGRESS) rec.progress = JSON.parse(String(cells[COL.before])) as ImportProgress;
     else if (tab === 'clients' && String(cells[COL.before] ?? '') === '' && String(cells[COL.after] ?? '') !== '') {
       rec.added.push(String(cells[COL.id]));
     }
   }
   return [...out.values()];
+}
+
+/**
+ * Where one import stands, read without reading the whole journal: its latest progress row is the
+ * journal's last row when nothing else was journaled since (one row read); otherwise the Batch and Tab
+ * columns are scanned for it. Null when the journal holds no progress of that batch.
+ */
+export function importProgress(ss: Ss, batch: string): { progress: ImportProgress; undone: boolean } | null {
+  const sheet = journalSheet(ss);
+  const last = sheet?.getLastRow() ?? 0;
+  if (sheet === null || last < 2) return null;
+  const ours = (cells: readonly unknown[]): boolean =>
+    String(cells[COL.batch] ?? '') === batch && String(cells[COL.tab] ?? '') === PROGRESS;
+  let cells = sheet.getRange(last, 1, 1, WIDTH).getValues()[0] as unknown[];
+  if (!ours(cells)) {
+    const keys = sheet.getRange(2, 1, last - 1, COL.tab + 1).getValues();
+    let at = -1;
+    for (let i = keys.length - 1; i >= 0 && at < 0; i--) if (ours(keys[i])) at = i + 2;
+    if (at < 0) return null;
+    cells = sheet.getRange(at, 1, 1, WIDTH).getValues()[0] as unknown[];
+  }
+  return {
+    progress: JSON.parse(String(cells[COL.before])) as ImportProgress,
+    undone: String(cells[COL.undone] ?? '') !== '',
+  };
+}
+
+/** The text a batch journaled over several rows of one kind, or null when those rows are not it any more. */
+function journaledText(ss: Ss, batch: string, kind: string, [first, count]: [number, number]): string | null {
+  const sheet = journalSheet(ss);
+  if (sheet === null || !(first >= 2 && count >= 1) || first + count - 1 > sheet.getLastRow()) return null;
+  const rows = sheet.getRange(first, 1, count, WIDTH).getValues();
+  const mine = rows.every(
+    (cells, i) =>
+      String(cells[COL.batch]) === batch && String(cells[COL.tab]) === kind && Number(cells[COL.part]) === i + 1,
+  );
+  return mine ? rows.map((cells) => String(cells[COL.before] ?? '')).join('') : null;
+}
+
+/** The plan an import kept at its start (the text of its plan rows). */
+export function keptPlanText(ss: Ss, batch: string, at: [number, number]): string | null {
+  return journaledText(ss, batch, PLAN, at);
+}
+
+/** What a batch journaled before writing it (the text of its pending rows). */
+export function pendingText(ss: Ss, batch: string, at: [number, number]): string | null {
+  return journaledText(ss, batch, PENDING, at);
+}
+
+/** JSON that keeps Dates (as {"$date": ms}), for what the journal keeps of a batch. */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? { $date: raw.getTime() } : v;
+  });
+}
+
+export function decodeJson<T>(text: string): T {
+  return JSON.parse(text, (_key, v: unknown) => {
+    const o = v as { $date?: unknown } | null;
+    return o !== null && typeof o === 'object' && typeof o.$date === 'number' && Object.keys(o).length === 1
+      ? new Date(o.$date)
+      : v;
+  }) as T;
 }
 
 /** Every row of a table holding one of `ids`, read in a bounded number of blocks: idKey → sheet row and cells. */
@@ -283,6 +381,7 @@ export function rowsById<T extends TableName>(
     .forEach((r, i) => {
       if (wanted.has(idKey(String(r[0] ?? '')))) found.push(i);
     });
+  if (found.length === 0) return out;
   for (const [first, lastIndex] of coveringSpans(found, MAX_BLOCKS)) {
     const block = sheet.getRange(top + first, 1, lastIndex - first + 1, tbl.lastColumn).getValues();
     for (const i of found) {
@@ -308,7 +407,13 @@ function runs(rows: readonly number[]): [number, number][] {
 
 export type UndoResult =
   | { ok: true; batch: string; clients: number; contacts: number; text: string }
-  | { ok: false; reason: 'noBatch' | 'already' | 'notYours' | 'changed'; batch: string; ids: string[]; text: string };
+  | {
+      ok: false;
+      reason: 'noBatch' | 'already' | 'notYours' | 'changed' | 'stopped';
+      batch: string;
+      ids: string[];
+      text: string;
+    };
 
 /**
  * Undoes a batch under the document lock: refuses (nothing written) when the batch is not in the
@@ -329,6 +434,9 @@ export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult 
     }
     if (read.undone)
       return { ok: false, reason: 'already', batch, ids: [], text: say('import.undo.already', { batch }) };
+    // A batch stopped in the middle of its writes has rows no journal row names yet: finish it first.
+    if (importProgress(ctx.ss, batch)?.progress.pending !== undefined)
+      return { ok: false, reason: 'stopped', batch, ids: [], text: say('import.undo.stopped', { batch }) };
     // Undoing removes rows across the register: the importer may, and whoever may hand over their
     // clients (their manager, a director), as for the import itself (docs/roles.md).
     const importer = read.by;

@@ -8,7 +8,7 @@
  * one left it); then the new Clients rows, the Contacts rows and the Changes rows are appended in one
  * write each, the touched clients' cells written back, and the journal recorded (./journal.ts).
  */
-import { type Lang, message, render } from '../../core/i18n';
+import { type Lang, message, render, t } from '../../core/i18n';
 import { idGenerator, idKey } from '../../core/ids';
 import { readTable } from '../../core/records';
 import { mayHandOverFrom } from '../../core/roles';
@@ -21,19 +21,29 @@ import {
 } from '../../core/schema';
 import type { LogContactEntry, NewClientFields } from '../../contract/types';
 import type { ImportWriteClient } from '../../core/import/batches';
-import { type ChangeEntry, openChangeLog } from '../changes';
+import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
 import { clientIdSource } from '../client-ids';
 import { withDocumentLock } from '../lock';
 import { checkClientFields, newClientRecord } from '../sidebar/add-client';
 import { readHistories } from '../sidebar/card';
-import { clientUpdates, writeClientCells } from '../sidebar/client-writes';
+import { type ClientUpdates, clientUpdates, writeClientCells } from '../sidebar/client-writes';
 import { openHeader, recentIds } from '../sidebar/header-table';
 import { type CheckedEntry, applyEntry, checkEntry, contactRowOf } from '../sidebar/log-contact';
 import { invalidateSearchIndex } from '../sidebar/search-index';
 import { type SidebarSession, openSession } from '../sidebar/session';
 import { FieldChecker } from '../sidebar/validate';
-import { type Table, appendRecords, columnIndex, rawCell } from '../table';
-import { type ImportProgress, type JournalEntry, appendJournal, newBatchId, rowsById } from './journal';
+import { type Table, appendRecords, columnIndex, findTab, rawCell } from '../table';
+import { readSheetHeader } from '../header-row';
+import {
+  type ImportProgress,
+  type JournalEntry,
+  appendJournal,
+  decodeJson,
+  encodeJson,
+  newBatchId,
+  pendingText,
+  rowsById,
+} from './journal';
 
 export interface ImportWriteInput {
   /** the import's batch ID ('' for a new import: one is made) */
@@ -41,6 +51,10 @@ export interface ImportWriteInput {
   clients: ImportWriteClient[];
   /** a Sheets import: where it stands once this batch is written (kept in the journal, under the same lock) */
   progress?: ImportProgress;
+  /** the plan kept for the import's later batches (its first batch only), journaled with its progress */
+  plan?: string;
+  /** a Sheets import: its clients written before this batch */
+  from?: number;
 }
 
 export interface ImportWriteDone {
@@ -49,6 +63,8 @@ export interface ImportWriteDone {
   logged: number;
   /** the new clients' IDs, in order */
   ids: string[];
+  /** a Sheets import: its clients written once this batch is */
+  done?: number;
 }
 
 export type ImportWriteResult =
@@ -251,52 +267,240 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       }
     }
 
-    // The writes: one append per tab, the touched clients' changed cells, the journal.
-    const firstNew = appendRecords(
-      clients,
-      newRows.map((r) => keyed(clients, r)),
-    );
-    ids.save();
-    const firstContact = appendRecords(contacts, contactRows);
-    const updated: { key: string; row: number; before: Record<number, unknown> }[] = [];
-    for (const [key, t] of touched) {
-      const updates = clientUpdates(t.original, t.final, lang);
-      const originalCells = rowsOriginal.get(key) ?? [];
-      const before: Record<number, unknown> = {};
-      for (const k of Object.keys(updates) as ColumnKey<'clients'>[]) {
-        const index = clients.headers.map[k];
-        if (index !== undefined) before[index] = originalCells[index] ?? '';
-      }
-      writeClientCells(clients, t.row, updates);
-      updated.push({ key, row: t.row, before });
+    const pending: PendingBatch = {
+      done: input.progress?.done ?? 0,
+      clients: newRows.map((r, i) => ({ id: newIds[i], record: keyed(clients, r) })),
+      contacts: contactRows,
+      changes,
+      changesAfter: changesSheet(s).getLastRow(),
+      touched: [...touched].map(([key, t]) => {
+        const updates = clientUpdates(t.original, t.final, lang);
+        const originalCells = rowsOriginal.get(key) ?? [];
+        const before: Record<number, unknown> = {};
+        for (const k of Object.keys(updates) as ColumnKey<'clients'>[]) {
+          const index = clients.headers.map[k];
+          if (index !== undefined) before[index] = originalCells[index] ?? '';
+        }
+        return { key, row: t.row, updates, before };
+      }),
+    };
+    const meta = { batch, at: ctx.now, by: s.me || s.email, lang };
+    // A Sheets import journals the batch before writing it (docs/import.md): a call stopped by the
+    // time limit in the middle of its writes is finished by Continue, each row written once.
+    let progress = input.progress;
+    if (progress !== undefined) {
+      const started = { ...progress, done: input.from ?? 0 };
+      const plan = appendJournal(ctx.ss, [], meta, started, input.plan, encodeJson(pending))?.plan;
+      if (plan !== undefined) progress = { ...progress, plan };
     }
-    changeLog.append(changes);
-    invalidateSearchIndex();
-
-    // The journal keeps each row as the sheet now holds it (read back: what undo will compare).
-    const entries: JournalEntry[] = [];
-    const readBack = (tbl: Table<'clients'> | Table<'contacts'>, first: number, count: number): unknown[][] =>
-      count === 0 ? [] : (tbl.sheet.getRange(first, 1, count, tbl.lastColumn).getValues() as unknown[][]);
-    readBack(clients, firstNew, newRows.length).forEach((cellsNow, i) =>
-      entries.push({ tab: 'clients', id: newIds[i], before: null, after: cellsNow }),
-    );
-    if (updated.length > 0) {
-      const now = rowsById(
-        clients,
-        updated.map((u) => u.key),
-      );
-      for (const u of updated) {
-        if (Object.keys(u.before).length === 0) continue;
-        const cellsNow = now.get(u.key)?.cells ?? [];
-        entries.push({ tab: 'clients', id: String(cellsNow[idCol] ?? u.key), before: u.before, after: cellsNow });
-      }
-    }
-    const contactIdCol = columnIndex(contacts, 'id');
-    readBack(contacts, firstContact, contactRows.length).forEach((cellsNow) =>
-      entries.push({ tab: 'contacts', id: String(cellsNow[contactIdCol] ?? ''), before: null, after: cellsNow }),
-    );
-    appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang }, input.progress);
+    const at = landBatch(s, { clients, contacts, changeLog }, pending, null, () => ids.save());
+    appendJournal(ctx.ss, journalEntries(clients, contacts, pending, at), meta, progress);
     return { ok: true, value: { batch, added: newRows.length, logged: contactRows.length, ids: newIds } };
+  });
+}
+
+/** What a batch writes, journaled before it is written (so Continue can finish it). */
+interface PendingBatch {
+  /** clients of the import written once this batch is */
+  done: number;
+  clients: { id: string; record: Partial<Record<ColumnKey<'clients'>, unknown>> }[];
+  contacts: Partial<Record<keyof ContactRecord, unknown>>[];
+  changes: ChangeEntry[];
+  /** the Changes tab's last row before the batch appended its rows */
+  changesAfter: number;
+  /** the register's clients it changes: the cells (by column key) and what they were (by column index) */
+  touched: { key: string; row: number; updates: ClientUpdates; before: Record<number, unknown> }[];
+}
+
+interface Tables {
+  clients: Table<'clients'>;
+  contacts: Table<'contacts'>;
+  changeLog: ChangeLog;
+}
+
+function changesSheet(s: SidebarSession): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = findTab(s.sheets, 'changes');
+  if (!sheet) throw new Error('import: the Changes tab went missing');
+  return sheet;
+}
+
+/**
+ * Writes a batch: one append per tab, the touched clients' changed cells. `landed` (Continue after a
+ * call stopped mid-write) says what of it is in the sheet already: those rows and cells are not
+ * written again.
+ */
+function landBatch(
+  s: SidebarSession,
+  { clients, contacts, changeLog }: Tables,
+  pending: PendingBatch,
+  landed: Landed | null,
+  saveIds: () => void,
+): { firstNew: number; firstContact: number } {
+  const firstNew = appendRecords(
+    clients,
+    pending.clients.filter((c) => !landed?.clients.has(idKey(c.id))).map((c) => c.record),
+  );
+  saveIds();
+  const firstContact = appendRecords(
+    contacts,
+    pending.contacts.filter((c) => !landed?.contacts.has(idKey(String(c.id)))),
+  );
+  for (const t of pending.touched) {
+    const found = landed === null ? null : landed.touched.get(t.key);
+    if (landed !== null && found === undefined) continue;
+    const row = found?.row ?? t.row;
+    let updates = t.updates;
+    if (found !== null && found !== undefined) {
+      // Only the cells still as they were: a cell written before the stop, or changed by someone since, stays.
+      const still: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(t.updates) as [ColumnKey<'clients'>, unknown][]) {
+        const index = clients.headers.map[k];
+        if (index !== undefined && sameCell(found.cells[index], t.before[index])) still[k] = v;
+      }
+      updates = still as ClientUpdates;
+    }
+    writeClientCells(clients, row, updates);
+  }
+  if (landed === null || !landed.changes) changeLog.append(pending.changes);
+  invalidateSearchIndex();
+  return { firstNew, firstContact };
+}
+
+/** What of a stopped batch is in the sheet: rows by ID, the touched clients' rows as they are now, the Changes rows. */
+interface Landed {
+  clients: Set<string>;
+  contacts: Set<string>;
+  touched: Map<string, { row: number; cells: unknown[] }>;
+  changes: boolean;
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return String(a ?? '') === String(b ?? '');
+}
+
+/** The rows of a stopped batch already in the sheet, found by their IDs (and the Changes rows by place). */
+function landedOf(s: SidebarSession, { clients, contacts }: Tables, pending: PendingBatch): Landed {
+  const newClients = rowsById(
+    clients,
+    pending.clients.map((c) => c.id),
+  );
+  const newContacts = rowsById(
+    contacts,
+    pending.contacts.map((c) => String(c.id)),
+  );
+  const touched = rowsById(
+    clients,
+    pending.touched.map((t) => t.key),
+  );
+  // The batch's Changes rows went in one write right after the rows it had read the log's end at.
+  const sheet = changesSheet(s);
+  const count = pending.changes.length;
+  let changes = count === 0;
+  if (!changes && sheet.getLastRow() >= pending.changesAfter + count) {
+    const header = readSheetHeader(sheet, 'changes', s.ctx.lang);
+    const col = header.match.map.clientId;
+    const ids =
+      col === undefined
+        ? []
+        : sheet
+            .getRange(pending.changesAfter + 1, col + 1, count, 1)
+            .getValues()
+            .map((r) => String(r[0] ?? ''));
+    changes = ids.length === count && ids.every((id, i) => id === pending.changes[i].clientId);
+  }
+  return {
+    clients: new Set(newClients.keys()),
+    contacts: new Set(newContacts.keys()),
+    touched,
+    changes,
+  };
+}
+
+/**
+ * The journal's rows for a written batch: each row as the sheet now holds it (read back: what undo
+ * will compare). Rows appended in one go are read where they went (`at`); a finished stopped batch's by ID.
+ */
+function journalEntries(
+  clients: Table<'clients'>,
+  contacts: Table<'contacts'>,
+  pending: PendingBatch,
+  at: { firstNew: number; firstContact: number } | null,
+): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  const idCol = columnIndex(clients, 'id');
+  const read = <T extends 'clients' | 'contacts'>(tbl: Table<T>, first: number | undefined, ids: string[]) => {
+    if (first !== undefined && ids.length > 0) {
+      const block = tbl.sheet.getRange(first, 1, ids.length, tbl.lastColumn).getValues() as unknown[][];
+      return new Map(ids.map((id, i) => [idKey(id), block[i]]));
+    }
+    return new Map([...rowsById(tbl, ids)].map(([k, v]) => [k, v.cells]));
+  };
+  const newIds = pending.clients.map((c) => c.id);
+  const added = read(clients, at?.firstNew, newIds);
+  for (const id of newIds) {
+    const cells = added.get(idKey(id));
+    if (cells !== undefined) entries.push({ tab: 'clients', id, before: null, after: cells });
+  }
+  const touched = pending.touched.filter((t) => Object.keys(t.before).length > 0);
+  const now = rowsById(
+    clients,
+    touched.map((t) => t.key),
+  );
+  for (const t of touched) {
+    const cells = now.get(t.key)?.cells ?? [];
+    entries.push({ tab: 'clients', id: String(cells[idCol] ?? t.key), before: t.before, after: cells });
+  }
+  const contactIds = pending.contacts.map((c) => String(c.id));
+  const logged = read(contacts, at?.firstContact, contactIds);
+  for (const id of contactIds) {
+    const cells = logged.get(idKey(id));
+    if (cells !== undefined) entries.push({ tab: 'contacts', id, before: null, after: cells });
+  }
+  return entries;
+}
+
+/**
+ * Continue import of a batch stopped in the middle of its writes (its journal says it was started and
+ * not finished): writes what of it is not in the sheet yet, then journals it as a finished batch.
+ */
+export function finishImportBatch(s: SidebarSession, batch: string, progress: ImportProgress): ImportWriteResult {
+  const { ctx, settings } = s;
+  const { lang } = ctx;
+  return withDocumentLock(lang, (): ImportWriteResult => {
+    const text = progress.pending === undefined ? null : pendingText(ctx.ss, batch, progress.pending);
+    if (text === null) return refusal(lang, 0, [t(lang, 'import.undo.noBatch', { batch })]);
+    const pending = decodeJson<PendingBatch>(text);
+    const tables: Tables = {
+      clients: openHeader(s.sheets, 'clients', { lang }),
+      contacts: openHeader(s.sheets, 'contacts', { lang }),
+      changeLog: openChangeLog(s.sheets, ctx),
+    };
+    const landed = landedOf(s, tables, pending);
+    const source = clientIdSource(settings, ctx);
+    landBatch(s, tables, pending, landed, () => {
+      // The highest number given so far, the batch's own included (they may not all be in the sheet yet).
+      const top = tables.clients.headerRow + 1;
+      const last = tables.clients.sheet.getLastRow();
+      const col = columnIndex(tables.clients, 'id');
+      const inSheet =
+        last < top
+          ? []
+          : tables.clients.sheet
+              .getRange(top, col + 1, last - top + 1, 1)
+              .getValues()
+              .map((r) => String(r[0] ?? ''));
+      source.generator([...inSheet, ...pending.clients.map((c) => c.id)]);
+      source.save();
+    });
+    const entries = journalEntries(tables.clients, tables.contacts, pending, null);
+    const finished: ImportProgress = { ...progress, done: pending.done };
+    delete finished.pending;
+    appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang }, finished);
+    const added = pending.clients.length;
+    const ids = pending.clients.map((c) => c.id);
+    return { ok: true, value: { batch, added, logged: pending.contacts.length, ids, done: pending.done } };
   });
 }
 
