@@ -4,7 +4,7 @@
  */
 import { readAmount } from './amounts';
 import { parseDateCell, startOfDay } from './dates';
-import { type ColumnCells, type Grid, gridOfRows } from './grid';
+import { type ColumnCells, type Grid, cellOf, gridOfRows } from './grid';
 import { type Lang, type Message, joinList, message, t } from './i18n';
 import { enumReader, labels, readYesNo } from './lists';
 import {
@@ -155,15 +155,14 @@ function fillColumn(
 ): void {
   const { key, parse } = c;
   const text = TEXT_TYPES.has(c.def.type);
-  const rows = cells?.rows ?? [];
-  const at = cells?.at ?? 0;
+  const length = cells?.cells.length ?? 0;
   const from = cells?.from ?? 0;
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     if (record === null) continue;
     const k = i - from;
-    const raw = k >= 0 && k < rows.length ? rows[k][at] : '';
-    const value = parse(raw === undefined ? '' : raw);
+    const raw = cells !== undefined && k >= 0 && k < length ? cellOf(cells, k) : '';
+    const value = parse(raw);
     if (value instanceof Bad) {
       record[key] = blankFor(c.def);
       bad.push({ r: i + 1, order, def: c.def, raw, kind: value.kind });
@@ -179,10 +178,14 @@ function fillColumn(
 /** Marks the rows with something in this column (rows already marked are not looked at again). */
 function markFilled(filled: Uint8Array, cells: ColumnCells | undefined): void {
   if (cells === undefined) return;
-  const { rows, at, from } = cells;
+  const { cells: column, times, from } = cells;
   const lo = Math.max(0, from);
-  const hi = Math.min(filled.length, from + rows.length);
-  for (let i = lo; i < hi; i++) if (filled[i] === 0 && !isBlank(rows[i - from][at])) filled[i] = 1;
+  const hi = Math.min(filled.length, from + column.length);
+  for (let i = lo; i < hi; i++) {
+    if (filled[i] === 1) continue;
+    const k = i - from;
+    if (!isBlank(column[k]) || (times !== null && times[k] === times[k])) filled[i] = 1;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../core/i18n';
 import { message, t } from '../core/i18n';
-import { APPEND_SPARE_ROWS, type Grid, cellAt, gridOfRows, spanOf } from '../core/grid';
+import { APPEND_SPARE_ROWS, type Grid, cellAt, columnOf, gridOfRows, spanOf } from '../core/grid';
 import { HEADER_SCAN_ROWS } from '../core/header-row';
 import { readGrid, type TableRead } from '../core/records';
 import {
@@ -213,7 +213,8 @@ function readInto(
     const from = cols[i];
     const width = cols[j] - from + 1;
     const rows = sheet.getRange(headerRow + 1 + first, from + 1, last - first + 1, width).getValues();
-    for (let c = 0; c < width; c++) grid.columns[from + c] = { rows, at: c, from: first };
+    // Kept as flat columns: the row arrays getValues made are let go at once (core/grid.ts).
+    for (let c = 0; c < width; c++) grid.columns[from + c] = columnOf(rows, c, first);
     i = j + 1;
   }
 }
