@@ -266,8 +266,8 @@ export class RecordsInBlocks<T extends TableName> implements RecordList<RecordTy
     return i >= 0 && i < this.length ? this.parser.records(i, i, null)[0] : null;
   }
 
-  /** The records of data rows first..last, as a pass would see them. */
-  slice(first: number, last: number): (RecordTypes[T] | null)[] {
+  /** The records of data rows first..last (both included), as a pass would see them. */
+  span(first: number, last: number): (RecordTypes[T] | null)[] {
     const block = this.parser.records(first, last, null);
     return block.map((record, j) => (this.replaced.has(first + j) ? this.replaced.get(first + j)! : record));
   }

@@ -135,7 +135,7 @@ function readRecentSteps(contacts: LogTable<'contacts'>, ctx: WorkbookContext, s
   const { first, last } = span as Span;
   const left = Math.min(...cols);
   const { records } = rereadSpan(contacts, ctx, span, left, Math.max(...cols) - left + 1);
-  const before = contacts.records.slice(first, last);
+  const before = contacts.records.span(first, last);
   records.forEach((full, r) => {
     const was = before[r];
     if (full && was) contacts.records.replace(first + r, { ...was, ...pick(full, RECHECKED) });
