@@ -1,16 +1,18 @@
 /**
- * A tab's cells as they were read: the header row, and for each column read, the rows of the
- * getValues block that holds it. A column is parsed straight from its block, so reading a few
- * columns of 250,000 rows makes no full-width copy of the tab (one array per row, most of it blank).
+ * A tab's cells as they were read: the header row, and each column read as one flat array of its
+ * cells. getValues hands back one array per row and a Date object per date cell; kept that way, a
+ * column costs a row array per cell (40 bytes and more) and a date 120 bytes, and the daily run keeps
+ * Contacts for its whole execution (src/gas/read-memo.ts). Flat, with dates as their instants, a
+ * column costs one or two slots per cell (docs/scale.md, "Memory").
  */
 
-/** Where one column's data cells are: data row i is `rows[i - from][at]`, for i inside the block. */
+/** Where one column's data cells are: data row i is `cells[i - from]`, for i inside the read. */
 export interface ColumnCells {
-  /** the rows of the block, as getValues returned them */
-  rows: readonly (readonly unknown[])[];
-  /** the column's index inside each row of the block */
-  at: number;
-  /** the data row (0 = the first row under the header) that rows[0] holds; -1 when rows[0] is the header */
+  /** the column's cells in row order, as getValues returned them, except the dates (see `times`) */
+  cells: readonly unknown[];
+  /** the instant of each Date cell (NaN for the other cells); null when the column read no Date */
+  times: readonly number[] | null;
+  /** the data row (0 = the first row under the header) that cells[0] holds; -1 when cells[0] is the header */
   from: number;
 }
 
@@ -28,8 +30,32 @@ export function gridOfRows(values: readonly (readonly unknown[])[]): Grid {
   return {
     header,
     length: Math.max(0, values.length - 1),
-    columns: header.map((_, at) => ({ rows: values, at, from: -1 })),
+    columns: header.map((_, at) => columnOf(values, at, -1)),
   };
+}
+
+/** Column `at` of rows as getValues returns them, flat, its first row being data row `from`. */
+export function columnOf(rows: readonly (readonly unknown[])[], at: number, from: number): ColumnCells {
+  const cells: unknown[] = new Array<unknown>(rows.length);
+  let times: number[] | null = null;
+  for (let k = 0; k < rows.length; k++) {
+    const v = rows[k][at];
+    const ms = v instanceof Date ? v.getTime() : NaN;
+    if (ms === ms) {
+      if (times === null) times = new Array<number>(rows.length).fill(NaN);
+      times[k] = ms;
+      cells[k] = '';
+    } else cells[k] = v;
+  }
+  return { cells, times, from };
+}
+
+/** Cell k of a column (0 = its first cell), a date as a Date of its own. */
+export function cellOf(column: ColumnCells, k: number): unknown {
+  const ms = column.times === null ? NaN : column.times[k];
+  if (ms === ms) return new Date(ms);
+  const v = column.cells[k];
+  return v === undefined ? '' : v;
 }
 
 /** The cell at data row `row`, 0-based column `col`: '' where nothing was read. */
@@ -37,9 +63,8 @@ export function cellAt(grid: Grid, row: number, col: number): unknown {
   const cells = grid.columns[col];
   if (cells === undefined) return '';
   const k = row - cells.from;
-  if (k < 0 || k >= cells.rows.length) return '';
-  const v = cells.rows[k][cells.at];
-  return v === undefined ? '' : v;
+  if (k < 0 || k >= cells.cells.length) return '';
+  return cellOf(cells, k);
 }
 
 /** A column's data cells, one per data row ('' where nothing was read). */

@@ -4,7 +4,7 @@
  */
 import { readAmount } from './amounts';
 import { parseDateCell, startOfDay } from './dates';
-import { type ColumnCells, type Grid, gridOfRows } from './grid';
+import { type ColumnCells, type Grid, cellOf, gridOfRows } from './grid';
 import { type Lang, type Message, joinList, message, t } from './i18n';
 import { enumReader, labels, readYesNo } from './lists';
 import {
@@ -143,11 +143,13 @@ interface Present {
 type BadCell = { r: number; order: number; def: ColumnDef; raw: unknown; kind: BadKind | TextFault };
 
 /**
- * Parses one column into the records (skipping blank rows); bad cells read as blank and are noted.
- * Rows outside the column's block read as ''. `r` in a note is 1-based (the header is row 0).
+ * Parses one column into the records of data rows `first`.. (records[j] is row first + j), skipping
+ * blank rows; bad cells read as blank and are noted. Rows outside the column's read hold ''. `r` in a
+ * note is 1-based (the header is row 0).
  */
 function fillColumn(
   records: (Record<string, unknown> | null)[],
+  first: number,
   cells: ColumnCells | undefined,
   c: Present,
   order: number,
@@ -155,15 +157,15 @@ function fillColumn(
 ): void {
   const { key, parse } = c;
   const text = TEXT_TYPES.has(c.def.type);
-  const rows = cells?.rows ?? [];
-  const at = cells?.at ?? 0;
+  const length = cells?.cells.length ?? 0;
   const from = cells?.from ?? 0;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i];
+  for (let j = 0; j < records.length; j++) {
+    const record = records[j];
     if (record === null) continue;
+    const i = first + j;
     const k = i - from;
-    const raw = k >= 0 && k < rows.length ? rows[k][at] : '';
-    const value = parse(raw === undefined ? '' : raw);
+    const raw = cells !== undefined && k >= 0 && k < length ? cellOf(cells, k) : '';
+    const value = parse(raw);
     if (value instanceof Bad) {
       record[key] = blankFor(c.def);
       bad.push({ r: i + 1, order, def: c.def, raw, kind: value.kind });
@@ -176,13 +178,17 @@ function fillColumn(
   }
 }
 
-/** Marks the rows with something in this column (rows already marked are not looked at again). */
-function markFilled(filled: Uint8Array, cells: ColumnCells | undefined): void {
+/** Marks the rows first.. with something in this column (filled[j] is row first + j; marked rows are skipped). */
+function markFilled(filled: Uint8Array, first: number, cells: ColumnCells | undefined): void {
   if (cells === undefined) return;
-  const { rows, at, from } = cells;
-  const lo = Math.max(0, from);
-  const hi = Math.min(filled.length, from + rows.length);
-  for (let i = lo; i < hi; i++) if (filled[i] === 0 && !isBlank(rows[i - from][at])) filled[i] = 1;
+  const { cells: column, times, from } = cells;
+  const lo = Math.max(first, from);
+  const hi = Math.min(first + filled.length, from + column.length);
+  for (let i = lo; i < hi; i++) {
+    if (filled[i - first] === 1) continue;
+    const k = i - from;
+    if (!isBlank(column[k]) || (times !== null && times[k] === times[k])) filled[i - first] = 1;
+  }
 }
 
 /**
@@ -202,7 +208,7 @@ export function readTable<T extends TableName>(
   return readGrid(table, gridOfRows(values), tz, lang, firstRow, only);
 }
 
-/** readTable over a grid: each column is parsed from the block it was read in. */
+/** readTable over a grid: each column is parsed from the cells it was read as. */
 export function readGrid<T extends TableName>(
   table: T,
   grid: Grid,
@@ -211,6 +217,103 @@ export function readGrid<T extends TableName>(
   firstRow = 1,
   only?: ReadonlySet<ColumnKey<T>>,
 ): TableRead<T> {
+  const parser = rowParser(table, grid, tz, only);
+  const bad: BadCell[] = [];
+  const records = parser.records(0, grid.length - 1, bad);
+  return { headers: parser.headers, records, problems: rowProblems(table, bad, records, 0, lang, firstRow) };
+}
+
+/**
+ * Records a pass goes through in row order (index 0 = the first data row), as an array or as a
+ * RecordsInBlocks; what refreshClients, the reports and the emails read the contact log through.
+ */
+export interface RecordList<R> {
+  readonly length: number;
+  forEach(fn: (record: R | null, index: number) => void): void;
+}
+
+/** Rows a RecordsInBlocks makes records of at a time: a block's records are let go after it. */
+export const BLOCK_ROWS = 2048;
+
+/**
+ * A tab's records made from its grid a block of rows at a time, each time they are gone through:
+ * at 440,000 contacts an array of records is some 90 MB (one object per row, every field in it),
+ * while the grid the blocks are made from is kept anyway (docs/scale.md, "Memory"). A record a pass
+ * keeps is its own; records read again from the sheet (`replace`) take the place of the parsed ones.
+ */
+export class RecordsInBlocks<T extends TableName> implements RecordList<RecordTypes[T]> {
+  readonly length: number;
+  private readonly replaced = new Map<number, RecordTypes[T] | null>();
+
+  constructor(
+    private readonly parser: RowParser<T>,
+    private readonly blockRows: number = BLOCK_ROWS,
+  ) {
+    this.length = parser.length;
+  }
+
+  forEach(fn: (record: RecordTypes[T] | null, index: number) => void): void {
+    for (let first = 0; first < this.length; first += this.blockRows) {
+      const last = Math.min(this.length, first + this.blockRows) - 1;
+      const block = this.parser.records(first, last, null);
+      for (let i = first; i <= last; i++) fn(this.replaced.has(i) ? this.replaced.get(i)! : block[i - first], i);
+    }
+  }
+
+  /** The record of data row i. */
+  at(i: number): RecordTypes[T] | null {
+    if (this.replaced.has(i)) return this.replaced.get(i)!;
+    return i >= 0 && i < this.length ? this.parser.records(i, i, null)[0] : null;
+  }
+
+  /** The records of data rows first..last (both included), as a pass would see them. */
+  span(first: number, last: number): (RecordTypes[T] | null)[] {
+    const block = this.parser.records(first, last, null);
+    return block.map((record, j) => (this.replaced.has(first + j) ? this.replaced.get(first + j)! : record));
+  }
+
+  replace(i: number, record: RecordTypes[T] | null): void {
+    this.replaced.set(i, record);
+  }
+}
+
+/**
+ * readGrid with its records made a block at a time (RecordsInBlocks): the problems come from one
+ * pass over the blocks, the records are made again by each pass that goes through them.
+ */
+export function readGridInBlocks<T extends TableName>(
+  table: T,
+  grid: Grid,
+  tz: string,
+  lang: Lang = 'en',
+  firstRow = 1,
+  only?: ReadonlySet<ColumnKey<T>>,
+  blockRows = BLOCK_ROWS,
+): { headers: HeaderMatch<ColumnKey<T>>; records: RecordsInBlocks<T>; problems: RowProblem[] } {
+  const parser = rowParser(table, grid, tz, only);
+  const problems: RowProblem[] = [];
+  for (let first = 0; first < grid.length; first += blockRows) {
+    const last = Math.min(grid.length, first + blockRows) - 1;
+    const bad: BadCell[] = [];
+    const block = parser.records(first, last, bad);
+    problems.push(...rowProblems(table, bad, block, first, lang, firstRow));
+  }
+  return { headers: parser.headers, records: new RecordsInBlocks(parser, blockRows), problems };
+}
+
+/** Makes the records of data rows first..last of a grid, noting bad cells in `bad` when given. */
+interface RowParser<T extends TableName> {
+  headers: HeaderMatch<ColumnKey<T>>;
+  length: number;
+  records(first: number, last: number, bad: BadCell[] | null): (RecordTypes[T] | null)[];
+}
+
+function rowParser<T extends TableName>(
+  table: T,
+  grid: Grid,
+  tz: string,
+  only?: ReadonlySet<ColumnKey<T>>,
+): RowParser<T> {
   const headers = findHeaders(table, grid.header);
   const defs = TABLES[table] as readonly ColumnDef[];
   const present: Present[] = [];
@@ -231,19 +334,38 @@ export function readGrid<T extends TableName>(
     ...absent.map((a) => [a.key, a.value] as const),
     ...present.map((c) => [c.key, null] as const),
   ]);
+  return {
+    headers,
+    length: grid.length,
+    records(first, last, bad) {
+      const count = Math.max(0, last - first + 1);
+      // Records first (null for blank rows), then one pass per column: each pass calls one parser and
+      // stores one key, so both stay monomorphic over hundreds of thousands of rows.
+      const filled = new Uint8Array(count);
+      for (const c of present) markFilled(filled, first, grid.columns[c.col]);
+      const records: (Record<string, unknown> | null)[] = new Array<Record<string, unknown> | null>(count);
+      for (let j = 0; j < count; j++) records[j] = filled[j] === 1 ? { ...template } : null;
+      const noted: BadCell[] = bad ?? [];
+      present.forEach((c, order) => fillColumn(records, first, grid.columns[c.col], c, order, noted));
+      return records as (RecordTypes[T] | null)[];
+    },
+  };
+}
+
+/** The problems of bad cells noted over records[j] = data row first + j, in row then column order. */
+function rowProblems(
+  table: TableName,
+  bad: BadCell[],
+  records: readonly (object | null)[],
+  first: number,
+  lang: Lang,
+  firstRow: number,
+): RowProblem[] {
   const tab = tabName(table, lang);
-  // Records first (null for blank rows), then one pass per column: each pass calls one parser and
-  // stores one key, so both stay monomorphic over hundreds of thousands of rows.
-  const filled = new Uint8Array(grid.length);
-  for (const c of present) markFilled(filled, grid.columns[c.col]);
-  const records: (Record<string, unknown> | null)[] = new Array<Record<string, unknown> | null>(grid.length);
-  for (let i = 0; i < grid.length; i++) records[i] = filled[i] === 1 ? { ...template } : null;
-  const bad: BadCell[] = [];
-  present.forEach((c, order) => fillColumn(records, grid.columns[c.col], c, order, bad));
   const problems: RowProblem[] = [];
   bad.sort((a, b) => a.r - b.r || a.order - b.order);
   for (const b of bad) {
-    const record = records[b.r - 1] as Record<string, unknown>;
+    const record = records[b.r - 1 - first] as Record<string, unknown>;
     const id = typeof record.id === 'string' ? record.id : '';
     const where = {
       tab,
@@ -252,7 +374,7 @@ export function readGrid<T extends TableName>(
     };
     problems.push({ table, index: b.r - 1, id, message: problemMessage(b, where, lang) });
   }
-  return { headers, records: records as (RecordTypes[T] | null)[], problems };
+  return problems;
 }
 
 function problemMessage(b: BadCell, where: { tab: string; who: string; column: string }, lang: Lang): Message {

@@ -19,7 +19,7 @@ import {
 import { type QueuedHandover, handoverCalledFor, stillInForce } from './handover';
 import { planRecordedCell, stageChange, stageRecordedCell, unrecordedPlan, unrecordedStage } from './stage-record';
 import { poolOutlook } from './pool';
-import type { RowProblem } from './records';
+import type { RecordList, RowProblem } from './records';
 import type { ClientRecord, ColumnKey, ContactRecord } from './schema';
 import { tabName } from './schema';
 import { segmentOf } from './segment';
@@ -177,18 +177,6 @@ export function isPendingContact(contact: ContactRecord | null): boolean {
   );
 }
 
-/** Each client's latest dated row (by date, then position) among the rows dated since `sinceMs`. */
-function latestSince(contacts: readonly (ContactRecord | null)[], sinceMs: number): Map<string, ContactRecord> {
-  const latest = new Map<string, ContactRecord>();
-  for (const contact of contacts) {
-    if (contact === null || contact.date === null || contact.date.getTime() < sinceMs) continue;
-    const key = idKey(contact.clientId);
-    const was = latest.get(key)?.date?.getTime();
-    if (was === undefined || contact.date.getTime() >= was) latest.set(key, contact);
-  }
-  return latest;
-}
-
 /** What the log says about one client. */
 interface ContactFacts {
   lastReachedMs: number;
@@ -201,17 +189,47 @@ function contactName(contact: ContactRecord, index: number, lang: Lang): string 
   return contact.id !== '' ? contact.id : t(lang, 'problem.row', { index: index + 2 });
 }
 
-/** Latest reached contact per client, by Date then row order. */
-function indexContacts(
-  contacts: readonly (ContactRecord | null)[],
+/** What one pass over the contact log finds (the log is gone through once: docs/scale.md, "Memory"). */
+interface LogScan {
+  /** Latest reached contact per client, by Date then row order. */
+  byClient: Map<string, ContactFacts>;
+  /** Contacts nobody applied yet (with `catchUp`), by client key, in log order. */
+  pending: Map<string, PendingContact[]>;
+  /** Each client's latest dated row (by date, then position) among the rows dated since `recheckSince`. */
+  latestRows: Map<string, ContactRecord> | null;
+  /** Every contact ID in use (with `catchUp`: new ones are made only for pending rows). */
+  contactIds: string[];
+}
+
+function scanContacts(
+  contacts: RecordList<ContactRecord>,
   lang: Lang,
   problems: RowProblem[],
   knownIds: ReadonlySet<string>,
-): Map<string, ContactFacts> {
+  options: Pick<RefreshOptions, 'catchUp' | 'recheckSince'>,
+): LogScan {
   const byClient = new Map<string, ContactFacts>();
+  const pending = new Map<string, PendingContact[]>();
+  const since = options.recheckSince;
+  const latestRows = since === undefined ? null : new Map<string, ContactRecord>();
+  const contactIds: string[] = [];
   const tab = tabName('contacts', lang);
   contacts.forEach((contact, index) => {
     if (contact === null) return;
+    if (options.catchUp) {
+      if (contact.id !== '') contactIds.push(contact.id);
+      if (isPendingContact(contact)) {
+        const key = idKey(contact.clientId);
+        const list = pending.get(key);
+        if (list) list.push({ index, contact });
+        else pending.set(key, [{ index, contact }]);
+      }
+    }
+    if (latestRows !== null && since !== undefined && contact.date !== null && contact.date.getTime() >= since) {
+      const key = idKey(contact.clientId);
+      const was = latestRows.get(key)?.date?.getTime();
+      if (was === undefined || contact.date.getTime() >= was) latestRows.set(key, contact);
+    }
     const clientId = idKey(contact.clientId);
     if (clientId === '' || !knownIds.has(clientId)) {
       problems.push({
@@ -246,7 +264,7 @@ function indexContacts(
       });
     }
   });
-  return byClient;
+  return { byClient, pending, latestRows, contactIds };
 }
 
 function maxDay(a: DayKey | null, b: DayKey | null): DayKey | null {
@@ -261,7 +279,7 @@ function maxDay(a: DayKey | null, b: DayKey | null): DayKey | null {
  */
 export function refreshClients(
   clients: readonly (ClientRecord | null)[],
-  contacts: readonly (ContactRecord | null)[],
+  contacts: RecordList<ContactRecord>,
   settings: Settings,
   today: DayKey,
   tz: string,
@@ -285,11 +303,9 @@ export function refreshClients(
     if (count > 1)
       problems.push({ table: 'clients', index: first, id, message: message('problem.duplicateId', { tab, id }) });
   }
-  const byClient = indexContacts(contacts, lang, problems, new Set(idCount.keys()));
-  const pending = options.catchUp ? pendingContacts(contacts) : new Map<string, PendingContact[]>();
-  const latestRows = options.recheckSince === undefined ? null : latestSince(contacts, options.recheckSince);
-  const contactIds =
-    pending.size > 0 ? idGenerator('K', contactIdsOf(contacts), options.now ?? startOfDay(today, tz)) : null;
+  const scan = scanContacts(contacts, lang, problems, new Set(idCount.keys()), options);
+  const { byClient, pending, latestRows } = scan;
+  const contactIds = pending.size > 0 ? idGenerator('K', scan.contactIds, options.now ?? startOfDay(today, tz)) : null;
   const applied: AppliedRow[] = [];
   const caughtUp: (CaughtUp | null)[] = [];
   const handovers: QueuedHandover[] = [];
@@ -481,25 +497,6 @@ export function computeClient(
 interface PendingContact {
   index: number;
   contact: ContactRecord;
-}
-
-/** Contacts nobody applied yet (no ID, but a date, a client and an outcome), by client key, in log order. */
-function pendingContacts(contacts: readonly (ContactRecord | null)[]): Map<string, PendingContact[]> {
-  const out = new Map<string, PendingContact[]>();
-  contacts.forEach((contact, index) => {
-    if (contact === null || !isPendingContact(contact)) return;
-    const key = idKey(contact.clientId);
-    const list = out.get(key);
-    if (list) list.push({ index, contact });
-    else out.set(key, [{ index, contact }]);
-  });
-  return out;
-}
-
-function contactIdsOf(contacts: readonly (ContactRecord | null)[]): string[] {
-  const ids: string[] = [];
-  for (const c of contacts) if (c !== null && c.id !== '') ids.push(c.id);
-  return ids;
 }
 
 /**

@@ -14,8 +14,8 @@ import type { Settings, SettingsRead } from '../core/settings';
 import { type ClientIdSource, clientIdSource } from './client-ids';
 import type { WorkbookContext } from './context';
 import { UserError } from './errors';
-import { type Span, cellAt, spanOf } from '../core/grid';
-import { type RecentColumns, type Table, openTable, sheetRow, tabLabel } from './table';
+import { type Span, cellAt } from '../core/grid';
+import { type LogTable, type RecentColumns, type Table, openLog, openTable, sheetRow, tabLabel } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,7 +23,8 @@ const FREE_TEXT = new Set<ColumnDef['type']>(['text', 'plainText', 'person']);
 
 export interface ClientsPass {
   clients: Table<'clients'>;
-  contacts: Table<'contacts'>;
+  /** Contacts, its records made a block of rows at a time (RecordsInBlocks) */
+  contacts: LogTable<'contacts'>;
   settings: Settings;
   today: DayKey;
   result: RefreshResult;
@@ -74,7 +75,7 @@ export interface ExtraColumns {
  * default; the other cells are the ones already read), as sheet cells and as records.
  */
 function rereadSpan(
-  contacts: Table<'contacts'>,
+  contacts: LogTable<'contacts'>,
   ctx: WorkbookContext,
   span: Span,
   left = 0,
@@ -95,15 +96,18 @@ function rereadSpan(
  * read over their span, so Refresh can apply them; in a log where every row was applied (the usual
  * case) nothing more is read.
  */
-function readPendingRows(contacts: Table<'contacts'>, ctx: WorkbookContext): Map<number, unknown[]> {
+function readPendingRows(contacts: LogTable<'contacts'>, ctx: WorkbookContext): Map<number, unknown[]> {
   const cells = new Map<number, unknown[]>();
-  const span = spanOf(contacts.records.length, (i) => isPendingContact(contacts.records[i]));
-  if (span === null) return cells;
+  const pending: number[] = [];
+  contacts.records.forEach((record, i) => {
+    if (isPendingContact(record)) pending.push(i);
+  });
+  if (pending.length === 0) return cells;
+  const span: Span = { first: pending[0], last: pending[pending.length - 1] };
   const { rows, records } = rereadSpan(contacts, ctx, span);
-  for (let i = span.first; i <= span.last; i++) {
-    if (!isPendingContact(contacts.records[i])) continue;
+  for (const i of pending) {
     const full = records[i - span.first];
-    if (full) contacts.records[i] = full;
+    if (full) contacts.records.replace(i, full);
     cells.set(i, rows[i - span.first]);
   }
   return cells;
@@ -117,20 +121,24 @@ const RECHECKED = ['nextFollowUp', 'nextOwner', 'nextTopic', 'stageAfter'] as co
  * columns between the first and last of them), so Refresh can find an edit nobody applied. A log is
  * appended as things happen: the span is the last week's rows, whatever the log's size.
  */
-function readRecentSteps(contacts: Table<'contacts'>, ctx: WorkbookContext, sinceMs: number): void {
+function readRecentSteps(contacts: LogTable<'contacts'>, ctx: WorkbookContext, sinceMs: number): void {
   const cols = RECHECKED.map((key) => contacts.headers.map[key]).filter((c): c is number => c !== undefined);
-  const dated = (i: number): boolean => {
-    const date = contacts.records[i]?.date;
-    return date != null && date.getTime() >= sinceMs;
-  };
-  const span = cols.length === 0 ? null : spanOf(contacts.records.length, dated);
+  if (cols.length === 0) return;
+  let span: Span | null = null;
+  contacts.records.forEach((record, i) => {
+    const date = record?.date;
+    if (date == null || date.getTime() < sinceMs) return;
+    if (span === null) span = { first: i, last: i };
+    else span.last = i;
+  });
   if (span === null) return;
+  const { first, last } = span as Span;
   const left = Math.min(...cols);
   const { records } = rereadSpan(contacts, ctx, span, left, Math.max(...cols) - left + 1);
+  const before = contacts.records.span(first, last);
   records.forEach((full, r) => {
-    const at = span.first + r;
-    const was = contacts.records[at];
-    if (full && was) contacts.records[at] = { ...was, ...pick(full, RECHECKED) };
+    const was = before[r];
+    if (full && was) contacts.records.replace(first + r, { ...was, ...pick(full, RECHECKED) });
   });
 }
 
@@ -156,7 +164,7 @@ export function computeClients(
     needs,
     columns: union(union(CLIENT_COLUMNS, extra.clients), stepColumns),
   });
-  const contacts = openTable(sheets, 'contacts', {
+  const contacts = openLog(sheets, 'contacts', {
     ...opts,
     columns: union<ColumnKey<'contacts'>>(REFRESH_CONTACT_COLUMNS, extra.contacts),
     recent: extra.recentContacts,

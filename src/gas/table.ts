@@ -6,12 +6,13 @@
  */
 import type { Lang } from '../core/i18n';
 import { message, t } from '../core/i18n';
-import { APPEND_SPARE_ROWS, type Grid, cellAt, gridOfRows, spanOf } from '../core/grid';
+import { APPEND_SPARE_ROWS, type Grid, cellAt, columnOf, gridOfRows, spanOf } from '../core/grid';
 import { HEADER_SCAN_ROWS } from '../core/header-row';
-import { readGrid, type TableRead } from '../core/records';
+import { type RecordsInBlocks, type TableRead, readGrid, readGridInBlocks } from '../core/records';
 import {
   type ColumnDef,
   type ColumnKey,
+  type HeaderMatch,
   type TableName,
   TABLES,
   column,
@@ -187,6 +188,54 @@ export interface RecentColumns<T extends TableName> {
  * else one sentence in the user's language and nothing is written.
  */
 export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table: T, opts: OpenOptions<T>): Table<T> {
+  const { grid, headerRow, sheet, parsed } = openGrid(sheets, table, opts);
+  const read = readGrid(table, grid, opts.tz, opts.lang, headerRow, parsed);
+  requireColumns(sheet, table, read.headers, opts);
+  return { ...read, table, sheet, grid, lastColumn: grid.header.length, headerRow };
+}
+
+/** A table whose records are made a block of rows at a time, each time a pass goes through them. */
+export interface LogTable<T extends TableName> extends Omit<Table<T>, 'records'> {
+  records: RecordsInBlocks<T>;
+}
+
+/**
+ * openTable for a log read in full by a pass over every client (Contacts, for Refresh, Pool release,
+ * the reports and the emails): the cells are read the same way, and the records are made from them a
+ * block of rows at a time (RecordsInBlocks), never all at once (docs/scale.md, "Memory").
+ */
+export function openLog<T extends TableName>(sheets: Map<string, Sheet>, table: T, opts: OpenOptions<T>): LogTable<T> {
+  const { grid, headerRow, sheet, parsed } = openGrid(sheets, table, opts);
+  const read = readGridInBlocks(table, grid, opts.tz, opts.lang, headerRow, parsed);
+  requireColumns(sheet, table, read.headers, opts);
+  return { ...read, table, sheet, grid, lastColumn: grid.header.length, headerRow };
+}
+
+/** The tab must hold every column the operation needs, else one sentence and nothing is written. */
+function requireColumns<T extends TableName>(
+  sheet: Sheet,
+  table: T,
+  headers: HeaderMatch<ColumnKey<T>>,
+  opts: OpenOptions<T>,
+): void {
+  const needed = new Set<ColumnKey<T>>([...headers.missingRequired, ...(opts.needs ?? [])]);
+  for (const key of needed) {
+    if (headers.map[key] === undefined) {
+      const def = column(table, key);
+      throw new UserError(
+        opts.lang,
+        message('error.missingColumn', { tab: nameOf(sheet), column: t(opts.lang, def.label) }),
+      );
+    }
+  }
+}
+
+/** The cells an operation reads of a table, and the columns to parse (undefined: all). */
+function openGrid<T extends TableName>(
+  sheets: Map<string, Sheet>,
+  table: T,
+  opts: OpenOptions<T>,
+): GridRead & { sheet: Sheet; parsed: ReadonlySet<ColumnKey<T>> | undefined } {
   const sheet = findTab(sheets, table);
   if (!sheet) throw new UserError(opts.lang, message('error.missingTab', { tab: tabName(table, opts.lang) }));
   const held = memoActive(table);
@@ -203,18 +252,7 @@ export function openTable<T extends TableName>(sheets: Map<string, Sheet>, table
     held || only ? readColumns(sheet, table, opts.lang, only, held) : readWhole(sheet, table, opts.lang);
   if (recent) fillRecent(sheet, table, grid, recent, headerRow);
   const parsed = recent && only ? new Set<ColumnKey<T>>([...only, ...recent.columns]) : only;
-  const read = readGrid(table, grid, opts.tz, opts.lang, headerRow, parsed);
-  const needed = new Set<ColumnKey<T>>([...read.headers.missingRequired, ...(opts.needs ?? [])]);
-  for (const key of needed) {
-    if (read.headers.map[key] === undefined) {
-      const def = column(table, key);
-      throw new UserError(
-        opts.lang,
-        message('error.missingColumn', { tab: nameOf(sheet), column: t(opts.lang, def.label) }),
-      );
-    }
-  }
-  return { ...read, table, sheet, grid, lastColumn: grid.header.length, headerRow };
+  return { grid, headerRow, sheet, parsed };
 }
 
 interface GridRead {
@@ -308,7 +346,8 @@ function readInto(
     const from = cols[i];
     const width = cols[j] - from + 1;
     const rows = sheet.getRange(headerRow + 1 + first, from + 1, last - first + 1, width).getValues();
-    for (let c = 0; c < width; c++) grid.columns[from + c] = { rows, at: c, from: first };
+    // Kept as flat columns: the row arrays getValues made are let go at once (core/grid.ts).
+    for (let c = 0; c < width; c++) grid.columns[from + c] = columnOf(rows, c, first);
     i = j + 1;
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Tables parsed straight from the getValues blocks they were read in (src/core/grid.ts): a column
- * read over part of the rows reads as '' elsewhere, and a bad cell still names its own row.
+ * Tables parsed from the columns they were read as (src/core/grid.ts: one flat array per column): a
+ * column read over part of the rows reads as '' elsewhere, and a bad cell still names its own row.
  */
-import { type Grid, cellAt, columnCells, gridOfRows } from '../../src/core/grid';
+import { type Grid, cellAt, columnCells, columnOf, gridOfRows } from '../../src/core/grid';
 import { readGrid, readTable } from '../../src/core/records';
 
 const SH = 'Asia/Shanghai';
@@ -25,10 +25,10 @@ function partlyRead(): Grid {
     length: 4,
     columns: [
       undefined,
-      { rows: dateAndClient, at: 0, from: 0 },
-      { rows: dateAndClient, at: 1, from: 0 },
-      { rows: byAndOutcome, at: 0, from: 1 },
-      { rows: byAndOutcome, at: 1, from: 1 },
+      columnOf(dateAndClient, 0, 0),
+      columnOf(dateAndClient, 1, 0),
+      columnOf(byAndOutcome, 0, 1),
+      columnOf(byAndOutcome, 1, 1),
     ],
   };
 }

@@ -18,14 +18,14 @@ export interface PersonActivity {
 /** Contacts logged in the window, by the person who made them. */
 export function contactsByPerson(ctx: DigestContext, w: DayRange): Map<string, PersonActivity> {
   const out = new Map<string, PersonActivity>();
-  for (const c of ctx.contacts) {
-    if (!inRange(dayOf(c.date, ctx.input.tz), w)) continue;
+  ctx.contacts.forEach((c) => {
+    if (c === null || !inRange(dayOf(c.date, ctx.input.tz), w)) return;
     const key = personKey(c.by);
     const a = out.get(key) ?? { attempts: 0, reached: 0 };
     a.attempts++;
     if (c.outcome === 'reached') a.reached++;
     out.set(key, a);
-  }
+  });
   return out;
 }
 

@@ -14,6 +14,7 @@ import type { Settings } from '../settings';
 import { type ChurnWarning, churnWarnings } from '../churn';
 import { type FollowUpState, daysOverdue, followUpState } from '../status';
 import { idKey } from '../ids';
+import type { RecordList } from '../records';
 
 /**
  * The Clients and Contacts columns the emails are computed from (the rules' own and what the lines
@@ -46,7 +47,8 @@ export interface DigestInput {
   clients: readonly (ClientRecord | null)[];
   /** Sheet row of the first data row (the header is on the row above). */
   firstRow: number;
-  contacts: readonly (ContactRecord | null)[];
+  /** the contact log (src/core/records.ts RecordList: an array, or records made a block at a time) */
+  contacts: RecordList<ContactRecord>;
   team: readonly (TeamMember | null)[];
   changes: readonly (ChangeRecord | null)[];
   /** The run's hour of the day in the spreadsheet's time zone, for the greeting (default: morning). */
@@ -91,7 +93,8 @@ export interface DigestContext {
   input: DigestInput;
   facts: ClientFact[];
   team: TeamMember[];
-  contacts: ContactRecord[];
+  /** the contact log as read (blank rows are null) */
+  contacts: RecordList<ContactRecord>;
   changes: ChangeRecord[];
 }
 
@@ -116,12 +119,12 @@ interface ContactIndex {
   resultMs: number;
 }
 
-function indexContacts(contacts: readonly ContactRecord[], tz: string): Map<string, ContactIndex> {
+function indexContacts(contacts: RecordList<ContactRecord>, tz: string): Map<string, ContactIndex> {
   const index = new Map<string, ContactIndex>();
-  for (const c of contacts) {
-    if (c.date === null) continue;
+  contacts.forEach((c) => {
+    if (c === null || c.date === null) return;
     const id = idKey(c.clientId);
-    if (id === '') continue;
+    if (id === '') return;
     const ms = c.date.getTime();
     let entry = index.get(id);
     if (!entry) {
@@ -143,7 +146,7 @@ function indexContacts(contacts: readonly ContactRecord[], tz: string): Map<stri
       entry.latestResult = c.result;
       entry.resultMs = ms;
     }
-  }
+  });
   return index;
 }
 
@@ -171,9 +174,8 @@ function present<T>(rows: readonly (T | null)[]): T[] {
 /** Everything the three kinds of email need, in one pass over each tab. */
 export function prepareDigest(input: DigestInput): DigestContext {
   const { today, tz, settings } = input;
-  const contacts = present(input.contacts);
   const refreshed = refreshClients(input.clients, input.contacts, settings, today, tz, { lang: input.lang });
-  const byClient = indexContacts(contacts, tz);
+  const byClient = indexContacts(input.contacts, tz);
   const facts: ClientFact[] = [];
   input.clients.forEach((client, i) => {
     const computed = refreshed.clients[i];
@@ -222,5 +224,5 @@ export function prepareDigest(input: DigestInput): DigestContext {
       ),
     });
   });
-  return { input, facts, team: present(input.team), contacts, changes: present(input.changes) };
+  return { input, facts, team: present(input.team), contacts: input.contacts, changes: present(input.changes) };
 }

@@ -17,11 +17,13 @@ import {
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
 import { idKey } from '../ids';
+import type { RecordList } from '../records';
 import { type Move, clientMoves } from './moves';
 
 export interface ReportInput {
   clients: readonly (ClientRecord | null)[];
-  contacts: readonly (ContactRecord | null)[];
+  /** the contact log, gone through once here (src/core/records.ts RecordList) */
+  contacts: RecordList<ContactRecord>;
   changes: readonly (ChangeRecord | null)[];
   team: readonly (TeamMember | null)[];
   settings: Settings;

@@ -24,7 +24,7 @@ import { readSettings } from '../settings-tab';
 import { type WorkbookContext, workbookContext } from '../context';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { type RecentColumns, findTab, openTable, sheetsByName } from '../table';
+import { type RecentColumns, findTab, openLog, openTable, sheetsByName } from '../table';
 import { type GridSizes, checkCellBudget } from './cell-budget';
 import type { Settings } from '../../core/settings';
 import { type Layout, layoutReport } from './layout';
@@ -91,7 +91,7 @@ function readSources(
     ctx,
     readSettings(sheets, ctx.lang).settings,
     openTable(sheets, 'clients', { ...ctx, columns: REPORT_COLUMNS.clients }).records,
-    openTable(sheets, 'contacts', { ...ctx, ...contactColumns(ctx, names, options) }).records,
+    openLog(sheets, 'contacts', { ...ctx, ...contactColumns(ctx, names, options) }).records,
   );
 }
 

@@ -10,7 +10,7 @@ import type { WorkbookContext } from '../context';
 import { awaitingConfirmation, teamAsConfirmed } from '../../core/roles';
 import { accessList } from '../mail-access';
 import { loadConfirmedRoles } from '../roles';
-import { findTab, openTable, sheetRow, sheetsByName } from '../table';
+import { findTab, openLog, openTable, sheetRow, sheetsByName } from '../table';
 
 export interface DigestSource {
   input: DigestInput;
@@ -28,7 +28,7 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
   const lang = settings.language ?? wb.lang;
   const opts = { lang, tz: wb.tz };
   const clients = openTable(sheets, 'clients', { ...opts, columns: DIGEST_COLUMNS.clients });
-  const contacts = openTable(sheets, 'contacts', { ...opts, columns: DIGEST_COLUMNS.contacts });
+  const contacts = openLog(sheets, 'contacts', { ...opts, columns: DIGEST_COLUMNS.contacts });
   const team = openTable(sheets, 'team', opts);
   // Changes only add the week's moves: an older workbook without the tab still gets its emails.
   const changes = findTab(sheets, 'changes') ? openTable(sheets, 'changes', opts).records : [];
