@@ -34,6 +34,16 @@ export interface ColumnDef {
   readonly computed?: boolean;
   /** The operation cannot run without this column. */
   readonly required?: boolean;
+  /**
+   * In what the sidebar sends (a logged contact, a new client): 'required' — a save without a value
+   * is refused, and the form marks the field *; 'filled' — the add-on fills it in itself, so it is no
+   * field of the entry.
+   */
+  readonly entry?: 'required' | 'filled';
+  /** Typed over several lines: the forms give it a text area. */
+  readonly multiline?: boolean;
+  /** The text box the forms give it (a phone shows the keyboard for it); plain text when absent. */
+  readonly input?: 'email' | 'tel';
   readonly width: number;
   /** Sheets number format; '@' keeps a cell as plain text. */
   readonly format?: string;
@@ -108,6 +118,7 @@ export const CLIENT_COLUMNS = [
       '单位名称',
     ],
     type: 'text',
+    entry: 'required',
     required: true,
     width: 180,
     format: TEXT,
@@ -154,6 +165,7 @@ export const CLIENT_COLUMNS = [
       '联系方式',
     ],
     type: 'plainText',
+    input: 'tel',
     width: 130,
     format: TEXT,
   },
@@ -162,6 +174,7 @@ export const CLIENT_COLUMNS = [
     label: 'column.clients.email',
     aliases: ['E-mail', 'Mail', 'Email address', '电子邮件', '电子邮箱'],
     type: 'text',
+    input: 'email',
     width: 180,
     format: TEXT,
   },
@@ -253,6 +266,7 @@ export const CLIENT_COLUMNS = [
     label: 'column.clients.need',
     aliases: ['Needs', 'Requirement', 'Need quantity', '需求量', '需求说明', '需求内容'],
     type: 'text',
+    multiline: true,
     width: 180,
   },
   {
@@ -392,6 +406,7 @@ export const CLIENT_COLUMNS = [
     label: 'column.clients.notes',
     aliases: ['Note', 'Remarks', 'Comments', 'Profile', '说明', '备注说明'],
     type: 'text',
+    multiline: true,
     width: 250,
   },
   {
@@ -438,6 +453,7 @@ export const CONTACT_COLUMNS = [
     label: 'column.contacts.id',
     aliases: ['Contact ID', 'Log ID', '记录编号'],
     type: 'plainText',
+    entry: 'filled',
     width: 110,
     format: TEXT,
   },
@@ -455,6 +471,7 @@ export const CONTACT_COLUMNS = [
     label: 'column.contacts.clientId',
     aliases: ['Customer ID', '客户ID'],
     type: 'plainText',
+    entry: 'required',
     required: true,
     width: 110,
     format: TEXT,
@@ -464,6 +481,7 @@ export const CONTACT_COLUMNS = [
     label: 'column.contacts.client',
     aliases: ['Client name', 'Customer', 'Company', '客户名称', '公司'],
     type: 'text',
+    entry: 'filled',
     width: 160,
     format: TEXT,
   },
@@ -479,6 +497,7 @@ export const CONTACT_COLUMNS = [
     label: 'column.contacts.channel',
     aliases: ['Method', 'Via', 'Contact method', '方式', '联系方式', '渠道'],
     type: 'enum',
+    entry: 'required',
     list: 'channels',
     width: 90,
   },
@@ -488,6 +507,7 @@ export const CONTACT_COLUMNS = [
     formerly: { 'zh-CN': ['接通情况'] },
     aliases: ['Call outcome', 'Call result', '联系结果', '通话结果', '接通结果'],
     type: 'enum',
+    entry: 'required',
     list: 'outcomes',
     required: true,
     width: 120,
@@ -506,6 +526,7 @@ export const CONTACT_COLUMNS = [
     label: 'column.contacts.summary',
     aliases: ['What was said', 'Notes', 'Content', 'Details', '跟进内容', '内容', '谈话内容', '备注'],
     type: 'text',
+    multiline: true,
     width: 300,
     format: TEXT,
   },
@@ -514,6 +535,7 @@ export const CONTACT_COLUMNS = [
     label: 'column.contacts.objections',
     aliases: ['Questions', 'Concerns', 'Questions and objections', '疑问', '异议', '客户疑问'],
     type: 'text',
+    multiline: true,
     width: 200,
     format: TEXT,
   },
@@ -881,4 +903,26 @@ export interface RecordTypes {
   team: TeamMember;
   changes: ChangeRecord;
   settings: SettingRow;
+}
+
+/** Flattens an intersection, so an entry's type reads as one object. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * One row as the sidebar sends it: every column the add-on does not fill itself (entry: 'filled'),
+ * under its column key, as typed; a column marked entry: 'required' must be there. A column added to
+ * the table is a field of the entry at once.
+ */
+export type EntryOf<Cols extends readonly ColumnDef[]> = Flat<
+  { [C in Cols[number] as C extends { entry: 'required' } ? C['key'] : never]: string } & {
+    [C in Cols[number] as C extends { entry: 'required' | 'filled' } ? never : C['key']]?: string;
+  }
+>;
+
+/** A contact as Log contact (and the import) sends it: Contacts columns by key, list values as codes or labels. */
+export type NewContactFields = EntryOf<typeof CONTACT_COLUMNS>;
+
+/** Whether a save is refused without a value in this column (the forms mark it *). */
+export function entryRequired<T extends TableName>(table: T, key: ColumnKey<T>): boolean {
+  return column(table, key).entry === 'required';
 }

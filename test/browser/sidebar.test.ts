@@ -68,7 +68,7 @@ test('log a contact end to end: search, pick, Reached pre-fills the next date, s
   await pick('acme');
   await page.waitForSelector('#picked-client');
   await page.selectOption('#log-outcome', 'reached');
-  await page.waitForFunction(() => (document.getElementById('log-nextDate') as HTMLInputElement).value !== '');
+  await page.waitForFunction(() => (document.getElementById('log-nextFollowUp') as HTMLInputElement).value !== '');
   await page.fill('#log-summary', '=IMPORTXML("http://x","//a") asked for the price');
   await page.click('#log-save');
   await page.waitForSelector('.banner.ok');
