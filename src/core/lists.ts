@@ -362,14 +362,6 @@ export type Attitude = ListCode<'attitudes'>;
 export type Segment = ListCode<'segments'>;
 export type ChangeKind = ListCode<'changeKinds'>;
 
-/** Strategy per segment (seed 001: VIP 升级服务, 正常关系 客户关怀, 低价值 激活, 异议/休眠 复苏). */
-export const SEGMENT_STRATEGY: Record<Segment, MessageKey> = {
-  vip: 'segment.strategy.vip',
-  normal: 'segment.strategy.normal',
-  lowValue: 'segment.strategy.lowValue',
-  objectionDormant: 'segment.strategy.objectionDormant',
-};
-
 /** Stage order: A < A2 < B1 < B2 < B3 < Won; Lost is an exit, ranked apart. */
 const STAGE_RANK: Record<Stage, number> = { A: 1, A2: 2, B1: 3, B2: 4, B3: 5, won: 6, lost: 0 };
 
