@@ -6,7 +6,7 @@
  */
 import type { Lang, Message } from '../core/i18n';
 import type { Grade } from '../core/lists';
-import type { ClientRecord, ContactRecord } from '../core/schema';
+import type { ClientRecord, ContactRecord, NewContactFields } from '../core/schema';
 import type { FollowUpState } from '../core/status';
 
 /** A calendar day in the spreadsheet's time zone, 'YYYY-MM-DD'. */
@@ -91,27 +91,15 @@ export interface ClientCard {
   history: ContactEntry[];
 }
 
-/** The contact form as the sidebar sends it: list values as codes or labels in either language. */
-export interface LogContactEntry {
-  clientId: string;
-  channel: string;
-  outcome: string;
-  result?: string;
-  summary?: string;
-  objections?: string;
-  attitude?: string;
-  reason?: string;
-  /** defaults to now; a day ('2026-03-01') or an instant */
-  date?: string;
-  /** defaults to the signed-in user's Team name */
-  by?: string;
-  nextDate?: IsoDay;
-  nextOwner?: string;
-  nextTopic?: string;
-  stage?: string;
-  /** a grade to set by hand; '' clears the override; absent leaves it */
-  gradeOverride?: string;
-}
+/**
+ * The contact form as the sidebar sends it, read off the Contacts columns (core/schema.ts): each
+ * column by its key, as typed, list values as codes or labels in any language; Client ID, Channel and
+ * Outcome must be there, the contact's own ID and the client's name are filled in by the server.
+ * `date` defaults to now (a day, '2026-03-01', or an instant); `by` to the signed-in user's Team name;
+ * `stageAfter` absent leaves the stage; `gradeAfter` is a grade set by hand ('' clears it, absent
+ * leaves it).
+ */
+export type LogContactEntry = NewContactFields;
 
 /** Client fields by their camelCase column keys, as typed into the Add client form. */
 export type NewClientFields = Partial<Record<keyof ClientRecord, string | number | boolean>>;

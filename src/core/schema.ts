@@ -34,6 +34,16 @@ export interface ColumnDef {
   readonly computed?: boolean;
   /** The operation cannot run without this column. */
   readonly required?: boolean;
+  /**
+   * In what the sidebar sends (a logged contact, a new client): 'required' — a save without a value
+   * is refused, and the form marks the field *; 'filled' — the add-on fills it in itself, so it is no
+   * field of the entry.
+   */
+  readonly entry?: 'required' | 'filled';
+  /** Typed over several lines: the forms give it a text area. */
+  readonly multiline?: boolean;
+  /** The text box the forms give it (a phone shows the keyboard for it); plain text when absent. */
+  readonly input?: 'email' | 'tel';
   readonly width: number;
   /** Sheets number format; '@' keeps a cell as plain text. */
   readonly format?: string;
@@ -41,6 +51,31 @@ export interface ColumnDef {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+}
+
+/**
+ * A column as declared: its header is the catalogues' word `column.<table>.<key>`, unless it names
+ * another (the next-step columns, which Clients and Contacts share). Only the key is written here.
+ */
+type ColumnSpec = Omit<ColumnDef, 'label'> & { readonly label?: MessageKey };
+
+/** The catalogue key of a declared column's header. */
+type LabelOf<T extends string, C> = C extends { label: infer L extends string }
+  ? L
+  : C extends { key: infer K extends string }
+    ? `column.${T}.${K}`
+    : never;
+
+type Labelled<T extends string, Cols extends readonly ColumnSpec[]> = {
+  readonly [I in keyof Cols]: Cols[I] & { readonly label: LabelOf<T, Cols[I]> };
+};
+
+/** A table's columns, each with the catalogue key of its header. */
+function labelled<const T extends string, const Cols extends readonly ColumnSpec[]>(
+  table: T,
+  specs: Cols,
+): Labelled<T, Cols> {
+  return specs.map((c) => ({ label: `column.${table}.${c.key}`, ...c })) as unknown as Labelled<T, Cols>;
 }
 
 /** Whether a number lies in its column's range (whole numbers only where the column says so). */
@@ -78,12 +113,11 @@ const NEXT_STEP_COLUMNS = [
   },
   { key: 'nextOwner', label: 'column.nextStep.nextOwner', aliases: NEXT_OWNER_ALIASES, type: 'person', width: 110 },
   { key: 'nextTopic', label: 'column.nextStep.nextTopic', aliases: NEXT_TOPIC_ALIASES, type: 'text', width: 200 },
-] as const satisfies readonly ColumnDef[];
+] as const satisfies readonly ColumnSpec[];
 
-export const CLIENT_COLUMNS = [
+export const CLIENT_COLUMNS = labelled('clients', [
   {
     key: 'id',
-    label: 'column.clients.id',
     aliases: ['Client ID', 'Customer ID', '客户编号', '客户ID'],
     type: 'plainText',
     required: true,
@@ -92,7 +126,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'name',
-    label: 'column.clients.name',
     aliases: [
       'Client name',
       'Client',
@@ -108,6 +141,7 @@ export const CLIENT_COLUMNS = [
       '单位名称',
     ],
     type: 'text',
+    entry: 'required',
     required: true,
     width: 180,
     format: TEXT,
@@ -115,7 +149,6 @@ export const CLIENT_COLUMNS = [
   {
     // One ARRAYFORMULA in the header cell works the state out live (core/follow-up-formula.ts); never read or written by rows.
     key: 'followUpState',
-    label: 'column.clients.followUpState',
     aliases: ['Follow up state', 'Follow-up status', '跟进情况', '跟进状况'],
     type: 'text',
     computed: true,
@@ -123,7 +156,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'contact',
-    label: 'column.clients.contact',
     aliases: ['Contact person', 'Contact name', '联系人姓名', '对接人', '姓名'],
     type: 'text',
     width: 110,
@@ -131,14 +163,12 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'title',
-    label: 'column.clients.title',
     aliases: ['Job title', 'Position', '职位', '头衔'],
     type: 'text',
     width: 100,
   },
   {
     key: 'phone',
-    label: 'column.clients.phone',
     aliases: [
       'Phone number',
       'Mobile',
@@ -154,20 +184,20 @@ export const CLIENT_COLUMNS = [
       '联系方式',
     ],
     type: 'plainText',
+    input: 'tel',
     width: 130,
     format: TEXT,
   },
   {
     key: 'email',
-    label: 'column.clients.email',
     aliases: ['E-mail', 'Mail', 'Email address', '电子邮件', '电子邮箱'],
     type: 'text',
+    input: 'email',
     width: 180,
     format: TEXT,
   },
   {
     key: 'address',
-    label: 'column.clients.address',
     aliases: ['Building', 'Location', '楼号', '住址', '详细地址', '楼盘'],
     type: 'text',
     width: 200,
@@ -175,7 +205,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'kind',
-    label: 'column.clients.kind',
     aliases: ['Client type', 'Customer type', 'Lead type', 'Type', '意向客户类型', '类型', '类别'],
     type: 'enum',
     list: 'kinds',
@@ -183,7 +212,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'source',
-    label: 'column.clients.source',
     aliases: ['Lead source', '客户来源', '来源渠道', '渠道来源'],
     type: 'enum',
     list: 'sources',
@@ -191,7 +219,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'owner',
-    label: 'column.clients.owner',
     aliases: [
       'Salesperson',
       'Sales rep',
@@ -208,14 +235,12 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'collaborator',
-    label: 'column.clients.collaborator',
     aliases: ['Helper', 'Co-owner', 'Help wanted', '协助人', '协同人'],
     type: 'person',
     width: 110,
   },
   {
     key: 'stage',
-    label: 'column.clients.stage',
     aliases: ['Pipeline stage', 'Process', '流程', '销售阶段', '进度'],
     type: 'enum',
     list: 'stages',
@@ -223,7 +248,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'grade',
-    label: 'column.clients.grade',
     aliases: ['Level', 'Rating', '等级', '客户级别', '分级', '意向等级'],
     type: 'enum',
     list: 'grades',
@@ -232,7 +256,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'gradeOverride',
-    label: 'column.clients.gradeOverride',
     formerly: { 'zh-CN': ['级别调整'] },
     aliases: ['Manual grade', 'Override', '手动级别', '人工级别', '等级调整'],
     type: 'enum',
@@ -241,7 +264,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'status',
-    label: 'column.clients.status',
     aliases: ['State', 'Client status', '客户状态'],
     type: 'enum',
     list: 'statuses',
@@ -250,14 +272,13 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'need',
-    label: 'column.clients.need',
     aliases: ['Needs', 'Requirement', 'Need quantity', '需求量', '需求说明', '需求内容'],
     type: 'text',
+    multiline: true,
     width: 180,
   },
   {
     key: 'needConfirmed',
-    label: 'column.clients.needConfirmed',
     aliases: ['Need clear', 'Has need', '需求确认', '有需求', '需求已确认'],
     type: 'boolean',
     list: 'yesNo',
@@ -265,7 +286,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'budgetConfirmed',
-    label: 'column.clients.budgetConfirmed',
     aliases: ['Budget', 'Has budget', '预算', '有预算', '预算已确认'],
     type: 'boolean',
     list: 'yesNo',
@@ -273,7 +293,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'decisionMaker',
-    label: 'column.clients.decisionMaker',
     aliases: ['Talking to decision maker', 'Decision-maker', 'DM', '决策者', '有决策权', '是否决策人', '对接决策人'],
     type: 'boolean',
     list: 'yesNo',
@@ -281,14 +300,12 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'competitors',
-    label: 'column.clients.competitors',
     aliases: ['Competition', 'Other brands', '竞品', '其他品牌', '竞争品牌'],
     type: 'text',
     width: 140,
   },
   {
     key: 'expectedDate',
-    label: 'column.clients.expectedDate',
     aliases: [
       'Expected purchase date',
       'Planned date',
@@ -305,7 +322,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'lastContact',
-    label: 'column.clients.lastContact',
     aliases: ['Last contacted', 'Last reached', '最后联系日期', '最近联系日期', '上次联系', '上次联系日期'],
     type: 'date',
     computed: true,
@@ -317,7 +333,6 @@ export const CLIENT_COLUMNS = [
     // When the next step in force was set: the date of the contact or the typed edit that set it. A
     // contact dated before it never replaces the step (docs/rule-path.md).
     key: 'planSet',
-    label: 'column.clients.planSet',
     aliases: ['Plan set', 'Next step set on', '计划设定时间'],
     type: 'date',
     computed: true,
@@ -326,7 +341,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'poolRelease',
-    label: 'column.clients.poolRelease',
     aliases: ['Pool date', 'Release date', '公海释放', '释放日期', '进入公海日期', '公海日期'],
     type: 'date',
     computed: true,
@@ -335,7 +349,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'dealValue',
-    label: 'column.clients.dealValue',
     aliases: ['Deal amount', 'Contract value', 'Amount', '合同金额', '金额', '成交额'],
     type: 'number',
     min: 0,
@@ -344,7 +357,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'expiryDate',
-    label: 'column.clients.expiryDate',
     formerly: { 'zh-CN': ['到期日'] },
     aliases: ['Expiry', 'Contract expiry', 'Service expiry', 'Renewal date', '到期日期', '服务到期', '服务到期日'],
     type: 'date',
@@ -353,7 +365,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'satisfaction',
-    label: 'column.clients.satisfaction',
     aliases: ['Satisfaction (1-5)', 'CSAT', '客户满意度'],
     type: 'number',
     min: 1,
@@ -364,7 +375,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'segment',
-    label: 'column.clients.segment',
     aliases: ['Customer segment', 'Value segment', '客户分群', '价值分类', '分群'],
     type: 'enum',
     list: 'segments',
@@ -373,7 +383,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'lostReason',
-    label: 'column.clients.lostReason',
     aliases: ['Reason lost', 'Churn reason', '丢单原因'],
     type: 'enum',
     list: 'lostReasons',
@@ -381,7 +390,6 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'created',
-    label: 'column.clients.created',
     aliases: ['Created on', 'Created date', 'Date added', '录入日期', '建档日期', '创建时间'],
     type: 'date',
     width: 110,
@@ -389,9 +397,9 @@ export const CLIENT_COLUMNS = [
   },
   {
     key: 'notes',
-    label: 'column.clients.notes',
     aliases: ['Note', 'Remarks', 'Comments', 'Profile', '说明', '备注说明'],
     type: 'text',
+    multiline: true,
     width: 250,
   },
   {
@@ -399,7 +407,6 @@ export const CLIENT_COLUMNS = [
     // differs was changed without being recorded (typed on a phone, pasted, a script): onEdit or
     // Refresh records the move and this cell follows (src/core/stage-record.ts, docs/rule-path.md).
     key: 'stageRecorded',
-    label: 'column.clients.stageRecorded',
     aliases: ['Recorded stage', '记录的阶段'],
     type: 'plainText',
     computed: true,
@@ -411,7 +418,6 @@ export const CLIENT_COLUMNS = [
     // into the Clients cells is logged on Changes, with Next step set, by whichever of onEdit and
     // Refresh sees it first (src/core/stage-record.ts, docs/rule-path.md).
     key: 'stepRecorded',
-    label: 'column.clients.stepRecorded',
     aliases: ['Recorded plan', '记录的计划'],
     type: 'plainText',
     computed: true,
@@ -423,27 +429,25 @@ export const CLIENT_COLUMNS = [
     // typed into the cell was recorded. A contact dated before it never changes the stage, so a row
     // caught up late cannot undo a later move (docs/rule-path.md).
     key: 'stageSet',
-    label: 'column.clients.stageSet',
     aliases: ['Stage set on', '阶段更新时间'],
     type: 'date',
     computed: true,
     width: 140,
     format: MOMENT,
   },
-] as const satisfies readonly ColumnDef[];
+] as const satisfies readonly ColumnSpec[]);
 
-export const CONTACT_COLUMNS = [
+export const CONTACT_COLUMNS = labelled('contacts', [
   {
     key: 'id',
-    label: 'column.contacts.id',
     aliases: ['Contact ID', 'Log ID', '记录编号'],
     type: 'plainText',
+    entry: 'filled',
     width: 110,
     format: TEXT,
   },
   {
     key: 'date',
-    label: 'column.contacts.date',
     aliases: ['When', 'Contact date', 'Date/time', '联系日期', '跟进时间', '时间'],
     type: 'date',
     required: true,
@@ -452,49 +456,47 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'clientId',
-    label: 'column.contacts.clientId',
     aliases: ['Customer ID', '客户ID'],
     type: 'plainText',
+    entry: 'required',
     required: true,
     width: 110,
     format: TEXT,
   },
   {
     key: 'client',
-    label: 'column.contacts.client',
     aliases: ['Client name', 'Customer', 'Company', '客户名称', '公司'],
     type: 'text',
+    entry: 'filled',
     width: 160,
     format: TEXT,
   },
   {
     key: 'by',
-    label: 'column.contacts.by',
     aliases: ['Contacted by', 'Salesperson', 'Who', '业务员', '执行人', '经办人'],
     type: 'person',
     width: 100,
   },
   {
     key: 'channel',
-    label: 'column.contacts.channel',
     aliases: ['Method', 'Via', 'Contact method', '方式', '联系方式', '渠道'],
     type: 'enum',
+    entry: 'required',
     list: 'channels',
     width: 90,
   },
   {
     key: 'outcome',
-    label: 'column.contacts.outcome',
     formerly: { 'zh-CN': ['接通情况'] },
     aliases: ['Call outcome', 'Call result', '联系结果', '通话结果', '接通结果'],
     type: 'enum',
+    entry: 'required',
     list: 'outcomes',
     required: true,
     width: 120,
   },
   {
     key: 'result',
-    label: 'column.contacts.result',
     formerly: { 'zh-CN': ['结果'] },
     aliases: ['Finding', 'Valid result', '有效信息', '跟进结果', '信息分类'],
     type: 'enum',
@@ -503,23 +505,22 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'summary',
-    label: 'column.contacts.summary',
     aliases: ['What was said', 'Notes', 'Content', 'Details', '跟进内容', '内容', '谈话内容', '备注'],
     type: 'text',
+    multiline: true,
     width: 300,
     format: TEXT,
   },
   {
     key: 'objections',
-    label: 'column.contacts.objections',
     aliases: ['Questions', 'Concerns', 'Questions and objections', '疑问', '异议', '客户疑问'],
     type: 'text',
+    multiline: true,
     width: 200,
     format: TEXT,
   },
   {
     key: 'attitude',
-    label: 'column.contacts.attitude',
     aliases: ['Temperament', 'Mood', '客户态度', '性格'],
     type: 'enum',
     list: 'attitudes',
@@ -527,7 +528,6 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'reason',
-    label: 'column.contacts.reason',
     aliases: ['Follow-up reason', 'Purpose', 'Pretext', '跟进借口', '理由', '目的'],
     type: 'enum',
     list: 'reasons',
@@ -536,7 +536,6 @@ export const CONTACT_COLUMNS = [
   ...NEXT_STEP_COLUMNS,
   {
     key: 'stageAfter',
-    label: 'column.contacts.stageAfter',
     aliases: ['New stage', 'Stage', '阶段', '新阶段'],
     type: 'enum',
     list: 'stages',
@@ -544,18 +543,16 @@ export const CONTACT_COLUMNS = [
   },
   {
     key: 'gradeAfter',
-    label: 'column.contacts.gradeAfter',
     aliases: ['New grade', 'Grade', '级别', '新级别'],
     type: 'enum',
     list: 'grades',
     width: 80,
   },
-] as const satisfies readonly ColumnDef[];
+] as const satisfies readonly ColumnSpec[]);
 
-export const TEAM_COLUMNS = [
+export const TEAM_COLUMNS = labelled('team', [
   {
     key: 'name',
-    label: 'column.team.name',
     aliases: ['Person', 'Full name', 'Staff name', '名字', '人员'],
     type: 'text',
     required: true,
@@ -563,7 +560,6 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'email',
-    label: 'column.team.email',
     aliases: ['E-mail', 'Mail', 'Email address', '电子邮箱', '电子邮件'],
     type: 'text',
     required: true,
@@ -572,7 +568,6 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'role',
-    label: 'column.team.role',
     aliases: ['Position', 'Job', 'Title', '职位', '角色'],
     type: 'enum',
     list: 'roles',
@@ -580,14 +575,12 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'manager',
-    label: 'column.team.manager',
     aliases: ['Reports to', 'Supervisor', 'Boss', '主管', '直属上级'],
     type: 'person',
     width: 120,
   },
   {
     key: 'active',
-    label: 'column.team.active',
     aliases: ['Enabled', 'In team', '启用', '有效'],
     type: 'boolean',
     list: 'yesNo',
@@ -595,7 +588,6 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'digest',
-    label: 'column.team.digest',
     aliases: ['Email digest', 'Daily email', 'Send digest', '每日邮件', '接收邮件'],
     type: 'boolean',
     list: 'yesNo',
@@ -603,18 +595,16 @@ export const TEAM_COLUMNS = [
   },
   {
     key: 'language',
-    label: 'column.team.language',
     aliases: ['Lang', 'Locale'],
     type: 'enum',
     list: 'languages',
     width: 110,
   },
-] as const satisfies readonly ColumnDef[];
+] as const satisfies readonly ColumnSpec[]);
 
-export const CHANGE_COLUMNS = [
+export const CHANGE_COLUMNS = labelled('changes', [
   {
     key: 'id',
-    label: 'column.changes.id',
     aliases: ['Change ID'],
     type: 'plainText',
     required: true,
@@ -623,7 +613,6 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'date',
-    label: 'column.changes.date',
     aliases: ['When', 'Time', '时间'],
     type: 'date',
     required: true,
@@ -632,7 +621,6 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'clientId',
-    label: 'column.changes.clientId',
     aliases: ['Customer ID', '客户ID'],
     type: 'plainText',
     required: true,
@@ -641,7 +629,6 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'what',
-    label: 'column.changes.what',
     aliases: ['Change', 'Kind', 'Type', '类型', '事项', '变更'],
     type: 'enum',
     list: 'changeKinds',
@@ -650,38 +637,33 @@ export const CHANGE_COLUMNS = [
   },
   {
     key: 'old',
-    label: 'column.changes.old',
     aliases: ['Before', 'From', 'Old value', '变更前', '旧值'],
     type: 'text',
     width: 140,
   },
   {
     key: 'new',
-    label: 'column.changes.new',
     aliases: ['After', 'To', 'New value', '变更后'],
     type: 'text',
     width: 140,
   },
   {
     key: 'by',
-    label: 'column.changes.by',
     aliases: ['Changed by', 'Who', 'User', '修改人', '执行人'],
     type: 'person',
     width: 100,
   },
   {
     key: 'reason',
-    label: 'column.changes.reason',
     aliases: ['Why', 'Note', 'Notes', '说明', '备注'],
     type: 'text',
     width: 240,
   },
-] as const satisfies readonly ColumnDef[];
+] as const satisfies readonly ColumnSpec[]);
 
-export const SETTINGS_COLUMNS = [
+export const SETTINGS_COLUMNS = labelled('settings', [
   {
     key: 'key',
-    label: 'column.settings.key',
     aliases: ['Setting', 'Name', 'Parameter', '参数', '项目', '名称'],
     type: 'text',
     required: true,
@@ -689,7 +671,6 @@ export const SETTINGS_COLUMNS = [
   },
   {
     key: 'value',
-    label: 'column.settings.value',
     aliases: ['Setting value', '数值', '取值', '设定值'],
     type: 'text',
     required: true,
@@ -697,12 +678,11 @@ export const SETTINGS_COLUMNS = [
   },
   {
     key: 'notes',
-    label: 'column.settings.notes',
     aliases: ['Note', 'Description', 'Explanation', '备注', '解释'],
     type: 'text',
     width: 480,
   },
-] as const satisfies readonly ColumnDef[];
+] as const satisfies readonly ColumnSpec[]);
 
 export const TABLES = {
   clients: CLIENT_COLUMNS,
@@ -714,6 +694,9 @@ export const TABLES = {
 
 export type TableName = keyof typeof TABLES;
 export type ColumnKey<T extends TableName> = (typeof TABLES)[T][number]['key'];
+
+/** Every header is a word of the catalogues: a column whose word is missing does not compile, naming it. */
+const _everyHeaderWorded: Record<Exclude<(typeof TABLES)[TableName][number]['label'], MessageKey>, never> = {};
 export type ReportName = 'daily' | 'monthly' | 'funnel' | 'overdue' | 'churn' | 'validity' | 'persistence';
 export type TabName = TableName | ReportName;
 
@@ -728,32 +711,38 @@ export interface TabDef {
   readonly formerly?: FormerLabels;
 }
 
+/** The tabs, each named by the catalogues' word `tab.<name>`. */
+function tabLabels(specs: Record<TabName, Omit<TabDef, 'label'>>): Record<TabName, TabDef> {
+  const named = Object.entries(specs).map(([tab, def]) => [tab, { label: `tab.${tab}`, ...def }]);
+  return Object.fromEntries(named) as Record<TabName, TabDef>;
+}
+
+/** Every tab's name is a word of the catalogues: a tab without one does not compile, naming it. */
+const _everyTabWorded: Record<Exclude<`tab.${TabName}`, MessageKey>, never> = {};
+
 /** Tab names: all valid in Excel too (≤ 31 characters, none of : \ / ? * [ ], never "History"). */
-export const TABS: Record<TabName, TabDef> = {
-  clients: { label: 'tab.clients', aliases: ['客户档案', '客户跟踪表', 'Customers', 'Client list', '客户列表'] },
+export const TABS: Record<TabName, TabDef> = tabLabels({
+  clients: { aliases: ['客户档案', '客户跟踪表', 'Customers', 'Client list', '客户列表'] },
   contacts: {
-    label: 'tab.contacts',
     aliases: ['沟通记录', 'Follow-ups', 'Contact log', '沟通备案', '跟进日志'],
   },
-  team: { label: 'tab.team', aliases: ['人员', 'Staff', 'People', '员工'] },
-  settings: { label: 'tab.settings', aliases: ['配置', 'Config', 'Configuration'] },
-  changes: { label: 'tab.changes', aliases: ['Change log', 'Audit', 'Audit log', '变更日志'] },
-  daily: { label: 'tab.daily', aliases: ['Daily report', '日工作报表', '日报'] },
-  monthly: { label: 'tab.monthly', aliases: ['Monthly report', '月工作总结和计划', '月报'] },
+  team: { aliases: ['人员', 'Staff', 'People', '员工'] },
+  settings: { aliases: ['配置', 'Config', 'Configuration'] },
+  changes: { aliases: ['Change log', 'Audit', 'Audit log', '变更日志'] },
+  daily: { aliases: ['Daily report', '日工作报表', '日报'] },
+  monthly: { aliases: ['Monthly report', '月工作总结和计划', '月报'] },
   funnel: {
-    label: 'tab.funnel',
     formerly: { 'zh-CN': ['报表·漏斗'] },
     aliases: ['Funnel', '漏斗', '销售漏斗'],
   },
   overdue: {
-    label: 'tab.overdue',
     formerly: { 'zh-CN': ['报表·逾期'] },
     aliases: ['Overdue', '逾期', '逾期跟进'],
   },
-  churn: { label: 'tab.churn', formerly: { 'zh-CN': ['报表·流失'] }, aliases: ['Churn', '流失', '流失预警'] },
-  validity: { label: 'tab.validity', aliases: ['Validity', '有效性'] },
-  persistence: { label: 'tab.persistence', aliases: ['Persistence', '跟进深度'] },
-};
+  churn: { formerly: { 'zh-CN': ['报表·流失'] }, aliases: ['Churn', '流失', '流失预警'] },
+  validity: { aliases: ['Validity', '有效性'] },
+  persistence: { aliases: ['Persistence', '跟进深度'] },
+});
 
 /** The tab's name in a language. */
 export function tabName(tab: TabName, lang: Lang): string {
@@ -882,4 +871,26 @@ export interface RecordTypes {
   team: TeamMember;
   changes: ChangeRecord;
   settings: SettingRow;
+}
+
+/** Flattens an intersection, so an entry's type reads as one object. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * One row as the sidebar sends it: every column the add-on does not fill itself (entry: 'filled'),
+ * under its column key, as typed; a column marked entry: 'required' must be there. A column added to
+ * the table is a field of the entry at once.
+ */
+export type EntryOf<Cols extends readonly ColumnDef[]> = Flat<
+  { [C in Cols[number] as C extends { entry: 'required' } ? C['key'] : never]: string } & {
+    [C in Cols[number] as C extends { entry: 'required' | 'filled' } ? never : C['key']]?: string;
+  }
+>;
+
+/** A contact as Log contact (and the import) sends it: Contacts columns by key, list values as codes or labels. */
+export type NewContactFields = EntryOf<typeof CONTACT_COLUMNS>;
+
+/** Whether a save is refused without a value in this column (the forms mark it *). */
+export function entryRequired<T extends TableName>(table: T, key: ColumnKey<T>): boolean {
+  return column(table, key).entry === 'required';
 }

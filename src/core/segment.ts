@@ -3,7 +3,7 @@
  * low value or normal, each with the seed's strategy.
  */
 import { type Lang, t } from './i18n';
-import { type Attitude, type Result, SEGMENT_STRATEGY, type Segment, type Status } from './lists';
+import type { Attitude, Result, Segment, Status } from './lists';
 import type { Settings } from './settings';
 
 export interface SegmentFacts {
@@ -37,7 +37,10 @@ export function segmentOf(
   return 'normal';
 }
 
-/** The seed's strategy line for a segment. */
+/**
+ * The strategy line for a segment, the catalogues' `segment.strategy.<segment>` (VIP 升级服务, 正常关系
+ * 客户关怀, 低价值 激活, 异议/休眠 复苏): a segment without one does not compile.
+ */
 export function segmentStrategy(segment: Segment, lang: Lang): string {
-  return t(lang, SEGMENT_STRATEGY[segment]);
+  return t(lang, `segment.strategy.${segment}`);
 }

@@ -43,7 +43,7 @@ type ValueOf<T extends SettingType> = T extends { kind: 'int' | 'number' }
 /** One row of the Settings tab; `key` and `type` are kept exact so the Settings type can be read off the list. */
 interface Definition<K extends string, T extends SettingType> {
   readonly key: K;
-  /** Its name in the Key column, one per language, from the catalogues (core/languages/). */
+  /** Its name in the Key column, one per language: the catalogues' word `setting.<key>`. */
   readonly label: MessageKey;
   readonly type: T;
   /** the value when the tab has no row for it or its value is bad */
@@ -54,8 +54,11 @@ interface Definition<K extends string, T extends SettingType> {
   readonly formerly?: FormerLabels;
 }
 
-function setting<const K extends string, const T extends SettingType>(def: Definition<K, T>): Definition<K, T> {
-  return def;
+/** A setting as declared: its name and its note are the catalogues' words `setting.<key>` and `setting.<key>.help`. */
+function setting<const K extends string, const T extends SettingType>(
+  def: Omit<Definition<K, T>, 'label' | 'help'>,
+): Definition<K, T> {
+  return { label: `setting.${def.key}` as MessageKey, help: `setting.${def.key}.help` as MessageKey, ...def };
 }
 
 const DAYS = { kind: 'int', min: 0, max: 3650 } as const;
@@ -70,190 +73,146 @@ const DEFINITIONS = [
   setting({
     key: 'aWindow',
     default: 30,
-    label: 'setting.aWindow',
     type: DAYS,
-    help: 'setting.aWindow.help',
   }),
   setting({
     key: 'bWindow',
     default: 90,
-    label: 'setting.bWindow',
     type: DAYS,
-    help: 'setting.bWindow.help',
   }),
   ...(['A', 'B', 'C', 'D'] as const).map((g) =>
     setting({
       key: `interval${g}`,
       default: { A: 3, B: 7, C: 14, D: 30 }[g],
-      label: `setting.interval${g}` as const,
       type: INTERVAL,
-      help: `setting.interval${g}.help` as const,
     }),
   ),
   setting({
     key: 'skipWeekends',
     default: false,
-    label: 'setting.skipWeekends',
     type: YES_NO,
-    help: 'setting.skipWeekends.help',
   }),
   setting({
     key: 'retryDays',
     default: 1,
-    label: 'setting.retryDays',
     formerly: { 'zh-CN': ['未接通重拨间隔（天）'] },
     type: INTERVAL,
-    help: 'setting.retryDays.help',
   }),
   setting({
     key: 'dormantDays',
     default: 90,
-    label: 'setting.dormantDays',
     type: DAYS,
-    help: 'setting.dormantDays.help',
   }),
   setting({
     key: 'warningGapFactor',
     default: 2,
-    label: 'setting.warningGapFactor',
     type: { kind: 'number', min: 1 },
-    help: 'setting.warningGapFactor.help',
   }),
   setting({
     key: 'expiryWarningDays',
     default: 30,
-    label: 'setting.expiryWarningDays',
     type: DAYS,
-    help: 'setting.expiryWarningDays.help',
   }),
   setting({
     key: 'overCallFactor',
     default: 0.5,
-    label: 'setting.overCallFactor',
     type: { kind: 'number', min: 0 },
-    help: 'setting.overCallFactor.help',
   }),
   setting({
     key: 'poolEnabled',
     default: false,
-    label: 'setting.poolEnabled',
     type: YES_NO,
-    help: 'setting.poolEnabled.help',
   }),
   ...(['A', 'B', 'C', 'D'] as const).map((g) =>
     setting({
       key: `poolDays${g}`,
       default: { A: 15, B: 30, C: 45, D: 60 }[g],
-      label: `setting.poolDays${g}` as const,
       type: { kind: 'int', min: 1, max: 3650 },
-      help: `setting.poolDays${g}.help` as const,
     }),
   ),
   setting({
     key: 'reclaimDays',
     default: 7,
-    label: 'setting.reclaimDays',
     formerly: { 'zh-CN': ['原负责人重新领取等待（天）'] },
     type: DAYS,
-    help: 'setting.reclaimDays.help',
   }),
   setting({
     key: 'poolWarningDays',
     default: 7,
-    label: 'setting.poolWarningDays',
     type: DAYS,
-    help: 'setting.poolWarningDays.help',
   }),
   setting({
     key: 'poolExemptRenewal',
     default: true,
-    label: 'setting.poolExemptRenewal',
     type: YES_NO,
-    help: 'setting.poolExemptRenewal.help',
   }),
   setting({
     key: 'dailyHour',
     default: 8,
-    label: 'setting.dailyHour',
     type: { kind: 'int', min: 0, max: 23 },
-    help: 'setting.dailyHour.help',
   }),
   setting({
     key: 'weeklyDay',
     default: 1,
-    label: 'setting.weeklyDay',
     type: { kind: 'weekday' },
-    help: 'setting.weeklyDay.help',
   }),
   setting({
     key: 'monthlyDay',
     default: 1,
-    label: 'setting.monthlyDay',
     type: { kind: 'int', min: 1, max: 28 },
-    help: 'setting.monthlyDay.help',
   }),
   setting({
     key: 'escalateManagerDays',
     default: 3,
-    label: 'setting.escalateManagerDays',
     type: DAYS,
-    help: 'setting.escalateManagerDays.help',
   }),
   setting({
     key: 'escalateDirectorDays',
     default: 7,
-    label: 'setting.escalateDirectorDays',
     type: DAYS,
-    help: 'setting.escalateDirectorDays.help',
   }),
   setting({
     key: 'reportListRows',
     default: 1000,
-    label: 'setting.reportListRows',
     type: { kind: 'int', min: 10, max: 100_000 },
-    help: 'setting.reportListRows.help',
   }),
   /** null: from the spreadsheet's locale. */
   setting({
     key: 'language',
     default: null,
-    label: 'setting.language',
     type: { kind: 'language' },
-    help: 'setting.language.help',
   }),
   setting({
     key: 'vipDealValue',
     default: 100_000,
-    label: 'setting.vipDealValue',
     type: { kind: 'number', min: 0 },
-    help: 'setting.vipDealValue.help',
   }),
   setting({
     key: 'lowValueDealValue',
     default: 10_000,
-    label: 'setting.lowValueDealValue',
     type: { kind: 'number', min: 0 },
-    help: 'setting.lowValueDealValue.help',
   }),
   /** '' : generated IDs (C-…); else new clients are numbered in order after this prefix (core/ids.ts). */
   setting({
     key: 'clientIdPrefix',
     default: '',
-    label: 'setting.clientIdPrefix',
     type: { kind: 'idPrefix' },
-    help: 'setting.clientIdPrefix.help',
   }),
   /** With a prefix: the number starts again at 1 each year, after the year (KH2026-0001). */
   setting({
     key: 'clientIdYearly',
     default: false,
-    label: 'setting.clientIdYearly',
     type: YES_NO,
-    help: 'setting.clientIdYearly.help',
   }),
 ];
 
 type Defined = (typeof DEFINITIONS)[number];
+
+/** Every setting's name and note are words of the catalogues: a setting without them does not compile, naming them. */
+const _everySettingWorded: Record<
+  Exclude<`setting.${Defined['key']}` | `setting.${Defined['key']}.help`, MessageKey>,
+  never
+> = {};
 
 /** Every threshold of the rules, by key (read off DEFINITIONS). */
 export type Settings = { [D in Defined as D['key']]: ValueOf<D['type']> };

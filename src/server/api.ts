@@ -5,6 +5,7 @@
  * function or a changed argument fails to compile on both sides.
  */
 import type { PageCall } from '../contract/calls';
+import type { LogContactEntry } from '../contract/types';
 import { addClient, checkDuplicates } from '../gas/sidebar/add-client';
 import { claimClient } from '../gas/sidebar/claim';
 import { getClientCard } from '../gas/sidebar/get-card';
@@ -15,13 +16,14 @@ import { searchClients } from '../gas/sidebar/search';
 import { undoImport } from '../gas/import/journal';
 import { importBatch } from '../gas/import/write';
 import { importPreview, importRun, importTabs } from '../gas/import/dialog';
+import { entryFromEarlierPage } from './earlier-pages';
 
 export const api = {
   sidebarContext,
   warmClientRows,
   searchClients,
   getClientCard,
-  logContact,
+  logContact: (entry: LogContactEntry) => logContact(entryFromEarlierPage(entry)),
   addClient,
   checkDuplicates,
   claimClient,

@@ -3,6 +3,7 @@
  * server found, and what is sent.
  */
 import { type Message, message } from '../core/i18n';
+import { entryRequired } from '../core/schema';
 import type { DuplicateCandidate, FieldProblem, NewClientFields } from '../contract/types';
 
 /** The fields the form offers, in order; keys are Clients column keys. */
@@ -51,13 +52,17 @@ export function prefilled(state: AddFormState, query: string): AddFormState {
   return { ...state, values: { ...state.values, [key]: text } };
 }
 
-/** The problems the form can see itself, all at once: a name, an email that looks like one. */
+/** The problems the form can see itself, all at once: a name (each field a save needs), an email that looks like one. */
 export function checkAddForm(
   state: AddFormState,
   fieldName: (field: AddField) => string,
 ): Partial<Record<string, Message>> {
   const out: Partial<Record<string, Message>> = {};
-  if (state.values.name.trim() === '') out.name = message('sidebar.error.required', { field: fieldName('name') });
+  for (const f of ADD_FIELDS) {
+    if (entryRequired('clients', f) && state.values[f].trim() === '') {
+      out[f] = message('sidebar.error.required', { field: fieldName(f) });
+    }
+  }
   const email = state.values.email.trim();
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     out.email = message('sidebar.error.notAnEmail', { field: fieldName('email'), value: email });

@@ -7,9 +7,13 @@
  */
 import { daysBetween } from '../core/dates';
 import { type Lang, type Message, message, t } from '../core/i18n';
+import { type ColumnKey, columns, entryRequired } from '../core/schema';
 import type { ClientCard, ClientHit, FieldProblem, IsoDay, LogContactEntry } from '../contract/types';
 
-/** The form holds every field of the entry it sends (src/contract/types.ts), each as typed. */
+/**
+ * The form holds every field of the entry it sends (src/contract/types.ts), each as typed, under its
+ * Contacts column's key: the server's problems name the same fields.
+ */
 export type LogFormValues = { [K in Exclude<keyof LogContactEntry, 'clientId'>]-?: string };
 
 export type LogField = keyof LogFormValues | 'clientId';
@@ -18,15 +22,15 @@ export interface LogFormState {
   client: ClientHit | null;
   card: ClientCard | null;
   values: LogFormValues;
-  /** the user chose the next date themselves: never overwrite it with a proposal */
-  nextDateTouched: boolean;
+  /** the user chose the next follow-up themselves: never overwrite it with a proposal */
+  nextFollowUpTouched: boolean;
   saving: boolean;
   problems: Partial<Record<LogField, Message>>;
   /** a sentence for the whole form (server error, "fix the fields below", "saved") */
   banner: { kind: 'error' | 'ok'; message: Message | string } | null;
 }
 
-/** gradeOverride '' means "clear"; this value means "leave as it is". */
+/** Stage after and Grade after: this value means "leave as it is" (a blank Grade after clears a grade set by hand). */
 export const KEEP = '__keep__';
 
 export function emptyValues(me: string): LogFormValues {
@@ -40,11 +44,11 @@ export function emptyValues(me: string): LogFormValues {
     reason: '',
     date: '',
     by: me,
-    nextDate: '',
+    nextFollowUp: '',
     nextOwner: '',
     nextTopic: '',
-    stage: KEEP,
-    gradeOverride: KEEP,
+    stageAfter: KEEP,
+    gradeAfter: KEEP,
   };
 }
 
@@ -53,22 +57,15 @@ export function newLogForm(me: string): LogFormState {
     client: null,
     card: null,
     values: emptyValues(me),
-    nextDateTouched: false,
+    nextFollowUpTouched: false,
     saving: false,
     problems: {},
     banner: null,
   };
 }
 
-/** Server problems name Contacts columns; the form names its inputs after the entry's fields. */
-const FIELD_OF_COLUMN: Record<string, LogField> = {
-  nextFollowUp: 'nextDate',
-  stageAfter: 'stage',
-  gradeAfter: 'gradeOverride',
-};
-
 /** The form's fields in the order they are shown: focus goes to the first one with a problem. */
-export const LOG_FIELD_ORDER: readonly LogField[] = [
+export const LOG_FIELD_ORDER = [
   'clientId',
   'channel',
   'outcome',
@@ -76,15 +73,19 @@ export const LOG_FIELD_ORDER: readonly LogField[] = [
   'objections',
   'result',
   'attitude',
-  'nextDate',
+  'nextFollowUp',
   'nextOwner',
   'nextTopic',
   'date',
   'by',
   'reason',
-  'stage',
-  'gradeOverride',
-];
+  'stageAfter',
+  'gradeAfter',
+] as const satisfies readonly LogField[];
+
+/** A field of the entry the form does not place does not compile, naming the field. */
+const everyFieldPlaced: Record<Exclude<LogField, (typeof LOG_FIELD_ORDER)[number]>, never> = {};
+void everyFieldPlaced;
 
 export function firstProblem(problems: Partial<Record<LogField, Message>>): LogField | null {
   return LOG_FIELD_ORDER.find((f) => problems[f] !== undefined) ?? null;
@@ -93,7 +94,7 @@ export function firstProblem(problems: Partial<Record<LogField, Message>>): LogF
 export function problemsByField(problems: readonly FieldProblem[]): Partial<Record<LogField, Message>> {
   const out: Partial<Record<LogField, Message>> = {};
   for (const p of problems) {
-    const field = (FIELD_OF_COLUMN[p.field] ?? p.field) as LogField;
+    const field = p.field as LogField;
     if (!(field in out)) out[field] = p.message;
   }
   return out;
@@ -109,7 +110,7 @@ export function summaryRequired(outcome: string): boolean {
  * after a reached contact, the retry days after any other outcome, none before an outcome is chosen.
  */
 export function proposedNextDate(state: LogFormState): string {
-  if (state.nextDateTouched || state.card === null) return state.values.nextDate;
+  if (state.nextFollowUpTouched || state.card === null) return state.values.nextFollowUp;
   const outcome = state.values.outcome;
   if (outcome === '') return '';
   return outcome === 'reached' ? state.card.proposedNextFollowUp : state.card.proposedRetry;
@@ -125,6 +126,16 @@ export function readDay(text: string): IsoDay | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** The fields a save needs a value in (entry: 'required' in the schema), the client apart. */
+const REQUIRED_FIELDS = LOG_FIELD_ORDER.filter(
+  (f): f is Exclude<(typeof LOG_FIELD_ORDER)[number], 'clientId'> => f !== 'clientId' && entryRequired('contacts', f),
+);
+
+/** Whether the form marks a field * (Summary: see summaryRequired). */
+export function logFieldRequired(field: keyof LogFormValues): boolean {
+  return (REQUIRED_FIELDS as readonly string[]).includes(field);
+}
+
 /**
  * Every problem the form can see before asking the server, all at once (the server checks them again,
  * and more): a client, an outcome, a summary when reached, days that are days and in order.
@@ -132,12 +143,14 @@ export function readDay(text: string): IsoDay | null {
 export function checkLogForm(
   state: LogFormState,
   today: IsoDay,
-  fieldName: (field: 'outcome' | 'summary' | 'date' | 'nextFollowUp') => string,
+  fieldName: (field: ColumnKey<'contacts'>) => string,
 ): Partial<Record<LogField, Message>> {
   const v = state.values;
   const out: Partial<Record<LogField, Message>> = {};
   if (state.client === null) out.clientId = message('sidebar.error.pickClient');
-  if (v.outcome === '') out.outcome = message('sidebar.error.required', { field: fieldName('outcome') });
+  for (const f of REQUIRED_FIELDS) {
+    if (v[f].trim() === '') out[f] = message('sidebar.error.required', { field: fieldName(f) });
+  }
   if (summaryRequired(v.outcome) && v.summary.trim() === '') {
     out.summary =
       v.outcome === 'reached'
@@ -147,12 +160,12 @@ export function checkLogForm(
   const contactDay = v.date.trim() === '' ? today : readDay(v.date);
   if (contactDay === null) out.date = message('sidebar.error.notADate', { field: fieldName('date'), value: v.date });
   else if (daysBetween(today, contactDay) > 0) out.date = message('sidebar.error.futureDate', { date: contactDay });
-  if (v.nextDate.trim() !== '') {
-    const next = readDay(v.nextDate);
+  if (v.nextFollowUp.trim() !== '') {
+    const next = readDay(v.nextFollowUp);
     if (next === null) {
-      out.nextDate = message('sidebar.error.notADate', { field: fieldName('nextFollowUp'), value: v.nextDate });
+      out.nextFollowUp = message('sidebar.error.notADate', { field: fieldName('nextFollowUp'), value: v.nextFollowUp });
     } else if (contactDay !== null && daysBetween(contactDay, next) < 0) {
-      out.nextDate = message('sidebar.error.nextBeforeContact', { date: next, contact: contactDay });
+      out.nextFollowUp = message('sidebar.error.nextBeforeContact', { date: next, contact: contactDay });
     }
   }
   return out;
@@ -174,7 +187,7 @@ export function withClient(state: LogFormState, client: ClientHit, card: ClientC
   const values = { ...state.values };
   if (values.nextOwner === '') values.nextOwner = owner;
   next.values = values;
-  next.values.nextDate = proposedNextDate(next);
+  next.values.nextFollowUp = proposedNextDate(next);
   return next;
 }
 
@@ -186,28 +199,36 @@ export function withValue<K extends keyof LogFormValues>(
   const next: LogFormState = {
     ...state,
     values: { ...state.values, [key]: value },
-    nextDateTouched: state.nextDateTouched || key === 'nextDate',
+    nextFollowUpTouched: state.nextFollowUpTouched || key === 'nextFollowUp',
     problems: { ...state.problems, [key]: undefined },
   };
   if (key === 'outcome') {
-    next.values.nextDate = proposedNextDate(next);
+    next.values.nextFollowUp = proposedNextDate(next);
     if (!summaryRequired(String(value))) next.problems.summary = undefined;
   }
   return next;
 }
 
+/** The Contacts columns that hold days: the form sends them as YYYY-MM-DD. */
+const DAY_FIELDS = new Set<string>(
+  columns('contacts')
+    .filter((c) => c.type === 'date')
+    .map((c) => c.key),
+);
+
 /** What logContact receives: blanks left out, so the server applies its defaults. */
 export function toEntry(state: LogFormState): LogContactEntry {
   const v = state.values;
   const entry: LogContactEntry = { clientId: state.client?.id ?? '', channel: v.channel, outcome: v.outcome };
-  // Every other field goes as typed when filled; Stage and the grade have their own "keep" choice.
-  const optional = (Object.keys(v) as (keyof LogFormValues)[]).filter(
-    (key) => !['channel', 'outcome', 'stage', 'gradeOverride'].includes(key),
-  );
-  for (const key of optional) if (v[key] !== '') (entry as unknown as Record<string, string>)[key] = v[key];
-  for (const key of ['date', 'nextDate'] as const) if (entry[key] !== undefined) entry[key] = readDay(v[key]) ?? v[key];
-  if (v.stage !== KEEP && v.stage !== '') entry.stage = v.stage;
-  if (v.gradeOverride !== KEEP) entry.gradeOverride = v.gradeOverride;
+  const sent = entry as unknown as Record<string, string>;
+  // Every other field goes as typed when filled. Stage after and Grade after have their own "keep"
+  // choice; a blank Grade after goes too: it clears the grade set by hand.
+  for (const key of Object.keys(v) as (keyof LogFormValues)[]) {
+    const value = v[key];
+    const kept = key === 'stageAfter' || key === 'gradeAfter' ? value === KEEP : false;
+    if (key in entry || kept || (value === '' && key !== 'gradeAfter')) continue;
+    sent[key] = DAY_FIELDS.has(key) ? (readDay(value) ?? value) : value;
+  }
   return entry;
 }
 

@@ -161,7 +161,7 @@ test('google.script.run from an iframe logs a contact: the Contacts grid grows b
     outcome: 'Reached',
     // markup in a summary is text in every cell that shows it
     summary: SUMMARY,
-    nextDate: '2026-03-09',
+    nextFollowUp: '2026-03-09',
   };
   const result = await frame.evaluate(
     (e) =>
@@ -231,8 +231,8 @@ test('logging a contact in the real sidebar: the Contacts grid grows by one row 
   await sidebar.waitForSelector('#picked-client');
   await sidebar.selectOption('#log-outcome', 'reached');
   // A reached contact proposes the next date from the grade's interval; the user keeps it.
-  await sidebar.waitForFunction(() => (document.getElementById('log-nextDate') as HTMLInputElement).value !== '');
-  const proposed = await sidebar.inputValue('#log-nextDate');
+  await sidebar.waitForFunction(() => (document.getElementById('log-nextFollowUp') as HTMLInputElement).value !== '');
+  const proposed = await sidebar.inputValue('#log-nextFollowUp');
   await sidebar.fill('#log-summary', 'Walked through the quote; they want a site visit');
   await sidebar.click('#log-save');
   await sidebar.waitForSelector('.banner.ok');

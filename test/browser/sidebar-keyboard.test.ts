@@ -235,7 +235,7 @@ test('an unanswered call proposes the retry date, saved only with the contact', 
     WAIT,
   );
   const retry = plusDays(today, 1);
-  expect(await page.inputValue('#log-nextDate')).toBe(retry);
+  expect(await page.inputValue('#log-nextFollowUp')).toBe(retry);
   expect(await text('#log-proposal')).toContain('Proposed retry: 1 day after');
   await press('Control+Enter');
   await page.waitForSelector('#log-banner.ok', WAIT);

@@ -68,7 +68,7 @@ test('log a contact end to end: search, pick, Reached pre-fills the next date, s
   await pick('acme');
   await page.waitForSelector('#picked-client');
   await page.selectOption('#log-outcome', 'reached');
-  await page.waitForFunction(() => (document.getElementById('log-nextDate') as HTMLInputElement).value !== '');
+  await page.waitForFunction(() => (document.getElementById('log-nextFollowUp') as HTMLInputElement).value !== '');
   await page.fill('#log-summary', '=IMPORTXML("http://x","//a") asked for the price');
   await page.click('#log-save');
   await page.waitForSelector('.banner.ok');
@@ -110,6 +110,31 @@ test('add a client and hit the duplicate warning', async () => {
   await page.click('#add-anyway');
   await page.waitForSelector('#card-name');
   expect(await page.textContent('#card-name')).toBe('ACME trading co ltd');
+});
+
+test('the forms give each field the box its column calls for: text areas, the phone’s keyboard, the * on what a save needs', async () => {
+  const box = (id: string) =>
+    page.$eval(id, (n) => ({
+      tag: n.tagName.toLowerCase(),
+      type: n.getAttribute('type'),
+      required: n.getAttribute('aria-required') === 'true',
+    }));
+  await page.click('#tab-log');
+  await page.waitForSelector('#log-summary');
+  expect(await box('#log-summary')).toMatchObject({ tag: 'textarea' });
+  expect(await box('#log-objections')).toMatchObject({ tag: 'textarea' });
+  expect(await box('#log-nextTopic')).toMatchObject({ tag: 'input', type: 'text', required: false });
+  expect(await box('#log-channel')).toMatchObject({ tag: 'select', required: true });
+  expect(await box('#log-outcome')).toMatchObject({ tag: 'select', required: true });
+  expect(await box('#log-result')).toMatchObject({ tag: 'select', required: false });
+  await page.click('#tab-add');
+  await page.waitForSelector('#add-name');
+  expect(await box('#add-name')).toEqual({ tag: 'input', type: 'text', required: true });
+  expect(await box('#add-phone')).toEqual({ tag: 'input', type: 'tel', required: false });
+  expect(await box('#add-email')).toEqual({ tag: 'input', type: 'email', required: false });
+  expect(await box('#add-need')).toMatchObject({ tag: 'textarea', required: false });
+  expect(await box('#add-notes')).toMatchObject({ tag: 'textarea', required: false });
+  expect(await box('#add-address')).toMatchObject({ tag: 'input', type: 'text' });
 });
 
 test('open a card with 200 contacts; a client’s text shows as text, never as HTML', async () => {

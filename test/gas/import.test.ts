@@ -34,7 +34,7 @@ interface Contact {
   summary?: string;
   attitude?: string;
   by?: string;
-  nextDate?: string;
+  nextFollowUp?: string;
   nextTopic?: string;
 }
 
@@ -58,7 +58,7 @@ const PLAN: Planned[] = [
     },
     contacts: [
       { line: 2, date: '2026-02-10', channel: 'phone', outcome: 'reached', summary: '想要报价', attitude: 'positive' },
-      { line: 3, date: '2026-02-24', channel: 'phone', outcome: 'busy', nextDate: '2026-03-05', nextTopic: '报价' },
+      { line: 3, date: '2026-02-24', channel: 'phone', outcome: 'busy', nextFollowUp: '2026-03-05', nextTopic: '报价' },
     ],
   },
   { line: 4, fields: { name: '远山物业', phone: '021-5555-0000', owner: 'Amy' }, contacts: [] },

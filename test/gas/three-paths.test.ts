@@ -128,9 +128,9 @@ function sidebarEntry(c: Contact) {
     channel: c.channel,
     outcome: c.outcome,
     summary: c.summary,
-    ...(c.nextDate ? { nextDate: c.nextDate } : {}),
+    ...(c.nextDate ? { nextFollowUp: c.nextDate } : {}),
     ...(c.nextTopic ? { nextTopic: c.nextTopic } : {}),
-    ...(c.stage ? { stage: c.stage } : {}),
+    ...(c.stage ? { stageAfter: c.stage } : {}),
   };
 }
 

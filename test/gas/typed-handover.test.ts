@@ -76,7 +76,7 @@ describe('a next step handed to a colleague for today', () => {
           channel: 'Visit',
           outcome: 'Reached',
           summary: 'Wants a quote today',
-          nextDate: DAY,
+          nextFollowUp: DAY,
           nextOwner: 'Li Na',
           nextTopic: 'send the quote',
         },

@@ -102,7 +102,7 @@ function typedPlan(way: PlanWay): TestWorkbook {
         channel: 'Phone',
         outcome: 'Reached',
         summary: 'Called in the morning',
-        nextDate: '2026-03-04',
+        nextFollowUp: '2026-03-04',
       },
     ],
     WANG,

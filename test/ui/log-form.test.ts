@@ -31,26 +31,26 @@ const CARD = {
 
 test('picking a reached outcome fills in the proposed next date and the owner as who follows up', () => {
   let s = withClient(newLogForm('Zhang Wei'), HIT, CARD);
-  expect(s.values.nextDate).toBe('');
+  expect(s.values.nextFollowUp).toBe('');
   s = withValue(s, 'outcome', 'reached');
-  expect(s.values.nextDate).toBe('2026-03-09');
+  expect(s.values.nextFollowUp).toBe('2026-03-09');
   expect(s.values.nextOwner).toBe('Zhang Wei');
 });
 
 test('a date the user picked is never replaced by the proposal', () => {
-  let s = withValue(withClient(newLogForm('Zhang Wei'), HIT, CARD), 'nextDate', '2026-03-04');
+  let s = withValue(withClient(newLogForm('Zhang Wei'), HIT, CARD), 'nextFollowUp', '2026-03-04');
   s = withValue(s, 'outcome', 'reached');
-  expect(s.values.nextDate).toBe('2026-03-04');
+  expect(s.values.nextFollowUp).toBe('2026-03-04');
 });
 
 test('an unreached outcome proposes the retry date; clearing the outcome takes the proposal back', () => {
   let s = withClient(newLogForm('Zhang Wei'), HIT, CARD);
   s = withValue(s, 'outcome', 'noAnswer');
-  expect(s.values.nextDate).toBe('2026-03-03');
+  expect(s.values.nextFollowUp).toBe('2026-03-03');
   s = withValue(s, 'outcome', 'reached');
-  expect(s.values.nextDate).toBe('2026-03-09');
+  expect(s.values.nextFollowUp).toBe('2026-03-09');
   s = withValue(s, 'outcome', '');
-  expect(s.values.nextDate).toBe('');
+  expect(s.values.nextFollowUp).toBe('');
 });
 
 test('every problem the form can see is reported at once, the first one first', () => {
@@ -59,9 +59,9 @@ test('every problem the form can see is reported at once, the first one first', 
   expect(Object.keys(empty)).toEqual(['clientId', 'outcome', 'summary']);
   expect(firstProblem(empty)).toBe('clientId');
   let s = withValue(withClient(newLogForm('Z'), HIT, CARD), 'outcome', 'reached');
-  s = withValue(withValue(s, 'date', '2026-03-05'), 'nextDate', '2026/2/30');
+  s = withValue(withValue(s, 'date', '2026-03-05'), 'nextFollowUp', '2026/2/30');
   const problems = checkLogForm(s, '2026-03-02', name);
-  expect(Object.keys(problems).sort()).toEqual(['date', 'nextDate', 'summary']);
+  expect(Object.keys(problems).sort()).toEqual(['date', 'nextFollowUp', 'summary']);
   expect(problems.date).toEqual({ key: 'sidebar.error.futureDate', params: { date: '2026-03-05' } });
   expect(firstProblem(problems)).toBe('summary');
   // An unreached attempt needs no summary: choosing one clears that problem.
@@ -74,8 +74,8 @@ test('days typed with slashes or dots are sent as YYYY-MM-DD; impossible days ar
   expect(readDay('2026.03.09')).toBe('2026-03-09');
   expect(readDay('2026-02-30')).toBeNull();
   expect(readDay('03/09/2026')).toBeNull();
-  const s = withValue(withClient(newLogForm('Z'), HIT, CARD), 'nextDate', '2026/3/10');
-  expect(toEntry(s).nextDate).toBe('2026-03-10');
+  const s = withValue(withClient(newLogForm('Z'), HIT, CARD), 'nextFollowUp', '2026/3/10');
+  expect(toEntry(s).nextFollowUp).toBe('2026-03-10');
 });
 
 test('the confirmation says what happened, in both languages', () => {
@@ -116,8 +116,8 @@ test('the entry leaves blanks out and keeps stage and grade override unless chan
     by: 'Zhang Wei',
     nextOwner: 'Zhang Wei',
   });
-  expect(s.values.stage).toBe(KEEP);
-  expect(toEntry(withValue(s, 'gradeOverride', ''))).toMatchObject({ gradeOverride: '' });
+  expect(s.values.stageAfter).toBe(KEEP);
+  expect(toEntry(withValue(s, 'gradeAfter', ''))).toMatchObject({ gradeAfter: '' });
 });
 
 test('server problems land on the form’s own fields, and typing in a field clears its problem', () => {
@@ -125,10 +125,10 @@ test('server problems land on the form’s own fields, and typing in a field cle
     { field: 'nextFollowUp', message: { key: 'sidebar.error.notADate' }, text: '' },
     { field: 'summary', message: { key: 'sidebar.error.required' }, text: '' },
   ]);
-  expect(Object.keys(problems)).toEqual(['nextDate', 'summary']);
+  expect(Object.keys(problems)).toEqual(['nextFollowUp', 'summary']);
   const s = withValue({ ...newLogForm('Z'), problems }, 'summary', 'typed');
   expect(s.problems.summary).toBeUndefined();
-  expect(s.problems.nextDate).toEqual({ key: 'sidebar.error.notADate' });
+  expect(s.problems.nextFollowUp).toEqual({ key: 'sidebar.error.notADate' });
 });
 
 test('after a save the form is fresh but stays on the same client', () => {

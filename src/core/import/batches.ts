@@ -3,27 +3,14 @@
  * with its Add client fields, each client of the register with its ID, and their contacts as Log
  * contact takes them, oldest first. The writer is called with a slice of these at a time.
  */
+import type { NewContactFields } from '../schema';
 import type { PlannedClient, ImportPlan } from './plan';
 
 /** Clients per call of the batched writer: each call stays well inside Apps Script's 6 minutes (docs/import.md). */
 export const IMPORT_BATCH_CLIENTS = 500;
 
 /** A contact as Log contact takes it (clientId filled in by the writer), with its list row. */
-export interface ImportWriteContact {
-  line: number;
-  date?: string;
-  channel: string;
-  outcome: string;
-  by?: string;
-  result?: string;
-  summary?: string;
-  objections?: string;
-  attitude?: string;
-  reason?: string;
-  nextDate?: string;
-  nextOwner?: string;
-  nextTopic?: string;
-}
+export type ImportWriteContact = Omit<NewContactFields, 'clientId'> & { line: number };
 
 /** One client of a batch: a new one (its Add client fields) or one in the register (its ID), with contacts to log. */
 export interface ImportWriteClient {
@@ -48,7 +35,7 @@ function contactsOf(client: PlannedClient): ImportWriteContact[] {
       objections: v.objections,
       attitude: v.attitude,
       reason: v.reason,
-      nextDate: contact.next?.date,
+      nextFollowUp: contact.next?.date,
       nextOwner: contact.next?.owner,
       nextTopic: contact.next?.topic,
     };

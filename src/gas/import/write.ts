@@ -249,11 +249,11 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         cells = rowCells(clients, updates, cells);
         client = parseClient(clients, cells, s);
         order++;
-        if (entry.contact.outcome === 'reached') {
+        if (entry.outcome === 'reached') {
           // The newest reached contact so far (a history row dated later stays the newest).
           const at = entry.date.getTime();
           if (latest === null || at > latest.at || (at === latest.at && order > latest.order))
-            latest = { at, order, attitude: entry.contact.attitude, result: entry.contact.result };
+            latest = { at, order, attitude: entry.attitude, result: entry.result };
         }
       }
       if (c.values !== null) newRows.push(cells);

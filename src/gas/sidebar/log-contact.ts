@@ -31,21 +31,20 @@ import { invalidateSearchIndex } from './search-index';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
 
-/** The entry, checked: codes instead of labels, days instead of strings. */
-export interface CheckedEntry {
-  clientId: string;
+/**
+ * The entry, checked: every field of the entry (read off the Contacts columns), codes instead of
+ * labels, days instead of strings; `date` is the moment of the contact and `day` its day.
+ */
+export type CheckedEntry = Omit<
+  Pick<ContactRecord, keyof Required<LogContactEntry>>,
+  'date' | 'nextFollowUp' | 'gradeAfter'
+> & {
   date: Date;
   day: DayKey;
-  by: string;
-  contact: Omit<
-    ContactRecord,
-    'id' | 'date' | 'clientId' | 'client' | 'by' | 'nextFollowUp' | 'stageAfter' | 'gradeAfter'
-  >;
-  nextDay: DayKey | null;
-  stage: ContactRecord['stageAfter'];
-  /** undefined: leave the override as it is; null: clear it */
-  gradeOverride: Grade | null | undefined;
-}
+  nextFollowUp: DayKey | null;
+  /** a grade set by hand: undefined leaves the override as it is; null clears it */
+  gradeAfter: Grade | null | undefined;
+};
 
 /** A browser clock a little ahead of the server's is not a contact in the future. */
 const CLOCK_SLACK_MS = 2 * 60_000;
@@ -90,15 +89,15 @@ export function checkEntry(entry: LogContactEntry, s: SidebarSession, check: Fie
   }
   const { date, day } = readContactDate(e.date, s, check);
   const by = check.person('by', e.by ?? '') || s.me;
-  const nextDay = check.day('nextFollowUp', e.nextDate);
-  if (nextDay !== null && daysBetween(day, nextDay) < 0) {
-    check.fail('nextFollowUp', 'sidebar.error.nextBeforeContact', { date: nextDay, contact: day });
+  const nextFollowUp = check.day('nextFollowUp', e.nextFollowUp);
+  if (nextFollowUp !== null && daysBetween(day, nextFollowUp) < 0) {
+    check.fail('nextFollowUp', 'sidebar.error.nextBeforeContact', { date: nextFollowUp, contact: day });
   }
-  let gradeOverride: Grade | null | undefined;
-  if (e.gradeOverride !== undefined && e.gradeOverride !== null) {
-    const text = String(e.gradeOverride).trim();
-    gradeOverride = text === '' ? null : parseEnum('grades', text);
-    if (gradeOverride === null && text !== '') {
+  let gradeAfter: Grade | null | undefined;
+  if (e.gradeAfter !== undefined && e.gradeAfter !== null) {
+    const text = String(e.gradeAfter).trim();
+    gradeAfter = text === '' ? null : parseEnum('grades', text);
+    if (gradeAfter === null && text !== '') {
       check.fail('gradeAfter', 'sidebar.error.notInList', {
         field: check.fieldName('gradeAfter'),
         value: text.slice(0, 100),
@@ -111,20 +110,18 @@ export function checkEntry(entry: LogContactEntry, s: SidebarSession, check: Fie
     date,
     day,
     by,
-    contact: {
-      channel,
-      outcome,
-      result: check.choice('result', 'results', e.result),
-      summary,
-      objections: check.text('objections', e.objections),
-      attitude: check.choice('attitude', 'attitudes', e.attitude),
-      reason: check.choice('reason', 'reasons', e.reason),
-      nextOwner: check.person('nextOwner', e.nextOwner),
-      nextTopic: check.text('nextTopic', e.nextTopic),
-    },
-    nextDay,
-    stage: check.choice('stageAfter', 'stages', e.stage),
-    gradeOverride,
+    channel,
+    outcome,
+    result: check.choice('result', 'results', e.result),
+    summary,
+    objections: check.text('objections', e.objections),
+    attitude: check.choice('attitude', 'attitudes', e.attitude),
+    reason: check.choice('reason', 'reasons', e.reason),
+    nextFollowUp,
+    nextOwner: check.person('nextOwner', e.nextOwner),
+    nextTopic: check.text('nextTopic', e.nextTopic),
+    stageAfter: check.choice('stageAfter', 'stages', e.stageAfter),
+    gradeAfter,
   };
 }
 
@@ -143,14 +140,14 @@ export function applyEntry(
     client,
     {
       date: input.date,
-      outcome: input.contact.outcome,
-      result: input.contact.result,
-      attitude: input.contact.attitude,
-      nextFollowUp: input.nextDay,
-      nextOwner: input.contact.nextOwner,
-      nextTopic: input.contact.nextTopic,
-      stage: input.stage,
-      gradeOverride: input.gradeOverride,
+      outcome: input.outcome,
+      result: input.result,
+      attitude: input.attitude,
+      nextFollowUp: input.nextFollowUp,
+      nextOwner: input.nextOwner,
+      nextTopic: input.nextTopic,
+      stage: input.stageAfter,
+      gradeOverride: input.gradeAfter,
     },
     settings,
     s.today,
@@ -167,23 +164,23 @@ export function contactRowOf(
   id: string,
   lang: Lang,
   tz: string,
-): Partial<Record<keyof ContactRecord, unknown>> {
+): Record<keyof ContactRecord, unknown> {
   return {
     id,
     date: input.date,
     clientId: client.id,
     client: client.name,
     by: input.by,
-    channel: input.contact.channel === null ? '' : label('channels', input.contact.channel, lang),
-    outcome: input.contact.outcome === null ? '' : label('outcomes', input.contact.outcome, lang),
-    result: input.contact.result === null ? '' : label('results', input.contact.result, lang),
-    summary: input.contact.summary,
-    objections: input.contact.objections,
-    attitude: input.contact.attitude === null ? '' : label('attitudes', input.contact.attitude, lang),
-    reason: input.contact.reason === null ? '' : label('reasons', input.contact.reason, lang),
+    channel: input.channel === null ? '' : label('channels', input.channel, lang),
+    outcome: input.outcome === null ? '' : label('outcomes', input.outcome, lang),
+    result: input.result === null ? '' : label('results', input.result, lang),
+    summary: input.summary,
+    objections: input.objections,
+    attitude: input.attitude === null ? '' : label('attitudes', input.attitude, lang),
+    reason: input.reason === null ? '' : label('reasons', input.reason, lang),
     nextFollowUp: row.nextFollowUp === null ? '' : startOfDay(row.nextFollowUp, tz),
     nextOwner: row.nextOwner,
-    nextTopic: input.contact.nextTopic,
+    nextTopic: input.nextTopic,
     stageAfter: row.stageAfter === null ? '' : label('stages', row.stageAfter, lang),
     gradeAfter: row.gradeAfter,
   };
@@ -233,14 +230,15 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   if (found.moved) invalidateSearchIndex();
   else if ('nextOwner' in updates) patchIndex(hint, found.row, { nextOwner: after.nextOwner }, ctx.now);
 
+  const { day: _day, ...typed } = input;
   const saved: ContactRecord = {
     ...(Object.fromEntries(Object.keys(contactRow).map((k) => [k, null])) as unknown as ContactRecord),
+    ...typed,
     id,
     date: input.date,
     clientId: client.id,
     client: client.name,
     by: input.by,
-    ...input.contact,
     nextFollowUp: applied.row.nextFollowUp === null ? null : startOfDay(applied.row.nextFollowUp, tz),
     nextOwner: applied.row.nextOwner,
     stageAfter: applied.row.stageAfter,
@@ -250,9 +248,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   return {
     card: buildCard(after, withContact(history, saved), settings, s.today, tz),
     overCalling:
-      input.contact.outcome === 'reached'
-        ? overCallingWarning(oldLast, input.day, after.grade as Grade, settings)
-        : null,
+      input.outcome === 'reached' ? overCallingWarning(oldLast, input.day, after.grade as Grade, settings) : null,
     step: applied.step,
     proposed: applied.proposed,
     stageKept: applied.stageKept,
@@ -275,7 +271,7 @@ export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
   const saved = withDocumentLock(s.ctx.lang, () => save(s, input));
   const notices: Notice[] = [];
   const { step, proposed } = saved;
-  if (input.nextDay === null && step !== null) {
+  if (input.nextFollowUp === null && step !== null) {
     notices.push(
       notice(
         s.ctx.lang,

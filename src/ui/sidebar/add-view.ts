@@ -4,7 +4,7 @@
  * shown at the top, before Save. Save checks again, and only "Add anyway" adds past them.
  */
 import { joinSentences, t } from '../../core/i18n';
-import { type ColumnDef, CLIENT_COLUMNS, header } from '../../core/schema';
+import { column, header } from '../../core/schema';
 import type { DuplicateCandidate } from '../../contract/types';
 import {
   ADD_FIELDS,
@@ -128,7 +128,7 @@ export function addView(app: App): HTMLElement {
       if (CHECKED_AS_TYPED.includes(key)) checkDuplicatesSoon(app);
     };
   const fields = ADD_FIELDS.map((key) => {
-    const def = (CLIENT_COLUMNS as readonly ColumnDef[]).find((c) => c.key === key) as ColumnDef;
+    const def = column('clients', key);
     const opts = {
       lang,
       id: `add-${key}`,
@@ -143,9 +143,9 @@ export function addView(app: App): HTMLElement {
     if (def.type === 'date') return textField({ ...opts, type: 'date' });
     return textField({
       ...opts,
-      type: key === 'email' ? 'email' : key === 'phone' ? 'tel' : 'text',
-      multiline: key === 'notes' || key === 'need',
-      required: key === 'name',
+      type: def.input ?? 'text',
+      multiline: def.multiline === true,
+      required: def.entry === 'required',
     });
   });
 

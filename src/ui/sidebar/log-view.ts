@@ -5,7 +5,7 @@
  * did stay in view in a sticky footer.
  */
 import { joinSentences, t } from '../../core/i18n';
-import { header } from '../../core/schema';
+import { type ColumnKey, column, header } from '../../core/schema';
 import { contextLines, say } from '../card-text';
 import { el } from '../dom';
 import {
@@ -15,6 +15,7 @@ import {
   afterSave,
   checkLogForm,
   firstProblem,
+  logFieldRequired,
   loggedLine,
   problemsByField,
   summaryRequired,
@@ -24,6 +25,11 @@ import {
 import type { App } from './app';
 import { listField, personField, textField } from './fields';
 import { clientPicker } from './picker';
+
+/** Whether the schema says the column is typed over several lines (a text area). */
+function multiline(key: ColumnKey<'contacts'>): boolean {
+  return column('contacts', key).multiline === true;
+}
 
 /** The control a field's problem points at. */
 function controlOf(field: LogField): string {
@@ -124,7 +130,7 @@ export function logView(app: App): HTMLElement {
         value: s.values.channel,
         problem: s.problems.channel,
         onInput: set('channel'),
-        required: true,
+        required: logFieldRequired('channel'),
       }),
       listField({
         ...base,
@@ -136,14 +142,14 @@ export function logView(app: App): HTMLElement {
         problem: s.problems.outcome,
         // Rebuilt for the required marks and the proposal; focus stays on Outcome (app.render).
         onInput: (v) => (set('outcome')(v), app.render()),
-        required: true,
+        required: logFieldRequired('outcome'),
       }),
     ),
     textField({
       ...base,
       id: 'log-summary',
       label: col('summary'),
-      multiline: true,
+      multiline: multiline('summary'),
       value: s.values.summary,
       problem: s.problems.summary,
       onInput: set('summary'),
@@ -153,7 +159,7 @@ export function logView(app: App): HTMLElement {
       ...base,
       id: 'log-objections',
       label: col('objections'),
-      multiline: true,
+      multiline: multiline('objections'),
       value: s.values.objections,
       problem: s.problems.objections,
       onInput: set('objections'),
@@ -210,12 +216,12 @@ type Setter = <K extends keyof LogFormValues>(key: K) => (value: string) => void
 /** Each field writes its value into the form's state as it is typed. */
 function setter(app: App): Setter {
   return (key) => (value) => {
-    const before = app.log.values.nextDate;
+    const before = app.log.values.nextFollowUp;
     app.log = withValue(app.log, key, value as LogFormValues[typeof key]);
     // A proposal fills in the date without rebuilding the form (focus and typing stay put).
-    if (app.log.values.nextDate !== before) {
-      const input = document.getElementById('log-nextDate') as HTMLInputElement | null;
-      if (input) input.value = app.log.values.nextDate;
+    if (app.log.values.nextFollowUp !== before) {
+      const input = document.getElementById('log-nextFollowUp') as HTMLInputElement | null;
+      if (input) input.value = app.log.values.nextFollowUp;
     }
   };
 }
@@ -227,9 +233,9 @@ function nextStepSection(app: App, set: Setter): HTMLElement {
   const base = { lang };
   const outcome = s.values.outcome;
   let proposal: string | null = null;
-  if (s.card && outcome === 'reached' && !s.nextDateTouched)
+  if (s.card && outcome === 'reached' && !s.nextFollowUpTouched)
     proposal = t(lang, 'sidebar.next.proposed', { grade: s.card.grade, days: s.card.intervalDays });
-  else if (s.card && outcome !== '' && !s.nextDateTouched)
+  else if (s.card && outcome !== '' && !s.nextFollowUpTouched)
     proposal = t(lang, app.ctx.skipWeekends ? 'sidebar.next.retryWorking' : 'sidebar.next.retry', {
       days: s.card.retryDays,
     });
@@ -239,12 +245,12 @@ function nextStepSection(app: App, set: Setter): HTMLElement {
     el('legend', { text: t(lang, 'sidebar.section.next') }),
     textField({
       ...base,
-      id: 'log-nextDate',
+      id: 'log-nextFollowUp',
       label: t(lang, 'sidebar.next.when'),
       type: 'date',
-      value: s.values.nextDate,
-      problem: s.problems.nextDate,
-      onInput: set('nextDate'),
+      value: s.values.nextFollowUp,
+      problem: s.problems.nextFollowUp,
+      onInput: set('nextFollowUp'),
     }),
     proposal ? el('div', { class: 'hint', id: 'log-proposal', text: proposal }) : null,
     personField({
@@ -278,7 +284,7 @@ function moreSection(app: App, set: Setter): HTMLElement {
     {
       id: 'log-more',
       open: Boolean(
-        s.problems.date || s.problems.by || s.problems.stage || s.problems.reason || s.problems.gradeOverride,
+        s.problems.date || s.problems.by || s.problems.stageAfter || s.problems.reason || s.problems.gradeAfter,
       ),
     },
     el('summary', { text: t(lang, 'sidebar.more') }),
@@ -312,26 +318,26 @@ function moreSection(app: App, set: Setter): HTMLElement {
     }),
     listField({
       ...base,
-      id: 'log-stage',
+      id: 'log-stageAfter',
       label: col('stageAfter'),
       list: 'stages',
       extra: [{ value: KEEP, label: t(lang, 'sidebar.keep') }],
-      value: s.values.stage,
-      problem: s.problems.stage,
-      onInput: set('stage'),
+      value: s.values.stageAfter,
+      problem: s.problems.stageAfter,
+      onInput: set('stageAfter'),
     }),
     listField({
       ...base,
-      id: 'log-gradeOverride',
+      id: 'log-gradeAfter',
       label: header('clients', 'gradeOverride', lang),
       list: 'grades',
       extra: [
         { value: KEEP, label: t(lang, 'sidebar.keep') },
         { value: '', label: t(lang, 'sidebar.clearOverride') },
       ],
-      value: s.values.gradeOverride,
-      problem: s.problems.gradeOverride,
-      onInput: set('gradeOverride'),
+      value: s.values.gradeAfter,
+      problem: s.problems.gradeAfter,
+      onInput: set('gradeAfter'),
     }),
   );
 }

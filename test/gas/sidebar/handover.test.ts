@@ -87,7 +87,7 @@ describe('handing one client over', () => {
   test('the owner changes, the next step moves with it, and Changes says who, why and from whom', () => {
     const wb = sidebarWorkbook();
     wb.client('logContact', [
-      { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'ok', nextDate: '2026-03-05' },
+      { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'ok', nextFollowUp: '2026-03-05' },
     ]);
     const result = wb.client('reassignClient', [
       ACME,

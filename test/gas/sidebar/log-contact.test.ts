@@ -110,7 +110,7 @@ describe('the retry date the sidebar proposes after an unanswered call', () => {
     expect([card.proposedRetry, card.retryDays]).toEqual(['2026-03-03', 1]);
     wb.client('logContact', [{ clientId: ACME, channel: 'Phone', outcome: 'No answer' }]);
     expect(clientRow(wb, ACME)['Next follow-up']).toBe('');
-    wb.client('logContact', [{ clientId: ACME, channel: 'Phone', outcome: 'Busy', nextDate: card.proposedRetry }]);
+    wb.client('logContact', [{ clientId: ACME, channel: 'Phone', outcome: 'Busy', nextFollowUp: card.proposedRetry }]);
     expect(clientRow(wb, ACME)['Next follow-up']).toEqual(new Date('2026-03-03T00:00:00+08:00'));
   });
 });
@@ -124,10 +124,10 @@ describe('the next step', () => {
         channel: 'Meeting',
         outcome: 'Reached',
         summary: 'Analysis meeting',
-        nextDate: '2026-03-02',
+        nextFollowUp: '2026-03-02',
         nextOwner: 'li na',
         nextTopic: 'Call the director about the quote',
-        stage: 'B2',
+        stageAfter: 'B2',
       },
     ]) as Saved;
     expect(result.ok && result.notices.map((n) => n.text)).toEqual(['Emailed Li Na about the next step due today.']);
@@ -145,10 +145,17 @@ describe('the next step', () => {
   test('owned by the person logging, or due another day, sends no email', () => {
     const wb = sidebarWorkbook();
     wb.client('logContact', [
-      { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'x', nextDate: '2026-03-02' },
+      { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'x', nextFollowUp: '2026-03-02' },
     ]);
     wb.client('logContact', [
-      { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'y', nextDate: '2026-03-03', nextOwner: AMY },
+      {
+        clientId: ACME,
+        channel: 'Phone',
+        outcome: 'Reached',
+        summary: 'y',
+        nextFollowUp: '2026-03-03',
+        nextOwner: AMY,
+      },
     ]);
     expect(mailState(wb.env).sent).toHaveLength(0);
   });
@@ -163,7 +170,7 @@ describe('checking what was typed', () => {
       outcome: 'Reached',
       summary: '',
       date: '2026-03-05',
-      nextDate: 'next week',
+      nextFollowUp: 'next week',
       nextOwner: 'Nobody Known',
     },
   ]) as Saved;
@@ -269,5 +276,33 @@ describe('two submissions interleaved', () => {
     expect(error).toBe('Another Client Tracker task is still working on this spreadsheet. Try again in a minute.');
     expect(first.ok).toBe(true);
     expect(rowsOf(wb, 'Contacts').map((r) => r.Summary)).toEqual(['first']);
+  });
+});
+
+describe('a sidebar page left open from the version before (it names three fields its own way)', () => {
+  const today = { nextFollowUp: '2026-03-06', stageAfter: 'B1', gradeAfter: 'A' };
+  const earlier = { nextDate: '2026-03-06', stage: 'B1', gradeOverride: 'A' };
+  const save = (fields: Record<string, string>) => {
+    const wb = sidebarWorkbook();
+    const base = { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'Wants the quote' };
+    const result = wb.client('logContact', [{ ...base, ...fields }]) as Saved;
+    const { ID: _id, ...contact } = rowsOf(wb, 'Contacts')[0] ?? {};
+    return { result, client: clientRow(wb, ACME), contact };
+  };
+  const now = save(today);
+  const before = save(earlier);
+
+  test('today’s keys set the next follow-up, the stage and the grade by hand', () => {
+    expect(now.result.ok).toBe(true);
+    expect(day(now.client['Next follow-up'])).toBe('2026-03-06');
+    expect(now.client.Stage).toBe('B1 · Needs analysed');
+    expect(now.client['Grade override']).toBe('A');
+    expect(now.contact['Grade after']).toBe('A');
+  });
+
+  test('the earlier page’s save leaves the same client and the same contact row', () => {
+    expect(before.result.ok).toBe(true);
+    expect(before.client).toEqual(now.client);
+    expect(before.contact).toEqual(now.contact);
   });
 });

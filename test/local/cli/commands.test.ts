@@ -138,7 +138,7 @@ describe('call', () => {
       channel: 'Phone',
       outcome: 'Reached',
       summary: 'Sent the quote',
-      nextDate: '2026-03-05',
+      nextFollowUp: '2026-03-05',
     };
     const run = cli(dir, ['call', 'logContact', JSON.stringify(entry), '--workbook', 'book.xlsx', '--now', NOW]);
     expect(run.stderr).toBe('');
