@@ -89,8 +89,20 @@ export function measure(
   let tick = 0;
   const hook = (e: Execution, method?: string): void => {
     if (process.env.BENCH_TRACE && method) {
-      const frames = (new Error().stack ?? '').split('\n').filter((l) => l.includes('Code.js')).slice(0, 4);
-      process.stdout.write(`      ${method}  ${frames.map((f) => f.trim().replace(/^at /, '').replace(/\(.*Code\.js:(\d+):\d+\)/, '@$1')).join(' < ')}\n`);
+      const frames = (new Error().stack ?? '')
+        .split('\n')
+        .filter((l) => l.includes('Code.js'))
+        .slice(0, 4);
+      process.stdout.write(
+        `      ${method}  ${frames
+          .map((f) =>
+            f
+              .trim()
+              .replace(/^at /, '')
+              .replace(/\(.*Code\.js:(\d+):\d+\)/, '@$1'),
+          )
+          .join(' < ')}\n`,
+      );
     }
     if (exec !== e) {
       exec = e;

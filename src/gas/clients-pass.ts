@@ -9,7 +9,7 @@ import { type Lang, message, render } from '../core/i18n';
 import type { RowProblem } from '../core/records';
 import { readTable } from '../core/records';
 import { REFRESH_CONTACT_COLUMNS, type RefreshResult, isPendingContact, refreshClients } from '../core/refresh';
-import { type ColumnDef, type ColumnKey, TABLES, matchTabName, tabName } from '../core/schema';
+import { type ColumnDef, type ColumnKey, TABLES } from '../core/schema';
 import type { Settings, SettingsRead } from '../core/settings';
 import { type ClientIdSource, clientIdSource } from './client-ids';
 import type { WorkbookContext } from './context';

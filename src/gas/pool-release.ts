@@ -9,7 +9,7 @@ import { dayOf, daysBetween } from '../core/dates';
 import { columnCells } from '../core/grid';
 import { type Lang, message, render, t } from '../core/i18n';
 import { releaseReason } from '../core/pool';
-import { type ColumnKey, label, matchTabName, tabName } from '../core/schema';
+import { type ColumnKey, label, tabName } from '../core/schema';
 import { settingLabel } from '../core/settings';
 import { clearCells, writeSpan } from './cells';
 import { type ChangeEntry, openChangeLog } from './changes';

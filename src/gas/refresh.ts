@@ -268,7 +268,9 @@ export function menuRefresh(): void {
     const summary = refreshWorkbook();
     const ctx = workbookContext();
     // Claimed under the lock (marked sent), mailed after it is let go: saves never wait on a send.
-    const send = withDocumentLock(ctx.lang, () => claimQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss, ctx.lang))));
+    const send = withDocumentLock(ctx.lang, () =>
+      claimQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss, ctx.lang))),
+    );
     const mailed = send();
     const mail = handoverLines(mailed, ctx.lang).map((m) => render(ctx.lang, m));
     return refreshReport({ ...summary, problems: [...teamProblems(ctx), ...summary.problems] }, mail);

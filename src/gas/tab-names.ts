@@ -20,4 +20,3 @@ export function nameOf(sheet: Sheet): string {
 export function renamed(sheet: Sheet, name: string): void {
   knownNames.set(sheet, name);
 }
-

@@ -29,7 +29,7 @@ export function writeClientCells(
     cells.push({ index, key, value: toCell(def, updates[key]) });
   }
   cells.sort((a, b) => a.index - b.index);
-  for (let start = 0; start < cells.length; ) {
+  for (let start = 0; start < cells.length;) {
     let end = start + 1;
     while (end < cells.length && cells[end].index === cells[end - 1].index + 1) end++;
     const run = cells.slice(start, end);

@@ -7,7 +7,6 @@ import { warmSearch } from './search';
 import { inLanguage } from '../../core/html-lang';
 import { t } from '../../core/i18n';
 import { allows } from '../../core/roles';
-import { matchTabName } from '../../core/schema';
 import type { SidebarContext, SidebarView } from '../../contract/types';
 import { columnIndex, findTab, nameOf } from '../table';
 import { openHeader } from './header-table';

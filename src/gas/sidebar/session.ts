@@ -9,7 +9,7 @@ import { type Settings, SETTING_DEFS } from '../../core/settings';
 import { readSettings } from '../settings-tab';
 import type { Actor } from '../../core/roles';
 import { type RoleView, roleView } from '../roles';
-import { type TeamMember, matchTabName, tabName } from '../../core/schema';
+import { type TeamMember, tabName } from '../../core/schema';
 import type { WorkbookContext } from '../context';
 import { findTab, nameOf, openTable } from '../table';
 
