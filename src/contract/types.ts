@@ -92,6 +92,13 @@ export interface ClientCard {
 }
 
 /**
+ * A claim's or a hand-over's answer: the card as saved, without the history, which they do not
+ * change and which the sidebar already shows (reading it again would cost the client's blocks of
+ * Contacts rows on every claim: docs/calls.md "One answer, one call").
+ */
+export type CardUpdate = Omit<ClientCard, 'history'>;
+
+/**
  * The contact form as the sidebar sends it, read off the Contacts columns (core/schema.ts): each
  * column by its key, as typed, list values as codes or labels in any language; Client ID, Channel and
  * Outcome must be there, the contact's own ID and the client's name are filled in by the server.

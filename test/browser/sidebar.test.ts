@@ -156,6 +156,24 @@ test('switch language: the same card in Chinese, without losing it', async () =>
   expect(await page.textContent('#tab-card')).toBe('Client card');
 });
 
+test('hand over from the card: the card shows the new owner and keeps its 200 contacts, asking the server once', async () => {
+  await page.click('#tab-card');
+  await pick('C-ACME');
+  await page.waitForSelector('#client-card .timeline li');
+  await page.click('#client-card details:has(#handover-owner) summary');
+  await page.selectOption('#handover-owner', 'Amy');
+  await page.fill('#handover-reason', 'Holiday cover');
+  const calls: string[] = [];
+  const onRequest = (r: { url(): string }) => calls.push(r.url());
+  page.on('request', onRequest);
+  await page.click('#handover-save');
+  await page.waitForSelector('#client-card .meta:text("Amy")');
+  page.off('request', onRequest);
+  // The hand-over's answer has no history: the one on screen stays, every entry of it.
+  expect(await page.$$eval('#client-card .timeline li', (li) => li.length)).toBe(201);
+  expect(calls.filter((u) => u.includes('/api/run/')).map((u) => u.split('/').pop())).toEqual(['reassignClient']);
+});
+
 test('someone left: every client of theirs is handed over from the card in one go, and it says how many', async () => {
   await page.click('#tab-card');
   await pick('C-HW');

@@ -10,7 +10,7 @@ import { readTable } from '../../core/records';
 import type { ClientRecord, ContactRecord, TableName } from '../../core/schema';
 import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
-import type { ClientCard, ClientFields, ContactEntry } from '../../contract/types';
+import type { CardUpdate, ClientCard, ClientFields, ContactEntry } from '../../contract/types';
 import { type Table, columnIndex, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
 import { buildRowIndex, indexedRows } from './row-index';
@@ -164,6 +164,11 @@ export function buildCard(
   today: DayKey,
   tz: string,
 ): ClientCard {
+  return { ...cardUpdate(client, settings, today, tz), history: history.map((h) => contactEntry(h, tz)) };
+}
+
+/** The card's fields, grade and follow-up state: all of it but the history. */
+export function cardUpdate(client: ClientRecord, settings: Settings, today: DayKey, tz: string): CardUpdate {
   const graded = gradeClient(
     {
       needConfirmed: client.needConfirmed,
@@ -197,6 +202,5 @@ export function buildCard(
     intervalDays: intervalFor(settings, graded.grade),
     proposedRetry: proposeRetry(today, settings),
     retryDays: settings.retryDays,
-    history: history.map((h) => contactEntry(h, tz)),
   };
 }

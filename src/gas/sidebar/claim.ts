@@ -7,11 +7,11 @@ import { message } from '../../core/i18n';
 import { label } from '../../core/lists';
 import { canClaim, lastRelease } from '../../core/pool';
 import { computeStatus } from '../../core/status';
-import type { ClientCard, WriteResult } from '../../contract/types';
+import type { CardUpdate, WriteResult } from '../../contract/types';
 import { openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
-import { buildCard, readHistory } from './card';
+import { cardUpdate } from './card';
 import { changesOfClient } from './client-changes';
 import { writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
@@ -21,14 +21,14 @@ import { invalidateSearchIndex } from './search-index';
 import { openSession } from './session';
 import { FieldChecker } from './validate';
 
-export function claimClient(clientId: string): WriteResult<ClientCard> {
+export function claimClient(clientId: string): WriteResult<CardUpdate> {
   const s = openSession();
   const { ctx, settings } = s;
   const { lang, tz } = ctx;
   if (s.me === '') throw new UserError(lang, message('sidebar.error.whoAreYou'));
-  return withDocumentLock(lang, (): WriteResult<ClientCard> => {
+  return withDocumentLock(lang, (): WriteResult<CardUpdate> => {
     const target = openClientTarget(s, clientId, ['owner']);
-    const { clients, contacts } = target;
+    const { clients } = target;
     const client = target.found.record;
     const check = new FieldChecker('clients', lang, tz, s.team);
     if (client.owner.trim() !== '') {
@@ -72,7 +72,7 @@ export function claimClient(clientId: string): WriteResult<ClientCard> {
     const after = { ...client, owner: s.me, status };
     return {
       ok: true,
-      value: buildCard(after, readHistory(contacts, client.id, tz), settings, s.today, tz),
+      value: cardUpdate(after, settings, s.today, tz),
       notices: [],
     };
   });

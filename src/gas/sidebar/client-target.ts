@@ -12,13 +12,12 @@ import type { SidebarSession } from './session';
 
 export interface ClientTarget {
   clients: Table<'clients'>;
-  contacts: Table<'contacts'>;
   hint: Hint;
   /** where the client was when the write path read it */
   found: ClientRow;
 }
 
-/** Opens Clients (with the columns the write needs) and Contacts, and finds the client's row. */
+/** Opens Clients (with the columns the write needs) and finds the client's row. */
 export function openClientTarget(
   s: SidebarSession,
   clientId: unknown,
@@ -27,10 +26,18 @@ export function openClientTarget(
   const { lang, tz } = s.ctx;
   const id = String(clientId ?? '');
   const clients = openHeader(s.sheets, 'clients', { lang, needs });
-  const contacts = openHeader(s.sheets, 'contacts', { lang });
   const hint = rowHint(clients.sheet, id);
   const found = locateClient(clients, id, hint.entry?.row ?? null, { lang, tz });
-  return { clients, contacts, hint, found };
+  return { clients, hint, found };
+}
+
+/** The client's row as above, and Contacts, for the paths that read or add its history (card, Log contact). */
+export function openClientWithContacts(
+  s: SidebarSession,
+  clientId: unknown,
+): ClientTarget & { contacts: Table<'contacts'> } {
+  const target = openClientTarget(s, clientId);
+  return { ...target, contacts: openHeader(s.sheets, 'contacts', { lang: s.ctx.lang }) };
 }
 
 /** The client's row just before writing: checked by ID again, and found anew if rows moved meanwhile. */

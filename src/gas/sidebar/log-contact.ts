@@ -20,7 +20,7 @@ import { appendRecords } from '../table';
 import { buildCard, readHistory } from './card';
 import { clientUpdates, writeClientCells } from './client-writes';
 import { recentIds } from './header-table';
-import { openClientTarget, rowForWrite } from './client-target';
+import { openClientWithContacts, rowForWrite } from './client-target';
 import { mailNextStep } from './notify';
 import { handoverCalledFor } from '../../core/handover';
 import { stageRecordedCell } from '../../core/stage-record';
@@ -202,7 +202,7 @@ interface Saved {
 function save(s: SidebarSession, input: CheckedEntry): Saved {
   const { ctx, settings } = s;
   const { tz, lang } = ctx;
-  const target = openClientTarget(s, input.clientId);
+  const target = openClientWithContacts(s, input.clientId);
   const { clients, contacts, hint } = target;
   const client = target.found.record;
   // The history before this contact: the card shows it, and it knows the latest reached attitude.

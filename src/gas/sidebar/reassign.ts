@@ -11,14 +11,14 @@ import { canClaim, lastRelease } from '../../core/pool';
 import { type RoleEntry, mayHandOverFrom } from '../../core/roles';
 import type { ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
-import type { ClientCard, HandoverCount, ReassignSummary, WriteResult } from '../../contract/types';
+import type { CardUpdate, HandoverCount, ReassignSummary, WriteResult } from '../../contract/types';
 import { writeRuns } from '../cells';
 import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { columnIndex, sheetRow } from '../table';
 import { checkText, textFaultMessage } from '../../core/text';
-import { buildCard, readHistory } from './card';
+import { cardUpdate } from './card';
 import { changesOfClient } from './client-changes';
 import { type ClientUpdates, writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
@@ -39,15 +39,15 @@ function checkHandover(s: SidebarSession, newOwner: unknown, reason: unknown) {
   return { check, owner, why };
 }
 
-export function reassignClient(clientId: string, newOwner: string, reason: string): WriteResult<ClientCard> {
+export function reassignClient(clientId: string, newOwner: string, reason: string): WriteResult<CardUpdate> {
   const s = openSession();
   const { ctx, settings } = s;
   const { lang, tz } = ctx;
   const { check, owner, why } = checkHandover(s, newOwner, reason);
   if (!check.ok) return refused(check.problems);
-  return withDocumentLock(lang, (): WriteResult<ClientCard> => {
+  return withDocumentLock(lang, (): WriteResult<CardUpdate> => {
     const target = openClientTarget(s, clientId, ['owner']);
-    const { clients, contacts } = target;
+    const { clients } = target;
     const client = target.found.record;
     if (samePerson(client.owner, owner)) {
       check.fail('owner', 'sidebar.error.sameOwner', { name: owner });
@@ -89,7 +89,7 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     const after = { ...client, owner, status, nextOwner };
     return {
       ok: true,
-      value: buildCard(after, readHistory(contacts, client.id, tz), settings, s.today, tz),
+      value: cardUpdate(after, settings, s.today, tz),
       notices: [],
     };
   });

@@ -2,7 +2,7 @@
 import { type Message, joinSentences, t } from '../../core/i18n';
 import { gradeLine, historyLines, labelOf, nextLine, say, stateText } from '../card-text';
 import { el } from '../dom';
-import type { ClientCard } from '../../contract/types';
+import type { CardUpdate, ClientCard } from '../../contract/types';
 import type { App } from './app';
 import { personField, textField } from './fields';
 import { clientPicker } from './picker';
@@ -74,15 +74,16 @@ interface CardActions {
 function cardActions(app: App, card: ClientCard): CardActions {
   const { lang } = app;
   const f = card.fields;
-  // A claim or a hand-over of this client answers with its card as saved: shown as it is (a second
-  // round trip for the same card would double the wait). Anything else reopens the card.
+  // A claim or a hand-over of this client answers with its card as saved, without the history it does
+  // not change: shown with the history already on screen (a second round trip for the same card would
+  // double the wait). Anything else reopens the card.
   const act = (run: () => Promise<{ ok: boolean; value?: unknown }>): void => {
     app.card = { ...app.card, busy: true, error: null };
     app.render();
     run()
       .then((r) => {
-        const saved = r.value as ClientCard | undefined;
-        if (saved?.fields?.id === f.id) app.showCard(saved);
+        const saved = r.value as CardUpdate | undefined;
+        if (saved?.fields?.id === f.id) app.showCard({ ...saved, history: card.history });
         else
           app.openClient(
             { id: f.id, name: f.name, contact: f.contact, phone: f.phone, owner: f.owner, mine: false },

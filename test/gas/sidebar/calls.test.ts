@@ -4,7 +4,7 @@
  */
 import { newSheetModel } from '../../../src/local/emulator/model';
 import type { TestWorkbook } from '../../helpers/workbook';
-import { ACME, sidebarWorkbook } from './fixture';
+import { ACME, AMY, putRows, sidebarWorkbook } from './fixture';
 
 const ENTRY = { clientId: ACME, channel: 'Phone', outcome: 'Reached', summary: 'Price list sent', nextTopic: 'quote' };
 
@@ -99,5 +99,38 @@ describe('addClient', () => {
     expect(large.calls).toBe(small.calls);
     expect(large.cellsRead).toBeLessThan(2_000);
     expect(small.duplicateFound && large.duplicateFound).toBe(true);
+  });
+});
+
+describe('claim and hand-over', () => {
+  /** A pooled client whose `own` contacts lie 500 rows apart in a log of other clients' calls. */
+  function pooled(own: number): TestWorkbook {
+    const wb = sidebarWorkbook({ filler: 100 });
+    putRows(wb, 'Clients', [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool' }], 4);
+    const rows = Array.from({ length: 40 * 500 }, (_, i) => ({
+      ID: `K-${i}`,
+      Date: new Date(Date.UTC(2025, 0, 1) + (i % 300) * 86_400_000),
+      'Client ID': i % 500 === 0 && i / 500 < own ? 'C-POOL' : `C-${i % 100}`,
+      Outcome: 'Reached',
+      Summary: `call ${i}`,
+    }));
+    putRows(wb, 'Contacts', rows);
+    wb.client('searchClients', ['pooled']); // the sidebar opened: the search index is cached
+    return wb;
+  }
+
+  function costs(own: number): { claim: number; handOver: number; cellsRead: number } {
+    const wb = pooled(own);
+    const readBefore = wb.env.counters.cellsRead;
+    const claim = callsOf(wb, () => expect((wb.client('claimClient', ['C-POOL']) as { ok: boolean }).ok).toBe(true));
+    const handOver = callsOf(wb, () =>
+      expect((wb.client('reassignClient', ['C-POOL', AMY, 'Holiday cover']) as { ok: boolean }).ok).toBe(true),
+    );
+    return { claim, handOver, cellsRead: wb.env.counters.cellsRead - readBefore };
+  }
+
+  test('cost the same for a client with no history and one with 40 contacts spread through the log', () => {
+    // Neither changes the history, so neither reads it: the sidebar keeps the one it shows.
+    expect(costs(40)).toEqual(costs(0));
   });
 });
