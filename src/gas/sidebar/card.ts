@@ -78,18 +78,31 @@ export function readRows(tbl: Table<TableName>, rows: readonly number[]): Map<nu
  * and the index built again from it (docs/row-index.md).
  */
 export function readHistory(contacts: Table<'contacts'>, clientId: string, tz: string): ContactRecord[] {
-  if (contacts.lastColumn === 0) return [];
+  return readHistoryAndTail(contacts, clientId, tz).history;
+}
+
+/**
+ * The history as above, and the log's last Contact IDs when the row index read them on the way
+ * (`IndexedRows.lastIds`; null when it was not used: read them with recentIds).
+ */
+export function readHistoryAndTail(
+  contacts: Table<'contacts'>,
+  clientId: string,
+  tz: string,
+): { history: ContactRecord[]; lastIds: string[] | null } {
+  if (contacts.lastColumn === 0) return { history: [], lastIds: null };
   const col = columnIndex(contacts, 'clientId');
   const wanted = idKey(clientId);
   const indexed = indexedRows(contacts, clientId);
+  const lastIds = indexed?.lastIds ?? null;
   if (indexed) {
     const rows = [...indexed.named, ...indexed.added].sort((a, b) => a - b);
     const byRow = readRows(contacts, rows);
     const holds = (row: number) => idKey(String(byRow.get(row)?.[col] ?? '')) === wanted;
-    if (indexed.named.every(holds)) return historyOf(contacts, rows, byRow, tz);
+    if (indexed.named.every(holds)) return { history: historyOf(contacts, rows, byRow, tz), lastIds };
   }
   const rows = buildRowIndex(contacts, documentCache()).get(wanted) ?? [];
-  return historyOf(contacts, rows, readRows(contacts, rows), tz);
+  return { history: historyOf(contacts, rows, readRows(contacts, rows), tz), lastIds };
 }
 
 /** The records of those rows, newest first. */

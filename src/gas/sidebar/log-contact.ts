@@ -17,7 +17,7 @@ import type { ClientCard, LogContactEntry, Notice, WriteResult } from '../../con
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
 import { appendRecords } from '../table';
-import { buildCard, readHistory } from './card';
+import { buildCard, readHistoryAndTail } from './card';
 import { clientUpdates, writeClientCells } from './client-writes';
 import { recentIds } from './header-table';
 import { openClientWithContacts, rowForWrite } from './client-target';
@@ -206,7 +206,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   const { clients, contacts, hint } = target;
   const client = target.found.record;
   // The history before this contact: the card shows it, and it knows the latest reached attitude.
-  const history = readHistory(contacts, client.id, tz);
+  const { history, lastIds } = readHistoryAndTail(contacts, client.id, tz);
   const latestReached = history.find((h) => h.outcome === 'reached');
   const applied = applyEntry(s, client, input, {
     latestReachedAttitude: latestReached?.attitude ?? null,
@@ -218,7 +218,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   // Opened before the first write, so a missing Changes tab stops the save with nothing written.
   const changeLog = changes.length > 0 ? openChangeLog(s.sheets, ctx) : null;
 
-  const id = idGenerator('K', recentIds(contacts, 'id'), ctx.now).next();
+  const id = idGenerator('K', lastIds ?? recentIds(contacts, 'id'), ctx.now).next();
   const contactRow = contactRowOf(input, client, applied.row, id, lang, tz);
   // The user may have sorted since the row was read: find it again rather than write on another client.
   const found = rowForWrite(s, target);

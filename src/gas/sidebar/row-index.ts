@@ -55,6 +55,12 @@ export interface IndexedRows {
   added: number[];
   /** the sheet's last row now */
   lastRow: number;
+  /**
+   * The Contact IDs of the rows read just now, down to the log's last row: enough for a new contact's
+   * ID, which counts on from the newest ID of its moment (core/ids.ts), so Log contact need not read
+   * the log's tail again.
+   */
+  lastIds: string[];
 }
 
 function hashOf(text: string): number {
@@ -232,9 +238,11 @@ export function indexedRows(contacts: Table<'contacts'>, clientId: string): Inde
   const top = sheetRow(contacts, 0);
   if (lastRow < shard.upTo) return forget();
   const added: number[] = [];
+  const lastIds: string[] = [];
   if (lastRow >= top) {
     const from = Math.max(shard.upTo, top);
     const tail = readIds(contacts, from, lastRow);
+    for (const r of tail) lastIds.push(String(r.id ?? ''));
     if (shard.upTo >= top && markOf(tail[0]?.id, tail[0]?.clientId) !== shard.mark) return forget();
     if (lastRow > shard.upTo) {
       // What was read is kept for every client of this shard, so the next use of it reads only the
@@ -254,7 +262,7 @@ export function indexedRows(contacts: Table<'contacts'>, clientId: string): Inde
     }
   }
   const named = (shard.rows.get(key) ?? []).filter((r) => !added.includes(r));
-  return { named, added, lastRow };
+  return { named, added, lastRow, lastIds };
 }
 
 /** No usable index: nothing read from it may be saved back later in this execution. */

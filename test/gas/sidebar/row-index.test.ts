@@ -190,6 +190,26 @@ describe('logContact through the row index', () => {
     expectBothPaths(wb);
   });
 
+  test('saves at the same moment by two people, on two clients, get distinct contact IDs (the ID read on the way)', () => {
+    const wb = workbook();
+    card(wb);
+    card(wb, HUAWEI, LI_EMAIL);
+    // The clock stands still: every save below is the same millisecond, so only the IDs read tell them apart.
+    wb.client('logContact', [LOG]);
+    wb.client('logContact', [{ ...LOG, clientId: HUAWEI, summary: 'Li called', by: LI }], LI_EMAIL);
+    wb.client('logContact', [{ ...LOG, summary: 'again' }]);
+    wb.sheet('Contacts').values.push(contactRow(wb, HUAWEI, 'typed below', START)); // typed, no onEdit
+    wb.client('logContact', [{ ...LOG, clientId: HUAWEI, summary: 'after the typed row' }]);
+    evict(wb);
+    wb.client('logContact', [{ ...LOG, summary: 'cold cache' }]);
+    const ids = wb
+      .sheet('Contacts')
+      .values.slice(-6)
+      .map((r) => String(r[col(wb, 'Contacts', 'ID')]));
+    expect(ids.filter((id) => id.startsWith('K-') && !id.startsWith('K-NEW'))).toHaveLength(5);
+    expect(new Set(ids).size).toBe(6);
+  });
+
   test('with the cache evicted between the save and the card', () => {
     const wb = workbook();
     card(wb);
