@@ -7,6 +7,7 @@
  * alone, so a grid that did not grow costs reads only: a constant number of calls, whatever the rows.
  */
 import { isOurRule } from './highlight';
+import { sheetIdOf } from './tab-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -58,7 +59,7 @@ const COVERED_KEY = 'ct.coverage.rows.';
 /** Stretches the highlighting and protections over rows appended past them, and remembers the grid it covered. */
 export function keepTableCovered(sheet: Sheet): void {
   const { maxRows } = tableCoverage(sheet, true);
-  PropertiesService.getDocumentProperties().setProperty(COVERED_KEY + sheet.getSheetId(), String(maxRows));
+  PropertiesService.getDocumentProperties().setProperty(COVERED_KEY + sheetIdOf(sheet), String(maxRows));
 }
 
 /**
@@ -67,6 +68,6 @@ export function keepTableCovered(sheet: Sheet): void {
  * of reading every rule and protection. Rows inserted by hand since change the grid: they are covered.
  */
 export function keepTableCoveredIfGrown(sheet: Sheet, maxRows: number): void {
-  const covered = PropertiesService.getDocumentProperties().getProperty(COVERED_KEY + sheet.getSheetId());
+  const covered = PropertiesService.getDocumentProperties().getProperty(COVERED_KEY + sheetIdOf(sheet));
   if (covered !== String(maxRows)) keepTableCovered(sheet);
 }

@@ -12,6 +12,7 @@
  */
 import type { Grid } from '../core/grid';
 import type { TableName } from '../core/schema';
+import { sheetIdOf } from './tab-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -49,5 +50,5 @@ export function holdRead(sheetId: number, read: Grid): void {
 
 /** Called by every table write: what is held for the tab is no longer what it holds. */
 export function forgetReads(sheet: Sheet): void {
-  if (held !== null && held.size > 0) held.delete(sheet.getSheetId());
+  if (held !== null && held.size > 0) held.delete(sheetIdOf(sheet));
 }

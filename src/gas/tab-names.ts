@@ -1,5 +1,5 @@
 /**
- * Tab names already known in this execution (a lookup by name, or the list of tabs), so a message or
+ * Tab names and IDs already known in this execution (a lookup by name, or the list of tabs), so a message or
  * a check does not ask Google again: each getName is a call (docs/calls.md, "Tabs by name").
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,4 +19,15 @@ export function nameOf(sheet: Sheet): string {
 /** Records a tab's new name after the code renamed it. */
 export function renamed(sheet: Sheet, name: string): void {
   knownNames.set(sheet, name);
+}
+
+const knownIds = new WeakMap<Sheet, number>();
+
+/** A tab's ID, which never changes: asked once per tab per execution (docs/calls.md). */
+export function sheetIdOf(sheet: Sheet): number {
+  const known = knownIds.get(sheet);
+  if (known !== undefined) return known;
+  const id = sheet.getSheetId();
+  knownIds.set(sheet, id);
+  return id;
 }

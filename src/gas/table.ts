@@ -25,6 +25,7 @@ import { UserError } from './errors';
 import { headerFromTop, readSheetHeader } from './header-row';
 import { forgetReads, heldRead, holdRead, memoActive } from './read-memo';
 import { knownNames, nameOf } from './tab-names';
+import { sheetIdOf } from './tab-names';
 
 export { nameOf, renamed } from './tab-names';
 
@@ -293,7 +294,7 @@ function readColumns<T extends TableName>(
       headerRow,
     };
   }
-  const id = hold ? sheet.getSheetId() : 0;
+  const id = hold ? sheetIdOf(sheet) : 0;
   const held = hold ? heldRead(id) : undefined;
   const same =
     held !== undefined &&

@@ -11,6 +11,7 @@ import { awaitingConfirmation, teamAsConfirmed } from '../../core/roles';
 import { accessList } from '../mail-access';
 import { loadConfirmedRoles } from '../roles';
 import { findTab, openLog, openTable, sheetRow, sheetsByName } from '../table';
+import { sheetIdOf } from '../tab-names';
 
 export interface DigestSource {
   input: DigestInput;
@@ -41,7 +42,7 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
       lang,
       settings,
       spreadsheetId: wb.ss.getId(),
-      clientsSheetId: clients.sheet.getSheetId(),
+      clientsSheetId: sheetIdOf(clients.sheet),
       clients: clients.records,
       firstRow: sheetRow(clients, 0),
       contacts: contacts.records,

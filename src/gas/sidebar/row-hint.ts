@@ -4,6 +4,7 @@
 import type { SearchIndex } from './search-index';
 import { loadIndex, saveIndex } from './search-index';
 import type { IndexEntry } from './index-entry';
+import { sheetIdOf } from '../tab-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -13,7 +14,7 @@ export interface Hint {
 }
 
 export function rowHint(clientsSheet: Sheet, clientId: string): Hint {
-  const index = loadIndex((id) => (id === clientsSheet.getSheetId() ? clientsSheet : null));
+  const index = loadIndex((id) => (id === sheetIdOf(clientsSheet) ? clientsSheet : null));
   if (!index) return { index: null, entry: null };
   return { index, entry: index.entryById(clientId) };
 }

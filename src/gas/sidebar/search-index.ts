@@ -16,6 +16,7 @@ import { IndexTexts, type Field, FIELDS, blockColumns } from './search-columns';
 import type { IndexEntry } from './index-entry';
 import { documentCache, dropIndex, fetchIds, fetchIndex, hasCurrentIndex, storeIndex } from './search-store';
 import { idKey } from '../../core/ids';
+import { sheetIdOf } from '../tab-names';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -86,7 +87,7 @@ export function buildIndex(clients: Table<'clients'>): SearchIndex {
   }
   const cells: Partial<Record<Field, unknown[]>> = {};
   for (const [f, c] of at) cells[f] = read.get(c);
-  return new SearchIndex(sheet.getSheetId(), lastRow, IndexTexts.fromCells(rows, cells, firstRow));
+  return new SearchIndex(sheetIdOf(sheet), lastRow, IndexTexts.fromCells(rows, cells, firstRow));
 }
 
 /** Stores the index in the document cache (see search-store.ts). */
