@@ -99,6 +99,14 @@ export interface ClientCard {
 export type CardUpdate = Omit<ClientCard, 'history'>;
 
 /**
+ * Log contact's answer: the card as saved and the contact just added (`added`). The history comes
+ * too when the save had to read it (an attempt not reached, a backdated contact: the rules need the
+ * latest reached contact before it); otherwise the sidebar adds `added` to the history it shows, and
+ * a save costs the same however long the client's history (docs/calls.md).
+ */
+export type LoggedCard = CardUpdate & { added: ContactEntry; history?: ContactEntry[] };
+
+/**
  * The contact form as the sidebar sends it, read off the Contacts columns (core/schema.ts): each
  * column by its key, as typed, list values as codes or labels in any language; Client ID, Channel and
  * Outcome must be there, the contact's own ID and the client's name are filled in by the server.

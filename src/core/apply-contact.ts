@@ -73,6 +73,15 @@ export function contactFacts(contact: ContactRecord, tz: string): ContactFacts {
   };
 }
 
+/**
+ * Whether a contact becomes the client's latest reached one: reached, on or after Last contact (which
+ * holds the first instant of its day). Then the contact itself gives the latest attitude and result,
+ * and the log's earlier rows are not needed (`ApplyOptions.latest`).
+ */
+export function becomesLatestReached(lastContact: Date | null, reached: boolean, date: Date): boolean {
+  return reached && (lastContact === null || date.getTime() >= lastContact.getTime());
+}
+
 export function applyContact(
   client: ClientRecord,
   contact: ContactFacts,
@@ -95,11 +104,9 @@ export function applyContact(
       : null;
   const gradeOverride = contact.gradeOverride === undefined ? client.gradeOverride : contact.gradeOverride;
   const moved: ClientRecord = { ...client, stage, gradeOverride };
-  // Last contact holds the first instant of its day: a reached contact on or after it is the latest.
-  const latest =
-    reached && (client.lastContact === null || contact.date.getTime() >= client.lastContact.getTime())
-      ? { latestReachedAttitude: contact.attitude, latestReachedResult: contact.result }
-      : options.latest;
+  const latest = becomesLatestReached(client.lastContact, reached, contact.date)
+    ? { latestReachedAttitude: contact.attitude, latestReachedResult: contact.result }
+    : options.latest;
   const { computed, gradeChange } = computeClient(
     moved,
     { reached: reached ? day : null, latest },

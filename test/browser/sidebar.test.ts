@@ -70,11 +70,22 @@ test('log a contact end to end: search, pick, Reached pre-fills the next date, s
   await page.selectOption('#log-outcome', 'reached');
   await page.waitForFunction(() => (document.getElementById('log-nextFollowUp') as HTMLInputElement).value !== '');
   await page.fill('#log-summary', '=IMPORTXML("http://x","//a") asked for the price');
+  // The card the pick loaded holds the 200 contacts: the save adds its own to them, with no second call.
+  await page.waitForSelector('#log-context-state');
+  const calls: string[] = [];
+  const onRequest = (r: { url(): string }) => calls.push(r.url());
+  page.on('request', onRequest);
   await page.click('#log-save');
   await page.waitForSelector('.banner.ok');
   expect(await page.textContent('.banner.ok')).toMatch(
     /^Logged for Acme Trading Co\., Ltd\. · next: Zhang Wei, \d{4}-\d{2}-\d{2}\./,
   );
+  await page.click('#tab-card');
+  await page.waitForSelector('#client-card .timeline li');
+  page.off('request', onRequest);
+  expect(calls.filter((u) => u.includes('/api/run/')).map((u) => u.split('/').pop())).toEqual(['logContact']);
+  expect(await page.$$eval('#client-card .timeline li', (li) => li.length)).toBe(201);
+  expect(await page.textContent('#client-card .timeline li')).toContain('asked for the price');
   type Run = { withSuccessHandler(f: (v: unknown) => void): { getClientCard(id: string): void } };
   const card = await page.evaluate(
     () =>

@@ -105,6 +105,14 @@ export function readHistoryAndTail(
   return { history: historyOf(contacts, rows, readRows(contacts, rows), tz), lastIds };
 }
 
+/**
+ * The log's last Contact IDs as the row index reads them on its way (it reads the rows added since it
+ * was stored, down to the last row, and learns them); null with no usable index.
+ */
+export function lastContactIds(contacts: Table<'contacts'>, clientId: string): string[] | null {
+  return contacts.lastColumn === 0 ? null : (indexedRows(contacts, clientId)?.lastIds ?? null);
+}
+
 /** The records of those rows, newest first. */
 function historyOf(
   contacts: Table<'contacts'>,

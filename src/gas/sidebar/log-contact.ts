@@ -5,19 +5,20 @@
  * write time. A reached contact with no next date gets last contact + the grade's interval. A next
  * step owned by someone else and due today is mailed to them at once (seed 000).
  */
-import { type AppliedContact, applyContact } from '../../core/apply-contact';
+import { type AppliedContact, applyContact, becomesLatestReached } from '../../core/apply-contact';
 import { overCallingWarning } from '../../core/cadence';
 import { type DayKey, dayKey, dayOf, daysBetween, startOfDay } from '../../core/dates';
 import { type Lang, type Message, message } from '../../core/i18n';
 import { idGenerator } from '../../core/ids';
 import { type Grade, type Stage, label, parseEnum } from '../../core/lists';
 import type { NextStep } from '../../core/next-step';
+import { withNewest } from '../../core/newest-first';
 import type { ClientRecord, ContactRecord } from '../../core/schema';
-import type { ClientCard, LogContactEntry, Notice, WriteResult } from '../../contract/types';
+import type { LogContactEntry, LoggedCard, Notice, WriteResult } from '../../contract/types';
 import { type ChangeEntry, openChangeLog } from '../changes';
 import { withDocumentLock } from '../lock';
 import { appendRecords } from '../table';
-import { buildCard, readHistoryAndTail } from './card';
+import { buildCard, cardUpdate, contactEntry, lastContactIds, readHistoryAndTail } from './card';
 import { clientUpdates, writeClientCells } from './client-writes';
 import { recentIds } from './header-table';
 import { openClientWithContacts, rowForWrite } from './client-target';
@@ -187,7 +188,7 @@ export function contactRowOf(
 }
 
 interface Saved {
-  card: ClientCard;
+  card: LoggedCard;
   /** reached again much sooner than the grade's interval (docs/domain.md#cadence-and-overdue: the tracker can warn about over-calling) */
   overCalling: Message | null;
   /** The step the contact set; null when the step in force stayed (none given, or a backdated contact). */
@@ -205,9 +206,14 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   const target = openClientWithContacts(s, input.clientId);
   const { clients, contacts, hint } = target;
   const client = target.found.record;
-  // The history before this contact: the card shows it, and it knows the latest reached attitude.
-  const { history, lastIds } = readHistoryAndTail(contacts, client.id, tz);
-  const latestReached = history.find((h) => h.outcome === 'reached');
+  // The history before this contact, when the rules need its latest reached contact: not for a contact
+  // that becomes the latest reached itself (a call today), whose save then costs the same however long
+  // the client's history; the sidebar adds the contact to the history it shows (docs/calls.md).
+  const needsHistory = !becomesLatestReached(client.lastContact, input.outcome === 'reached', input.date);
+  const { history, lastIds } = needsHistory
+    ? readHistoryAndTail(contacts, client.id, tz)
+    : { history: null, lastIds: lastContactIds(contacts, client.id) };
+  const latestReached = history?.find((h) => h.outcome === 'reached');
   const applied = applyEntry(s, client, input, {
     latestReachedAttitude: latestReached?.attitude ?? null,
     latestReachedResult: latestReached?.result ?? null,
@@ -245,8 +251,12 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
     gradeAfter: applied.row.gradeAfter,
   };
   const oldLast = dayOf(client.lastContact, tz);
+  const added = contactEntry(saved, tz);
   return {
-    card: buildCard(after, withContact(history, saved), settings, s.today, tz),
+    card:
+      history === null
+        ? { ...cardUpdate(after, settings, s.today, tz), added }
+        : { ...buildCard(after, withNewest(history, saved, msOf), settings, s.today, tz), added },
     overCalling:
       input.outcome === 'reached' ? overCallingWarning(oldLast, input.day, after.grade as Grade, settings) : null,
     step: applied.step,
@@ -256,14 +266,9 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   };
 }
 
-/** The history, newest first, with the saved contact in its place by date (a later row wins a tie). */
-function withContact(history: readonly ContactRecord[], saved: ContactRecord): ContactRecord[] {
-  const ms = saved.date?.getTime() ?? -Infinity;
-  const at = history.findIndex((h) => (h.date?.getTime() ?? -Infinity) <= ms);
-  return at < 0 ? [...history, saved] : [...history.slice(0, at), saved, ...history.slice(at)];
-}
+const msOf = (c: ContactRecord): number | null => c.date?.getTime() ?? null;
 
-export function logContact(entry: LogContactEntry): WriteResult<ClientCard> {
+export function logContact(entry: LogContactEntry): WriteResult<LoggedCard> {
   const s = openSession();
   const check = new FieldChecker('contacts', s.ctx.lang, s.ctx.tz, s.team);
   const input = checkEntry(entry, s, check);

@@ -6,6 +6,8 @@
  */
 import { joinSentences, t } from '../../core/i18n';
 import { type ColumnKey, column, header } from '../../core/schema';
+import { withNewest } from '../../core/newest-first';
+import type { ClientCard, LoggedCard } from '../../contract/types';
 import { contextLines, say } from '../card-text';
 import { el } from '../dom';
 import {
@@ -342,6 +344,26 @@ function moreSection(app: App, set: Setter): HTMLElement {
   );
 }
 
+/**
+ * The card after a save: the history the server sent, else the one on screen with the saved contact
+ * in its place (LoggedCard). With none on screen yet (the card was still loading), the card is asked
+ * for again, quietly, and replaces this one when it comes.
+ */
+function savedCard(app: App, saved: LoggedCard): ClientCard {
+  const { added, history: sent, ...update } = saved;
+  const shown = app.card.card?.fields.id === update.fields.id ? app.card.card.history : null;
+  if (sent !== undefined) return { ...update, history: sent };
+  if (shown !== null)
+    return { ...update, history: withNewest(shown, added, (h) => (h.date === null ? null : Date.parse(h.date))) };
+  void app.rpc.getClientCard(update.fields.id).then((card) => {
+    if (app.card.card?.fields.id !== card.fields.id) return;
+    app.card = { ...app.card, card };
+    if (app.log.client?.id === card.fields.id) app.log = { ...app.log, card };
+    app.render();
+  });
+  return { ...update, history: [added] };
+}
+
 /** Checks the form, sends it, and shows what the server said: the saved line and notices, or each problem at its field. */
 function submitLog(app: App): void {
   const col = (key: Parameters<typeof header<'contacts'>>[1]): string => header('contacts', key, app.lang);
@@ -366,15 +388,16 @@ function submitLog(app: App): void {
         refuse(problemsByField(result.problems));
         return;
       }
-      app.log = afterSave(app.log, result.value, app.ctx.me);
+      const card = savedCard(app, result.value);
+      app.log = afterSave(app.log, card, app.ctx.me);
       app.log.banner = {
         kind: 'ok',
         message: joinSentences(
-          [loggedLine(result.value, app.lang), ...result.notices.map((n) => say(app.lang, n.message))],
+          [loggedLine(card, app.lang), ...result.notices.map((n) => say(app.lang, n.message))],
           app.lang,
         ),
       };
-      app.card = { ...app.card, card: result.value };
+      app.card = { ...app.card, card };
       // Ready for the next contact with this client.
       app.focusId = 'log-outcome';
       app.render();

@@ -133,4 +133,15 @@ describe('claim and hand-over', () => {
     // Neither changes the history, so neither reads it: the sidebar keeps the one it shows.
     expect(costs(40)).toEqual(costs(0));
   });
+
+  test('and so does logging a call today once it is claimed; an unreached attempt reads the history its rules need', () => {
+    const logCosts = (own: number, outcome: string) => {
+      const wb = pooled(own);
+      wb.client('claimClient', ['C-POOL']);
+      const entry = { ...ENTRY, clientId: 'C-POOL', outcome };
+      return callsOf(wb, () => expect((wb.client('logContact', [entry]) as { ok: boolean }).ok).toBe(true));
+    };
+    expect(logCosts(40, 'Reached')).toBe(logCosts(0, 'Reached'));
+    expect(logCosts(40, 'No answer')).toBeGreaterThan(logCosts(0, 'No answer'));
+  });
 });
