@@ -20,8 +20,14 @@ import { distDir } from '../helpers/bundle';
  * in the schema and in each catalogue) and the row index, it is 926,611 bytes; compiling and running
  * its top level in Node takes 4.6 ms (best of 5, vm.Script), so the budget moves to 950,000 and the
  * next 24 KB of growth is the moment to look for savings (deriving the label keys saves about 9 KB).
+ * It reached 951,023 with claim, hand-over and log contact answering without the history. The saving
+ * taken then: esbuild prints each module without its indentation and line breaks (minifyWhitespace in
+ * webpack.config.js; names are kept, so an Apps Script error still names its function, and the
+ * stubs before the bundle are byte for byte the same): 845,958 bytes, the same compile-and-run time.
+ * The budget comes down to 900,000, so the import update and the next features fit and the one after
+ * them is again a decision.
  */
-const BUDGET_BYTES = 950_000;
+const BUDGET_BYTES = 900_000;
 
 const code = fs.readFileSync(path.join(distDir, 'Code.js'), 'utf8');
 
@@ -30,6 +36,6 @@ test(`dist/Code.js stays within its budget of ${BUDGET_BYTES.toLocaleString('en'
 });
 
 test('dist/Code.js carries the pinyin table, not the pinyin library (its readings carry tone marks)', () => {
-  expect(code).toMatch(/SYLLABLES = .a ai an ang ao ba bai/);
+  expect(code).toMatch(/SYLLABLES ?= ?.a ai an ang ao ba bai/);
   expect(code).not.toMatch(/[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ]/);
 });
