@@ -13,7 +13,7 @@
  * https://developers.google.com/apps-script/guides/triggers#onedite
  */
 import { invalidateSearchIndex } from './sidebar/search-index';
-import { contactsEdited } from './sidebar/row-index';
+import { type LogTable, logEdited } from './sidebar/row-index';
 import { startOfDay, today } from '../core/dates';
 import { type Lang, langFromLocale, langsFrom } from '../core/i18n';
 import { readTable } from '../core/records';
@@ -72,10 +72,23 @@ function isClientsTab(ss: Spreadsheet, name: string): boolean {
   return canonicalTab(ss, 'clients', 'en') === null;
 }
 
-function isContactsTab(ss: Spreadsheet, name: string): boolean {
-  if (labelsOf(TABS.contacts.label).includes(name)) return true;
-  if (matchTabName('contacts', [name]) === null) return false;
-  return canonicalTab(ss, 'contacts', 'en') === null;
+function isLogTab(ss: Spreadsheet, table: LogTable, name: string): boolean {
+  if (labelsOf(TABS[table].label).includes(name)) return true;
+  if (matchTabName(table, [name]) === null) return false;
+  return canonicalTab(ss, table, 'en') === null;
+}
+
+/**
+ * An edit typed into Changes (it is a record, but an editor can type into it): the rows the Changes
+ * row index names may have moved to another client, as for Contacts (docs/row-index.md).
+ */
+function noteEditedChanges(range: GoogleAppsScript.Spreadsheet.Range): void {
+  const found = findSheetHeader(range.getSheet(), 'changes');
+  if (found === null) return;
+  const left = range.getColumn() - 1;
+  const map = findHeaders('changes', found.header).map;
+  const first = Math.max(range.getRow(), found.row + 1);
+  logEdited('changes', { first, left, right: left + range.getNumColumns() }, [map.id, map.clientId]);
 }
 
 /** Rows typed or pasted into Contacts: applied to their clients as the sidebar would (typed-contacts.ts). */
@@ -90,7 +103,7 @@ function applyEditedContacts(ss: Spreadsheet, range: GoogleAppsScript.Spreadshee
   const left = range.getColumn() - 1;
   const edit = { first, count: last - first + 1, left, right: left + range.getNumColumns() };
   const map = findHeaders('contacts', found.header).map;
-  contactsEdited(edit, [map.id, map.clientId]);
+  logEdited('contacts', edit, [map.id, map.clientId]);
   applyTypedContacts(sheetsByName(ss, lang), edit, ctx, readSettingsQuietly(ss, lang), LOCK_WAIT_MS);
 }
 
@@ -103,8 +116,12 @@ function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
-  if (isContactsTab(ss, sheet.getName())) {
+  if (isLogTab(ss, 'contacts', sheet.getName())) {
     applyEditedContacts(ss, range);
+    return;
+  }
+  if (isLogTab(ss, 'changes', sheet.getName())) {
+    noteEditedChanges(range);
     return;
   }
   if (!isClientsTab(ss, sheet.getName())) return;

@@ -13,7 +13,7 @@ import { computeStatus, followUpState } from '../../core/status';
 import type { CardUpdate, ClientCard, ClientFields, ContactEntry } from '../../contract/types';
 import { type Table, columnIndex, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
-import { buildRowIndex, indexedRows } from './row-index';
+import { type LogTable, buildRowIndex, indexedRows } from './row-index';
 import { documentCache } from './search-store';
 
 /** A record's Dates as days in tz, everything else as it is. */
@@ -91,18 +91,32 @@ export function readHistoryAndTail(
   tz: string,
 ): { history: ContactRecord[]; lastIds: string[] | null } {
   if (contacts.lastColumn === 0) return { history: [], lastIds: null };
-  const col = columnIndex(contacts, 'clientId');
+  const { rows, byRow, lastIds } = rowsOfClient(contacts, clientId);
+  return { history: historyOf(contacts, rows, byRow, tz), lastIds };
+}
+
+/**
+ * One client's rows of a log (Contacts, Changes) and their cells: the rows the log's row index names,
+ * each checked against the Client ID it holds now, read in at most MAX_BLOCKS blocks; with no index,
+ * or one that no longer matches the sheet, the Client ID column is read and the index built again
+ * from it (docs/row-index.md). `lastIds`: the log's last IDs, when the index read them on its way.
+ */
+export function rowsOfClient(
+  log: Table<LogTable>,
+  clientId: string,
+): { rows: number[]; byRow: Map<number, unknown[]>; lastIds: string[] | null } {
+  const col = (log.headers.map as Partial<Record<'clientId', number>>).clientId as number;
   const wanted = idKey(clientId);
-  const indexed = indexedRows(contacts, clientId);
+  const indexed = indexedRows(log, clientId);
   const lastIds = indexed?.lastIds ?? null;
   if (indexed) {
     const rows = [...indexed.named, ...indexed.added].sort((a, b) => a - b);
-    const byRow = readRows(contacts, rows);
+    const byRow = readRows(log, rows);
     const holds = (row: number) => idKey(String(byRow.get(row)?.[col] ?? '')) === wanted;
-    if (indexed.named.every(holds)) return { history: historyOf(contacts, rows, byRow, tz), lastIds };
+    if (indexed.named.every(holds)) return { rows, byRow, lastIds };
   }
-  const rows = buildRowIndex(contacts, documentCache()).get(wanted) ?? [];
-  return { history: historyOf(contacts, rows, readRows(contacts, rows), tz), lastIds };
+  const rows = buildRowIndex(log, documentCache()).get(wanted) ?? [];
+  return { rows, byRow: readRows(log, rows), lastIds };
 }
 
 /**

@@ -64,13 +64,15 @@ function selectedClientId(s: ReturnType<typeof openSession>): string | null {
 }
 
 /**
- * Builds the row index of Contacts when none is cached (docs/row-index.md), so the first card is as
- * cheap as the next. The sidebar calls it once it has shown itself, so opening it does not wait for
- * the read of the Client ID column; answering nothing, it only costs that read, once for the file.
+ * Builds the row indexes of Contacts and Changes when none is cached (docs/row-index.md), so the first
+ * card, claim or hand-over is as cheap as the next. The sidebar calls it once it has shown itself, so
+ * opening it does not wait for the reads of the Client ID columns; answering nothing, it only costs
+ * those reads, once for the file.
  */
 export function warmClientRows(): void {
   const s = openSession();
   warmRowIndex(openHeader(s.sheets, 'contacts', { lang: s.ctx.lang }));
+  warmRowIndex(openHeader(s.sheets, 'changes', { lang: s.ctx.lang }));
 }
 
 export function sidebarContext(): SidebarContext {

@@ -1,7 +1,8 @@
 /**
- * The row index: client ID (as idKey compares IDs) → the Contacts rows of that client, so the card,
- * a contact's save, a claim and a hand-over read one client's rows instead of the whole Client ID
- * column of the log. Kept in the document cache (shared by everyone on the file), in shards of
+ * The row index: client ID (as idKey compares IDs) → the rows of that client in a log (Contacts, and
+ * Changes for the reclaim wait of a claim or a hand-over), so the card, a contact's save, a claim and a
+ * hand-over read one client's rows instead of the whole Client ID column of the log. One index per
+ * log, each kept in the document cache (shared by everyone on the file), in shards of
  * whole clients under CacheService's 100 KB per value: a lookup fetches the meta and one shard.
  * Nothing in it is trusted: each use checks the rows it names, the row it was built up to, and the
  * rows added since (docs/row-index.md says why each check is needed and what each one catches).
@@ -10,12 +11,15 @@
  */
 import { utf8Length } from '../../core/text';
 import { idKey } from '../../core/ids';
-import { type Table, columnIndex, sheetRow } from '../table';
+import { type Table, sheetRow } from '../table';
 import { documentCache } from './search-store';
 
 type Cache = GoogleAppsScript.Cache.Cache;
 
-const META_KEY = 'ct.rows.meta';
+/** The logs with a row index, and where each keeps it in the cache. */
+export type LogTable = 'contacts' | 'changes';
+const PREFIX: Record<LogTable, string> = { contacts: 'ct.rows', changes: 'ct.changeRows' };
+const metaKey = (table: LogTable): string => `${PREFIX[table]}.meta`;
 /** The stored layout; a meta of another version is ignored (the index is built again). */
 const VERSION = 1;
 /** Every use checks the rows against the sheet, so the index may live as long as the cache allows. */
@@ -69,8 +73,8 @@ function hashOf(text: string): number {
   return h >>> 0;
 }
 
-function shardKey(meta: Meta, shard: number): string {
-  return `ct.rows.${meta.stamp}.${shard}`;
+function shardKey(table: LogTable, meta: Meta, shard: number): string {
+  return `${PREFIX[table]}.${meta.stamp}.${shard}`;
 }
 
 function shardOf(meta: Meta, key: string): number {
@@ -108,8 +112,8 @@ function readShard(text: string | null): Shard | null {
   return { upTo, mark: lines[1], rows };
 }
 
-function readMeta(cache: Cache): Meta | null {
-  const raw = cache.get(META_KEY);
+function readMeta(cache: Cache, table: LogTable): Meta | null {
+  const raw = cache.get(metaKey(table));
   if (raw === null) return null;
   try {
     const meta = JSON.parse(raw) as Meta;
@@ -122,11 +126,17 @@ function readMeta(cache: Cache): Meta | null {
 /** The shard this execution last used, by client key: a save after a read needs no second fetch. */
 let recent: { key: string; sheet: object; loaded: Loaded } | null = null;
 
+/** A log's ID and Client ID columns (both logs have them; ID may be missing from an adopted tab). */
+function idColumns(tbl: Table<LogTable>): { idCol: number | undefined; clientCol: number } {
+  const map = tbl.headers.map as Partial<Record<'id' | 'clientId', number>>;
+  if (map.clientId === undefined) throw new Error(`${tbl.table}.clientId was not opened`);
+  return { idCol: map.id, clientCol: map.clientId };
+}
+
 /** The IDs and client IDs of rows first..last of the log (one getValues over the columns between them). */
-function readIds(contacts: Table<'contacts'>, first: number, last: number): { id: unknown; clientId: unknown }[] {
+function readIds(contacts: Table<LogTable>, first: number, last: number): { id: unknown; clientId: unknown }[] {
   if (last < first) return [];
-  const idCol = contacts.headers.map.id;
-  const clientCol = columnIndex(contacts, 'clientId');
+  const { idCol, clientCol } = idColumns(contacts);
   const left = Math.min(idCol ?? clientCol, clientCol);
   const right = Math.max(idCol ?? clientCol, clientCol);
   const cells = contacts.sheet.getRange(first, left + 1, last - first + 1, right - left + 1).getValues();
@@ -140,14 +150,14 @@ function readIds(contacts: Table<'contacts'>, first: number, last: number): { id
  * Builds the index from one read of the Client ID column (the cost a cold cache pays, the same as
  * reading the column to find one client) and stores it in one putAll. Returns every client's rows.
  */
-export function buildRowIndex(contacts: Table<'contacts'>, cache: Cache | null): Map<string, number[]> {
+export function buildRowIndex(contacts: Table<LogTable>, cache: Cache | null): Map<string, number[]> {
   recent = null; // a shard read before this build is not the index any more
   const sheet = contacts.sheet;
   const lastRow = sheet.getLastRow();
   const top = sheetRow(contacts, 0);
   const byKey = new Map<string, number[]>();
   if (lastRow >= top) {
-    const col = columnIndex(contacts, 'clientId');
+    const col = idColumns(contacts).clientCol;
     const ids = sheet.getRange(top, col + 1, lastRow - top + 1, 1).getValues();
     ids.forEach((r, i) => {
       const key = idKey(String(r[0] ?? ''));
@@ -161,65 +171,71 @@ export function buildRowIndex(contacts: Table<'contacts'>, cache: Cache | null):
   return byKey;
 }
 
-function store(cache: Cache, contacts: Table<'contacts'>, byKey: Map<string, number[]>, lastRow: number): void {
+function store(cache: Cache, contacts: Table<LogTable>, byKey: Map<string, number[]>, lastRow: number): void {
+  const table = contacts.table;
   const top = sheetRow(contacts, 0);
   const last = lastRow >= top ? readIds(contacts, lastRow, lastRow)[0] : { id: '', clientId: '' };
   const mark = markOf(last.id, last.clientId);
   let bytes = 0;
   for (const [key, rows] of byKey) bytes += key.length + 2 + rows.length * 5;
   const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-  const old = readMeta(cache);
+  const old = readMeta(cache, table);
   for (let shards = Math.max(1, Math.ceil(bytes / SHARD_BYTES)); shards <= MAX_SHARDS; shards *= 2) {
     const meta: Meta = { v: VERSION, stamp, shards, reach: lastRow };
     const parts: Shard[] = Array.from({ length: shards }, () => ({ upTo: lastRow, mark, rows: new Map() }));
     for (const [key, rows] of byKey) parts[shardOf(meta, key)].rows.set(key, rows);
-    const values: Record<string, string> = { [META_KEY]: JSON.stringify(meta) };
-    parts.forEach((p, i) => (values[shardKey(meta, i)] = writeShard(p)));
+    const values: Record<string, string> = { [metaKey(table)]: JSON.stringify(meta) };
+    parts.forEach((p, i) => (values[shardKey(table, meta, i)] = writeShard(p)));
     // A client with a very long history can overfill its shard: cut finer.
     if (Object.values(values).some((v) => utf8Length(v) > MAX_VALUE_BYTES)) continue;
     try {
       cache.putAll(values, TTL_SECONDS);
     } catch {
       // A cache that refuses (too many items, a value over the limit) only costs speed.
-      cache.remove(META_KEY);
+      cache.remove(metaKey(table));
     }
-    if (old) cache.removeAll(Array.from({ length: old.shards }, (_, i) => shardKey(old, i)));
+    if (old) cache.removeAll(Array.from({ length: old.shards }, (_, i) => shardKey(table, old, i)));
     return;
   }
 }
 
 /** The index's shard for one client, with what is needed to store it back. */
 interface Loaded {
+  table: LogTable;
   cache: Cache;
   meta: Meta;
   shard: Shard;
 }
 
-function load(contacts: Table<'contacts'>, key: string): Loaded | null {
+function load(contacts: Table<LogTable>, key: string): Loaded | null {
   recent = null;
+  const table = contacts.table;
   const cache = documentCache();
-  const meta = cache && readMeta(cache);
+  const meta = cache && readMeta(cache, table);
   if (!cache || !meta) return null;
-  const shard = readShard(cache.get(shardKey(meta, shardOf(meta, key))));
+  const shard = readShard(cache.get(shardKey(table, meta, shardOf(meta, key))));
   if (!shard) return null;
-  const loaded = { cache, meta, shard };
+  const loaded = { table, cache, meta, shard };
   recent = { key, sheet: contacts.sheet, loaded };
   return loaded;
 }
 
 function save(loaded: Loaded, key: string): void {
-  const { cache, meta, shard } = loaded;
+  const { table, cache, meta, shard } = loaded;
   const text = writeShard(shard);
   try {
     if (utf8Length(text) <= MAX_VALUE_BYTES) {
       meta.reach = Math.max(meta.reach, shard.upTo);
-      cache.putAll({ [META_KEY]: JSON.stringify(meta), [shardKey(meta, shardOf(meta, key))]: text }, TTL_SECONDS);
+      cache.putAll(
+        { [metaKey(table)]: JSON.stringify(meta), [shardKey(table, meta, shardOf(meta, key))]: text },
+        TTL_SECONDS,
+      );
       return;
     }
   } catch {
     // fall through: the shard could not be stored, so the index cannot be trusted for these clients
   }
-  dropRowIndex();
+  dropRowIndex(table);
 }
 
 /**
@@ -229,7 +245,7 @@ function save(loaded: Loaded, key: string): void {
  * read (their ID columns only) and those of this client added. null: no usable index (build one).
  * The caller checks every named row against the cells it reads (docs/row-index.md).
  */
-export function indexedRows(contacts: Table<'contacts'>, clientId: string): IndexedRows | null {
+export function indexedRows(contacts: Table<LogTable>, clientId: string): IndexedRows | null {
   const key = idKey(clientId);
   const loaded = load(contacts, key);
   if (!loaded) return null;
@@ -297,33 +313,35 @@ export function noteAppendedContact(
 }
 
 /**
- * An edit typed into Contacts: rows the index already covers may have changed client (or moved), so
+ * An edit typed into a log: rows the index already covers may have changed client (or moved), so
  * the index is dropped when the edit reaches the ID or Client ID column at or above the farthest row
  * it knows. Rows typed below it are found as new rows by the next use, so the index stays.
  */
-export function contactsEdited(
+export function logEdited(
+  table: LogTable,
   edit: { first: number; left: number; right: number },
   columns: readonly (number | undefined)[],
 ): void {
   const cache = documentCache();
-  const meta = cache && readMeta(cache);
+  const meta = cache && readMeta(cache, table);
   if (!cache || !meta) return;
   const touches = columns.some((c) => c === undefined || (c >= edit.left && c < edit.right));
-  if (touches && edit.first <= meta.reach) dropRowIndex();
+  if (touches && edit.first <= meta.reach) dropRowIndex(table);
 }
 
-/** Forget the row index (the next use builds it again). */
-export function dropRowIndex(): void {
+/** Forget a log's row index (the next use builds it again). */
+export function dropRowIndex(table: LogTable): void {
   const cache = documentCache();
-  const meta = cache && readMeta(cache);
+  const meta = cache && readMeta(cache, table);
   if (!cache) return;
-  cache.removeAll([META_KEY, ...(meta ? Array.from({ length: meta.shards }, (_, i) => shardKey(meta, i)) : [])]);
+  const shards = meta ? Array.from({ length: meta.shards }, (_, i) => shardKey(table, meta, i)) : [];
+  cache.removeAll([metaKey(table), ...shards]);
 }
 
-/** Builds and caches the index unless one is cached (the sidebar opening, like the search index). */
-export function warmRowIndex(contacts: Table<'contacts'>): void {
+/** Builds and caches a log's index unless one is cached (the sidebar opening, like the search index). */
+export function warmRowIndex(log: Table<LogTable>): void {
   const cache = documentCache();
-  const meta = cache && readMeta(cache);
+  const meta = cache && readMeta(cache, log.table);
   if (!cache || meta) return;
-  buildRowIndex(contacts, cache);
+  buildRowIndex(log, cache);
 }

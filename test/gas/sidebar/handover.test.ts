@@ -3,7 +3,9 @@
  * silent; the former owner waits out the reclaim days.
  */
 import type { ClientCard, ReassignSummary, WriteResult } from '../../../src/contract/types';
-import { asEditor, headerIndex } from '../clients-fixture';
+import { asEditor, editCells, headerIndex } from '../clients-fixture';
+import { cacheState } from '../../../src/local/emulator/services';
+import type { TestWorkbook } from '../../helpers/workbook';
 import { ACME, AMY, LI, LI_EMAIL, ZHANG, clientRow, putRows, rowsOf, sidebarWorkbook } from './fixture';
 
 describe('claiming a client from the shared pool', () => {
@@ -150,5 +152,89 @@ describe('handing over everything: cells between the moved ones', () => {
     expect(result.ok).toBe(true);
     expect(asEditor(wb, (ss) => cell(ss).getFormula())).toBe(`="${owner}"`);
     expect(rowsOf(wb, 'Clients').filter((r) => r.Owner === LI)).toEqual([]);
+  });
+});
+
+describe('the reclaim wait through the Changes row index (docs/row-index.md)', () => {
+  const REFUSED = 'You released this client on 2026-02-27; you can claim it back from 2026-03-06.';
+  const change = (i: number, client: string, date = '2026-01-10T10:00:00+08:00') => ({
+    ID: `X-${i}`,
+    Date: new Date(date),
+    'Client ID': client,
+    What: 'Released to pool',
+    Old: AMY,
+    New: '',
+  });
+  const RELEASE = { ...change(-1, 'C-POOL', '2026-02-27T10:00:00+08:00'), Old: ZHANG };
+
+  /** A pooled client, its release among `others` other clients' changes, the sidebar opened (indexes warm). */
+  function pooled(others: number): TestWorkbook {
+    const wb = sidebarWorkbook();
+    putRows(wb, 'Clients', [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool' }], 4);
+    const half = Array.from({ length: others / 2 }, (_, i) => change(i, `C-${i % 50}`));
+    putRows(wb, 'Changes', [...half, RELEASE, ...half.map((_, i) => change(others + i, `C-${i % 50}`))]);
+    wb.client('warmClientRows', []);
+    return wb;
+  }
+
+  function claim(wb: TestWorkbook): { said: string[] | true; cells: number } {
+    const read = wb.env.counters.cellsRead;
+    const result = wb.client('claimClient', ['C-POOL']) as WriteResult<ClientCard>;
+    return { said: result.ok || result.problems.map((p) => p.text), cells: wb.env.counters.cellsRead - read };
+  }
+
+  test('a claim reads the same cells with 200 and with 20,000 other changes in the log', () => {
+    const small = claim(pooled(200));
+    const large = claim(pooled(20_000));
+    expect(small.said).toEqual([REFUSED]);
+    expect(large.said).toEqual([REFUSED]);
+    expect(large.cells).toBe(small.cells);
+  });
+
+  test('is found after the log was sorted, after a release was typed below it, and with the cache evicted', () => {
+    const sorted = pooled(400);
+    const tab = sorted.sheet('Changes');
+    const [head, ...rows] = tab.values;
+    const client = head.indexOf('Client ID');
+    // Sorted above its last row, which stays: only the rows the index names tell it moved.
+    const bottom = rows.pop() as (typeof rows)[number];
+    tab.values = [head, ...rows.sort((a, b) => String(b[client]).localeCompare(String(a[client]))), bottom];
+    expect(claim(sorted).said).toEqual([REFUSED]);
+
+    // Released again by hand, typed in the last row (onEdit sees it), by Li this time: Zhang may claim.
+    const typed = pooled(400);
+    typed.client('claimClient', ['C-POOL'], LI_EMAIL);
+    const last = typed.sheet('Changes').values.length;
+    const cells = typed.sheet('Changes').values[last - 1].map(() => '' as string | Date);
+    const header = typed.sheet('Changes').values[0];
+    const put = (h: string, v: string | Date) => (cells[header.indexOf(h)] = v);
+    put('ID', 'X-TYPED');
+    put('Date', new Date('2026-03-01T09:00:00+08:00'));
+    put('Client ID', 'C-POOL');
+    put('What', 'Released to pool');
+    put('Old', LI);
+    editCells(typed, 'Changes', last + 1, 'ID', [cells]);
+    const row = typed.sheet('Clients').values.findIndex((r) => r[0] === 'C-POOL');
+    typed.sheet('Clients').values[row][headerIndex(typed, 'Clients', 'Owner')] = '';
+    expect(claim(typed).said).toBe(true);
+
+    const evicted = pooled(400);
+    cacheState(evicted.env).clear();
+    expect(claim(evicted).said).toEqual([REFUSED]);
+  });
+
+  test('a row typed over, above the rows the index knows, is seen: onEdit drops the index', () => {
+    const wb = pooled(400);
+    // Row 3 held another client's change; it is typed over as a later release of C-POOL by Li.
+    const header = wb.sheet('Changes').values[0];
+    const cells = header.map(() => '' as string | Date);
+    const put = (h: string, v: string | Date) => (cells[header.indexOf(h)] = v);
+    put('ID', 'X-OVER');
+    put('Date', new Date('2026-03-01T09:00:00+08:00'));
+    put('Client ID', 'C-POOL');
+    put('What', 'Released to pool');
+    put('Old', LI);
+    editCells(wb, 'Changes', 3, 'ID', [cells]);
+    expect(claim(wb).said).toBe(true);
   });
 });
