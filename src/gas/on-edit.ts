@@ -116,15 +116,16 @@ function recomputeEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
-  if (isLogTab(ss, 'contacts', sheet.getName())) {
+  const name = sheet.getName();
+  if (isLogTab(ss, 'contacts', name)) {
     applyEditedContacts(ss, range);
     return;
   }
-  if (isLogTab(ss, 'changes', sheet.getName())) {
+  if (isLogTab(ss, 'changes', name)) {
     noteEditedChanges(range);
     return;
   }
-  if (!isClientsTab(ss, sheet.getName())) return;
+  if (!isClientsTab(ss, name)) return;
   const top = range.getRow();
   const last = top + range.getNumRows() - 1;
   const found = findSheetHeader(sheet, 'clients');
