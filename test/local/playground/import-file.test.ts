@@ -11,6 +11,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readList } from '../../../src/local/import/read-list';
 import { readPickedFile } from '../../../src/local/playground/import-file';
+import { startPlayground } from '../../../src/local/playground/server';
+import { distDir } from '../../helpers/bundle';
+import { ensureBuilt } from '../cli/run-cli';
+import { SHARED, teamWorkbook } from '../cli/team-workbook';
 
 const TEXT = [
   '客户名单',
@@ -78,3 +82,26 @@ test('a file it cannot read, or an empty one, is one sentence in the workbook la
     error: 'empty.csv has nothing in it; nothing was imported.',
   });
 });
+
+test('someone who may only view the workbook is told so, and no tab is added', async () => {
+  ensureBuilt();
+  const { file } = await teamWorkbook();
+  const before = [fs.readFileSync(file), fs.readFileSync(`${file}.ct-state.json`)];
+  const viewer = SHARED[1];
+  const playground = await startPlayground({ workbook: file, distDir, user: viewer }, 0);
+  try {
+    const reply = await fetch(`${playground.url}api/import-file`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'gbk.csv', data: iconv.encode(TEXT, 'gbk').toString('base64') }),
+    }).then((r) => r.json() as Promise<{ ok: boolean; error: string; tab?: string }>);
+    expect(reply.ok).toBe(false);
+    expect(reply.tab).toBeUndefined();
+    expect(reply.error).toContain(`${viewer} can only view ${file}, so nothing was saved.`);
+    const state = await fetch(`${playground.url}api/state`).then((r) => r.json() as Promise<{ tabs: string[] }>);
+    expect(state.tabs).not.toContain('gbk');
+  } finally {
+    await playground.close();
+  }
+  expect([fs.readFileSync(file), fs.readFileSync(`${file}.ct-state.json`)]).toEqual(before);
+}, 120_000);
