@@ -74,6 +74,7 @@ const EN = {
   importBadMap: '--map "{value}" is not header=field, or "{field}" is no field of ours; fields: {fields}.',
   importNotSetUp: '{file} has no Clients tab yet; run client-tracker setup --workbook {file} first.',
   importRead: 'Read {file} ({how}).',
+  importEmptyList: '{file} has nothing in it; nothing was imported.',
   importDryRun: 'Dry run: nothing was written to {file}.',
   importNothing: 'Nothing to import, so {file} was not changed.',
   importRefused: 'Row {line} was refused, so nothing was imported: {problems}',
@@ -213,6 +214,7 @@ const ZH_CN: Record<CliMessage, string> = {
   importBadMap: '--map "{value}" 不是“表头=字段”的格式，或者“{field}”不是我们的字段；可用的字段：{fields}。',
   importNotSetUp: '{file} 还没有“客户”表；请先运行 client-tracker setup --workbook {file}。',
   importRead: '已读取 {file}（{how}）。',
+  importEmptyList: '{file} 是空的；什么都没有导入。',
   importDryRun: '试运行：没有往 {file} 写入任何内容。',
   importNothing: '没有可导入的内容，所以 {file} 没有改动。',
   importRefused: '第 {line} 行被拒绝，所以什么都没有导入：{problems}',
@@ -305,6 +307,11 @@ export function cliLang(): Lang {
 }
 
 export function cliText(key: CliMessage, params: Record<string, string | number> = {}): string {
-  const template = (CLI_WORDS[current] ?? EN)[key];
+  return cliTextIn(current, key, params);
+}
+
+/** A sentence in a given language (the playground speaks the workbook's, not the system's). */
+export function cliTextIn(lang: Lang, key: CliMessage, params: Record<string, string | number> = {}): string {
+  const template = (CLI_WORDS[lang] ?? EN)[key];
   return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
 }

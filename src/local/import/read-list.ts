@@ -10,9 +10,17 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { cliText } from '../cli/messages';
+import { type CliMessage, cliText } from '../cli/messages';
 
-export class ListError extends Error {}
+/** A list that cannot be read: its sentence in the command line's language, and the key to say it in another. */
+export class ListError extends Error {
+  constructor(
+    readonly key: CliMessage,
+    readonly params: Record<string, string>,
+  ) {
+    super(cliText(key, params));
+  }
+}
 
 export type ListEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -51,7 +59,7 @@ function delimiterOf(text: string): string {
 export function parseCsv(bytes: Buffer, file: string): ListFile {
   const { text, encoding } = decodeCsv(bytes);
   // A text file has no NUL: one that does is binary (or UTF-16 without its mark), not a list.
-  if (text.includes('\u0000')) throw new ListError(cliText('importNotText', { file }));
+  if (text.includes('\u0000')) throw new ListError('importNotText', { file });
   try {
     const rows = parse(text, {
       delimiter: delimiterOf(text),
@@ -62,7 +70,7 @@ export function parseCsv(bytes: Buffer, file: string): ListFile {
     }) as string[][];
     return { rows, encoding };
   } catch (error) {
-    throw new ListError(cliText('importBadCsv', { file, reason: (error as Error).message }));
+    throw new ListError('importBadCsv', { file, reason: (error as Error).message });
   }
 }
 
@@ -79,17 +87,18 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return '';
 }
 
-export async function readXlsx(file: string, sheet?: string): Promise<ListFile> {
+/** An .xlsx's bytes; `file` is the name its sentences give. */
+export async function readXlsx(bytes: Buffer, file: string, sheet?: string): Promise<ListFile> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new ListError(cliText('importNotXlsx', { file }));
+    throw new ListError('importNotXlsx', { file });
   }
   const names = workbook.worksheets.map((w) => w.name);
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
   if (worksheet === undefined) {
-    throw new ListError(cliText('importNoSheet', { file, sheet: sheet ?? '', sheets: names.join(', ') }));
+    throw new ListError('importNoSheet', { file, sheet: sheet ?? '', sheets: names.join(', ') });
   }
   const rows: unknown[][] = [];
   worksheet.eachRow({ includeEmpty: true }, (row, number) => {
@@ -102,16 +111,24 @@ export async function readXlsx(file: string, sheet?: string): Promise<ListFile> 
   return { rows: Array.from(rows, (r) => r ?? []), sheet: worksheet.name };
 }
 
-/** Reads a list: .xlsx by its content (a zip), anything else as CSV. */
+/** Reads a list file: the command line's reading (its bytes through readListBytes). */
 export async function readList(file: string, sheet?: string): Promise<ListFile> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new ListError(cliText('importNoFile', { file }));
+    throw new ListError('importNoFile', { file });
   }
+  return readListBytes(bytes, file, sheet);
+}
+
+/**
+ * A list's bytes, as the command line and the playground's file picker both read them: .xlsx by its
+ * content (a zip) or its name, anything else as CSV. `file` is the name its sentences give.
+ */
+export async function readListBytes(bytes: Buffer, file: string, sheet?: string): Promise<ListFile> {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (zip || path.extname(file).toLowerCase() === '.xlsx') return readXlsx(file, sheet);
-  if (sheet !== undefined) throw new ListError(cliText('importSheetOnlyXlsx', { file }));
+  if (zip || path.extname(file).toLowerCase() === '.xlsx') return readXlsx(bytes, file, sheet);
+  if (sheet !== undefined) throw new ListError('importSheetOnlyXlsx', { file });
   return parseCsv(bytes, file);
 }

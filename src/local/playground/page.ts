@@ -13,6 +13,8 @@ export const PAGE = `<!doctype html>
   header { padding: 8px 12px; background: #1f3a5f; color: #fff; display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; }
   header h1 { font-size: 16px; margin: 0; }
   header .info { opacity: .85; }
+  header .pick { margin-left: auto; cursor: pointer; }
+  header .pick input { font: inherit; color: inherit; max-width: 220px; }
   #menus { display: flex; gap: 12px; flex-wrap: wrap; padding: 6px 12px; background: #f1f3f4; border-bottom: 1px solid #dadce0; align-items: center; }
   .menu-group { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
   .menu-group > .caption { font-weight: 600; margin-right: 4px; }
@@ -54,7 +56,8 @@ export const PAGE = `<!doctype html>
 </style>
 </head>
 <body>
-<header><h1>Client Tracker playground</h1><span class="info" id="info"></span></header>
+<header><h1>Client Tracker playground</h1><span class="info" id="info"></span>
+<label class="pick"><span id="import-file-label">Import a file (CSV or .xlsx)</span> <input type="file" id="import-file" accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></label></header>
 <nav id="menus" aria-label="Add-on menu"></nav>
 <div id="messages" role="status"></div>
 <main>
@@ -82,9 +85,11 @@ export const PAGE = `<!doctype html>
   // The page's own words, in the workbook's language (the add-on's menus and sidebar bring their own).
   var WORDS = {
     en: { title: 'Client Tracker playground', sidebar: 'Sidebar', close: 'Close', ok: 'OK',
-      noSidebar: 'No sidebar is open. Open it from the menu.', today: 'today', signedIn: 'signed in as' },
+      noSidebar: 'No sidebar is open. Open it from the menu.', today: 'today', signedIn: 'signed in as',
+      importFile: 'Import a file (CSV or .xlsx)' },
     'zh-CN': { title: '客户跟踪演示', sidebar: '侧边栏', close: '关闭', ok: '确定',
-      noSidebar: '侧边栏没有打开，请从菜单打开。', today: '今天', signedIn: '当前用户' },
+      noSidebar: '侧边栏没有打开，请从菜单打开。', today: '今天', signedIn: '当前用户',
+      importFile: '导入文件（CSV 或 .xlsx）' },
   };
   var words = WORDS.en;
 
@@ -95,6 +100,7 @@ export const PAGE = `<!doctype html>
     document.querySelector('header h1').textContent = words.title;
     $('sidebar-close').title = words.close;
     $('sidebar-empty').textContent = words.noSidebar;
+    $('import-file-label').textContent = words.importFile;
   }
 
   function say(text, kind) {
@@ -265,16 +271,60 @@ export const PAGE = `<!doctype html>
   });
 
   function runMenu(fn) {
-    return api('/api/menu/' + encodeURIComponent(fn), {}).then(function (reply) {
-      (reply.alerts || []).forEach(function (a) { say(a); });
-      (reply.toasts || []).forEach(function (t) { say(t); });
-      if (!reply.ok) say(reply.error, 'error');
-      (reply.shown || []).forEach(function (s) {
-        if (s.kind === 'sidebar') openSidebar(s.url, s.title);
-        else openDialog(s.url, s.title, s.width, s.height);
-      });
-      if (reply.changed) return loadState();
+    return api('/api/menu/' + encodeURIComponent(fn), {}).then(showReply);
+  }
+
+  function showReply(reply) {
+    (reply.alerts || []).forEach(function (a) { say(a); });
+    (reply.toasts || []).forEach(function (t) { say(t); });
+    if (!reply.ok) say(reply.error, 'error');
+    (reply.shown || []).forEach(function (s) {
+      if (s.kind === 'sidebar') openSidebar(s.url, s.title);
+      else openDialog(s.url, s.title, s.width, s.height);
     });
+    if (reply.changed) return loadState();
+  }
+
+  // Import a file: the server reads it with the command line's reader and puts it in a new tab, as
+  // Sheets' File > Import "Insert new sheet(s)" would; the Import dialog then opens on that tab.
+  $('import-file').onchange = function () {
+    var input = $('import-file');
+    var file = input.files && input.files[0];
+    if (!file) return;
+    file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var binary = '';
+      for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      return api('/api/import-file', { name: file.name, data: btoa(binary) });
+    }).then(function (reply) {
+      input.value = '';
+      return Promise.resolve(showReply(reply)).then(function () {
+        if (!reply.tab) return;
+        var at = state.tabs.indexOf(reply.tab);
+        if (at >= 0) { state.active = at; renderTabs(); loadTab(at); }
+        if ((reply.shown || []).length) chooseDialogTab(reply.shown[reply.shown.length - 1].url, reply.tab);
+      });
+    }, function (error) {
+      input.value = '';
+      say(String(error), 'error');
+    });
+  };
+
+  // The dialog lists the workbook's tabs; the one the file went into is chosen once the list is there.
+  function chooseDialogTab(url, tab) {
+    var frame = $('dialog-frame');
+    var tries = 600;
+    (function attempt() {
+      var doc = null;
+      try { doc = frame.contentWindow.location.pathname === url ? frame.contentDocument : null; } catch (e) { doc = null; }
+      var select = doc && doc.getElementById('tab');
+      var found = select && Array.prototype.some.call(select.options, function (o) { return o.value === tab; });
+      if (found) {
+        select.value = tab;
+        select.dispatchEvent(new Event('change'));
+        $('dialog').dataset.tab = tab;
+      } else if (--tries > 0) setTimeout(attempt, 100);
+    })();
   }
 
   function openSidebar(url, title) {
@@ -296,6 +346,7 @@ export const PAGE = `<!doctype html>
     frame.style.width = (width || 600) + 'px';
     frame.style.height = (height || 400) + 'px';
     frame.setAttribute('src', url);
+    delete $('dialog').dataset.tab;
     $('dialog').classList.add('open');
   }
 

@@ -12,13 +12,14 @@ import { langFromLocale } from '../../core/i18n';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { cliText } from '../cli/messages';
+import { cliText, cliTextIn } from '../cli/messages';
 import { emlFileName, toEml } from '../eml';
 import { uiState } from '../emulator/services';
 import { setCursor, wallClock } from '../emulator/spreadsheet';
 import { DEFAULT_WAIT_MS, Session, WorkbookError, diskStamp, type Feedback, type OpenOptions } from '../session';
 import { lockWorkbook, WorkbookBusyError } from '../workbook-lock';
 import { tabGrid } from './grid';
+import { insertListTab, readPickedFile } from './import-file';
 import { PAGE } from './page';
 import { withShim } from './shim';
 
@@ -41,6 +42,9 @@ interface Reply {
 }
 
 const SIDEBAR_FILE = 'Sidebar';
+
+/** The menu item whose dialog a picked file opens (src/gas/menu.ts). */
+const IMPORT_MENU = 'menuImport';
 
 /** An empty page with google.script.run, for calling server functions by hand from the browser console. */
 const CONSOLE =
@@ -208,6 +212,7 @@ async function routeSession(
   if (method !== 'POST') return NOT_FOUND;
   const payload = body ? (JSON.parse(body) as unknown) : null;
   if (pathname === '/api/select') return json(200, select(session, payload));
+  if (pathname === '/api/import-file') return importFile(workbook, session, payload);
   if (parts[0] === 'api' && parts[1] === 'menu' && parts[2])
     return runAndSave(workbook, session, () => menuReply(session, parts[2]));
   if (parts[0] === 'api' && parts[1] === 'run' && parts[2]) {
@@ -242,6 +247,29 @@ function select(session: Session, payload: unknown): unknown {
   if (!sheet || !(Number(p.row) >= 1) || !(Number(p.col) >= 1)) return { ok: false };
   setCursor(session.model, sheet.name, { row: Number(p.row), col: Number(p.col), numRows: 1, numCols: 1 });
   return { ok: true };
+}
+
+/**
+ * The file picker (docs/import.md): the picked file, read by the command line's reader, becomes a new
+ * tab as Sheets' File ▸ Import would make it, then the menu's Import from a tab… opens its dialog. A
+ * file that cannot be read is one sentence in the workbook's language, the workbook untouched.
+ */
+async function importFile(workbook: SharedWorkbook, session: Session, payload: unknown): Promise<Reply> {
+  const p = (payload ?? {}) as { name?: unknown; data?: unknown };
+  if (typeof p.name !== 'string' || typeof p.data !== 'string') return json(400, { ok: false, error: 'name and data' });
+  const lang = langFromLocale(session.model.locale);
+  // Only an editor may add a tab, as in Sheets; the Import dialog then checks the add-on's own roles.
+  if (!session.canEdit) {
+    const error = cliTextIn(lang, 'viewerCannotChange', { user: session.user, file: session.workbook });
+    return json(200, { ok: false, error, changed: false });
+  }
+  const read = await readPickedFile(p.name, Buffer.from(p.data, 'base64'), lang);
+  if (!read.ok) return json(200, { ok: false, error: read.error, changed: false });
+  const { rows, name } = read;
+  return runAndSave(workbook, session, () => {
+    const tab = insertListTab(session, name, rows);
+    return { ...menuReply(session, IMPORT_MENU), tab };
+  });
 }
 
 function menuReply(session: Session, functionName: string): Record<string, unknown> {
