@@ -7,7 +7,7 @@ import { type Lang, t } from '../i18n';
 import { isB2OrBeyond, stageRank } from '../lists';
 import type { TeamMember } from '../schema';
 import { clientMap, contactsByPerson, outcomesIn } from './activity';
-import { type ClientFact, type DigestContext, spreadsheetLink } from './facts';
+import { type ClientFact, type DigestContext } from './facts';
 import { byName, byPriority, clientItem, moreText } from './items';
 import type { Doc, DocBlock } from './layout';
 import { type DayRange, inRange } from '../dates';
@@ -105,7 +105,7 @@ export function monthlyDoc(ctx: DigestContext, r: MonthlyReport, lang: Lang): Do
     subject: t(lang, 'digest.monthly.subject', { app: t(lang, 'app.name'), from, to }),
     heading: t(lang, 'digest.monthly.heading', { from, to }),
     blocks,
-    footer: t(lang, 'digest.footer', { link: spreadsheetLink(ctx.input.spreadsheetId) }),
+    footer: t(lang, 'digest.footer', { link: ctx.input.links.spreadsheet }),
     more: moreText(lang),
   };
 }
