@@ -11,7 +11,7 @@ import { samePerson } from '../people';
 import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, refreshClients } from '../refresh';
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
-import { type ChurnWarning, churnWarnings } from '../churn';
+import { type ChurnWarning, churnWarnings } from '../churn-rules';
 import { type FollowUpState, daysOverdue, followUpState } from '../status';
 import { idKey } from '../ids';
 import type { RecordList } from '../records';

@@ -25,7 +25,7 @@ export interface Headline {
   b2Plus: number;
 }
 
-export interface MonthlyReport {
+export interface MonthlySummary {
   director: TeamMember;
   window: DayRange;
   headline: Headline;
@@ -33,7 +33,7 @@ export interface MonthlyReport {
   escalated: ClientFact[];
 }
 
-export function monthlyReport(ctx: DigestContext, director: TeamMember): MonthlyReport {
+export function monthlySummary(ctx: DigestContext, director: TeamMember): MonthlySummary {
   const window = monthWindow(ctx.input.today);
   let attempts = 0;
   let reached = 0;
@@ -69,7 +69,7 @@ function nextStep(f: ClientFact, lang: Lang): string {
   return t(lang, 'digest.item.nextStep', { day: f.nextFollowUp, who: f.responsible || '—' });
 }
 
-export function monthlyDoc(ctx: DigestContext, r: MonthlyReport, lang: Lang): Doc {
+export function monthlyDoc(ctx: DigestContext, r: MonthlySummary, lang: Lang): Doc {
   const { from, to } = r.window;
   const h = r.headline;
   const limit = ctx.input.settings.escalateDirectorDays;
