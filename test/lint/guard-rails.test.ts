@@ -44,6 +44,14 @@ describe('layering, enforced by the linter', () => {
       'no-restricted-imports',
     );
   });
+  test('a sidebar file may take the server’s types but not its code, which pulls the adapters in', () => {
+    expect(ruleIds('src/ui/x.ts', "import { api } from '../server/api';\nexport const b = api;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(
+      ruleIds('src/ui/x.ts', "import type { ServerApi } from '../server/api';\nexport type B = ServerApi;\n"),
+    ).toEqual([]);
+  });
   test('a core file may not name a GoogleAppsScript type', () => {
     const code = 'export function f(s: GoogleAppsScript.Spreadsheet.Sheet): unknown {\n  return s;\n}\n';
     expect(ruleIds('src/core/digest/x.ts', code)).toContain('no-restricted-syntax');
