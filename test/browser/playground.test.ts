@@ -262,16 +262,12 @@ test('a menu button runs the menu item and shows its alert; a salesperson is tol
   expect(await page.$$(OVERDUE_CELL)).not.toHaveLength(0);
 });
 
+/** The iframe once it shows `pathname` and its google.script.run is ready: a condition, not a fixed number of tries. */
 async function waitForFrame(p: Page, pathname: string): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const frame = p.frames().find((f) => f.url().endsWith(pathname));
-    if (frame) {
-      await frame.waitForFunction(() => 'google' in window);
-      return frame;
-    }
-    await p.waitForTimeout(50);
-  }
-  throw new Error(`no frame ${pathname}`);
+  const shown = (f: Frame) => f.url().endsWith(pathname);
+  const frame = p.frames().find(shown) ?? (await p.waitForEvent('framenavigated', { predicate: shown }));
+  await frame.waitForFunction(() => 'google' in window);
+  return frame;
 }
 
 test('a report tab shows every figure in full and its charts beside the figures, drawn from them (Sheets draws them; the playground must too)', async () => {

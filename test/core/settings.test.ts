@@ -1,53 +1,72 @@
 import {
   DEFAULT_SETTINGS,
   SETTING_DEFS,
+  type Settings,
   formatSettingValue,
-  intervalFor,
   parseSettings,
 } from '../../src/core/settings';
-import { render } from '../../src/core/i18n';
-import { t } from '../../src/core/i18n';
+import { LANGS, type Lang, render, t } from '../../src/core/i18n';
+import { header } from '../../src/core/schema';
 
-describe('defaults of DOMAIN.md', () => {
-  test('the defaults table', () => {
-    expect(DEFAULT_SETTINGS).toMatchObject({
-      aWindow: 30,
-      bWindow: 90,
-      intervalA: 3,
-      intervalB: 7,
-      intervalC: 14,
-      intervalD: 30,
-      skipWeekends: false,
-      dormantDays: 90,
-      warningGapFactor: 2,
-      expiryWarningDays: 30,
-      poolEnabled: false,
-      poolDaysA: 15,
-      poolDaysB: 30,
-      poolDaysC: 45,
-      poolDaysD: 60,
-      reclaimDays: 7,
-      poolWarningDays: 7,
-      poolExemptRenewal: true,
-      dailyHour: 8,
-      weeklyDay: 1,
-      monthlyDay: 1,
-      escalateManagerDays: 3,
-      escalateDirectorDays: 7,
-      language: null,
+/** The Settings tab as Setup writes it (src/gas/setup.ts): a header, then name, value and note per setting. */
+function writtenTab(values: Settings, lang: Lang): (string | number)[][] {
+  return [
+    [header('settings', 'key', lang), header('settings', 'value', lang), header('settings', 'notes', lang)],
+    ...SETTING_DEFS.map((d) => [t(lang, d.label), formatSettingValue(d.key, values[d.key], lang), t(lang, d.help)]),
+  ];
+}
+
+/** Every setting moved off its default, within what its type accepts. */
+function changed(): Settings {
+  const out = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
+  for (const d of SETTING_DEFS) {
+    const v = DEFAULT_SETTINGS[d.key];
+    switch (d.type.kind) {
+      case 'boolean':
+        out[d.key] = !v;
+        break;
+      case 'weekday':
+        out[d.key] = ((v as number) % 7) + 1;
+        break;
+      case 'language':
+        out[d.key] = v === 'zh-CN' ? 'en' : 'zh-CN';
+        break;
+      case 'idPrefix':
+        out[d.key] = v === 'KH' ? 'CT' : 'KH';
+        break;
+      default:
+        out[d.key] = (v as number) + 1;
+    }
+  }
+  return out as unknown as Settings;
+}
+
+describe('what Setup writes is what the rules read', () => {
+  test.each(LANGS)('the tab Setup writes in %s reads back as the defaults, nothing reported', (lang) => {
+    expect(parseSettings(writtenTab(DEFAULT_SETTINGS, lang), lang)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [],
+      missing: [],
+      unknown: [],
     });
   });
-  test('every setting has a label and an explanation in both languages', () => {
-    expect(SETTING_DEFS.map((d) => d.key).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+  test('a tab written in one language and read in the other keeps every value a person changed', () => {
+    const values = changed();
+    expect(values).not.toEqual(DEFAULT_SETTINGS);
+    for (const written of LANGS)
+      for (const read of LANGS) {
+        const got = parseSettings(writtenTab(values, written), read);
+        expect(got.problems).toEqual([]);
+        expect(got.settings).toEqual(values);
+      }
+  });
+  test('every setting has a short name and a full-sentence note in each language', () => {
     for (const def of SETTING_DEFS) {
       expect(t('en', def.label).length).toBeLessThan(50);
       expect(t('zh-CN', def.label)).not.toBe('');
       expect(t('en', def.help)).toMatch(/\.$/);
       expect(t('zh-CN', def.help)).toMatch(/。$/);
     }
-  });
-  test('interval per grade', () => {
-    expect(intervalFor(DEFAULT_SETTINGS, 'B')).toBe(7);
   });
 });
 

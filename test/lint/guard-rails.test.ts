@@ -34,6 +34,24 @@ describe('layering, enforced by the linter', () => {
       );
     }
   });
+  test('nor the folder itself, which resolves to its index.ts (src/server/index.ts is the exposures)', () => {
+    for (const target of ['../../server', '../gas', '../../local']) {
+      expect(ruleIds('src/core/reports/x.ts', `import { a } from '${target}';\nexport const b = a;\n`)).toContain(
+        'no-restricted-imports',
+      );
+    }
+    expect(ruleIds('src/ui/sidebar/x.ts', "import { a } from '../../gas';\nexport const b = a;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+  test('a sidebar file may take the server’s types but not its code, which pulls the adapters in', () => {
+    expect(ruleIds('src/ui/x.ts', "import { api } from '../server/api';\nexport const b = api;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(
+      ruleIds('src/ui/x.ts', "import type { ServerApi } from '../server/api';\nexport type B = ServerApi;\n"),
+    ).toEqual([]);
+  });
   test('a core file may not name a GoogleAppsScript type', () => {
     const code = 'export function f(s: GoogleAppsScript.Spreadsheet.Sheet): unknown {\n  return s;\n}\n';
     expect(ruleIds('src/core/digest/x.ts', code)).toContain('no-restricted-syntax');

@@ -5,7 +5,7 @@
  */
 import { type Lang, t } from '../i18n';
 import type { TeamMember } from '../schema';
-import { type ClientFact, type DigestContext, samePerson, spreadsheetLink } from './facts';
+import { type ClientFact, type DigestContext, samePerson } from './facts';
 import { byName, byPriority, clientItem, moreText, overdueText } from './items';
 import type { Doc, DocBlock, DocItem } from './layout';
 
@@ -122,7 +122,7 @@ export function dailyDoc(ctx: DigestContext, list: DailyList, lang: Lang): Doc {
     }),
     heading: t(lang, 'digest.daily.heading', { day: today }),
     blocks,
-    footer: t(lang, 'digest.footer', { link: spreadsheetLink(ctx.input.spreadsheetId) }),
+    footer: t(lang, 'digest.footer', { link: ctx.input.links.spreadsheet }),
     more: moreText(lang),
   };
 }

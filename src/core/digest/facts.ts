@@ -11,7 +11,7 @@ import { samePerson } from '../people';
 import { REFRESH_CLIENT_COLUMNS, REFRESH_CONTACT_COLUMNS, refreshClients } from '../refresh';
 import type { ChangeRecord, ClientRecord, ColumnKey, ContactRecord, TeamMember } from '../schema';
 import type { Settings } from '../settings';
-import { type ChurnWarning, churnWarnings } from '../churn';
+import { type ChurnWarning, churnWarnings } from '../churn-rules';
 import { type FollowUpState, daysOverdue, followUpState } from '../status';
 import { idKey } from '../ids';
 import type { RecordList } from '../records';
@@ -40,19 +40,23 @@ export interface DigestInput {
   /** The workbook's language: for recipients whose Team row names none. */
   lang: Lang;
   settings: Settings;
-  spreadsheetId: string;
-  /** The Clients tab's sheet id (the gid in links). */
-  clientsSheetId: number;
-  /** Clients data rows in sheet order; the first is on `firstRow`. */
+  /** The links the emails open, made where the sheet is known (src/gas/schedule/digest-source.ts). */
+  links: DigestLinks;
+  /** Clients data rows in sheet order. */
   clients: readonly (ClientRecord | null)[];
-  /** Sheet row of the first data row (the header is on the row above). */
-  firstRow: number;
   /** the contact log (src/core/records.ts RecordList: an array, or records made a block at a time) */
   contacts: RecordList<ContactRecord>;
   team: readonly (TeamMember | null)[];
   changes: readonly (ChangeRecord | null)[];
   /** The run's hour of the day in the spreadsheet's time zone, for the greeting (default: morning). */
   hour?: number;
+}
+
+/** Links into the spreadsheet: core knows clients by their place in `clients`, not by sheet rows. */
+export interface DigestLinks {
+  spreadsheet: string;
+  /** Opens the spreadsheet on the row of `clients[index]`. */
+  client(index: number): string;
 }
 
 export interface LastContact {
@@ -67,7 +71,8 @@ export interface ClientFact {
   /** The contact person, and the first phone number in the Phone cell as typed ('' when none). */
   contact: string;
   phone: string;
-  row: number;
+  /** Its place in sheet order (the index in DigestInput.clients). */
+  order: number;
   link: string;
   owner: string;
   /** Next owner, else owner: the person the next step waits for. */
@@ -100,15 +105,6 @@ export interface DigestContext {
 
 /** People are named by their Team Name, compared by the one rule (core/people.ts, docs/roles.md). */
 export { personKey, samePerson } from '../people';
-
-/** A link that opens the spreadsheet on the client's row. */
-export function rowLink(spreadsheetId: string, sheetId: number, row: number): string {
-  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit#gid=${sheetId}&range=A${row}`;
-}
-
-export function spreadsheetLink(spreadsheetId: string): string {
-  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit`;
-}
 
 interface ContactIndex {
   last: LastContact | null;
@@ -180,7 +176,6 @@ export function prepareDigest(input: DigestInput): DigestContext {
   input.clients.forEach((client, i) => {
     const computed = refreshed.clients[i];
     if (client === null || computed === null) return;
-    const row = input.firstRow + i;
     const nextFollowUp = dayOf(client.nextFollowUp, tz);
     const responsible = client.nextOwner.trim() !== '' ? client.nextOwner.trim() : client.owner.trim();
     const entry = byClient.get(computed.id.toUpperCase());
@@ -192,8 +187,8 @@ export function prepareDigest(input: DigestInput): DigestContext {
       name: client.name.trim() !== '' ? client.name.trim() : computed.id,
       contact: client.contact.trim(),
       phone: firstPhone(client.phone),
-      row,
-      link: rowLink(input.spreadsheetId, input.clientsSheetId, row),
+      order: i,
+      link: input.links.client(i),
       owner: client.owner.trim(),
       responsible,
       grade: computed.grade,

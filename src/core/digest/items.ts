@@ -61,7 +61,7 @@ export function stageLabel(fact: ClientFact, lang: Lang): string {
 }
 
 export function byName(a: ClientFact, b: ClientFact): number {
-  return a.name.localeCompare(b.name) || a.row - b.row;
+  return a.name.localeCompare(b.name) || a.order - b.order;
 }
 
 /** "… and N more in the spreadsheet", for Doc.more. */

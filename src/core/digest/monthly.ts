@@ -7,7 +7,7 @@ import { type Lang, t } from '../i18n';
 import { isB2OrBeyond, stageRank } from '../lists';
 import type { TeamMember } from '../schema';
 import { clientMap, contactsByPerson, outcomesIn } from './activity';
-import { type ClientFact, type DigestContext, spreadsheetLink } from './facts';
+import { type ClientFact, type DigestContext } from './facts';
 import { byName, byPriority, clientItem, moreText } from './items';
 import type { Doc, DocBlock } from './layout';
 import { type DayRange, inRange } from '../dates';
@@ -25,7 +25,7 @@ export interface Headline {
   b2Plus: number;
 }
 
-export interface MonthlyReport {
+export interface MonthlySummary {
   director: TeamMember;
   window: DayRange;
   headline: Headline;
@@ -33,7 +33,7 @@ export interface MonthlyReport {
   escalated: ClientFact[];
 }
 
-export function monthlyReport(ctx: DigestContext, director: TeamMember): MonthlyReport {
+export function monthlySummary(ctx: DigestContext, director: TeamMember): MonthlySummary {
   const window = monthWindow(ctx.input.today);
   let attempts = 0;
   let reached = 0;
@@ -69,7 +69,7 @@ function nextStep(f: ClientFact, lang: Lang): string {
   return t(lang, 'digest.item.nextStep', { day: f.nextFollowUp, who: f.responsible || '—' });
 }
 
-export function monthlyDoc(ctx: DigestContext, r: MonthlyReport, lang: Lang): Doc {
+export function monthlyDoc(ctx: DigestContext, r: MonthlySummary, lang: Lang): Doc {
   const { from, to } = r.window;
   const h = r.headline;
   const limit = ctx.input.settings.escalateDirectorDays;
@@ -105,7 +105,7 @@ export function monthlyDoc(ctx: DigestContext, r: MonthlyReport, lang: Lang): Do
     subject: t(lang, 'digest.monthly.subject', { app: t(lang, 'app.name'), from, to }),
     heading: t(lang, 'digest.monthly.heading', { from, to }),
     blocks,
-    footer: t(lang, 'digest.footer', { link: spreadsheetLink(ctx.input.spreadsheetId) }),
+    footer: t(lang, 'digest.footer', { link: ctx.input.links.spreadsheet }),
     more: moreText(lang),
   };
 }

@@ -11,7 +11,7 @@ import type { TeamMember } from '../schema';
 import { dailyCount, dailyDoc, dailyList } from './daily';
 import type { DigestContext } from './facts';
 import { type RenderedEmail, renderDoc } from './layout';
-import { monthlyDoc, monthlyReport } from './monthly';
+import { monthlyDoc, monthlySummary } from './monthly';
 import { type DigestKind, type Periods } from './period';
 import { weeklyDoc, weeklySummary } from './weekly';
 
@@ -99,7 +99,7 @@ export function composeMessage(
     return { ...base, urgency: summary.overdue, ...renderDoc(weeklyDoc(ctx, summary, lang)) };
   }
   if (member.role !== 'director') return null;
-  const report = monthlyReport(ctx, member);
+  const report = monthlySummary(ctx, member);
   return { ...base, urgency: report.headline.overdue, ...renderDoc(monthlyDoc(ctx, report, lang)) };
 }
 

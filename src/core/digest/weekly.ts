@@ -7,7 +7,7 @@ import { type Lang, render, t } from '../i18n';
 import { label, parseEnum } from '../lists';
 import type { TeamMember } from '../schema';
 import { type Move, type Outcomes, clientMap, contactsByPerson, movesIn, outcomesIn } from './activity';
-import { type ClientFact, type DigestContext, personKey, samePerson, spreadsheetLink } from './facts';
+import { type ClientFact, type DigestContext, personKey, samePerson } from './facts';
 import { byName, byPriority, clientItem, moreText, stageLabel } from './items';
 import type { Doc, DocBlock, DocItem } from './layout';
 import type { DayRange } from '../dates';
@@ -145,7 +145,7 @@ export function weeklyDoc(ctx: DigestContext, s: WeeklySummary, lang: Lang): Doc
     }),
     heading: t(lang, 'digest.weekly.heading', { name, from, to }),
     blocks,
-    footer: t(lang, 'digest.footer', { link: spreadsheetLink(ctx.input.spreadsheetId) }),
+    footer: t(lang, 'digest.footer', { link: ctx.input.links.spreadsheet }),
     more: moreText(lang),
   };
 }

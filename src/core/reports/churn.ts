@@ -1,10 +1,10 @@
 /**
  * Report · Churn (客户流失): open clients by days since the last reached contact (7 / 15 / 30 / 90 /
- * 180), the early warnings of core/churn.ts with their reasons, clients about to drop into the shared
+ * 180), the early warnings of core/churn-rules.ts with their reasons, clients about to drop into the shared
  * pool, and the lost reasons of seed 002.
  */
 import { addDays, daysBetween } from '../dates';
-import { DORMANT_BUCKETS, type DormantBucket, churnWarnings, dormantBucket } from '../churn';
+import { DORMANT_BUCKETS, type DormantBucket, churnWarnings, dormantBucket } from '../churn-rules';
 import { type Lang, joinSentences, render, t } from '../i18n';
 import { type Grade, type LostReason, type Result, codes, label } from '../lists';
 import { poolOutlook } from '../pool';

@@ -18,16 +18,6 @@ export { REPORT_COLUMNS, prepareReports, type ReportInput, type ReportData } fro
 export type { ReportModel, ReportSection, ChartSpec, Cell, CellFormat } from './model';
 export { monthOf } from './period';
 
-export const REPORT_NAMES: readonly ReportName[] = [
-  'daily',
-  'monthly',
-  'funnel',
-  'overdue',
-  'churn',
-  'validity',
-  'persistence',
-];
-
 /** The funnel's conversions are counted over this many days up to today. */
 export const FUNNEL_DAYS = 30;
 
@@ -95,21 +85,24 @@ export function capLists(model: ReportModel, limit: number): ReportModel {
   return { ...model, notes, sections, charts };
 }
 
+/**
+ * The registry: every report by name, in the order All reports and the daily run build them. Adding
+ * a report is its module and one line here; a ReportName (src/core/schema.ts) without its line does
+ * not compile.
+ */
+const REPORTS = {
+  daily: (data, options) => dailyReport(data, options.day ?? data.today),
+  monthly: (data, options) => monthlyReport(data, options.month ?? monthOf(data.today)),
+  funnel: (data, options) =>
+    funnelReport(data, options.period ?? { from: addDays(data.today, 1 - FUNNEL_DAYS), to: data.today }),
+  overdue: (data) => overdueReport(data),
+  churn: (data) => churnReport(data),
+  validity: (data) => validityReport(data),
+  persistence: (data) => persistenceReport(data),
+} as const satisfies Record<ReportName, (data: ReportData, options: ReportOptions) => ReportModel>;
+
+export const REPORT_NAMES = Object.keys(REPORTS) as readonly ReportName[];
+
 function reportModel(name: ReportName, data: ReportData, options: ReportOptions): ReportModel {
-  switch (name) {
-    case 'daily':
-      return dailyReport(data, options.day ?? data.today);
-    case 'monthly':
-      return monthlyReport(data, options.month ?? monthOf(data.today));
-    case 'funnel':
-      return funnelReport(data, options.period ?? { from: addDays(data.today, 1 - FUNNEL_DAYS), to: data.today });
-    case 'overdue':
-      return overdueReport(data);
-    case 'churn':
-      return churnReport(data);
-    case 'validity':
-      return validityReport(data);
-    case 'persistence':
-      return persistenceReport(data);
-  }
+  return REPORTS[name](data, options);
 }

@@ -3,7 +3,7 @@
  * Team and Changes, plus the addresses that can open the spreadsheet (editors and viewers).
  */
 import { today, tzOffsetMs } from '../../core/dates';
-import { DIGEST_COLUMNS, type DigestInput } from '../../core/digest/facts';
+import { DIGEST_COLUMNS, type DigestInput, type DigestLinks } from '../../core/digest/facts';
 import type { Lang, Message } from '../../core/i18n';
 import { readSettings } from '../settings-tab';
 import type { WorkbookContext } from '../context';
@@ -21,6 +21,15 @@ export interface DigestSource {
   lang: Lang;
   /** Team rows the run does not mail as typed until a director confirms them (docs/roles.md) */
   waiting: Message[];
+}
+
+/** The spreadsheet's link, and a client's: the Clients tab (its gid) on the client's row. */
+export function sheetLinks(spreadsheetId: string, clientsSheetId: number, firstRow: number): DigestLinks {
+  const spreadsheet = `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit`;
+  return {
+    spreadsheet,
+    client: (index) => `${spreadsheet}#gid=${clientsSheetId}&range=A${firstRow + index}`,
+  };
 }
 
 export function readDigestSource(wb: WorkbookContext): DigestSource {
@@ -41,10 +50,8 @@ export function readDigestSource(wb: WorkbookContext): DigestSource {
       tz: wb.tz,
       lang,
       settings,
-      spreadsheetId: wb.ss.getId(),
-      clientsSheetId: sheetIdOf(clients.sheet),
+      links: sheetLinks(wb.ss.getId(), sheetIdOf(clients.sheet), sheetRow(clients, 0)),
       clients: clients.records,
-      firstRow: sheetRow(clients, 0),
       contacts: contacts.records,
       // The Team as a director confirmed it (docs/roles.md): a typed-in row neither reads others' clients nor gains a role.
       team: teamAsConfirmed(team.records, confirmed),

@@ -78,9 +78,7 @@ function pickedClient(app: App): HTMLElement {
 export function logView(app: App): HTMLElement {
   const { lang } = app;
   const s = app.log;
-  const col = (key: Parameters<typeof header<'contacts'>>[1]): string => header('contacts', key, lang);
   const set = setter(app);
-  const base = { lang };
 
   const client = s.client
     ? pickedClient(app)
@@ -94,33 +92,42 @@ export function logView(app: App): HTMLElement {
         onError: (e) => ((app.log = { ...app.log, banner: { kind: 'error', message: app.fail(e) } }), app.render()),
       });
 
-  const outcome = s.values.outcome;
-
-  const save = el('button', {
-    type: 'submit',
-    id: 'log-save',
-    class: 'primary',
-    disabled: s.saving,
-    title: t(lang, 'sidebar.saveKeys'),
-    text: t(lang, s.saving ? 'sidebar.saving' : 'sidebar.save'),
-  });
-  const footer = el(
-    'footer',
-    { class: 'sticky-footer' },
-    s.banner
-      ? el('div', {
-          id: 'log-banner',
-          class: `banner ${s.banner.kind}`,
-          role: s.banner.kind === 'error' ? 'alert' : 'status',
-          text: say(lang, s.banner.message),
-        })
-      : null,
-    save,
-  );
   const form = el(
     'form',
     { id: 'log-form', novalidate: true },
     client,
+    ...whatHappenedSection(app, set),
+    nextStepSection(app, set),
+    moreSection(app, set),
+    el('p', {
+      class: 'hint',
+      text: joinSentences([t(lang, 'sidebar.requiredNote'), t(lang, 'sidebar.saveKeys')], lang),
+    }),
+    saveFooter(app),
+  );
+
+  const submit = (): void => submitLog(app);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit();
+  });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      submit();
+    }
+  });
+  return form;
+}
+
+/** What happened: channel and outcome, the summary and objections, the result and the client's attitude. */
+function whatHappenedSection(app: App, set: Setter): HTMLElement[] {
+  const { lang } = app;
+  const s = app.log;
+  const col = (key: Parameters<typeof header<'contacts'>>[1]): string => header('contacts', key, lang);
+  const base = { lang };
+  const outcome = s.values.outcome;
+  return [
     el(
       'div',
       { class: 'row' },
@@ -190,27 +197,34 @@ export function logView(app: App): HTMLElement {
         onInput: set('attitude'),
       }),
     ),
-    nextStepSection(app, set),
-    moreSection(app, set),
-    el('p', {
-      class: 'hint',
-      text: joinSentences([t(lang, 'sidebar.requiredNote'), t(lang, 'sidebar.saveKeys')], lang),
-    }),
-    footer,
-  );
+  ];
+}
 
-  const submit = (): void => submitLog(app);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    submit();
+/** Save, and what the last save did, in a footer that stays in view. */
+function saveFooter(app: App): HTMLElement {
+  const { lang } = app;
+  const s = app.log;
+  const save = el('button', {
+    type: 'submit',
+    id: 'log-save',
+    class: 'primary',
+    disabled: s.saving,
+    title: t(lang, 'sidebar.saveKeys'),
+    text: t(lang, s.saving ? 'sidebar.saving' : 'sidebar.save'),
   });
-  form.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      submit();
-    }
-  });
-  return form;
+  return el(
+    'footer',
+    { class: 'sticky-footer' },
+    s.banner
+      ? el('div', {
+          id: 'log-banner',
+          class: `banner ${s.banner.kind}`,
+          role: s.banner.kind === 'error' ? 'alert' : 'status',
+          text: say(lang, s.banner.message),
+        })
+      : null,
+    save,
+  );
 }
 
 type Setter = <K extends keyof LogFormValues>(key: K) => (value: string) => void;

@@ -40,10 +40,12 @@ export function context(opts: {
     tz,
     lang: 'en',
     settings: { ...DEFAULT_SETTINGS, ...opts.settings },
-    spreadsheetId: 'sheet-123',
-    clientsSheetId: 7,
+    // Made by the adapter from the sheet; core only hands each client the link for its place.
+    links: {
+      spreadsheet: 'https://docs.google.com/spreadsheets/d/sheet-123/edit',
+      client: (index) => `https://docs.google.com/spreadsheets/d/sheet-123/edit#gid=7&range=A${index + 2}`,
+    },
     clients: read('clients', opts.clients, tz),
-    firstRow: 2,
     contacts: read('contacts', opts.contacts ?? [], tz),
     team: read('team', opts.team ?? TEAM, tz),
     changes: read('changes', opts.changes ?? [], tz),

@@ -1,4 +1,4 @@
-import { monthlyReport } from '../../../src/core/digest/monthly';
+import { monthlySummary } from '../../../src/core/digest/monthly';
 import { periodsFor } from '../../../src/core/digest/period';
 import { addressees, composeMessage, todaysMessages } from '../../../src/core/digest/plan';
 import { weeklySummary } from '../../../src/core/digest/weekly';
@@ -119,7 +119,7 @@ describe('王总’s monthly report (the 1st)', () => {
       { Date: '2026-02-28', 'Client ID': 'C-2', By: 'Amy', Outcome: 'Reached' },
     ],
   });
-  const report = monthlyReport(ctx, member(ctx, '王总'));
+  const report = monthlySummary(ctx, member(ctx, '王总'));
 
   test('covers March', () => {
     expect(report.window).toEqual({ from: '2026-03-01', to: '2026-03-31' });

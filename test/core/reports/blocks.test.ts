@@ -13,7 +13,7 @@ import type { ReportInput } from '../../../src/core/reports/data';
 import { prepareDigest } from '../../../src/core/digest/facts';
 import { dailyList } from '../../../src/core/digest/daily';
 import { weeklySummary } from '../../../src/core/digest/weekly';
-import { monthlyReport } from '../../../src/core/digest/monthly';
+import { monthlySummary } from '../../../src/core/digest/monthly';
 import { refreshClients } from '../../../src/core/refresh';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { dayKey } from '../../../src/core/dates';
@@ -48,10 +48,8 @@ function everything(contacts: RecordList<ContactRecord>): unknown {
     tz: TZ,
     lang: 'en',
     settings,
-    spreadsheetId: 'sheet',
-    clientsSheetId: 1,
+    links: { spreadsheet: 'https://sheet', client: (index) => `https://sheet#row=${index + 2}` },
     clients,
-    firstRow: 2,
     contacts,
     team,
     changes,
@@ -61,7 +59,7 @@ function everything(contacts: RecordList<ContactRecord>): unknown {
     .map((m) => ({
       daily: dailyList(digest, m),
       weekly: weeklySummary(digest, m),
-      monthly: monthlyReport(digest, m),
+      monthly: monthlySummary(digest, m),
     }));
   const rules = refreshClients(clients, contacts, settings, today, TZ, { now, catchUp: true, recheckSince: 0 });
   return JSON.parse(JSON.stringify({ reports, emails, facts: digest.facts, rules }));

@@ -37,6 +37,16 @@ describe('the Monday morning run', () => {
     expect(mail?.htmlBody).toContain('<a href="https://docs.google.com/spreadsheets/d/local-spreadsheet/edit#gid=');
   });
 
+  test('a client’s link opens the Clients tab on that client’s row', () => {
+    const clients = wb.sheet('Clients');
+    const row = clients.values.findIndex((r) => r.includes('Acme')) + 1;
+    expect(row).toBeGreaterThan(1);
+    const mail = sent(wb).find((m) => m.to[0] === ZHANG);
+    expect(mail?.body).toContain(
+      `https://docs.google.com/spreadsheets/d/local-spreadsheet/edit#gid=${clients.id}&range=A${row}`,
+    );
+  });
+
   test('the director reads his in Chinese (his Team row says 简体中文)', () => {
     expect(sent(wb).find((m) => m.to[0] === WANG)?.subject).toBe(
       '客户跟踪：王总，逾期 0 个，今日待跟进 1 个（2026-03-02）',

@@ -1,4 +1,4 @@
-import { type ChurnFacts, churnWarnings, dormantBucket } from '../../src/core/churn';
+import { type ChurnFacts, churnWarnings, dormantBucket } from '../../src/core/churn-rules';
 import { render } from '../../src/core/i18n';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
