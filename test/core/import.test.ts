@@ -149,7 +149,7 @@ describe('duplicates', () => {
         ['', '', '', '2026年3月9日', '已联系上', '约了上门'],
       ]),
     );
-    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 0, contacts: 3, reached: 2 });
+    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 0, contacts: 3, reached: 2, fieldUpdates: 0 });
     expect(p.duplicates).toEqual([{ line: 3, name: '华为（深圳）', withLine: 2, reasons: ['name'] }]);
     expect(p.clients[0].contacts.map((c) => c.values.date)).toEqual(['2026-03-05', '2026-03-08', '2026-03-09']);
   });
@@ -164,7 +164,7 @@ describe('duplicates', () => {
       ['', '新客户', '', '', '', '', ''],
     ]);
     const p = plan(rows, register);
-    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 4, contacts: 0, reached: 0 });
+    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 4, contacts: 0, reached: 0, fieldUpdates: 0 });
     expect(p.duplicates.map((d) => [d.line, d.withClient?.id ?? d.withLine, d.reasons])).toEqual([
       [2, 'C-1', ['id']],
       [3, 'C-1', ['name']],
