@@ -17,7 +17,10 @@ function shown(field: UpdateField, value: unknown): (lang: Lang) => string {
   const text = value === null || value === undefined ? '' : String(value);
   const def = fieldColumn(field);
   const code = def.type === 'enum' && def.list ? parseEnum(def.list as ListName, text) : null;
-  return (lang) => (code === null ? text : label(def.list as ListName, code as never, lang));
+  return (lang) =>
+    text.trim() === ''
+      ? t(lang, 'import.preview.blank')
+      : `“${code === null ? text : label(def.list as ListName, code as never, lang)}”`;
 }
 
 function reasons(list: Duplicate['reasons'], lang: Lang): string {

@@ -937,7 +937,8 @@ const WORDS = {
   'import.refused.updatePool': 'Row {line} would change {client}, which is in the shared pool: only a director can update a pool client. Claim it first, or ask a director.',
   'import.preview.fieldUpdates': 'Clients already in the register whose details change: {count} ({fields}).',
   'import.preview.fieldCount': '{field}: {count}',
-  'import.preview.fieldChange': 'Row {line}: {client} ({id}), {field}: “{before}” → “{after}”',
+  'import.preview.fieldChange': 'Row {line}: {client} ({id}), {field}: {before} → {after}',
+  'import.preview.blank': '(blank)',
   'import.preview.more': '… and {count} more.',
   'import.refused.row': 'Row {line} was refused, so nothing of this batch was written: {problems}',
   'import.refused.notYours':

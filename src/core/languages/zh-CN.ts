@@ -878,7 +878,8 @@ const WORDS: Catalogue['words'] = {
   'import.refused.updatePool': '第 {line} 行要修改 {client} 的资料，但这个客户在公海里，只有总监能修改公海客户。请先领取，或请总监来导入。',
   'import.preview.fieldUpdates': '客户表里已有、资料会被修改的客户：{count} 个（{fields}）。',
   'import.preview.fieldCount': '{field} {count} 处',
-  'import.preview.fieldChange': '第 {line} 行：{client}（{id}），{field}：“{before}” → “{after}”',
+  'import.preview.fieldChange': '第 {line} 行：{client}（{id}），{field}：{before} → {after}',
+  'import.preview.blank': '（空）',
   'import.preview.more': '……还有 {count} 处。',
   'import.refused.row': '第 {line} 行被拒绝，所以这一批什么都没有写入：{problems}',
   'import.refused.notYours':
