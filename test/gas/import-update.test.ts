@@ -151,11 +151,12 @@ function tabWorkbook(list: Cell[][]): TestWorkbook {
 
 describe('Import from a tab…, create-and-update', () => {
   test('the preview lists the field changes; a batch stopped after any of its writes, then continued, equals one run straight through', () => {
+    // Acme, in the register, is the second batch's: the one stopped.
     const rows: Cell[][] = [
       ['客户名称', '联系电话', '负责人', '联系人', '邮箱', '最近跟进', '联系情况', '跟进内容'],
       ['腾讯科技', '010-6552-1234', 'Amy', '', '', '2026年2月20日', '无人接听', ''],
-      ['Acme', '', '张伟', 'Mr Li', 'li@acme.cn', day(tabWorkbook([]), '2026-02-26'), '已联系上', '老客户回访'],
       ['远山物业', '021-5555-0000', 'Amy', '', '', '', '', ''],
+      ['Acme', '', '张伟', 'Mr Li', 'li@acme.cn', day(tabWorkbook([]), '2026-02-26'), '已联系上', '老客户回访'],
     ];
     const preview = (wb: TestWorkbook) =>
       wb.client('importPreview', [{ tab: '名单', update: true }], WANG) as { ok: boolean; lines: string[] };
@@ -173,7 +174,7 @@ describe('Import from a tab…, create-and-update', () => {
     const straight = tabWorkbook(rows);
     const shown = preview(straight);
     expect(shown.lines).toContain('Clients already in the register whose details change: 1 (Contact: 1, Email: 1).');
-    expect(shown.lines).toContain('  Row 3: Acme (C-1), Email: (blank) → “li@acme.cn”');
+    expect(shown.lines).toContain('  Row 4: Acme (C-1), Email: (blank) → “li@acme.cn”');
     const first = go(straight, '');
     let writes = 0;
     straight.env.hooks.push((_exec, method) => {
