@@ -173,7 +173,14 @@ describe('duplicates', () => {
       [5, 'C-2', ['email']],
     ]);
     const updating = plan(rows, register, true);
-    expect(updating.counts).toEqual({ newClients: 1, updates: 4, skipped: 0, contacts: 1, reached: 1, fieldUpdates: 0 });
+    expect(updating.counts).toEqual({
+      newClients: 1,
+      updates: 4,
+      skipped: 0,
+      contacts: 1,
+      reached: 1,
+      fieldUpdates: 0,
+    });
     expect(updating.clients.find((c) => c.contacts.length > 0)?.matched?.id).toBe('C-1');
   });
 

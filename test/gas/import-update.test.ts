@@ -64,7 +64,14 @@ describe('import create-and-update: fields of clients already in the register', 
     expect(added).toEqual([
       ['KH-0001', 'Details changed', 'Mr Old', 'Mr Li', '张伟', `Contact updated by import (batch ${batch}).`],
       ['KH-0001', 'Details changed', '', 'li@acme.cn', '张伟', `Email updated by import (batch ${batch}).`],
-      ['KH-0001', 'Details changed', '', 'Companies & institutions', '张伟', `Source updated by import (batch ${batch}).`],
+      [
+        'KH-0001',
+        'Details changed',
+        '',
+        'Companies & institutions',
+        '张伟',
+        `Source updated by import (batch ${batch}).`,
+      ],
     ]);
   });
 
@@ -117,7 +124,7 @@ describe('import create-and-update: fields of clients already in the register', 
     const refused = importUpdates(wb, [beta], ZHANG);
     expect(refused).toMatchObject({ ok: false });
     expect(!refused.ok && refused.text).toBe(
-      'Row 7 would change Beta Co (KH-0002), a client of Amy: you can only update your own clients. Take the row out, or ask Amy’s manager to import it.',
+      'Row 7 would change Beta Co (KH-0002) (owner: Amy): you may update only your own clients (a manager: their team’s; a pool client: a director). Take the row out, or ask your manager.',
     );
     expect(clientsOf(wb)).toEqual(before);
     // Logging history on it alone needs no more than Log contact does.
@@ -135,7 +142,14 @@ function tabWorkbook(list: Cell[][]): TestWorkbook {
   const wb = trackerWorkbook({ now: '2026-03-02T01:00:00Z' });
   addRows(wb, 'Team', TEAM);
   addRows(wb, 'Clients', [
-    { ID: 'C-1', Name: 'Acme', Owner: '张伟', Phone: '138 0000 1111', Contact: 'Mr Old', 'Next follow-up': '2026-02-20' },
+    {
+      ID: 'C-1',
+      Name: 'Acme',
+      Owner: '张伟',
+      Phone: '138 0000 1111',
+      Contact: 'Mr Old',
+      'Next follow-up': '2026-02-20',
+    },
   ]);
   wb.env.spreadsheet.editors.push(ZHANG, LINA, WANG, AMY);
   confirmTeamRoles(wb);
@@ -182,7 +196,11 @@ describe('Import from a tab…, create-and-update', () => {
     });
     expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 3, total: 3 });
     straight.env.hooks.length = 0;
-    expect(rowsOf(straight, 'Clients')[0]).toMatchObject({ Contact: 'Mr Li', Email: 'li@acme.cn', Phone: '138 0000 1111' });
+    expect(rowsOf(straight, 'Clients')[0]).toMatchObject({
+      Contact: 'Mr Li',
+      Email: 'li@acme.cn',
+      Phone: '138 0000 1111',
+    });
     expect(writes).toBeGreaterThan(3);
 
     for (let k = 1; k <= writes; k++) {

@@ -56,7 +56,9 @@ export function writerClients(plan: ImportPlan): ImportWriteClient[] {
       line: client.lines[0],
       fields: client.action === 'new' ? { ...client.fields } : null,
       clientId: client.action === 'new' ? undefined : (client.matched?.id ?? ''),
-      ...(client.action === 'update' && Object.keys(client.updates).length > 0 ? { updates: { ...client.updates } } : {}),
+      ...(client.action === 'update' && Object.keys(client.updates).length > 0
+        ? { updates: { ...client.updates } }
+        : {}),
       contacts: contactsOf(client),
     }));
 }

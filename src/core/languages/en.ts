@@ -932,9 +932,9 @@ const WORDS = {
   'import.change.added': 'Imported (batch {batch}).',
   'list.changeKinds.fieldChange': 'Details changed',
   'import.change.field': '{field} updated by import (batch {batch}).',
-  'import.refused.updateNotYours': 'Row {line} would change {client}, a client of {owner}: you can only update your own clients. Take the row out, or ask {owner}’s manager to import it.',
-  'import.refused.updateNotYourTeam': 'Row {line} would change {client}, a client of {owner}, who is not on your team: managers update only their team’s clients. Ask a director.',
-  'import.refused.updatePool': 'Row {line} would change {client}, which is in the shared pool: only a director can update a pool client. Claim it first, or ask a director.',
+  'import.refused.update':
+    'Row {line} would change {client} (owner: {owner}): you may update only your own clients (a manager: their team’s; a pool client: a director). Take the row out, or ask your manager.',
+  'import.refused.pool': 'none, in the shared pool',
   'import.preview.fieldUpdates': 'Clients already in the register whose details change: {count} ({fields}).',
   'import.preview.fieldCount': '{field}: {count}',
   'import.preview.fieldChange': 'Row {line}: {client} ({id}), {field}: {before} → {after}',

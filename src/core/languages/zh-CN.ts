@@ -873,9 +873,9 @@ const WORDS: Catalogue['words'] = {
   'import.change.added': '导入（批次 {batch}）。',
   'list.changeKinds.fieldChange': '资料修改',
   'import.change.field': '导入更新了{field}（批次 {batch}）。',
-  'import.refused.updateNotYours': '第 {line} 行要修改 {client} 的资料，但这是 {owner} 的客户，您只能更新自己的客户。请删掉这一行，或请 {owner} 的经理来导入。',
-  'import.refused.updateNotYourTeam': '第 {line} 行要修改 {client} 的资料，但负责人 {owner} 不在您的团队，经理只能更新本团队的客户。请找总监。',
-  'import.refused.updatePool': '第 {line} 行要修改 {client} 的资料，但这个客户在公海里，只有总监能修改公海客户。请先领取，或请总监来导入。',
+  'import.refused.update':
+    '第 {line} 行要修改 {client}（负责人：{owner}）的资料：您只能更新自己的客户（经理可以更新本团队的，公海客户只有总监能改）。请删掉这一行，或找您的经理。',
+  'import.refused.pool': '无，在公海里',
   'import.preview.fieldUpdates': '客户表里已有、资料会被修改的客户：{count} 个（{fields}）。',
   'import.preview.fieldCount': '{field} {count} 处',
   'import.preview.fieldChange': '第 {line} 行：{client}（{id}），{field}：{before} → {after}',

@@ -163,21 +163,15 @@ function updateCell(key: UpdateField, value: unknown, lang: Lang): unknown {
 }
 
 /**
- * Whether the importer may change this client's fields (docs/roles.md): the right to edit it, the
- * hand-over rule (a salesperson their own clients, a manager their team's, a director any). A
- * refusal names the row.
+ * Whether the importer may change this client's fields (docs/roles.md): the hand-over rule (a
+ * salesperson their own clients, a manager their team's, a director any); a refusal names the row.
  */
 function mayUpdate(s: SidebarSession, line: number, client: ClientRecord): ImportWriteResult | null {
-  const members = s.roles.confirmed?.members ?? s.roles.current;
-  if (mayHandOverFrom(s.actor, client.owner, members).ok) return null;
-  const params = { line, client: `${client.name} (${client.id})`, owner: client.owner };
-  const text =
-    s.actor.role === null
-      ? message('import.refused.notOnTeam')
-      : client.owner.trim() === ''
-        ? message('import.refused.updatePool', params)
-        : message(s.actor.role === 'manager' ? 'import.refused.updateNotYourTeam' : 'import.refused.updateNotYours', params);
-  return { ok: false, line, problems: [], text: render(s.ctx.lang, text) };
+  const may = mayHandOverFrom(s.actor, client.owner, s.roles.confirmed?.members ?? s.roles.current);
+  if (may.ok) return null;
+  const owner = client.owner.trim() === '' ? t(s.ctx.lang, 'import.refused.pool') : client.owner;
+  const text = t(s.ctx.lang, 'import.refused.update', { line, client: `${client.name} (${client.id})`, owner });
+  return { ok: false, line, problems: [], text };
 }
 
 /** A Clients row's cells (as getValues gives them) read as a record, as the sidebar reads a client back. */
@@ -238,7 +232,11 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     }
     for (const c of checked) {
       if (c.values !== null || Object.keys(c.updates).length === 0) continue;
-      const refused = mayUpdate(s, c.source.line, parseClient(clients, existing.get(idKey(String(c.source.clientId)))!.cells, s));
+      const refused = mayUpdate(
+        s,
+        c.source.line,
+        parseClient(clients, existing.get(idKey(String(c.source.clientId)))!.cells, s),
+      );
       if (refused !== null) return refused;
     }
     const histories = readHistories(contacts, existingIds, tz);
@@ -298,7 +296,10 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
             old: String(cells[index] ?? ''),
             new: String(cell),
             by: s.me || undefined,
-            reason: message('import.change.field', { field: t(lang, CLIENT_COLUMNS.find((d) => d.key === k)!.label), batch }),
+            reason: message('import.change.field', {
+              field: t(lang, CLIENT_COLUMNS.find((d) => d.key === k)!.label),
+              batch,
+            }),
           });
         }
         const reached = (histories.get(key) ?? []).find((h) => h.outcome === 'reached');
