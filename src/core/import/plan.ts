@@ -46,7 +46,7 @@ export interface PlannedContact {
 }
 
 export interface PlannedClient {
-  /** new: added; update: its contacts logged on the client it matched; skip: matched, left alone (create-only) */
+  /** new: added; update: its fields and contacts written on the client it matched; skip: matched, left alone (create-only) */
   action: 'new' | 'update' | 'skip';
   lines: number[];
   /** the client's fields (its first row's, blanks filled from its later rows); for a new client only */

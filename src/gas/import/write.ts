@@ -91,7 +91,7 @@ function refusal(lang: Lang, line: number, problems: string[]): ImportWriteResul
   };
 }
 
-/** Every row checked as the sidebar checks it, and the owner of each new client against the importer's role. */
+/** Every row checked as the sidebar checks it (an update's values too), and the owner of each new client against the importer's role. */
 function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | ImportWriteResult {
   const { lang, tz } = s.ctx;
   const members = s.roles.confirmed?.members ?? s.roles.current;
