@@ -326,6 +326,7 @@ export const LISTS = labelledLists({
     { code: 'idAssigned', aliases: ['New ID', '编号分配'] },
     { code: 'clientAdded', aliases: ['New client', 'Added', '新客户'] },
     { code: 'importUndone', aliases: ['Undo import', '导入撤销'] },
+    { code: 'fieldChange', aliases: ['Field updated', 'Details changed', '资料更新', '修改资料'] },
   ],
   weekdays: [
     { code: 'monday', aliases: ['Mon', '周一', '礼拜一'] },

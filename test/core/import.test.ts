@@ -6,6 +6,7 @@
 import { render } from '../../src/core/i18n';
 import { type MapOverrides, findListHeader } from '../../src/core/import/fields';
 import { type ImportPlan, type RegisterClient, planImport } from '../../src/core/import/plan';
+import { previewLines } from '../../src/core/import/preview';
 import { type ListRow, type ReadContext, readListRow } from '../../src/core/import/values';
 import type { TeamMember } from '../../src/core/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
@@ -149,7 +150,7 @@ describe('duplicates', () => {
         ['', '', '', '2026年3月9日', '已联系上', '约了上门'],
       ]),
     );
-    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 0, contacts: 3, reached: 2 });
+    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 0, contacts: 3, reached: 2, fieldUpdates: 0 });
     expect(p.duplicates).toEqual([{ line: 3, name: '华为（深圳）', withLine: 2, reasons: ['name'] }]);
     expect(p.clients[0].contacts.map((c) => c.values.date)).toEqual(['2026-03-05', '2026-03-08', '2026-03-09']);
   });
@@ -164,7 +165,7 @@ describe('duplicates', () => {
       ['', '新客户', '', '', '', '', ''],
     ]);
     const p = plan(rows, register);
-    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 4, contacts: 0, reached: 0 });
+    expect(p.counts).toEqual({ newClients: 1, updates: 0, skipped: 4, contacts: 0, reached: 0, fieldUpdates: 0 });
     expect(p.duplicates.map((d) => [d.line, d.withClient?.id ?? d.withLine, d.reasons])).toEqual([
       [2, 'C-1', ['id']],
       [3, 'C-1', ['name']],
@@ -172,7 +173,14 @@ describe('duplicates', () => {
       [5, 'C-2', ['email']],
     ]);
     const updating = plan(rows, register, true);
-    expect(updating.counts).toEqual({ newClients: 1, updates: 4, skipped: 0, contacts: 1, reached: 1 });
+    expect(updating.counts).toEqual({
+      newClients: 1,
+      updates: 4,
+      skipped: 0,
+      contacts: 1,
+      reached: 1,
+      fieldUpdates: 0,
+    });
     expect(updating.clients.find((c) => c.contacts.length > 0)?.matched?.id).toBe('C-1');
   });
 
@@ -211,3 +219,51 @@ describe('the preview says how values map and what follows', () => {
     expect(p.consequences).toEqual({ overdue: 1, poolDue: 1, notOnTeam: [], ownerless: 1 });
   });
 });
+
+describe('create-and-update: the fields of clients already in the register', () => {
+  const REGISTER: RegisterClient[] = [
+    {
+      id: 'C-1',
+      name: '华为',
+      phones: '13800138000',
+      email: '',
+      fields: { phone: '138-0013-8000', contact: '王经理', email: '', notes: '老客户' },
+    },
+  ];
+  const LIST = [
+    ['客户名称', '联系电话', '联系人', '邮箱', '客户备注'],
+    // same phone digits (no change), a new contact person, an email where there was none, an empty note
+    ['华为', '+86 138 0013 8000', '李总', 'li@huawei.cn', ''],
+  ];
+  const overrides: MapOverrides = new Map([['客户备注', 'notes']]);
+
+  test('the list’s values replace the register’s; equal phone digits and empty cells are no change; create-only changes nothing', () => {
+    const updating = plan(read(LIST, overrides), REGISTER, true);
+    expect(updating.clients[0].updates).toEqual({ phone: '+86 138 0013 8000', contact: '李总', email: 'li@huawei.cn' });
+    expect(updating.fieldChanges.map((c) => [c.field, c.before, c.after])).toEqual([
+      ['contact', '王经理', '李总'],
+      ['email', '', 'li@huawei.cn'],
+    ]);
+    expect(updating.counts.fieldUpdates).toBe(1);
+    const createOnly = plan(read(LIST, overrides), REGISTER, false);
+    expect(createOnly.fieldChanges).toEqual([]);
+    expect(createOnly.clients[0].updates).toEqual({});
+  });
+
+  test('the preview says how many clients change, per field, and lists client, field, before → after in both languages', () => {
+    const p = plan(read(LIST, overrides), REGISTER, true);
+    const header = { row: 1, mapping: findListHeaderOk(LIST, overrides) };
+    const en = previewLines(p, header, 'en', 'Amy Liu');
+    expect(en).toContain('Clients already in the register whose details change: 1 (Contact: 1, Email: 1).');
+    expect(en).toContain('  Row 2: 华为 (C-1), Contact: “王经理” → “李总”');
+    const zh = previewLines(p, header, 'zh-CN', 'Amy Liu');
+    expect(zh).toContain('客户表里已有、资料会被修改的客户：1 个（联系人 1 处、邮箱 1 处）。');
+    expect(zh).toContain('  第 2 行：华为（C-1），邮箱：（空） → “li@huawei.cn”');
+  });
+});
+
+function findListHeaderOk(table: unknown[][], overrides: MapOverrides) {
+  const found = findListHeader(table, overrides);
+  if (!found.ok) throw new Error('no header');
+  return found.mapping;
+}

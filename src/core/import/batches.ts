@@ -20,6 +20,8 @@ export interface ImportWriteClient {
   fields: Partial<Record<string, string | number | boolean>> | null;
   /** the register's client, when fields is null */
   clientId?: string;
+  /** create-and-update: the list's values for the register client's fields (./updates.ts), as Add client takes them */
+  updates?: Partial<Record<string, string | number | boolean>>;
   /** oldest first */
   contacts: ImportWriteContact[];
 }
@@ -54,6 +56,9 @@ export function writerClients(plan: ImportPlan): ImportWriteClient[] {
       line: client.lines[0],
       fields: client.action === 'new' ? { ...client.fields } : null,
       clientId: client.action === 'new' ? undefined : (client.matched?.id ?? ''),
+      ...(client.action === 'update' && Object.keys(client.updates).length > 0
+        ? { updates: { ...client.updates } }
+        : {}),
       contacts: contactsOf(client),
     }));
 }

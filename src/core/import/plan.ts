@@ -17,10 +17,26 @@ import { type ClientRecord, CLIENT_COLUMNS, type ColumnDef } from '../schema';
 import type { Settings } from '../settings';
 import { followUpState } from '../status';
 import type { ClientField, ImportField } from './fields';
+import { type UpdateField, UPDATE_FIELDS, changesField } from './updates';
 import type { ContactValues, FieldValue, ListRow, ReadContext } from './values';
 
-/** A client of the register, as the duplicate rule sees it. */
-export type RegisterClient = ClientIdentity;
+/**
+ * A client of the register, as the duplicate rule sees it; with its update fields' cells when the
+ * preview is to say what an update import changes (the writer decides again on the row it writes).
+ */
+export type RegisterClient = ClientIdentity & { fields?: Partial<Record<UpdateField, unknown>> };
+
+/** A field an update import changes on a client of the register, as the preview lists it. */
+export interface FieldChange {
+  line: number;
+  id: string;
+  name: string;
+  field: UpdateField;
+  /** the register's cell */
+  before: string;
+  /** the list's value as Add client takes it (a list value as its code) */
+  after: FieldValue;
+}
 
 export interface PlannedContact {
   line: number;
@@ -30,13 +46,15 @@ export interface PlannedContact {
 }
 
 export interface PlannedClient {
-  /** new: added; update: its contacts logged on the client it matched; skip: matched, left alone (create-only) */
+  /** new: added; update: its fields and contacts written on the client it matched; skip: matched, left alone (create-only) */
   action: 'new' | 'update' | 'skip';
   lines: number[];
   /** the client's fields (its first row's, blanks filled from its later rows); for a new client only */
   fields: Partial<Record<ClientField, FieldValue>>;
   /** the register's client it is */
   matched: { id: string; name: string; reasons: DuplicateReason[] } | null;
+  /** update: the list's non-empty values of the fields an update writes (./updates.ts); the writer keeps only changes */
+  updates: Partial<Record<UpdateField, FieldValue>>;
   /** attempts to log, oldest first */
   contacts: PlannedContact[];
 }
@@ -63,7 +81,17 @@ export interface ImportPlan {
   channelAssumed: number;
   /** each list value met, what it became (a code; null: not on the list) and how often */
   listValues: { field: ImportField; text: string; code: string | null; count: number }[];
-  counts: { newClients: number; updates: number; skipped: number; contacts: number; reached: number };
+  counts: {
+    newClients: number;
+    updates: number;
+    skipped: number;
+    contacts: number;
+    reached: number;
+    /** clients of the register whose fields change (update mode, register fields known) */
+    fieldUpdates: number;
+  };
+  /** each field an update changes, in list order (update mode, register fields known) */
+  fieldChanges: FieldChange[];
   consequences: {
     /** new clients whose next follow-up has passed once imported */
     overdue: number;
@@ -205,6 +233,7 @@ export function planImport(
 
   const registerIndex = new MatchIndex(register);
   const clients: PlannedClient[] = [];
+  const fieldChanges: FieldChange[] = [];
   const notAttempts: number[] = [];
   let channelAssumed = 0;
   for (const group of groups) {
@@ -270,15 +299,29 @@ export function planImport(
         withClient: { id: client.id, name: client.name },
         reasons,
       });
+      const updates: Partial<Record<UpdateField, FieldValue>> = {};
+      if (opts.update) {
+        for (const f of UPDATE_FIELDS) {
+          const v = fields[f];
+          if (v === undefined || String(v).trim() === '') continue; // an empty cell never blanks a value
+          updates[f] = v;
+          if (client.fields !== undefined && changesField(f, client.fields[f], v)) {
+            const before = client.fields[f];
+            const shown = before === null || before === undefined ? '' : String(before);
+            fieldChanges.push({ line: lines[0], id: client.id, name: client.name, field: f, before: shown, after: v });
+          }
+        }
+      }
       clients.push({
         action: opts.update ? 'update' : 'skip',
         lines,
         fields: {},
+        updates,
         matched: { id: client.id, name: client.name, reasons: reasons.filter((r): r is DuplicateReason => r !== 'id') },
         contacts: opts.update ? contacts : [],
       });
     } else {
-      clients.push({ action: 'new', lines, fields, matched: null, contacts });
+      clients.push({ action: 'new', lines, fields, matched: null, updates: {}, contacts });
     }
   }
   problems.sort((a, b) => a.line - b.line);
@@ -308,7 +351,9 @@ export function planImport(
       skipped: clients.filter((c) => c.action === 'skip').length,
       contacts: logged.length,
       reached: logged.filter((c) => c.values.outcome === 'reached').length,
+      fieldUpdates: new Set(fieldChanges.map((c) => c.id)).size,
     },
+    fieldChanges,
     consequences: {
       overdue,
       poolDue,

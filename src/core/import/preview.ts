@@ -4,9 +4,24 @@
  * list's values map onto our lists, and what follows once it lands.
  */
 import { type Lang, joinList, render, t } from '../i18n';
-import { type ListName, label } from '../lists';
+import { type ListName, label, parseEnum } from '../lists';
 import { type HeaderMapping, fieldColumn, fieldLabel } from './fields';
 import type { Duplicate, ImportPlan } from './plan';
+import type { UpdateField } from './updates';
+
+/** Field changes listed one by one; the rest are counted. */
+export const FIELD_CHANGES_SHOWN = 50;
+
+/** A value as the reader knows it: a list value by its label in their language. */
+function shown(field: UpdateField, value: unknown): (lang: Lang) => string {
+  const text = value === null || value === undefined ? '' : String(value);
+  const def = fieldColumn(field);
+  const code = def.type === 'enum' && def.list ? parseEnum(def.list as ListName, text) : null;
+  return (lang) =>
+    text.trim() === ''
+      ? t(lang, 'import.preview.blank')
+      : `“${code === null ? text : label(def.list as ListName, code as never, lang)}”`;
+}
 
 function reasons(list: Duplicate['reasons'], lang: Lang): string {
   return joinList(
@@ -52,6 +67,30 @@ export function previewLines(
     lines.push(t(lang, where === 'cli' ? 'import.preview.skippedHint' : 'import.preview.skippedHintDialog'));
   }
   if (counts.updates > 0) lines.push(t(lang, 'import.preview.updateFields'));
+  if (plan.fieldChanges.length > 0) {
+    const per = new Map<UpdateField, number>();
+    for (const ch of plan.fieldChanges) per.set(ch.field, (per.get(ch.field) ?? 0) + 1);
+    const fields = joinList(
+      [...per].map(([field, count]) => t(lang, 'import.preview.fieldCount', { field: fieldLabel(field, lang), count })),
+      lang,
+    );
+    lines.push(t(lang, 'import.preview.fieldUpdates', { count: counts.fieldUpdates, fields }));
+    for (const ch of plan.fieldChanges.slice(0, FIELD_CHANGES_SHOWN)) {
+      lines.push(
+        '  ' +
+          t(lang, 'import.preview.fieldChange', {
+            line: ch.line,
+            client: ch.name,
+            id: ch.id,
+            field: fieldLabel(ch.field, lang),
+            before: shown(ch.field, ch.before)(lang),
+            after: shown(ch.field, ch.after)(lang),
+          }),
+      );
+    }
+    const more = plan.fieldChanges.length - FIELD_CHANGES_SHOWN;
+    if (more > 0) lines.push('  ' + t(lang, 'import.preview.more', { count: more }));
+  }
   if (plan.duplicates.length > 0) {
     lines.push(t(lang, 'import.preview.duplicates'));
     for (const d of plan.duplicates) {

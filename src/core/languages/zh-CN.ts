@@ -553,7 +553,8 @@ const WORDS: Catalogue['words'] = {
   'import.preview.totals':
     '共读取 {rows} 行：新客户 {newClients} 个，更新已有客户 {updates} 个，客户表里已有、保持不动 {skipped} 个，要记录的跟进 {contacts} 条（其中联系上 {reached} 条），有问题的行 {problems} 行。',
   'import.preview.skippedHint': '客户表里已有的客户保持不动；如果也要导入他们的跟进记录，请加上 --update。',
-  'import.preview.updateFields': '客户表里已有的客户只导入跟进记录，不改动他们的资料。',
+  'import.preview.updateFields':
+    '客户表里已有的客户：名单里的联系人、电话、邮箱等资料会替换表里的（名单里空着的不改）；客户名称、负责人、阶段和系统算出来的列保持不动，跟进记录照常导入。',
   'import.preview.duplicates': '重复客户：',
   'import.preview.sameAsRow': '第 {line} 行（{name}）和第 {with} 行是同一个客户（{reasons}）。',
   'import.preview.inRegister': '第 {line} 行（{name}）在客户表里已经有了：{client}（{id}）（{reasons}）。',
@@ -870,6 +871,16 @@ const WORDS: Catalogue['words'] = {
   'setting.poolDaysD': 'D级进入公海天数',
   'setting.poolDaysD.help': 'D级客户连续超过该天数没有联系上，进入公海。',
   'import.change.added': '导入（批次 {batch}）。',
+  'list.changeKinds.fieldChange': '资料修改',
+  'import.change.field': '导入更新了{field}（批次 {batch}）。',
+  'import.refused.update':
+    '第 {line} 行要修改 {client}（负责人：{owner}）的资料：您只能更新自己的客户（经理可以更新本团队的，公海客户只有总监能改）。请删掉这一行，或找您的经理。',
+  'import.refused.pool': '无，在公海里',
+  'import.preview.fieldUpdates': '客户表里已有、资料会被修改的客户：{count} 个（{fields}）。',
+  'import.preview.fieldCount': '{field} {count} 处',
+  'import.preview.fieldChange': '第 {line} 行：{client}（{id}），{field}：{before} → {after}',
+  'import.preview.blank': '（空）',
+  'import.preview.more': '……还有 {count} 处。',
   'import.refused.row': '第 {line} 行被拒绝，所以这一批什么都没有写入：{problems}',
   'import.refused.notYours':
     '第 {line} 行的负责人是 {owner}；业务员只能导入到自己名下。请把负责人改成您自己，或请经理来导入。',

@@ -20,11 +20,12 @@ import {
 } from '../../core/import/fields';
 import { type ImportPlan, type RegisterClient, planImport } from '../../core/import/plan';
 import { previewLines } from '../../core/import/preview';
+import { UPDATE_FIELDS } from '../../core/import/updates';
 import { type ListRow, readListRow } from '../../core/import/values';
 /** Reads of the tab's row blocks for one batch: a bounded number of calls whatever the rows' order. */
 const MAX_BLOCKS = 20;
 import { phoneDigits } from '../../core/client-match';
-import { TABLES, matchTabName, type TableName } from '../../core/schema';
+import { type ColumnKey, TABLES, matchTabName, type TableName } from '../../core/schema';
 import { openTable } from '../table';
 import { type SidebarSession, openSession } from '../sidebar/session';
 import { coveringSpans } from '../sidebar/card';
@@ -164,13 +165,23 @@ function checkPhones(lang: Lang, rows: [number, readonly unknown[]][], found: Fo
   return null;
 }
 
-/** The register as the duplicate rule sees it, without `exclude` (IDs). */
-function registerOf(s: SidebarSession, exclude: ReadonlySet<string>): RegisterClient[] {
+/**
+ * The register as the duplicate rule sees it, without `exclude` (IDs); with the update fields' values
+ * when the preview of an update import is to list what changes (the writer decides again per batch).
+ */
+function registerOf(s: SidebarSession, exclude: ReadonlySet<string>, withFields = false): RegisterClient[] {
   const { lang, tz } = s.ctx;
-  const clients = openTable(s.sheets, 'clients', { lang, tz, columns: ['id', 'name', 'phone', 'email'] });
+  const columns = ['id', 'name', 'phone', 'email', ...(withFields ? UPDATE_FIELDS : [])] as ColumnKey<'clients'>[];
+  const clients = openTable(s.sheets, 'clients', { lang, tz, columns });
   return clients.records
     .filter((r) => r !== null && (r.id !== '' || r.name !== '') && !exclude.has(r.id))
-    .map((r) => ({ id: r!.id, name: r!.name, phones: phoneDigits(r!.phone).join(' '), email: r!.email }));
+    .map((r) => ({
+      id: r!.id,
+      name: r!.name,
+      phones: phoneDigits(r!.phone).join(' '),
+      email: r!.email,
+      ...(withFields ? { fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r![f]])) } : {}),
+    }));
 }
 
 /** Plans the given rows of the tab (line, cells) against the register, as the sidebar would check them. */
@@ -205,7 +216,7 @@ function planTab(s: SidebarSession, req: ImportRequest, exclude: ReadonlySet<str
     checkGarbled(lang, rows) ??
     (found.ok ? checkPhones(lang, rows, found) : say(lang, 'import.check.noHeader', { tab: tabName }));
   if (refused !== null || !found.ok) return refused ?? say(lang, 'import.check.noHeader', { tab: tabName });
-  const plan = planRows(s, req, rows, found, registerOf(s, exclude));
+  const plan = planRows(s, req, rows, found, registerOf(s, exclude, req.update === true));
   return { plan, header: { row: found.row, mapping: found }, me: s.me, grid };
 }
 

@@ -21,6 +21,8 @@ import {
 } from '../../core/schema';
 import type { LogContactEntry, NewClientFields } from '../../contract/types';
 import type { ImportWriteClient } from '../../core/import/batches';
+import { type UpdateField, changesField, isUpdateField } from '../../core/import/updates';
+import { type ListName, label } from '../../core/lists';
 import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
 import { clientIdSource } from '../client-ids';
 import { withDocumentLock } from '../lock';
@@ -75,6 +77,8 @@ type ClientValues = ReturnType<typeof checkClientFields>;
 interface Checked {
   source: ImportWriteClient;
   values: ClientValues | null;
+  /** create-and-update: the register client's fields as the list gives them, checked as Add client checks them */
+  updates: Partial<Record<UpdateField, unknown>>;
   contacts: CheckedEntry[];
 }
 
@@ -87,7 +91,7 @@ function refusal(lang: Lang, line: number, problems: string[]): ImportWriteResul
   };
 }
 
-/** Every row checked as the sidebar checks it, and the owner of each new client against the importer's role. */
+/** Every row checked as the sidebar checks it (an update's values too), and the owner of each new client against the importer's role. */
 function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | ImportWriteResult {
   const { lang, tz } = s.ctx;
   const members = s.roles.confirmed?.members ?? s.roles.current;
@@ -115,6 +119,24 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
     } else if (String(source.clientId ?? '').trim() === '') {
       return refusal(lang, source.line, [render(lang, message('sidebar.error.pickClient'))]);
     }
+    const updates: Partial<Record<UpdateField, unknown>> = {};
+    const given = source.fields === null && source.updates ? source.updates : {};
+    const keys = Object.keys(given).filter(isUpdateField);
+    if (keys.length > 0) {
+      // The sidebar's own check of each value; the name is the match key and not updated (a stand-in
+      // satisfies its required check, only the update fields are kept).
+      const check = new FieldChecker('clients', lang, tz, s.team);
+      const checkedValues = checkClientFields({ ...given, name: '-' } as unknown as NewClientFields, s, check);
+      if (!check.ok)
+        return refusal(
+          lang,
+          source.line,
+          check.problems.map((p) => p.text),
+        );
+      for (const k of keys) updates[k] = checkedValues[k];
+    }
+    out.push({ source, values, updates, contacts: [] });
+    const mine = out[out.length - 1];
     const contacts: CheckedEntry[] = [];
     for (const entry of source.contacts ?? []) {
       const check = new FieldChecker('contacts', lang, tz, s.team);
@@ -127,9 +149,29 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
         );
       contacts.push(checked);
     }
-    out.push({ source, values, contacts });
+    mine.contacts = contacts;
   }
   return out;
+}
+
+/** A checked update value as its cell is written (a list value as its label in the workbook's language). */
+function updateCell(key: UpdateField, value: unknown, lang: Lang): unknown {
+  const def = CLIENT_COLUMNS.find((d) => d.key === key) as ColumnDef;
+  if (value === null || value === undefined) return '';
+  if (def.type === 'enum' && def.list) return label(def.list as ListName, value as never, lang);
+  return value;
+}
+
+/**
+ * Whether the importer may change this client's fields (docs/roles.md): the hand-over rule (a
+ * salesperson their own clients, a manager their team's, a director any); a refusal names the row.
+ */
+function mayUpdate(s: SidebarSession, line: number, client: ClientRecord): ImportWriteResult | null {
+  const may = mayHandOverFrom(s.actor, client.owner, s.roles.confirmed?.members ?? s.roles.current);
+  if (may.ok) return null;
+  const owner = client.owner.trim() === '' ? t(s.ctx.lang, 'import.refused.pool') : client.owner;
+  const text = t(s.ctx.lang, 'import.refused.update', { line, client: `${client.name} (${client.id})`, owner });
+  return { ok: false, line, problems: [], text };
 }
 
 /** A Clients row's cells (as getValues gives them) read as a record, as the sidebar reads a client back. */
@@ -188,6 +230,15 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         ]);
       }
     }
+    for (const c of checked) {
+      if (c.values !== null || Object.keys(c.updates).length === 0) continue;
+      const refused = mayUpdate(
+        s,
+        c.source.line,
+        parseClient(clients, existing.get(idKey(String(c.source.clientId)))!.cells, s),
+      );
+      if (refused !== null) return refused;
+    }
     const histories = readHistories(contacts, existingIds, tz);
     const rowsOriginal = new Map([...existing].map(([key, found]) => [key, [...found.cells]]));
 
@@ -210,13 +261,18 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     const newIds: string[] = [];
     const contactRows: Partial<Record<keyof ContactRecord, unknown>>[] = [];
     const changes: ChangeEntry[] = [];
-    const touched = new Map<string, { row: number; original: ClientRecord; cells: unknown[]; final: ClientRecord }>();
+    const touched = new Map<
+      string,
+      { row: number; original: ClientRecord; cells: unknown[]; final: ClientRecord; fields: ClientUpdates }
+    >();
     const reason = message('import.change.added', { batch });
+    let fieldCells: ClientUpdates = {};
     let order = 0;
 
     for (const c of checked) {
       let cells: unknown[];
       let latest: Latest | null = null;
+      fieldCells = {};
       if (c.values !== null) {
         const id = clientIds.next();
         const made = newClientRecord(c.values, id, s, reason);
@@ -226,6 +282,26 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       } else {
         const key = idKey(String(c.source.clientId));
         cells = [...existing.get(key)!.cells];
+        // Its fields first (docs/import.md): a value that changes the cell is written, one Changes row each.
+        fieldCells = {};
+        const id = String(cells[idCol] ?? c.source.clientId);
+        for (const [k, v] of Object.entries(c.updates) as [UpdateField, unknown][]) {
+          const index = clients.headers.map[k];
+          if (index === undefined || !changesField(k, cells[index], v)) continue;
+          const cell = updateCell(k, v, lang);
+          fieldCells[k] = cell;
+          changes.push({
+            clientId: id,
+            what: 'fieldChange',
+            old: String(cells[index] ?? ''),
+            new: String(cell),
+            by: s.me || undefined,
+            reason: message('import.change.field', {
+              field: t(lang, CLIENT_COLUMNS.find((d) => d.key === k)!.label),
+              batch,
+            }),
+          });
+        }
         const reached = (histories.get(key) ?? []).find((h) => h.outcome === 'reached');
         if (reached) {
           latest = {
@@ -238,6 +314,10 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       }
       let client = parseClient(clients, cells, s);
       const original = client;
+      if (c.values === null && Object.keys(fieldCells).length > 0) {
+        cells = rowCells(clients, fieldCells, cells);
+        client = parseClient(clients, cells, s);
+      }
       for (const entry of c.contacts) {
         const applied = applyEntry(s, client, entry, {
           latestReachedAttitude: latest?.attitude ?? null,
@@ -261,7 +341,8 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         const key = idKey(String(c.source.clientId));
         const prior = touched.get(key);
         const row = existing.get(key)!.row;
-        touched.set(key, { row, original: prior?.original ?? original, cells, final: client });
+        const fields = { ...prior?.fields, ...fieldCells };
+        touched.set(key, { row, original: prior?.original ?? original, cells, final: client, fields });
         // a later group of the same client starts from this one's row
         existing.set(key, { row, cells });
       }
@@ -274,7 +355,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       changes,
       changesAfter: changesSheet(s).getLastRow(),
       touched: [...touched].map(([key, t]) => {
-        const updates = clientUpdates(t.original, t.final, lang);
+        const updates: ClientUpdates = { ...t.fields, ...clientUpdates(t.original, t.final, lang) };
         const originalCells = rowsOriginal.get(key) ?? [];
         const before: Record<number, unknown> = {};
         for (const k of Object.keys(updates) as ColumnKey<'clients'>[]) {

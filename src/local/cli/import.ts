@@ -18,6 +18,7 @@ import {
 } from '../../core/import/fields';
 import { type ImportPlan, type RegisterClient, planImport } from '../../core/import/plan';
 import { previewLines } from '../../core/import/preview';
+import { UPDATE_FIELDS } from '../../core/import/updates';
 import { type ListRow, readListRow } from '../../core/import/values';
 import { phoneDigits } from '../../core/client-match';
 import { memberByEmail } from '../../core/people';
@@ -120,6 +121,8 @@ export async function runImport(
         name: text(r.name),
         phones: phoneDigits(text(r.phone)).join(' '),
         email: text(r.email),
+        // what an update import would change, for the preview (the writer decides again)
+        fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r[f]])),
       }));
 
     const ctx = { lang, tz, today, team };

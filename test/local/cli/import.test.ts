@@ -129,6 +129,24 @@ describe('client-tracker import', () => {
     expect((added[0]['Last contact'] as Date).toISOString().slice(0, 10)).toBe('2026-02-27');
   }, 120_000);
 
+  test('--update: the preview lists each field change, the run makes them, --undo puts the clients back', async () => {
+    const { dir, file } = copyWorkbook(base);
+    fs.writeFileSync(path.join(dir, 'list.csv'), '客户名称,联系人,邮箱,电话\r\nClient 2,Mr Wu,wu@client2.cn,\r\n');
+    const before = await tabs(file);
+    const preview = run(dir, '--from', 'list.csv', '--update', '--dry-run');
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain('Clients already in the register whose details change: 1 (Contact: 1, Email: 1).');
+    expect(preview.stdout).toContain('  Row 2: Client 2 (C-2), Contact: (blank) → “Mr Wu”');
+    const done = run(dir, '--from', 'list.csv', '--update');
+    expect(done.code).toBe(0);
+    const after = await tabs(file);
+    expect(after.clients[1]).toEqual({ ...before.clients[1], Contact: 'Mr Wu', Email: 'wu@client2.cn' });
+    expect(after.clients.filter((_, i) => i !== 1)).toEqual(before.clients.filter((_, i) => i !== 1));
+    const batch = /I-[\w-]+/.exec(done.stdout)?.[0] ?? '';
+    expect(run(dir, '--undo', batch).code).toBe(0);
+    expect((await tabs(file)).clients).toEqual(before.clients);
+  }, 120_000);
+
   test('importing a list and typing it in through Add client and Log contact give the same register', async () => {
     const typed = copyWorkbook(base);
     const imported = copyWorkbook(base);
