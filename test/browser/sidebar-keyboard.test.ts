@@ -51,7 +51,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   if (timings.length > 0) console.log(`Sidebar by keyboard at 300 × 800:\n${timings.join('\n')}`);
   await browser?.close();
   await playground?.close();
@@ -162,7 +161,6 @@ test('log a contact from the selected row: Outcome has focus, three keys, the co
   await focusIs('log-outcome');
   const logKeys = keys;
   timings.push(`  en log a contact (selected row): ${Date.now() - started} ms, ${logKeys} keys (was 28)`);
-  // eslint-disable-next-line no-console
   console.log(`log flow keystrokes from a selected row: ${logKeys} (before: 28)`);
   expect(logKeys).toBeLessThan(27);
   // The server wrote it: the card's history starts with it.
