@@ -36,6 +36,15 @@ export function phoneDigits(cell: string): string[] {
   return found;
 }
 
+/**
+ * Whether a phone a spreadsheet holds as a number still has every digit: a mainland mobile (11 digits
+ * from 13–19) alone or after its 86. Turned into a number, anything else may have lost what a number
+ * cannot start with: the 0 of an area code (0755…, 010…), the 00 or + of a country code.
+ */
+export function phoneNumberIntact(value: number): boolean {
+  return Number.isSafeInteger(value) && /^(86)?1[3-9]\d{9}$/.test(String(value));
+}
+
 /** Company-form words that do not make two names different clients. */
 const LEGAL_FORMS =
   /(股份有限公司|有限责任公司|有限公司|集团|公司|corporation|company|limited|incorporated|corp|co|ltd|inc|llc|plc|gmbh)$/;

@@ -208,23 +208,42 @@ describe('Import from a tab…', () => {
     });
   });
 
-  test('a phone column Sheets turned into numbers stops the import with one sentence, nothing written', () => {
+  test('a phone held as a number that may have lost its 0 stops the import with one sentence, nothing written', () => {
     const rows: Cell[][] = [
       ['客户名称', '联系电话', '负责人'],
       ['星辰装饰', '139 1111 2222', '张伟'],
       ['远山物业', 13800138000, 'Amy'],
+      ['海纳学校', 75588880000, 'Amy'],
     ];
     const wb = workbook(rows);
     const before = register(wb);
     const preview = wb.client('importPreview', [{ tab: '名单' }], WANG) as { ok: boolean; text: string };
     expect(preview).toEqual({
       ok: false,
-      text: 'The phone column “联系电话” holds numbers (row 3: 13800138000), so leading zeros and + signs are already lost: delete this tab, import the file again with “Convert text to numbers, dates and formulas” unticked, and pick the new tab.',
+      text: 'The phone column “联系电话” holds numbers (row 4: 75588880000), so a leading 0 or + may be lost: delete this tab; import a CSV again with “Convert text to numbers, dates and formulas” unticked, or in an Excel file format the column as Text and put the lost 0 or + back first; then pick the new tab.',
     });
     const run = wb.client('importRun', [{ tab: '名单', batch: '' }], WANG) as Step;
     expect(run).toMatchObject({ ok: false });
     expect(register(wb)).toEqual(before);
     expect(wb.sheetNames()).not.toContain('Import journal');
+  });
+
+  test('mobiles an Excel file holds as numbers import as the same list typed as text does', () => {
+    // Sheets keeps an .xlsx's number cells (its conversion option is for CSV only): a mainland mobile,
+    // alone or after 86, has lost nothing, so the list imports exactly as its text twin.
+    const asText: Cell[][] = [
+      ['客户名称', '联系电话', '负责人'],
+      ['远山物业', '13800138000', 'Amy'],
+      ['星辰装饰', '8613911112222', '张伟'],
+    ];
+    const asNumbers: Cell[][] = asText.map((r, i) => (i === 0 ? r : [r[0], Number(r[1]), r[2]]));
+    const typed = workbook(asText);
+    const excel = workbook(asNumbers);
+    for (const wb of [typed, excel]) {
+      expect(wb.client('importRun', [{ tab: '名单', batch: '' }], WANG)).toMatchObject({ ok: true, done: 2 });
+    }
+    expect(register(excel)).toEqual(register(typed));
+    expect(JSON.stringify(register(excel).clients)).toContain('"13800138000"');
   });
 
   test('a list read in the wrong encoding stops the import with one sentence, nothing written', () => {

@@ -955,7 +955,7 @@ const WORDS = {
   'import.undo.done': 'Import {batch} undone: {clients} clients and {contacts} contacts removed, the rest restored.',
   'menu.import': 'Import from a tab…',
   'import.check.numericPhone':
-    'The phone column “{header}” holds numbers (row {line}: {value}), so leading zeros and + signs are already lost: delete this tab, import the file again with “Convert text to numbers, dates and formulas” unticked, and pick the new tab.',
+    'The phone column “{header}” holds numbers (row {line}: {value}), so a leading 0 or + may be lost: delete this tab; import a CSV again with “Convert text to numbers, dates and formulas” unticked, or in an Excel file format the column as Text and put the lost 0 or + back first; then pick the new tab.',
   'import.check.garbled':
     'This tab holds garbled text (row {line}: “{sample}”), so the file was read in the wrong encoding: delete this tab, save the file as “CSV UTF-8” (or pick its encoding in File ▸ Import), import it again and pick the new tab.',
   'import.check.noTab': 'There is no tab named {tab} to import from; pick one of the list.',

@@ -894,7 +894,7 @@ const WORDS: Catalogue['words'] = {
   'import.undo.done': '已撤销导入 {batch}：删除了 {clients} 个客户和 {contacts} 条跟进，其余恢复原样。',
   'menu.import': '导入…',
   'import.check.numericPhone':
-    '电话列“{header}”里是数字（第 {line} 行：{value}），开头的 0 和 + 号已经丢了：请删掉这个工作表，重新导入文件时取消勾选“将文本转换为数字、日期和公式”，再选新的工作表。',
+    '电话列“{header}”里是数字（第 {line} 行：{value}），开头的 0 或 + 号可能已经丢了：请删掉这个工作表；CSV 文件重新导入时取消勾选“将文本转换为数字、日期和公式”，Excel 文件先把这一列设成“文本”格式、补回丢掉的 0 或 + 号，再导入；然后选新的工作表。',
   'import.check.garbled':
     '这个工作表里有乱码（第 {line} 行：“{sample}”），说明文件是用错误的编码读进来的：请删掉这个工作表，把文件另存为“CSV UTF-8”（或在“文件 ▸ 导入”里选对编码），重新导入后再选新的工作表。',
   'import.check.noTab': '没有名为 {tab} 的工作表可以导入；请从列表里选一个。',

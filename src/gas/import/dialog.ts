@@ -24,7 +24,7 @@ import { UPDATE_FIELDS } from '../../core/import/updates';
 import { type ListRow, readListRow } from '../../core/import/values';
 /** Reads of the tab's row blocks for one batch: a bounded number of calls whatever the rows' order. */
 const MAX_BLOCKS = 20;
-import { phoneDigits } from '../../core/client-match';
+import { phoneDigits, phoneNumberIntact } from '../../core/client-match';
 import { type ColumnKey, TABLES, matchTabName, type TableName } from '../../core/schema';
 import { openTable } from '../table';
 import { type SidebarSession, openSession } from '../sidebar/session';
@@ -151,13 +151,17 @@ function checkGarbled(lang: Lang, rows: [number, readonly unknown[]][]): Refusal
   return null;
 }
 
-/** A phone column Sheets' own import turned into numbers: zeros and + are gone already. */
+/**
+ * A phone column held as numbers (a CSV imported with Sheets' conversion on, or an Excel file's number
+ * cells, which Sheets keeps): refused at the first number that may have lost a leading 0 or +. A
+ * mainland mobile loses nothing as a number, so an Excel list of mobiles imports as it is.
+ */
 function checkPhones(lang: Lang, rows: [number, readonly unknown[]][], found: Found): Refusal | null {
   const phoneCol = found.mapping.fields.phone;
   if (phoneCol === undefined) return null;
   for (const [line, cells] of rows) {
     const v = cells[phoneCol];
-    if (line > found.row + 1 && typeof v === 'number') {
+    if (line > found.row + 1 && typeof v === 'number' && !phoneNumberIntact(v)) {
       const header = found.mapping.columns.find((c) => c.index === phoneCol)?.header ?? '';
       return say(lang, 'import.check.numericPhone', { header, line, value: String(v) });
     }

@@ -75,6 +75,8 @@ const EN = {
   importNotSetUp: '{file} has no Clients tab yet; run client-tracker setup --workbook {file} first.',
   importRead: 'Read {file} ({how}).',
   importEmptyList: '{file} has nothing in it; nothing was imported.',
+  importFileTooBig:
+    '{file} is over {limit} MB, more than the playground reads; split the list into smaller files and import each.',
   importDryRun: 'Dry run: nothing was written to {file}.',
   importNothing: 'Nothing to import, so {file} was not changed.',
   importRefused: 'Row {line} was refused, so nothing was imported: {problems}',
@@ -215,6 +217,7 @@ const ZH_CN: Record<CliMessage, string> = {
   importNotSetUp: '{file} 还没有“客户”表；请先运行 client-tracker setup --workbook {file}。',
   importRead: '已读取 {file}（{how}）。',
   importEmptyList: '{file} 是空的；什么都没有导入。',
+  importFileTooBig: '{file} 超过 {limit} MB，演示页面读不了这么大的文件；请把名单拆成几个小文件，分别导入。',
   importDryRun: '试运行：没有往 {file} 写入任何内容。',
   importNothing: '没有可导入的内容，所以 {file} 没有改动。',
   importRefused: '第 {line} 行被拒绝，所以什么都没有导入：{problems}',

@@ -30,6 +30,12 @@ export interface ListFile {
   encoding?: ListEncoding;
   /** for an .xlsx: the tab read */
   sheet?: string;
+  /**
+   * for an .xlsx: which cells the file types as a number, yes/no or date. Sheets keeps those types
+   * when it imports an .xlsx (its "Convert text to numbers, dates and formulas" is for CSV and text
+   * files only); every other cell is text.
+   */
+  typed?: boolean[][];
 }
 
 /** The encoding of a CSV's bytes, by the rule above. */
@@ -87,28 +93,54 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return '';
 }
 
-/** An .xlsx's bytes; `file` is the name its sentences give. */
-export async function readXlsx(bytes: Buffer, file: string, sheet?: string): Promise<ListFile> {
+async function loadXlsx(bytes: Buffer, file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new ListError('importNotXlsx', { file });
   }
+  return workbook;
+}
+
+/** Whether exceljs holds the cell as a number, yes/no or date (a formula by its result). */
+function isTyped(value: ExcelJS.CellValue): boolean {
+  if (value instanceof Date) return !isNaN(value.getTime());
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value))
+    return isTyped((value as { result?: ExcelJS.CellValue }).result ?? '');
+  return false;
+}
+
+function tabOf(worksheet: ExcelJS.Worksheet): ListFile {
+  const rows: unknown[][] = [];
+  const typed: boolean[][] = [];
+  worksheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: unknown[] = [];
+    const kinds: boolean[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellValue(cell.value);
+      kinds[col - 1] = isTyped(cell.value);
+    });
+    rows[number - 1] = Array.from(cells, (v) => v ?? '');
+    typed[number - 1] = Array.from(kinds, (k) => k ?? false);
+  });
+  return {
+    rows: Array.from(rows, (r) => r ?? []),
+    typed: Array.from(typed, (r) => r ?? []),
+    sheet: worksheet.name,
+  };
+}
+
+/** An .xlsx's bytes, one tab (by name, else the first); `file` is the name its sentences give. */
+export async function readXlsx(bytes: Buffer, file: string, sheet?: string): Promise<ListFile> {
+  const workbook = await loadXlsx(bytes, file);
   const names = workbook.worksheets.map((w) => w.name);
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
   if (worksheet === undefined) {
     throw new ListError('importNoSheet', { file, sheet: sheet ?? '', sheets: names.join(', ') });
   }
-  const rows: unknown[][] = [];
-  worksheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellValue(cell.value);
-    });
-    rows[number - 1] = Array.from(cells, (v) => v ?? '');
-  });
-  return { rows: Array.from(rows, (r) => r ?? []), sheet: worksheet.name };
+  return tabOf(worksheet);
 }
 
 /** Reads a list file: the command line's reading (its bytes through readListBytes). */
@@ -122,13 +154,26 @@ export async function readList(file: string, sheet?: string): Promise<ListFile> 
   return readListBytes(bytes, file, sheet);
 }
 
+/** An .xlsx by its content (a zip) or its name; anything else is read as CSV. */
+function isXlsx(bytes: Buffer, file: string): boolean {
+  return (bytes[0] === 0x50 && bytes[1] === 0x4b) || path.extname(file).toLowerCase() === '.xlsx';
+}
+
 /**
  * A list's bytes, as the command line and the playground's file picker both read them: .xlsx by its
  * content (a zip) or its name, anything else as CSV. `file` is the name its sentences give.
  */
 export async function readListBytes(bytes: Buffer, file: string, sheet?: string): Promise<ListFile> {
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (zip || path.extname(file).toLowerCase() === '.xlsx') return readXlsx(bytes, file, sheet);
+  if (isXlsx(bytes, file)) return readXlsx(bytes, file, sheet);
   if (sheet !== undefined) throw new ListError('importSheetOnlyXlsx', { file });
   return parseCsv(bytes, file);
+}
+
+/**
+ * Every tab of a list file, as Sheets' File ▸ Import "Insert new sheet(s)" brings an .xlsx in (each of
+ * its tabs, in order); a CSV is its one tab.
+ */
+export async function readListTabs(bytes: Buffer, file: string): Promise<ListFile[]> {
+  if (isXlsx(bytes, file)) return (await loadXlsx(bytes, file)).worksheets.map((w) => tabOf(w));
+  return [parseCsv(bytes, file)];
 }

@@ -2,6 +2,8 @@
  * The playground page: the add-on menu as buttons, the workbook's tabs as a grid (sheet text is put
  * in with textContent, never as HTML), and the real built sidebar beside it in a 300 px iframe.
  */
+import { MAX_FILE_BYTES } from './import-file';
+
 export const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -291,11 +293,17 @@ export const PAGE = `<!doctype html>
     var input = $('import-file');
     var file = input.files && input.files[0];
     if (!file) return;
-    file.arrayBuffer().then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var binary = '';
-      for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-      return api('/api/import-file', { name: file.name, data: btoa(binary) });
+    // A file over the limit is not sent: the server answers with its sentence from the name and size.
+    var read = file.size > ${MAX_FILE_BYTES}
+      ? Promise.resolve({ name: file.name, size: file.size, data: '' })
+      : file.arrayBuffer().then(function (buffer) {
+          var bytes = new Uint8Array(buffer);
+          var binary = '';
+          for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+          return { name: file.name, size: file.size, data: btoa(binary) };
+        });
+    read.then(function (payload) {
+      return api('/api/import-file', payload);
     }).then(function (reply) {
       input.value = '';
       return Promise.resolve(showReply(reply)).then(function () {

@@ -19,7 +19,7 @@ import { setCursor, wallClock } from '../emulator/spreadsheet';
 import { DEFAULT_WAIT_MS, Session, WorkbookError, diskStamp, type Feedback, type OpenOptions } from '../session';
 import { lockWorkbook, WorkbookBusyError } from '../workbook-lock';
 import { tabGrid } from './grid';
-import { insertListTab, readPickedFile } from './import-file';
+import { MAX_FILE_BYTES, insertListTabs, readPickedFile, tooBig } from './import-file';
 import { PAGE } from './page';
 import { withShim } from './shim';
 
@@ -68,7 +68,14 @@ export async function startPlayground(options: PlaygroundOptions, port: number):
 
   const server = http.createServer((req, res) => {
     void readBody(req)
-      .then((body) => serial(() => route(workbook, req.method ?? 'GET', req.url ?? '/', body)))
+      .then((body) =>
+        body === null
+          ? json(413, {
+              ok: false,
+              error: cliText('importFileTooBig', { file: req.url ?? '/', limit: String(MAX_FILE_MB) }),
+            })
+          : serial(() => route(workbook, req.method ?? 'GET', req.url ?? '/', body)),
+      )
       .catch((error: unknown) => json(500, { ok: false, error: messageOf(error) }))
       .then((reply) => {
         res.writeHead(reply.status, { 'content-type': reply.type, 'cache-control': 'no-store' });
@@ -155,11 +162,21 @@ class SharedWorkbook {
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The largest request: a file at the picker's limit, in base64 (4 bytes for 3), and its JSON around it. */
+const MAX_BODY_BYTES = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 64 * 1024;
+const MAX_FILE_MB = MAX_FILE_BYTES / 1024 / 1024;
+
+/** The request's body; null when it is over MAX_BODY_BYTES (the rest is read and dropped, never kept). */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -255,7 +272,7 @@ function select(session: Session, payload: unknown): unknown {
  * file that cannot be read is one sentence in the workbook's language, the workbook untouched.
  */
 async function importFile(workbook: SharedWorkbook, session: Session, payload: unknown): Promise<Reply> {
-  const p = (payload ?? {}) as { name?: unknown; data?: unknown };
+  const p = (payload ?? {}) as { name?: unknown; data?: unknown; size?: unknown };
   if (typeof p.name !== 'string' || typeof p.data !== 'string') return json(400, { ok: false, error: 'name and data' });
   const lang = langFromLocale(session.model.locale);
   // Only an editor may add a tab, as in Sheets; the Import dialog then checks the add-on's own roles.
@@ -263,11 +280,12 @@ async function importFile(workbook: SharedWorkbook, session: Session, payload: u
     const error = cliTextIn(lang, 'viewerCannotChange', { user: session.user, file: session.workbook });
     return json(200, { ok: false, error, changed: false });
   }
+  if (typeof p.size === 'number' && p.size > MAX_FILE_BYTES)
+    return json(200, { ok: false, error: tooBig(lang, p.name.replace(/^.*[\\/]/, '')), changed: false });
   const read = await readPickedFile(p.name, Buffer.from(p.data, 'base64'), lang);
   if (!read.ok) return json(200, { ok: false, error: read.error, changed: false });
-  const { rows, name } = read;
   return runAndSave(workbook, session, () => {
-    const tab = insertListTab(session, name, rows);
+    const tab = insertListTabs(session, read.tabs);
     return { ...menuReply(session, IMPORT_MENU), tab };
   });
 }
