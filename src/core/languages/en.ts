@@ -281,10 +281,14 @@ const WORDS = {
   'mail.staleSending':
     'An earlier run stopped while sending to {list}: counted as sent, so not sent again. Ask them whether it arrived.',
   'handover.kind': 'next step typed into the sheet',
+  'handover.kindImported': 'next step from an imported contact',
   'handover.mail.subject': 'Client Tracker: follow up {client}, due {day}',
   'handover.mail.body':
     '{name}, {by} has handed you the next step for {client} ({id}), due {day}.\n\nWhat about: {topic}{call}\n\nThe contact ({time}) was typed straight into the sheet, and Client Tracker can’t send email from a typed row, so this comes with the next run.\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
   'handover.sent': 'Emailed {names} about next steps typed into the sheet for today.',
+  'handover.mail.bodyImported':
+    '{name}, {by} has handed you the next step for {client} ({id}), due {day}.\n\nWhat about: {topic}{call}\n\nThe contact ({time}) came in with a client list imported into the sheet (batch {batch}).\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
+  'handover.sentImported': 'Emailed {names} about next steps due today that imported contacts handed to them.',
   'sidebar.change.added': 'Added from the sidebar.',
   'sidebar.change.claimed': 'Claimed from the shared pool.',
   'sidebar.required': 'required',

@@ -259,10 +259,14 @@ const WORDS: Catalogue['words'] = {
   'mail.whoToCall': '联系谁：{who}',
   'mail.staleSending': '之前一次运行在发送给 {list} 时中断：按已发送计，不再重发。请向对方确认是否收到。',
   'handover.kind': '表格中填写的跟进',
+  'handover.kindImported': '导入的跟进记录里的下一步',
   'handover.mail.subject': '客户跟踪：请跟进 {client}，{day} 到期',
   'handover.mail.body':
     '{name}，{by} 把 {client}（{id}）的下一步交给了您，{day} 到期。\n\n跟什么内容：{topic}{call}\n\n这条跟进记录（{time}）是直接填在表格里的，直接填写的行没法当场发邮件，所以随下一次运行补发给您。\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
   'handover.sent': '表格里直接填写的今日跟进已发邮件通知：{names}。',
+  'handover.mail.bodyImported':
+    '{name}，{by} 把 {client}（{id}）的下一步交给了您，{day} 到期。\n\n跟什么内容：{topic}{call}\n\n这条跟进记录（{time}）是随客户名单导入表格的（批次 {batch}）。\n\n请打开表格，在客户跟踪侧边栏中搜索 {id}。',
+  'handover.sentImported': '导入的跟进记录里交给同事、今天到期的下一步，已发邮件通知：{names}。',
   'sidebar.change.added': '通过侧边栏新增。',
   'sidebar.change.claimed': '从公海领取。',
   'sidebar.required': '必填',

@@ -8,6 +8,8 @@
  * one left it); then the new Clients rows, the Contacts rows and the Changes rows are appended in one
  * write each, the touched clients' cells written back, and the journal recorded (./journal.ts).
  */
+import { dayOf } from '../../core/dates';
+import { type QueuedHandover, handoverCalledFor, stillInForce } from '../../core/handover';
 import { type Lang, message, render, t } from '../../core/i18n';
 import { idGenerator, idKey } from '../../core/ids';
 import { readTable } from '../../core/records';
@@ -25,6 +27,7 @@ import { type UpdateField, changesField, isUpdateField } from '../../core/import
 import { type ListName, label } from '../../core/lists';
 import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
 import { clientIdSource } from '../client-ids';
+import { queueHandovers } from '../handover-mail';
 import { withDocumentLock } from '../lock';
 import { checkClientFields, newClientRecord } from '../sidebar/add-client';
 import { readHistories } from '../sidebar/card';
@@ -67,6 +70,8 @@ export interface ImportWriteDone {
   ids: string[];
   /** a Sheets import: its clients written once this batch is */
   done?: number;
+  /** next steps its contacts handed to someone else, due today: queued for mail (docs/import.md) */
+  handovers: number;
 }
 
 export type ImportWriteResult =
@@ -261,6 +266,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     const newIds: string[] = [];
     const contactRows: Partial<Record<keyof ContactRecord, unknown>>[] = [];
     const changes: ChangeEntry[] = [];
+    const handovers: QueuedHandover[] = [];
     const touched = new Map<
       string,
       { row: number; original: ClientRecord; cells: unknown[]; final: ClientRecord; fields: ClientUpdates }
@@ -318,12 +324,28 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         cells = rowCells(clients, fieldCells, cells);
         client = parseClient(clients, cells, s);
       }
+      const handed: QueuedHandover[] = [];
       for (const entry of c.contacts) {
         const applied = applyEntry(s, client, entry, {
           latestReachedAttitude: latest?.attitude ?? null,
           latestReachedResult: latest?.result ?? null,
         });
-        contactRows.push(contactRowOf(entry, client, applied.row, contactIds.next(), lang, tz));
+        const contactId = contactIds.next();
+        contactRows.push(contactRowOf(entry, client, applied.row, contactId, lang, tz));
+        // The one rule for a handover mail (core/handover.ts): queued, as a typed row's is; the dialog
+        // sends the queue once the batch is written (docs/import.md).
+        if (handoverCalledFor(applied.step, entry.by, s.today))
+          handed.push({
+            contactId,
+            clientId: client.id,
+            client: client.name,
+            to: applied.step.owner,
+            day: applied.step.day,
+            topic: applied.step.topic,
+            by: entry.by,
+            at: entry.date.toISOString(),
+            batch,
+          });
         changes.push(...applied.changes.map((ch) => ({ ...ch, by: s.me || undefined })));
         const updates = clientUpdates(client, applied.after, lang);
         cells = rowCells(clients, updates, cells);
@@ -336,6 +358,9 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
             latest = { at, order, attitude: entry.attitude, result: entry.result };
         }
       }
+      // Only a step still the client's once its history is in (a later row may have replaced it).
+      const finalDay = dayOf(client.nextFollowUp, tz);
+      handovers.push(...handed.filter((h) => stillInForce(h, finalDay, client.nextOwner)));
       if (c.values !== null) newRows.push(cells);
       else {
         const key = idKey(String(c.source.clientId));
@@ -353,6 +378,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       clients: newRows.map((r, i) => ({ id: newIds[i], record: keyed(clients, r) })),
       contacts: contactRows,
       changes,
+      handovers,
       changesAfter: changesSheet(s).getLastRow(),
       touched: [...touched].map(([key, t]) => {
         const updates: ClientUpdates = { ...t.fields, ...clientUpdates(t.original, t.final, lang) };
@@ -376,7 +402,14 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     }
     const at = landBatch(s, { clients, contacts, changeLog }, pending, null, () => ids.save());
     appendJournal(ctx.ss, journalEntries(clients, contacts, pending, at), meta, progress);
-    return { ok: true, value: { batch, added: newRows.length, logged: contactRows.length, ids: newIds } };
+    const value = {
+      batch,
+      added: newRows.length,
+      logged: contactRows.length,
+      ids: newIds,
+      handovers: handovers.length,
+    };
+    return { ok: true, value };
   });
 }
 
@@ -387,6 +420,8 @@ interface PendingBatch {
   clients: { id: string; record: Partial<Record<ColumnKey<'clients'>, unknown>> }[];
   contacts: Partial<Record<keyof ContactRecord, unknown>>[];
   changes: ChangeEntry[];
+  /** the handover mails its contacts call for (absent in a batch journaled by an earlier version) */
+  handovers?: QueuedHandover[];
   /** the Changes tab's last row before the batch appended its rows */
   changesAfter: number;
   /** the register's clients it changes: the cells (by column key) and what they were (by column index) */
@@ -443,6 +478,9 @@ function landBatch(
     writeClientCells(clients, row, updates);
   }
   if (landed === null || !landed.changes) changeLog.append(pending.changes);
+  // After the writes: a run that mails meanwhile finds the step in force. Queued again by Continue, the
+  // same contact and step is one entry (one mail: handoverKey).
+  queueHandovers(pending.handovers ?? [], s.today);
   invalidateSearchIndex();
   return { firstNew, firstContact };
 }
@@ -581,7 +619,8 @@ export function finishImportBatch(s: SidebarSession, batch: string, progress: Im
     appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang }, finished);
     const added = pending.clients.length;
     const ids = pending.clients.map((c) => c.id);
-    return { ok: true, value: { batch, added, logged: pending.contacts.length, ids, done: pending.done } };
+    const handovers = pending.handovers?.length ?? 0;
+    return { ok: true, value: { batch, added, logged: pending.contacts.length, ids, done: pending.done, handovers } };
   });
 }
 
