@@ -183,7 +183,13 @@ function checkPhones(lang: Lang, rows: [number, readonly unknown[]][], found: Fo
  */
 function registerOf(s: SidebarSession, exclude: ReadonlySet<string>, withFields = false): RegisterClient[] {
   const { lang, tz } = s.ctx;
-  const columns = ['id', 'name', 'phone', 'email', ...(withFields ? UPDATE_FIELDS : [])] as ColumnKey<'clients'>[];
+  const columns = [
+    'id',
+    'name',
+    'phone',
+    'email',
+    ...(withFields ? [...UPDATE_FIELDS, 'owner'] : []),
+  ] as ColumnKey<'clients'>[];
   const clients = openTable(s.sheets, 'clients', { lang, tz, columns });
   return clients.records
     .filter((r) => r !== null && (r.id !== '' || r.name !== '') && !exclude.has(r.id))
@@ -192,7 +198,7 @@ function registerOf(s: SidebarSession, exclude: ReadonlySet<string>, withFields 
       name: r!.name,
       phones: phoneDigits(r!.phone).join(' '),
       email: r!.email,
-      ...(withFields ? { fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r![f]])) } : {}),
+      ...(withFields ? { fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r![f]])), owner: r!.owner } : {}),
     }));
 }
 

@@ -13,6 +13,7 @@ import { type QueuedHandover, handoverCalledFor, stillInForce } from '../../core
 import { type Lang, message, render, t } from '../../core/i18n';
 import { idGenerator, idKey } from '../../core/ids';
 import { readTable } from '../../core/records';
+import { samePerson } from '../../core/people';
 import { mayHandOverFrom } from '../../core/roles';
 import {
   type ClientRecord,
@@ -31,6 +32,8 @@ import { queueHandovers } from '../handover-mail';
 import { withDocumentLock } from '../lock';
 import { checkClientFields, newClientRecord } from '../sidebar/add-client';
 import { readHistories } from '../sidebar/card';
+import { changesOfClients } from '../sidebar/client-changes';
+import { handOver, handOverChange, reclaimWait } from '../sidebar/reassign';
 import { type ClientUpdates, clientUpdates, writeClientCells } from '../sidebar/client-writes';
 import { openHeader, recentIds } from '../sidebar/header-table';
 import { type CheckedEntry, applyEntry, checkEntry, contactRowOf } from '../sidebar/log-contact';
@@ -84,6 +87,8 @@ interface Checked {
   values: ClientValues | null;
   /** create-and-update: the register client's fields as the list gives them, checked as Add client checks them */
   updates: Partial<Record<UpdateField, unknown>>;
+  /** create-and-update: the owner the list names for the register client, on the Team (null: none named) */
+  owner: string | null;
   contacts: CheckedEntry[];
 }
 
@@ -96,10 +101,22 @@ function refusal(lang: Lang, line: number, problems: string[]): ImportWriteResul
   };
 }
 
-/** Every row checked as the sidebar checks it (an update's values too), and the owner of each new client against the importer's role. */
+/**
+ * Whether the importer may import for `owner` (docs/roles.md): a salesperson into their own name, a
+ * manager for their team, a director for anyone. The rule for a new client's owner and for the owner
+ * an update hands a client to; a refusal names the row.
+ */
+function mayImportFor(s: SidebarSession, line: number, owner: string): ImportWriteResult | null {
+  const may = mayHandOverFrom(s.actor, owner, s.roles.confirmed?.members ?? s.roles.current);
+  if (may.ok) return null;
+  const key = s.actor.role === 'manager' ? 'import.refused.notYourTeam' : 'import.refused.notYours';
+  const text = s.actor.role === null ? message('import.refused.notOnTeam') : message(key, { line, owner });
+  return { ok: false, line, problems: [], text: render(s.ctx.lang, text) };
+}
+
+/** Every row checked as the sidebar checks it (an update's values and owner too), and the owner of each new client against the importer's role. */
 function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | ImportWriteResult {
   const { lang, tz } = s.ctx;
-  const members = s.roles.confirmed?.members ?? s.roles.current;
   const out: Checked[] = [];
   for (const source of input.clients ?? []) {
     let values: ClientValues | null = null;
@@ -113,14 +130,8 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
           check.problems.map((p) => p.text),
         );
       // Who may import (docs/roles.md): a salesperson into their own name, a manager for their team.
-      const owner = String(values.owner ?? '');
-      const may = mayHandOverFrom(s.actor, owner, members);
-      if (!may.ok) {
-        const key = s.actor.role === 'manager' ? 'import.refused.notYourTeam' : 'import.refused.notYours';
-        const text =
-          s.actor.role === null ? message('import.refused.notOnTeam') : message(key, { line: source.line, owner });
-        return { ok: false, line: source.line, problems: [], text: render(lang, text) };
-      }
+      const refused = mayImportFor(s, source.line, String(values.owner ?? ''));
+      if (refused !== null) return refused;
     } else if (String(source.clientId ?? '').trim() === '') {
       return refusal(lang, source.line, [render(lang, message('sidebar.error.pickClient'))]);
     }
@@ -140,7 +151,19 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
         );
       for (const k of keys) updates[k] = checkedValues[k];
     }
-    out.push({ source, values, updates, contacts: [] });
+    let owner: string | null = null;
+    if (source.fields === null && String(source.owner ?? '').trim() !== '') {
+      // The owner an update names: someone on the Team, as Reassign checks the person it hands to.
+      const check = new FieldChecker('clients', lang, tz, s.team);
+      owner = check.person('owner', source.owner, true);
+      if (!check.ok)
+        return refusal(
+          lang,
+          source.line,
+          check.problems.map((p) => p.text),
+        );
+    }
+    out.push({ source, values, updates, owner, contacts: [] });
     const mine = out[out.length - 1];
     const contacts: CheckedEntry[] = [];
     for (const entry of source.contacts ?? []) {
@@ -235,14 +258,29 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         ]);
       }
     }
+    const handing: { c: Checked; client: ClientRecord; owner: string }[] = [];
     for (const c of checked) {
-      if (c.values !== null || Object.keys(c.updates).length === 0) continue;
-      const refused = mayUpdate(
-        s,
-        c.source.line,
-        parseClient(clients, existing.get(idKey(String(c.source.clientId)))!.cells, s),
-      );
+      if (c.values !== null) continue;
+      const client = parseClient(clients, existing.get(idKey(String(c.source.clientId)))!.cells, s);
+      const owner = c.owner !== null && !samePerson(client.owner, c.owner) ? c.owner : null;
+      if (Object.keys(c.updates).length === 0 && owner === null) continue;
+      // Changing its fields or its owner needs the hand-over right over its owner (docs/roles.md);
+      // the owner it goes to, the right to import for them.
+      const refused =
+        mayUpdate(s, c.source.line, client) ?? (owner === null ? null : mayImportFor(s, c.source.line, owner));
       if (refused !== null) return refused;
+      if (owner !== null) handing.push({ c, client, owner });
+    }
+    // A client the pool released goes back to its former owner only after the reclaim wait, as
+    // Reassign refuses it: one read of the batch's hand-overs' Changes rows.
+    const past = changesOfClients(
+      changeLog,
+      handing.map((h) => h.client.id),
+      tz,
+    );
+    for (const { c, client, owner } of handing) {
+      const wait = reclaimWait(s, past.get(idKey(client.id)) ?? [], client.id, owner);
+      if (wait !== null) return refusal(lang, c.source.line, [render(lang, wait)]);
     }
     const histories = readHistories(contacts, existingIds, tz);
     const rowsOriginal = new Map([...existing].map(([key, found]) => [key, [...found.cells]]));
@@ -322,6 +360,15 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       const original = client;
       if (c.values === null && Object.keys(fieldCells).length > 0) {
         cells = rowCells(clients, fieldCells, cells);
+        client = parseClient(clients, cells, s);
+      }
+      if (c.values === null && c.owner !== null && !samePerson(client.owner, c.owner)) {
+        // The owner the list names: a hand-over, as Reassign makes it (Owner, Status, a Next owner
+        // that was the old owner), with its Changes row; journaled with the fields, so undo restores it.
+        const handed = handOver(s, client, c.owner).updates;
+        changes.push(handOverChange(s, client, c.owner, message('import.change.handedOver', { batch })));
+        fieldCells = { ...fieldCells, ...handed };
+        cells = rowCells(clients, handed, cells);
         client = parseClient(clients, cells, s);
       }
       const handed: QueuedHandover[] = [];

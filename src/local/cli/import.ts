@@ -123,6 +123,7 @@ export async function runImport(
         email: text(r.email),
         // what an update import would change, for the preview (the writer decides again)
         fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r[f]])),
+        owner: text(r.owner),
       }));
 
     const ctx = { lang, tz, today, team };
