@@ -365,10 +365,10 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       if (c.values === null && c.owner !== null && !samePerson(client.owner, c.owner)) {
         // The owner the list names: a hand-over, as Reassign makes it (Owner, Status, a Next owner
         // that was the old owner), with its Changes row; journaled with the fields, so undo restores it.
-        const handed = handOver(s, client, c.owner).updates;
+        const moved = handOver(s, client, c.owner).updates;
         changes.push(handOverChange(s, client, c.owner, message('import.change.handedOver', { batch })));
-        fieldCells = { ...fieldCells, ...handed };
-        cells = rowCells(clients, handed, cells);
+        fieldCells = { ...fieldCells, ...moved };
+        cells = rowCells(clients, moved, cells);
         client = parseClient(clients, cells, s);
       }
       const handed: QueuedHandover[] = [];
