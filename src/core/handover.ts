@@ -22,6 +22,8 @@ export interface QueuedHandover {
   by: string;
   /** When the contact was entered (ISO), for the sentence that says why the mail comes late. */
   at: string;
+  /** The import batch (I-…) that logged the contact; absent for a row typed into the sheet. */
+  batch?: string;
   /**
    * Set just before the mail is sent, and kept while the step is recent: an entry a crash left
    * "sending" counts as sent, and a later edit of the same row (a topic corrected) mails nobody twice.

@@ -35,8 +35,10 @@ export function queueHandovers(entries: readonly QueuedHandover[], today: DayKey
 }
 
 export interface HandoverRun {
-  /** Addresses mailed. */
+  /** People mailed about rows typed into the sheet. */
   sent: string[];
+  /** People mailed about contacts an import logged (docs/import.md). */
+  imported: string[];
   /** Why a handover was not mailed, in the workbook's language (no address, no access, a failure). */
   notes: Message[];
 }
@@ -60,7 +62,7 @@ export interface HandoverContext {
  * document lock, so sidebar saves and onEdit never wait on a send.
  */
 export function claimQueuedHandovers(hc: HandoverContext): () => HandoverRun {
-  const run: HandoverRun = { sent: [], notes: [] };
+  const run: HandoverRun = { sent: [], imported: [], notes: [] };
   const queue = slot();
   const all = enqueueHandovers(Array.isArray(queue.value) ? queue.value : [], [], hc.today);
   const waiting = all.filter((e) => !e.sent);
@@ -88,7 +90,7 @@ export function claimQueuedHandovers(hc: HandoverContext): () => HandoverRun {
     const access = picked.length > 0 ? accessList(hc.ss) : new Set<string>();
     for (const { entry, client } of picked) {
       const result = sendStepMail(team, access, entry.to, (theirs) => compose(entry, client, theirs ?? hc.lang, hc.tz));
-      if (result.sent) run.sent.push(entry.to);
+      if (result.sent) (entry.batch === undefined ? run.sent : run.imported).push(entry.to);
       else run.notes.push(result.text);
     }
     return run;
@@ -110,14 +112,17 @@ function compose(
     by: entry.by.trim() !== '' ? entry.by.trim() : t(lang, 'handover.someone'),
     time: Utilities.formatDate(new Date(entry.at), tz, 'yyyy-MM-dd HH:mm'),
     call: callLine(client ?? {}, lang),
+    batch: entry.batch ?? '',
   };
-  return { subject: t(lang, 'handover.mail.subject', params), body: t(lang, 'handover.mail.body', params) };
+  const body = entry.batch === undefined ? 'handover.mail.body' : 'handover.mail.bodyImported';
+  return { subject: t(lang, 'handover.mail.subject', params), body: t(lang, body, params) };
 }
 
-/** One sentence for a report: who was mailed about next steps typed into the sheet. */
+/** One sentence for a report: who was mailed about next steps typed into the sheet, and about imported ones. */
 export function handoverLines(run: HandoverRun, lang: Lang): Message[] {
   const out: Message[] = [];
   if (run.sent.length > 0) out.push(message('handover.sent', { names: joinList(run.sent, lang) }));
+  if (run.imported.length > 0) out.push(message('handover.sentImported', { names: joinList(run.imported, lang) }));
   return [...out, ...run.notes];
 }
 

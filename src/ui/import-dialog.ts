@@ -118,6 +118,8 @@ export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<vo
   }): Promise<void> => {
     startButton.setAttribute('disabled', '');
     let batch = first.batch;
+    // Who was mailed about today's handed-over steps, batch after batch (each a sentence).
+    const told: string[] = [];
     for (;;) {
       let r;
       try {
@@ -130,7 +132,8 @@ export async function mountImportDialog(root: HTMLElement, rpc: Rpc): Promise<vo
         break;
       }
       batch = r.batch;
-      status.textContent = r.text;
+      told.push(...r.mail);
+      status.textContent = [r.text, ...told].join(' ');
       if (r.done >= r.total) break;
     }
     showImports((await rpc.importTabs()).imports);

@@ -22,6 +22,8 @@ export interface ImportWriteClient {
   clientId?: string;
   /** create-and-update: the list's values for the register client's fields (./updates.ts), as Add client takes them */
   updates?: Partial<Record<string, string | number | boolean>>;
+  /** create-and-update: the owner the list names for the register client; another person is a hand-over */
+  owner?: string;
   /** oldest first */
   contacts: ImportWriteContact[];
 }
@@ -59,6 +61,7 @@ export function writerClients(plan: ImportPlan): ImportWriteClient[] {
       ...(client.action === 'update' && Object.keys(client.updates).length > 0
         ? { updates: { ...client.updates } }
         : {}),
+      ...(client.action === 'update' && client.owner !== undefined ? { owner: client.owner } : {}),
       contacts: contactsOf(client),
     }));
 }

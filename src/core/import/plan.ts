@@ -11,6 +11,7 @@ import { type ClientIdentity, DuplicateIndex, type DuplicateReason, nameKey, pho
 import { type DayKey, dayOf, daysBetween, startOfDay } from '../dates';
 import { computeClient } from '../refresh';
 import { type Message, message } from '../i18n';
+import { samePerson } from '../people';
 import type { Attitude, Outcome, Result, Stage } from '../lists';
 import { poolOutlook } from '../pool';
 import { type ClientRecord, CLIENT_COLUMNS, type ColumnDef } from '../schema';
@@ -24,7 +25,21 @@ import type { ContactValues, FieldValue, ListRow, ReadContext } from './values';
  * A client of the register, as the duplicate rule sees it; with its update fields' cells when the
  * preview is to say what an update import changes (the writer decides again on the row it writes).
  */
-export type RegisterClient = ClientIdentity & { fields?: Partial<Record<UpdateField, unknown>> };
+export type RegisterClient = ClientIdentity & {
+  fields?: Partial<Record<UpdateField, unknown>>;
+  /** its Owner cell, when the preview is to list the hand-overs an update import makes */
+  owner?: string;
+};
+
+/** A client of the register an update import hands to the owner the list names, as the preview lists it. */
+export interface HandOver {
+  line: number;
+  id: string;
+  name: string;
+  /** the register's owner ('' for the pool) */
+  before: string;
+  after: string;
+}
 
 /** A field an update import changes on a client of the register, as the preview lists it. */
 export interface FieldChange {
@@ -55,6 +70,8 @@ export interface PlannedClient {
   matched: { id: string; name: string; reasons: DuplicateReason[] } | null;
   /** update: the list's non-empty values of the fields an update writes (./updates.ts); the writer keeps only changes */
   updates: Partial<Record<UpdateField, FieldValue>>;
+  /** update: the owner the list names (never empty); the writer hands the client over when it is someone else */
+  owner?: string;
   /** attempts to log, oldest first */
   contacts: PlannedContact[];
 }
@@ -92,6 +109,8 @@ export interface ImportPlan {
   };
   /** each field an update changes, in list order (update mode, register fields known) */
   fieldChanges: FieldChange[];
+  /** each client an update hands to another owner, in list order (update mode, register owners known) */
+  handOvers: HandOver[];
   consequences: {
     /** new clients whose next follow-up has passed once imported */
     overdue: number;
@@ -234,6 +253,7 @@ export function planImport(
   const registerIndex = new MatchIndex(register);
   const clients: PlannedClient[] = [];
   const fieldChanges: FieldChange[] = [];
+  const handOvers: HandOver[] = [];
   const notAttempts: number[] = [];
   let channelAssumed = 0;
   for (const group of groups) {
@@ -312,11 +332,17 @@ export function planImport(
           }
         }
       }
+      // The owner the list names: a hand-over when it is someone else (an empty cell never blanks it).
+      const owner = opts.update && typeof fields.owner === 'string' ? fields.owner.trim() : '';
+      if (owner !== '' && client.owner !== undefined && !samePerson(client.owner, owner)) {
+        handOvers.push({ line: lines[0], id: client.id, name: client.name, before: client.owner, after: owner });
+      }
       clients.push({
         action: opts.update ? 'update' : 'skip',
         lines,
         fields: {},
         updates,
+        ...(owner !== '' ? { owner } : {}),
         matched: { id: client.id, name: client.name, reasons: reasons.filter((r): r is DuplicateReason => r !== 'id') },
         contacts: opts.update ? contacts : [],
       });
@@ -354,6 +380,7 @@ export function planImport(
       fieldUpdates: new Set(fieldChanges.map((c) => c.id)).size,
     },
     fieldChanges,
+    handOvers,
     consequences: {
       overdue,
       poolDue,

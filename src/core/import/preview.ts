@@ -91,6 +91,18 @@ export function previewLines(
     const more = plan.fieldChanges.length - FIELD_CHANGES_SHOWN;
     if (more > 0) lines.push('  ' + t(lang, 'import.preview.more', { count: more }));
   }
+  if (plan.handOvers.length > 0) {
+    // A change of owner is a hand-over (docs/import.md): each one named, as the field changes are.
+    lines.push(t(lang, 'import.preview.handOvers', { count: plan.handOvers.length }));
+    for (const h of plan.handOvers.slice(0, FIELD_CHANGES_SHOWN)) {
+      const before = h.before.trim() === '' ? t(lang, 'import.refused.pool') : h.before;
+      lines.push(
+        '  ' + t(lang, 'import.preview.handOver', { line: h.line, client: h.name, id: h.id, before, after: h.after }),
+      );
+    }
+    const more = plan.handOvers.length - FIELD_CHANGES_SHOWN;
+    if (more > 0) lines.push('  ' + t(lang, 'import.preview.more', { count: more }));
+  }
   if (plan.duplicates.length > 0) {
     lines.push(t(lang, 'import.preview.duplicates'));
     for (const d of plan.duplicates) {

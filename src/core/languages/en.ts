@@ -281,10 +281,14 @@ const WORDS = {
   'mail.staleSending':
     'An earlier run stopped while sending to {list}: counted as sent, so not sent again. Ask them whether it arrived.',
   'handover.kind': 'next step typed into the sheet',
+  'handover.kindImported': 'next step from an imported contact',
   'handover.mail.subject': 'Client Tracker: follow up {client}, due {day}',
   'handover.mail.body':
     '{name}, {by} has handed you the next step for {client} ({id}), due {day}.\n\nWhat about: {topic}{call}\n\nThe contact ({time}) was typed straight into the sheet, and Client Tracker can’t send email from a typed row, so this comes with the next run.\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
   'handover.sent': 'Emailed {names} about next steps typed into the sheet for today.',
+  'handover.mail.bodyImported':
+    '{name}, {by} has handed you the next step for {client} ({id}), due {day}.\n\nWhat about: {topic}{call}\n\nThe contact ({time}) came in with a client list imported into the sheet (batch {batch}).\n\nOpen the spreadsheet and search for {id} in the Client Tracker sidebar.',
+  'handover.sentImported': 'Emailed {names} about next steps due today that imported contacts handed to them.',
   'sidebar.change.added': 'Added from the sidebar.',
   'sidebar.change.claimed': 'Claimed from the shared pool.',
   'sidebar.required': 'required',
@@ -597,7 +601,7 @@ const WORDS = {
   'import.preview.skippedHint':
     'Clients already in the register are left as they are; to log their history too, add --update.',
   'import.preview.updateFields':
-    'For clients already in the register, the list’s values replace their contact person, phone, email and other details (an empty cell changes nothing); their name, owner, stage and what the rules work out stay as they are, and their history is logged.',
+    'For clients already in the register, the list’s values replace their contact person, phone, email and other details (an empty cell changes nothing); an owner the list names hands the client over to them, as Reassign does; their name, stage and what the rules work out stay as they are, and their history is logged.',
   'import.preview.duplicates': 'Duplicates:',
   'import.preview.sameAsRow': 'Row {line} ({name}) is the same client as row {with} ({reasons}).',
   'import.preview.inRegister': 'Row {line} ({name}) is already in the register as {client} ({id}) ({reasons}).',
@@ -932,12 +936,15 @@ const WORDS = {
   'import.change.added': 'Imported (batch {batch}).',
   'list.changeKinds.fieldChange': 'Details changed',
   'import.change.field': '{field} updated by import (batch {batch}).',
+  'import.change.handedOver': 'Handed over by import (batch {batch}).',
   'import.refused.update':
     'Row {line} would change {client} (owner: {owner}): you may update only your own clients (a manager: their team’s; a pool client: a director). Take the row out, or ask your manager.',
   'import.refused.pool': 'none, in the shared pool',
   'import.preview.fieldUpdates': 'Clients already in the register whose details change: {count} ({fields}).',
   'import.preview.fieldCount': '{field}: {count}',
   'import.preview.fieldChange': 'Row {line}: {client} ({id}), {field}: {before} → {after}',
+  'import.preview.handOvers': 'Clients handed over to the owner the list names: {count}.',
+  'import.preview.handOver': 'Row {line}: {client} ({id}), owner: {before} → {after}',
   'import.preview.blank': '(blank)',
   'import.preview.more': '… and {count} more.',
   'import.refused.row': 'Row {line} was refused, so nothing of this batch was written: {problems}',

@@ -26,6 +26,8 @@ import { type ListRow, readListRow } from '../../core/import/values';
 const MAX_BLOCKS = 20;
 import { phoneDigits, phoneNumberIntact } from '../../core/client-match';
 import { type ColumnKey, TABLES, matchTabName, type TableName } from '../../core/schema';
+import { claimQueuedHandovers, handoverContext, handoverLines } from '../handover-mail';
+import { withDocumentLock } from '../lock';
 import { openTable } from '../table';
 import { type SidebarSession, openSession } from '../sidebar/session';
 import { coveringSpans } from '../sidebar/card';
@@ -60,7 +62,17 @@ export type ImportPreview =
   | { ok: false; text: string };
 
 export type ImportStep =
-  | { ok: true; batch: string; done: number; total: number; added: number; logged: number; text: string }
+  | {
+      ok: true;
+      batch: string;
+      done: number;
+      total: number;
+      added: number;
+      logged: number;
+      text: string;
+      /** who was mailed about a next step an imported contact handed them, due today, or why not */
+      mail: string[];
+    }
   | { ok: false; text: string };
 
 const WORDS: MessageKey[] = [
@@ -175,7 +187,13 @@ function checkPhones(lang: Lang, rows: [number, readonly unknown[]][], found: Fo
  */
 function registerOf(s: SidebarSession, exclude: ReadonlySet<string>, withFields = false): RegisterClient[] {
   const { lang, tz } = s.ctx;
-  const columns = ['id', 'name', 'phone', 'email', ...(withFields ? UPDATE_FIELDS : [])] as ColumnKey<'clients'>[];
+  const columns = [
+    'id',
+    'name',
+    'phone',
+    'email',
+    ...(withFields ? [...UPDATE_FIELDS, 'owner'] : []),
+  ] as ColumnKey<'clients'>[];
   const clients = openTable(s.sheets, 'clients', { lang, tz, columns });
   return clients.records
     .filter((r) => r !== null && (r.id !== '' || r.name !== '') && !exclude.has(r.id))
@@ -184,7 +202,7 @@ function registerOf(s: SidebarSession, exclude: ReadonlySet<string>, withFields 
       name: r!.name,
       phones: phoneDigits(r!.phone).join(' '),
       email: r!.email,
-      ...(withFields ? { fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r![f]])) } : {}),
+      ...(withFields ? { fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r![f]])), owner: r!.owner } : {}),
     }));
 }
 
@@ -369,17 +387,38 @@ export function importRun(req: ImportRequest & { batch?: string; size?: number }
   return stepOf(s, total, writeImportBatch(s, { batch, clients: slice, progress, plan: kept, from }), done);
 }
 
+/**
+ * The dialog runs as the signed-in user, who may send mail: a batch whose contacts handed today's next
+ * step to someone else sends the handover queue as Refresh does (claimed under the lock, mailed after
+ * it), so they hear the same day; over the quota, an entry waits for the next run (docs/import.md).
+ */
+function mailHandovers(s: SidebarSession): string[] {
+  const { lang } = s.ctx;
+  const send = withDocumentLock(lang, () => claimQueuedHandovers(handoverContext(s.ctx, s.sheets)));
+  return handoverLines(send(), lang).map((m) => render(lang, m));
+}
+
 /** What the dialog shows once a batch is written. */
 function stepOf(s: SidebarSession, total: number, result: ImportWriteResult, written?: number): ImportStep {
   const { lang } = s.ctx;
   if (!result.ok) return { ok: false, text: result.text };
   const { value } = result;
+  const mail = value.handovers > 0 ? mailHandovers(s) : [];
   const done = written ?? value.done ?? total;
   const words =
     done >= total
       ? t(lang, 'import.dialog.done', { batch: value.batch, added: value.added, logged: value.logged })
       : t(lang, 'import.dialog.progress', { batch: value.batch, done, total });
-  return { ok: true, batch: value.batch, done, total, added: value.added, logged: value.logged, text: words };
+  return {
+    ok: true,
+    batch: value.batch,
+    done,
+    total,
+    added: value.added,
+    logged: value.logged,
+    text: words,
+    mail,
+  };
 }
 
 /** The menu's Import from a tab…: the dialog (its page is dist/ImportDialog.html). */

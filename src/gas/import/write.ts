@@ -8,9 +8,12 @@
  * one left it); then the new Clients rows, the Contacts rows and the Changes rows are appended in one
  * write each, the touched clients' cells written back, and the journal recorded (./journal.ts).
  */
+import { dayOf } from '../../core/dates';
+import { type QueuedHandover, handoverCalledFor, stillInForce } from '../../core/handover';
 import { type Lang, message, render, t } from '../../core/i18n';
 import { idGenerator, idKey } from '../../core/ids';
 import { readTable } from '../../core/records';
+import { samePerson } from '../../core/people';
 import { mayHandOverFrom } from '../../core/roles';
 import {
   type ClientRecord,
@@ -25,9 +28,12 @@ import { type UpdateField, changesField, isUpdateField } from '../../core/import
 import { type ListName, label } from '../../core/lists';
 import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
 import { clientIdSource } from '../client-ids';
+import { queueHandovers } from '../handover-mail';
 import { withDocumentLock } from '../lock';
 import { checkClientFields, newClientRecord } from '../sidebar/add-client';
 import { readHistories } from '../sidebar/card';
+import { changesOfClients } from '../sidebar/client-changes';
+import { handOver, handOverChange, reclaimWait } from '../sidebar/reassign';
 import { type ClientUpdates, clientUpdates, writeClientCells } from '../sidebar/client-writes';
 import { openHeader, recentIds } from '../sidebar/header-table';
 import { type CheckedEntry, applyEntry, checkEntry, contactRowOf } from '../sidebar/log-contact';
@@ -67,6 +73,8 @@ export interface ImportWriteDone {
   ids: string[];
   /** a Sheets import: its clients written once this batch is */
   done?: number;
+  /** next steps its contacts handed to someone else, due today: queued for mail (docs/import.md) */
+  handovers: number;
 }
 
 export type ImportWriteResult =
@@ -79,6 +87,8 @@ interface Checked {
   values: ClientValues | null;
   /** create-and-update: the register client's fields as the list gives them, checked as Add client checks them */
   updates: Partial<Record<UpdateField, unknown>>;
+  /** create-and-update: the owner the list names for the register client, on the Team (null: none named) */
+  owner: string | null;
   contacts: CheckedEntry[];
 }
 
@@ -91,10 +101,22 @@ function refusal(lang: Lang, line: number, problems: string[]): ImportWriteResul
   };
 }
 
-/** Every row checked as the sidebar checks it (an update's values too), and the owner of each new client against the importer's role. */
+/**
+ * Whether the importer may import for `owner` (docs/roles.md): a salesperson into their own name, a
+ * manager for their team, a director for anyone. The rule for a new client's owner and for the owner
+ * an update hands a client to; a refusal names the row.
+ */
+function mayImportFor(s: SidebarSession, line: number, owner: string): ImportWriteResult | null {
+  const may = mayHandOverFrom(s.actor, owner, s.roles.confirmed?.members ?? s.roles.current);
+  if (may.ok) return null;
+  const key = s.actor.role === 'manager' ? 'import.refused.notYourTeam' : 'import.refused.notYours';
+  const text = s.actor.role === null ? message('import.refused.notOnTeam') : message(key, { line, owner });
+  return { ok: false, line, problems: [], text: render(s.ctx.lang, text) };
+}
+
+/** Every row checked as the sidebar checks it (an update's values and owner too), and the owner of each new client against the importer's role. */
 function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | ImportWriteResult {
   const { lang, tz } = s.ctx;
-  const members = s.roles.confirmed?.members ?? s.roles.current;
   const out: Checked[] = [];
   for (const source of input.clients ?? []) {
     let values: ClientValues | null = null;
@@ -108,14 +130,8 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
           check.problems.map((p) => p.text),
         );
       // Who may import (docs/roles.md): a salesperson into their own name, a manager for their team.
-      const owner = String(values.owner ?? '');
-      const may = mayHandOverFrom(s.actor, owner, members);
-      if (!may.ok) {
-        const key = s.actor.role === 'manager' ? 'import.refused.notYourTeam' : 'import.refused.notYours';
-        const text =
-          s.actor.role === null ? message('import.refused.notOnTeam') : message(key, { line: source.line, owner });
-        return { ok: false, line: source.line, problems: [], text: render(lang, text) };
-      }
+      const refused = mayImportFor(s, source.line, String(values.owner ?? ''));
+      if (refused !== null) return refused;
     } else if (String(source.clientId ?? '').trim() === '') {
       return refusal(lang, source.line, [render(lang, message('sidebar.error.pickClient'))]);
     }
@@ -135,7 +151,19 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
         );
       for (const k of keys) updates[k] = checkedValues[k];
     }
-    out.push({ source, values, updates, contacts: [] });
+    let owner: string | null = null;
+    if (source.fields === null && String(source.owner ?? '').trim() !== '') {
+      // The owner an update names: someone on the Team, as Reassign checks the person it hands to.
+      const check = new FieldChecker('clients', lang, tz, s.team);
+      owner = check.person('owner', source.owner, true);
+      if (!check.ok)
+        return refusal(
+          lang,
+          source.line,
+          check.problems.map((p) => p.text),
+        );
+    }
+    out.push({ source, values, updates, owner, contacts: [] });
     const mine = out[out.length - 1];
     const contacts: CheckedEntry[] = [];
     for (const entry of source.contacts ?? []) {
@@ -230,14 +258,29 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         ]);
       }
     }
+    const handing: { c: Checked; client: ClientRecord; owner: string }[] = [];
     for (const c of checked) {
-      if (c.values !== null || Object.keys(c.updates).length === 0) continue;
-      const refused = mayUpdate(
-        s,
-        c.source.line,
-        parseClient(clients, existing.get(idKey(String(c.source.clientId)))!.cells, s),
-      );
+      if (c.values !== null) continue;
+      const client = parseClient(clients, existing.get(idKey(String(c.source.clientId)))!.cells, s);
+      const owner = c.owner !== null && !samePerson(client.owner, c.owner) ? c.owner : null;
+      if (Object.keys(c.updates).length === 0 && owner === null) continue;
+      // Changing its fields or its owner needs the hand-over right over its owner (docs/roles.md);
+      // the owner it goes to, the right to import for them.
+      const refused =
+        mayUpdate(s, c.source.line, client) ?? (owner === null ? null : mayImportFor(s, c.source.line, owner));
       if (refused !== null) return refused;
+      if (owner !== null) handing.push({ c, client, owner });
+    }
+    // A client the pool released goes back to its former owner only after the reclaim wait, as
+    // Reassign refuses it: one read of the batch's hand-overs' Changes rows.
+    const past = changesOfClients(
+      changeLog,
+      handing.map((h) => h.client.id),
+      tz,
+    );
+    for (const { c, client, owner } of handing) {
+      const wait = reclaimWait(s, past.get(idKey(client.id)) ?? [], client.id, owner);
+      if (wait !== null) return refusal(lang, c.source.line, [render(lang, wait)]);
     }
     const histories = readHistories(contacts, existingIds, tz);
     const rowsOriginal = new Map([...existing].map(([key, found]) => [key, [...found.cells]]));
@@ -261,6 +304,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     const newIds: string[] = [];
     const contactRows: Partial<Record<keyof ContactRecord, unknown>>[] = [];
     const changes: ChangeEntry[] = [];
+    const handovers: QueuedHandover[] = [];
     const touched = new Map<
       string,
       { row: number; original: ClientRecord; cells: unknown[]; final: ClientRecord; fields: ClientUpdates }
@@ -318,12 +362,37 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         cells = rowCells(clients, fieldCells, cells);
         client = parseClient(clients, cells, s);
       }
+      if (c.values === null && c.owner !== null && !samePerson(client.owner, c.owner)) {
+        // The owner the list names: a hand-over, as Reassign makes it (Owner, Status, a Next owner
+        // that was the old owner), with its Changes row; journaled with the fields, so undo restores it.
+        const moved = handOver(s, client, c.owner).updates;
+        changes.push(handOverChange(s, client, c.owner, message('import.change.handedOver', { batch })));
+        fieldCells = { ...fieldCells, ...moved };
+        cells = rowCells(clients, moved, cells);
+        client = parseClient(clients, cells, s);
+      }
+      const handed: QueuedHandover[] = [];
       for (const entry of c.contacts) {
         const applied = applyEntry(s, client, entry, {
           latestReachedAttitude: latest?.attitude ?? null,
           latestReachedResult: latest?.result ?? null,
         });
-        contactRows.push(contactRowOf(entry, client, applied.row, contactIds.next(), lang, tz));
+        const contactId = contactIds.next();
+        contactRows.push(contactRowOf(entry, client, applied.row, contactId, lang, tz));
+        // The one rule for a handover mail (core/handover.ts): queued, as a typed row's is; the dialog
+        // sends the queue once the batch is written (docs/import.md).
+        if (handoverCalledFor(applied.step, entry.by, s.today))
+          handed.push({
+            contactId,
+            clientId: client.id,
+            client: client.name,
+            to: applied.step.owner,
+            day: applied.step.day,
+            topic: applied.step.topic,
+            by: entry.by,
+            at: entry.date.toISOString(),
+            batch,
+          });
         changes.push(...applied.changes.map((ch) => ({ ...ch, by: s.me || undefined })));
         const updates = clientUpdates(client, applied.after, lang);
         cells = rowCells(clients, updates, cells);
@@ -336,6 +405,9 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
             latest = { at, order, attitude: entry.attitude, result: entry.result };
         }
       }
+      // Only a step still the client's once its history is in (a later row may have replaced it).
+      const finalDay = dayOf(client.nextFollowUp, tz);
+      handovers.push(...handed.filter((h) => stillInForce(h, finalDay, client.nextOwner)));
       if (c.values !== null) newRows.push(cells);
       else {
         const key = idKey(String(c.source.clientId));
@@ -353,6 +425,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       clients: newRows.map((r, i) => ({ id: newIds[i], record: keyed(clients, r) })),
       contacts: contactRows,
       changes,
+      handovers,
       changesAfter: changesSheet(s).getLastRow(),
       touched: [...touched].map(([key, t]) => {
         const updates: ClientUpdates = { ...t.fields, ...clientUpdates(t.original, t.final, lang) };
@@ -376,7 +449,14 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
     }
     const at = landBatch(s, { clients, contacts, changeLog }, pending, null, () => ids.save());
     appendJournal(ctx.ss, journalEntries(clients, contacts, pending, at), meta, progress);
-    return { ok: true, value: { batch, added: newRows.length, logged: contactRows.length, ids: newIds } };
+    const value = {
+      batch,
+      added: newRows.length,
+      logged: contactRows.length,
+      ids: newIds,
+      handovers: handovers.length,
+    };
+    return { ok: true, value };
   });
 }
 
@@ -387,6 +467,8 @@ interface PendingBatch {
   clients: { id: string; record: Partial<Record<ColumnKey<'clients'>, unknown>> }[];
   contacts: Partial<Record<keyof ContactRecord, unknown>>[];
   changes: ChangeEntry[];
+  /** the handover mails its contacts call for (absent in a batch journaled by an earlier version) */
+  handovers?: QueuedHandover[];
   /** the Changes tab's last row before the batch appended its rows */
   changesAfter: number;
   /** the register's clients it changes: the cells (by column key) and what they were (by column index) */
@@ -443,6 +525,9 @@ function landBatch(
     writeClientCells(clients, row, updates);
   }
   if (landed === null || !landed.changes) changeLog.append(pending.changes);
+  // After the writes: a run that mails meanwhile finds the step in force. Queued again by Continue, the
+  // same contact and step is one entry (one mail: handoverKey).
+  queueHandovers(pending.handovers ?? [], s.today);
   invalidateSearchIndex();
   return { firstNew, firstContact };
 }
@@ -581,7 +666,8 @@ export function finishImportBatch(s: SidebarSession, batch: string, progress: Im
     appendJournal(ctx.ss, entries, { batch, at: ctx.now, by: s.me || s.email, lang }, finished);
     const added = pending.clients.length;
     const ids = pending.clients.map((c) => c.id);
-    return { ok: true, value: { batch, added, logged: pending.contacts.length, ids, done: pending.done } };
+    const handovers = pending.handovers?.length ?? 0;
+    return { ok: true, value: { batch, added, logged: pending.contacts.length, ids, done: pending.done, handovers } };
   });
 }
 

@@ -138,6 +138,7 @@ export function sendDigests(wb: WorkbookContext, deadline: Deadline): MailOutcom
     ].map((m) => render(source.lang, m)),
   };
   outcome.sent.push(...handed.sent.map((name) => `${name} (${t(source.lang, 'handover.kind')})`));
+  outcome.sent.push(...handed.imported.map((name) => `${name} (${t(source.lang, 'handover.kindImported')})`));
   const defer = (m: DigestMessage, reason: DeferReason): void => {
     outcome.deferred.push(pendingOf(m, since.get(m.key) ?? today, reason));
   };

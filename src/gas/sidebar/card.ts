@@ -11,7 +11,7 @@ import type { ClientRecord, ContactRecord, TableName } from '../../core/schema';
 import { type Settings, intervalFor } from '../../core/settings';
 import { computeStatus, followUpState } from '../../core/status';
 import type { CardUpdate, ClientCard, ClientFields, ContactEntry } from '../../contract/types';
-import { type Table, columnIndex, sheetRow } from '../table';
+import { type Table, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
 import { type LogTable, buildRowIndex, indexedRows } from './row-index';
 import { documentCache } from './search-store';
@@ -157,14 +157,27 @@ export function readHistories(
   clientIds: readonly string[],
   tz: string,
 ): Map<string, ContactRecord[]> {
+  const { rowsOf, byRow } = rowsOfClients(contacts, clientIds);
   const out = new Map<string, ContactRecord[]>();
-  const sheet = contacts.sheet;
-  const lastRow = sheet.getLastRow();
-  const top = sheetRow(contacts, 0);
-  if (clientIds.length === 0 || lastRow < top || contacts.lastColumn === 0) return out;
-  const col = columnIndex(contacts, 'clientId');
-  const wanted = new Set(clientIds.map(idKey));
+  for (const [key, rows] of rowsOf) out.set(key, historyOf(contacts, rows, byRow, tz));
+  return out;
+}
+
+/**
+ * Several clients' rows of a log (Contacts, Changes), by idKey of their ID, and their cells: one read
+ * of the Client ID column, then the rows in at most MAX_BLOCKS reads, however many clients.
+ */
+export function rowsOfClients(
+  log: Table<LogTable>,
+  clientIds: readonly string[],
+): { rowsOf: Map<string, number[]>; byRow: Map<number, unknown[]> } {
   const rowsOf = new Map<string, number[]>();
+  const sheet = log.sheet;
+  const lastRow = sheet.getLastRow();
+  const top = sheetRow(log, 0);
+  if (clientIds.length === 0 || lastRow < top || log.lastColumn === 0) return { rowsOf, byRow: new Map() };
+  const col = (log.headers.map as Partial<Record<'clientId', number>>).clientId as number;
+  const wanted = new Set(clientIds.map(idKey));
   sheet
     .getRange(top, col + 1, lastRow - top + 1, 1)
     .getValues()
@@ -176,11 +189,10 @@ export function readHistories(
       else rowsOf.set(key, [top + i]);
     });
   const byRow = readRows(
-    contacts,
+    log,
     [...rowsOf.values()].flat().sort((a, b) => a - b),
   );
-  for (const [key, rows] of rowsOf) out.set(key, historyOf(contacts, rows, byRow, tz));
-  return out;
+  return { rowsOf, byRow };
 }
 
 export function contactEntry(record: ContactRecord, tz: string): ContactEntry {

@@ -9,7 +9,8 @@ import { readTable } from '../../core/records';
 import type { ChangeRecord } from '../../core/schema';
 import type { ChangeLog } from '../changes';
 import { sheetRow } from '../table';
-import { rowsOfClient } from './card';
+import { idKey } from '../../core/ids';
+import { rowsOfClient, rowsOfClients } from './card';
 
 /** The client's rows of the log opened for the operation's own append (openChangeLog: its header is read once). */
 export function changesOfClient(log: ChangeLog, clientId: string, tz: string): ChangeRecord[] {
@@ -18,4 +19,29 @@ export function changesOfClient(log: ChangeLog, clientId: string, tz: string): C
   const { rows, byRow } = rowsOfClient(tbl, clientId);
   const picked = rows.map((row) => byRow.get(row) ?? []);
   return readTable('changes', [tbl.grid.header, ...picked], tz).records.filter((r): r is ChangeRecord => r !== null);
+}
+
+/**
+ * Several clients' rows of the log (by idKey of their ID), for a batch that hands many clients over at
+ * once (an update import, docs/import.md): one read of the Client ID column and their rows in a
+ * bounded number of blocks, whatever the number of clients.
+ */
+export function changesOfClients(
+  log: ChangeLog,
+  clientIds: readonly string[],
+  tz: string,
+): Map<string, ChangeRecord[]> {
+  const out = new Map<string, ChangeRecord[]>();
+  const tbl = log.table;
+  if (clientIds.length === 0 || log.lastRow < sheetRow(tbl, 0) || tbl.lastColumn === 0) return out;
+  const { rowsOf, byRow } = rowsOfClients(tbl, clientIds);
+  for (const [key, rows] of rowsOf) {
+    const picked = rows.map((row) => byRow.get(row) ?? []);
+    const records = readTable('changes', [tbl.grid.header, ...picked], tz).records;
+    out.set(
+      key,
+      records.filter((r): r is ChangeRecord => r !== null && idKey(r.clientId) === key),
+    );
+  }
+  return out;
 }

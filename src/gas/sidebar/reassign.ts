@@ -9,11 +9,11 @@ import { type Message, message, t } from '../../core/i18n';
 import { memberByName, samePerson } from '../../core/people';
 import { canClaim, lastRelease } from '../../core/pool';
 import { type RoleEntry, mayHandOverFrom } from '../../core/roles';
-import type { ColumnKey } from '../../core/schema';
+import type { ChangeRecord, ClientRecord, ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { CardUpdate, HandoverCount, ReassignSummary, WriteResult } from '../../contract/types';
 import { writeRuns } from '../cells';
-import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
+import { type ChangeEntry, openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { columnIndex, sheetRow } from '../table';
@@ -58,31 +58,15 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     if (!may.ok) throw new UserError(lang, may.reason);
     // A client the pool released goes back to its former owner only after the reclaim wait, as claimClient.
     const changeLog = openChangeLog(s.sheets, ctx);
-    const wait = reclaimWait(s, changeLog, client.id, owner);
+    const wait = reclaimWait(s, changesOfClient(changeLog, client.id, tz), client.id, owner);
     if (wait !== null) {
       check.fail('owner', wait.key, wait.params);
       return refused(check.problems);
     }
-    const status = computeStatus(
-      {
-        stage: client.stage,
-        owner,
-        previousStatus: client.status === 'inPool' ? null : client.status,
-        lastContact: dayOf(client.lastContact, tz),
-        created: dayOf(client.created, tz),
-      },
-      settings,
-      s.today,
-    );
-    const updates: ClientUpdates = { owner };
-    if (client.status !== status) updates.status = label('statuses', status, lang);
-    const nextOwner = client.nextOwner !== '' && samePerson(client.nextOwner, client.owner) ? owner : client.nextOwner;
-    if (nextOwner !== client.nextOwner) updates.nextOwner = nextOwner;
+    const { updates, status, nextOwner } = handOver(s, client, owner);
     const found = rowForWrite(s, target);
     writeClientCells(clients, found.row, updates);
-    changeLog.append([
-      { clientId: client.id, what: 'reassigned', old: client.owner, new: owner, by: s.me || undefined, reason: why },
-    ]);
+    changeLog.append([handOverChange(s, client, owner, why)]);
     // The search index learns the new owner in place (a search for one's own clients finds it at once).
     if (found.moved) invalidateSearchIndex();
     else patchIndex(target.hint, found.row, { owner, nextOwner }, ctx.now);
@@ -95,15 +79,61 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
   });
 }
 
+/**
+ * What a hand-over writes on the client's row (Reassign, and an update import naming another owner:
+ * docs/import.md): the Owner, the Status worked out again for the new owner, and a next step the old
+ * owner held moved to the new one.
+ */
+export function handOver(
+  s: SidebarSession,
+  client: ClientRecord,
+  owner: string,
+): { updates: ClientUpdates; status: ClientRecord['status'] & {}; nextOwner: string } {
+  const { tz, lang } = s.ctx;
+  const status = computeStatus(
+    {
+      stage: client.stage,
+      owner,
+      previousStatus: client.status === 'inPool' ? null : client.status,
+      lastContact: dayOf(client.lastContact, tz),
+      created: dayOf(client.created, tz),
+    },
+    s.settings,
+    s.today,
+  );
+  const updates: ClientUpdates = { owner };
+  if (client.status !== status) updates.status = label('statuses', status, lang);
+  const nextOwner = client.nextOwner !== '' && samePerson(client.nextOwner, client.owner) ? owner : client.nextOwner;
+  if (nextOwner !== client.nextOwner) updates.nextOwner = nextOwner;
+  return { updates, status, nextOwner };
+}
+
+/** The Changes row of a hand-over: never silent, with who did it and why. */
+export function handOverChange(
+  s: SidebarSession,
+  client: Pick<ClientRecord, 'id' | 'owner'>,
+  owner: string,
+  reason: ChangeEntry['reason'],
+): ChangeEntry {
+  return { clientId: client.id, what: 'reassigned', old: client.owner, new: owner, by: s.me || undefined, reason };
+}
+
 /** The people the roles know: the confirmed copy, or the Team tab before roles were ever confirmed. */
 function confirmedMembers(s: SidebarSession): RoleEntry[] {
   return s.roles.confirmed?.members ?? s.roles.current;
 }
 
-/** The reclaim wait's sentence when `newOwner` lost this client to the pool too recently; null otherwise. */
-function reclaimWait(s: SidebarSession, log: ChangeLog, clientId: string, newOwner: string): Message | null {
+/**
+ * The reclaim wait's sentence when `newOwner` lost this client to the pool too recently, from the
+ * client's Changes rows; null otherwise.
+ */
+export function reclaimWait(
+  s: SidebarSession,
+  changes: readonly ChangeRecord[],
+  clientId: string,
+  newOwner: string,
+): Message | null {
   const { tz } = s.ctx;
-  const changes = changesOfClient(log, clientId, tz);
   const release = lastRelease(changes, clientId, tz);
   const allowed = canClaim(newOwner, release, s.settings, s.today);
   if (allowed.ok || release === null) return null;

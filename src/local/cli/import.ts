@@ -123,6 +123,7 @@ export async function runImport(
         email: text(r.email),
         // what an update import would change, for the preview (the writer decides again)
         fields: Object.fromEntries(UPDATE_FIELDS.map((f) => [f, r[f]])),
+        owner: text(r.owner),
       }));
 
     const ctx = { lang, tz, today, team };
@@ -185,7 +186,7 @@ async function runUndo(batch: string, say: (line: string) => void, open: () => P
 function write(session: Session, plan: ImportPlan): (ImportWriteDone & { calls: number }) | null {
   const clients = writerClients(plan);
   if (clients.length === 0) return null;
-  const done = { batch: '', added: 0, logged: 0, ids: [] as string[], calls: 0 };
+  const done = { batch: '', added: 0, logged: 0, ids: [] as string[], calls: 0, handovers: 0 };
   for (let i = 0; i < clients.length; i += IMPORT_BATCH_CLIENTS) {
     const { value } = session.client('importBatch', [
       { batch: done.batch, clients: clients.slice(i, i + IMPORT_BATCH_CLIENTS) },
@@ -198,6 +199,7 @@ function write(session: Session, plan: ImportPlan): (ImportWriteDone & { calls: 
     done.batch = result.value.batch;
     done.added += result.value.added;
     done.logged += result.value.logged;
+    done.handovers += result.value.handovers;
     done.ids.push(...result.value.ids);
     done.calls++;
   }
