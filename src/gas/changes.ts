@@ -34,7 +34,8 @@ export interface ChangeLog {
   /** The tab's last row when it was opened. */
   readonly lastRow: number;
   /** Appends the rows in one write; returns their new IDs. */
-  append(changes: readonly ChangeEntry[]): string[];
+  /** Appends the rows in one write; their IDs, and the sheet row of the first (0 when none). */
+  append(changes: readonly ChangeEntry[]): { ids: string[]; first: number };
 }
 
 /** How many IDs at the end of the Changes tab are read before appending. */
@@ -86,7 +87,7 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
     table,
     lastRow,
     append(changes) {
-      if (changes.length === 0) return [];
+      if (changes.length === 0) return { ids: [], first: 0 };
       const ids = idGenerator('X', existing, ctx.now);
       const by = t(ctx.lang, 'app.name');
       const records = changes.map((change) => {
@@ -103,8 +104,8 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
           reason: typeof change.reason === 'string' ? change.reason : render(ctx.lang, change.reason),
         };
       });
-      appendRecords(table, records);
-      return records.map((r) => r.id);
+      const first = appendRecords(table, records);
+      return { ids: records.map((r) => r.id), first };
     },
   };
 }

@@ -27,7 +27,7 @@ import { handoverCalledFor } from '../../core/handover';
 import { stageRecordedCell } from '../../core/stage-record';
 import { notice, refused } from './results';
 import { patchIndex } from './row-hint';
-import { noteAppendedContact } from './row-index';
+import { noteAppended } from './row-index';
 import { invalidateSearchIndex } from './search-index';
 import { type SidebarSession, openSession } from './session';
 import { FieldChecker } from './validate';
@@ -229,7 +229,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   // The user may have sorted since the row was read: find it again rather than write on another client.
   const found = rowForWrite(s, target);
   const appended = appendRecords(contacts, [contactRow]);
-  noteAppendedContact(contacts, appended, id, client.id);
+  noteAppended(contacts, appended, id, client.id);
   writeClientCells(clients, found.row, updates);
   changeLog?.append(changes);
 

@@ -81,8 +81,8 @@ function shardOf(meta: Meta, key: string): number {
   return hashOf(key) % meta.shards;
 }
 
-function markOf(contactId: unknown, clientId: unknown): string {
-  return `${idKey(String(contactId ?? ''))}|${idKey(String(clientId ?? ''))}`;
+function markOf(id: unknown, clientId: unknown): string {
+  return `${idKey(String(id ?? ''))}|${idKey(String(clientId ?? ''))}`;
 }
 
 /** Shard text: the upTo row, the mark, then one line per client: key TAB rows (base 36, comma-separated). */
@@ -294,21 +294,16 @@ function appendRow(shard: Shard, key: string, row: number): void {
 }
 
 /**
- * After our own append of one contact row (under the document lock): the shard learns it, when the
+ * After our own append of one row of a log (under the document lock): the shard learns it, when the
  * shard knew the log up to the row before it. Otherwise nothing: the next use reads it as new.
  */
-export function noteAppendedContact(
-  contacts: Table<'contacts'>,
-  row: number,
-  contactId: string,
-  clientId: string,
-): void {
+export function noteAppended(log: Table<LogTable>, row: number, id: string, clientId: string): void {
   const key = idKey(clientId);
-  const loaded = recent && recent.key === key && recent.sheet === contacts.sheet ? recent.loaded : load(contacts, key);
+  const loaded = recent && recent.key === key && recent.sheet === log.sheet ? recent.loaded : load(log, key);
   if (!loaded || loaded.shard.upTo !== row - 1) return;
   appendRow(loaded.shard, key, row);
   loaded.shard.upTo = row;
-  loaded.shard.mark = markOf(contactId, clientId);
+  loaded.shard.mark = markOf(id, clientId);
   save(loaded, key);
 }
 

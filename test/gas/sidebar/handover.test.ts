@@ -223,6 +223,25 @@ describe('the reclaim wait through the Changes row index (docs/row-index.md)', (
     expect(claim(evicted).said).toEqual([REFUSED]);
   });
 
+  test('a claim tells the index of its own Changes row: the hand-over after it reads what it reads on a freshly built index', () => {
+    /** Li claims the pooled client, then hands it to Amy; the cells the hand-over read. */
+    function claimThenHandOver(rebuild: boolean): number {
+      const wb = pooled(400);
+      expect(wb.client('claimClient', ['C-POOL'], LI_EMAIL)).toMatchObject({ ok: true });
+      if (rebuild) {
+        // Forget only the Changes row index and build it again: it then knows the claim's row.
+        for (const scope of cacheState(wb.env).values())
+          for (const key of [...scope.keys()]) if (key.startsWith('ct.changeRows.')) scope.delete(key);
+        wb.client('warmClientRows', []);
+      }
+      const read = wb.env.counters.cellsRead;
+      const result = wb.client('reassignClient', ['C-POOL', AMY, 'Amy covers the east side'], LI_EMAIL);
+      expect(result).toMatchObject({ ok: true });
+      return wb.env.counters.cellsRead - read;
+    }
+    expect(claimThenHandOver(false)).toBe(claimThenHandOver(true));
+  });
+
   test('a row typed over, above the rows the index knows, is seen: onEdit drops the index', () => {
     const wb = pooled(400);
     // Row 3 held another client's change; it is typed over as a later release of C-POOL by Li.
