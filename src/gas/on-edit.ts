@@ -4,6 +4,7 @@
  * Pool release, and an ID for a row typed in without one (recorded on the Changes tab). A Stage typed
  * or pasted is logged as a move on Changes against Stage recorded, and a plan typed into Next
  * follow-up / Next topic as "Next step set" against Plan recorded, as Refresh would log them.
+ * What the rules make of the rows is ./typed-clients.ts, which an update import runs too (docs/import.md).
  *
  * It runs in AuthMode.LIMITED within 30 seconds, so it reads only the edited rows and the header (a
  * constant number of calls, whatever the size of the sheet), never the contact log (the next Refresh
@@ -14,23 +15,19 @@
  */
 import { invalidateSearchIndex } from './sidebar/search-index';
 import { type LogTable, logEdited } from './sidebar/row-index';
-import { startOfDay, today } from '../core/dates';
 import { type Lang, langFromLocale, langsFrom } from '../core/i18n';
 import { readTable } from '../core/records';
-import { refreshClients } from '../core/refresh';
 import {
   type ColumnKey,
   type TableName,
   TABS,
   findHeaders,
-  label,
   labelsOf,
   matchTabName,
   parseEnum,
   tabName,
 } from '../core/schema';
 import type { Settings } from '../core/settings';
-import { sameCell } from './cells';
 import { findSheetHeader } from './header-row';
 import { type ChangeEntry, openChangeLog } from './changes';
 import { type WorkbookContext, storedLanguage } from './context';
@@ -39,6 +36,7 @@ import { withDocumentLock } from './lock';
 import { settingsFromTab } from './settings-tab';
 import { sheetsByName, writeCells } from './table';
 import { applyTypedContacts } from './typed-contacts';
+import { recomputeTypedRows } from './typed-clients';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -180,7 +178,7 @@ function recompute(
   block: Block,
   ctx: WorkbookContext,
 ): void {
-  const { ss, tz, lang, now } = ctx;
+  const { ss, tz, lang } = ctx;
   const map = findHeaders('clients', header).map;
   if (map.id === undefined || map.name === undefined) return;
   const idCol = map.id;
@@ -208,48 +206,15 @@ function recompute(
   const settings = readSettingsQuietly(ss, lang);
   // A typed row without an ID gets the next one (Settings ▸ Client number prefix), under the lock.
   const ids = needIds ? clientIdSource(settings, ctx) : null;
-  const result = refreshClients(records, [], settings, today(now, tz), tz, {
-    now,
-    lang,
+  const { planned, changes: moves } = recomputeTypedRows(rows, records, map, settings, ctx, {
     takenIds,
     clientIds: ids?.generator,
   });
-
-  const planned = new Map<ColumnKey<'clients'>, unknown[]>();
-  const plan = (key: ColumnKey<'clients'>, next: (i: number, raw: unknown) => unknown): void => {
-    const col = map[key];
-    if (col === undefined) return;
-    const cells = rows.map((row, i) =>
-      records[i] === null || result.clients[i] === null ? row[col] : next(i, row[col]),
-    );
-    if (cells.some((v, i) => !sameCell(rows[i][col], v))) planned.set(key, cells);
-  };
-  plan('id', (i, raw) => (records[i]!.id === '' ? result.clients[i]!.id : raw));
   // A row the index holds without an ID gets one: the index must learn it.
   if (planned.has('id')) invalidateSearchIndex();
-  plan('grade', (i) => label('grades', result.clients[i]!.grade, lang));
-  plan('status', (i) => label('statuses', result.clients[i]!.status, lang));
-  plan('poolRelease', (i) => {
-    const day = result.clients[i]!.poolRelease;
-    return day === null ? '' : startOfDay(day, tz);
-  });
-  // Segments need the contact log: Refresh computes them; a client no longer Won has none.
-  plan('segment', (i, raw) => (records[i]!.stage === 'won' ? raw : ''));
-  // A Stage typed or pasted is a move the rules log on Changes (result.changes), as Refresh would.
-  plan('stageRecorded', (i) => result.clients[i]!.stageRecorded);
-  // A plan typed into Next follow-up / Next topic is logged on Changes and counts as set now.
-  plan('stepRecorded', (i) => result.clients[i]!.stepRecorded);
-  plan('stageSet', (i, raw) => {
-    const ms = result.clients[i]!.stageSetMs;
-    return ms === null ? raw : new Date(ms);
-  });
-  plan('planSet', (i, raw) => {
-    const step = result.caughtUp[i];
-    return step === null || step.planSetMs === null ? raw : new Date(step.planSetMs);
-  });
   if (planned.size === 0) return;
 
-  const changes: ChangeEntry[] = result.changes.map((c) => ({ ...c }));
+  const changes: ChangeEntry[] = moves.map((c) => ({ ...c }));
   const log = changes.length > 0 ? openChangeLog(changesTab(ss, lang), ctx) : null;
   // The rows must still be where they were read (a sort a moment ago would put values on other clients).
   const idsNow = sheet.getRange(block.first, idCol + 1, block.count, 1).getValues();

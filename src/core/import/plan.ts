@@ -18,7 +18,7 @@ import { type ClientRecord, CLIENT_COLUMNS, type ColumnDef } from '../schema';
 import type { Settings } from '../settings';
 import { followUpState } from '../status';
 import type { ClientField, ImportField } from './fields';
-import { type UpdateField, UPDATE_FIELDS, changesField } from './updates';
+import { type UpdateField, UPDATE_FIELDS, changesField, registerShown } from './updates';
 import type { ContactValues, FieldValue, ListRow, ReadContext } from './values';
 
 /**
@@ -325,9 +325,8 @@ export function planImport(
           const v = fields[f];
           if (v === undefined || String(v).trim() === '') continue; // an empty cell never blanks a value
           updates[f] = v;
-          if (client.fields !== undefined && changesField(f, client.fields[f], v)) {
-            const before = client.fields[f];
-            const shown = before === null || before === undefined ? '' : String(before);
+          if (client.fields !== undefined && changesField(f, client.fields[f], v, opts.tz)) {
+            const shown = registerShown(f, client.fields[f], opts.tz);
             fieldChanges.push({ line: lines[0], id: client.id, name: client.name, field: f, before: shown, after: v });
           }
         }

@@ -14,8 +14,13 @@ export const FIELD_CHANGES_SHOWN = 50;
 
 /** A value as the reader knows it: a list value by its label in their language. */
 function shown(field: UpdateField, value: unknown): (lang: Lang) => string {
-  const text = value === null || value === undefined ? '' : String(value);
   const def = fieldColumn(field);
+  if (def.type === 'boolean' && (typeof value === 'boolean' || value === 'yes' || value === 'no')) {
+    // yes/no: the list's value (a boolean) and the register's (its reading) by their label
+    const yes = value === true || value === 'yes';
+    return (lang) => `“${label('yesNo', yes ? 'yes' : 'no', lang)}”`;
+  }
+  const text = value === null || value === undefined ? '' : String(value);
   const code = def.type === 'enum' && def.list ? parseEnum(def.list as ListName, text) : null;
   return (lang) =>
     text.trim() === ''
@@ -90,6 +95,9 @@ export function previewLines(
     }
     const more = plan.fieldChanges.length - FIELD_CHANGES_SHOWN;
     if (more > 0) lines.push('  ' + t(lang, 'import.preview.more', { count: more }));
+    // A stage is a move with its own rules (docs/import.md): counted apart.
+    const moves = plan.fieldChanges.filter((ch) => ch.field === 'stage').length;
+    if (moves > 0) lines.push(t(lang, 'import.preview.stageMoves', { count: moves }));
   }
   if (plan.handOvers.length > 0) {
     // A change of owner is a hand-over (docs/import.md): each one named, as the field changes are.

@@ -601,7 +601,7 @@ const WORDS = {
   'import.preview.skippedHint':
     'Clients already in the register are left as they are; to log their history too, add --update.',
   'import.preview.updateFields':
-    'For clients already in the register, the list’s values replace their contact person, phone, email and other details (an empty cell changes nothing); an owner the list names hands the client over to them, as Reassign does; their name, stage and what the rules work out stay as they are, and their history is logged.',
+    'For clients already in the register, the list’s values replace their contact person, phone, email and other details (an empty cell changes nothing); an owner the list names hands the client over to them, as Reassign does; a stage, grade facts, deal value or other detail the rules read changes them as if typed into Clients (the grade, status and pool release follow); their name and what the rules work out are not taken from the list, and their history is logged after the list’s values.',
   'import.preview.duplicates': 'Duplicates:',
   'import.preview.sameAsRow': 'Row {line} ({name}) is the same client as row {with} ({reasons}).',
   'import.preview.inRegister': 'Row {line} ({name}) is already in the register as {client} ({id}) ({reasons}).',
@@ -937,12 +937,17 @@ const WORDS = {
   'list.changeKinds.fieldChange': 'Details changed',
   'import.change.field': '{field} updated by import (batch {batch}).',
   'import.change.handedOver': 'Handed over by import (batch {batch}).',
+  'import.undo.stage': 'Stage put back by undoing import {batch}.',
+  'import.undo.grade': 'Grade put back by undoing import {batch}.',
+  'import.change.stage': 'Stage updated by import (batch {batch}).',
   'import.refused.update':
     'Row {line} would change {client} (owner: {owner}): you may update only your own clients (a manager: their team’s; a pool client: a director). Take the row out, or ask your manager.',
   'import.refused.pool': 'none, in the shared pool',
   'import.preview.fieldUpdates': 'Clients already in the register whose details change: {count} ({fields}).',
   'import.preview.fieldCount': '{field}: {count}',
   'import.preview.fieldChange': 'Row {line}: {client} ({id}), {field}: {before} → {after}',
+  'import.preview.stageMoves':
+    'Of these, clients whose stage moves: {count} (each move goes on Changes, as a stage typed into Clients does; the grade, status and pool release follow).',
   'import.preview.handOvers': 'Clients handed over to the owner the list names: {count}.',
   'import.preview.handOver': 'Row {line}: {client} ({id}), owner: {before} → {after}',
   'import.preview.blank': '(blank)',

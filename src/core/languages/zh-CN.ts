@@ -558,7 +558,7 @@ const WORDS: Catalogue['words'] = {
     '共读取 {rows} 行：新客户 {newClients} 个，更新已有客户 {updates} 个，客户表里已有、保持不动 {skipped} 个，要记录的跟进 {contacts} 条（其中联系上 {reached} 条），有问题的行 {problems} 行。',
   'import.preview.skippedHint': '客户表里已有的客户保持不动；如果也要导入他们的跟进记录，请加上 --update。',
   'import.preview.updateFields':
-    '客户表里已有的客户：名单里的联系人、电话、邮箱等资料会替换表里的（名单里空着的不改）；名单写了别的负责人，就像侧边栏的“转交”一样把客户转交给此人；客户名称、阶段和系统算出来的列保持不动，跟进记录照常导入。',
+    '客户表里已有的客户：名单里的联系人、电话、邮箱等资料会替换表里的（名单里空着的不改）；名单写了别的负责人，就像侧边栏的“转交”一样把客户转交给此人；阶段、需求/预算/决策人、成交金额等规则要用的资料，跟在客户表里直接改一样生效（级别、状态和进公海日期随之更新）；客户名称和系统算出来的列不按名单改，跟进记录在名单的资料之后导入。',
   'import.preview.duplicates': '重复客户：',
   'import.preview.sameAsRow': '第 {line} 行（{name}）和第 {with} 行是同一个客户（{reasons}）。',
   'import.preview.inRegister': '第 {line} 行（{name}）在客户表里已经有了：{client}（{id}）（{reasons}）。',
@@ -878,12 +878,17 @@ const WORDS: Catalogue['words'] = {
   'list.changeKinds.fieldChange': '资料修改',
   'import.change.field': '导入更新了{field}（批次 {batch}）。',
   'import.change.handedOver': '导入时转交（批次 {batch}）。',
+  'import.undo.stage': '撤销导入 {batch}，阶段改回原来的。',
+  'import.undo.grade': '撤销导入 {batch}，级别改回原来的。',
+  'import.change.stage': '导入更新了阶段（批次 {batch}）。',
   'import.refused.update':
     '第 {line} 行要修改 {client}（负责人：{owner}）的资料：您只能更新自己的客户（经理可以更新本团队的，公海客户只有总监能改）。请删掉这一行，或找您的经理。',
   'import.refused.pool': '无，在公海里',
   'import.preview.fieldUpdates': '客户表里已有、资料会被修改的客户：{count} 个（{fields}）。',
   'import.preview.fieldCount': '{field} {count} 处',
   'import.preview.fieldChange': '第 {line} 行：{client}（{id}），{field}：{before} → {after}',
+  'import.preview.stageMoves':
+    '其中阶段有变化的客户：{count} 个（每次变化都记进变更记录，和在客户表里直接改阶段一样；级别、状态和进公海日期随之更新）。',
   'import.preview.handOvers': '按名单转交给新负责人的客户：{count} 个。',
   'import.preview.handOver': '第 {line} 行：{client}（{id}），负责人：{before} → {after}',
   'import.preview.blank': '（空）',

@@ -9,6 +9,7 @@
  */
 import { type Lang, joinList, message, render, t } from '../../core/i18n';
 import { idKey } from '../../core/ids';
+import { parseEnum } from '../../core/lists';
 import { mayHandOverFrom } from '../../core/roles';
 import { type TableName, labelsOf } from '../../core/schema';
 import { type ChangeEntry, openChangeLog } from '../changes';
@@ -481,6 +482,7 @@ export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult 
       contactsOf.set(owner, (contactsOf.get(owner) ?? 0) + 1);
     }
     const changeLog = openChangeLog(s.sheets, ctx);
+    const moves = movesBack(tables.clients, read.entries, now.clients, batch);
     for (const tab of ['clients', 'contacts'] as const) {
       for (const e of read.entries.filter((x) => x.tab === tab && x.before !== null)) {
         const row = now[tab].get(idKey(e.id))!.row;
@@ -513,7 +515,7 @@ export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult 
         }),
       };
     });
-    changeLog.append(changes);
+    changeLog.append([...moves.map((m) => ({ ...m, by: s.me || undefined })), ...changes]);
     const at = ctx.now.toISOString();
     for (const [first, count] of runs(read.journalRows)) {
       sheet!.getRange(first, COL.undone + 1, count, 1).setValues(Array.from({ length: count }, () => [at]));
@@ -526,6 +528,38 @@ export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult 
       text: say('import.undo.done', { batch, clients: removed.clients, contacts: removed.contacts }),
     };
   });
+}
+
+/**
+ * The stage and grade moves an undo makes on the clients it writes back (docs/rule-path.md, Moves:
+ * every move is one Changes row, an undo's too): from the cell as the import left it to the cell before.
+ */
+function movesBack(
+  clients: Table<'clients'>,
+  entries: readonly { tab: TableName; id: string; before: [number, unknown][] | null }[],
+  rows: Map<string, { cells: unknown[] }>,
+  batch: string,
+): ChangeEntry[] {
+  const out: ChangeEntry[] = [];
+  const kinds = [
+    { key: 'stage', list: 'stages', what: 'stageChange', reason: 'import.undo.stage' },
+    { key: 'grade', list: 'grades', what: 'gradeChange', reason: 'import.undo.grade' },
+  ] as const;
+  for (const e of entries) {
+    if (e.tab !== 'clients' || e.before === null) continue;
+    const cells = rows.get(idKey(e.id))?.cells ?? [];
+    for (const k of kinds) {
+      const col = clients.headers.map[k.key];
+      const before = e.before.find(([c]) => c === col);
+      if (col === undefined || before === undefined) continue;
+      const was = parseEnum(k.list, String(before[1] ?? ''));
+      const is = parseEnum(k.list, String(cells[col] ?? ''));
+      // Back to a blank cell is no move, as a first stage or grade is none (stageChange, computeClient).
+      if (was === is || was === null) continue;
+      out.push({ clientId: e.id, what: k.what, old: is ?? '', new: was ?? '', reason: message(k.reason, { batch }) });
+    }
+  }
+  return out;
 }
 
 function renderIn(lang: Lang, key: Parameters<typeof message>[0], params: Record<string, string | number>): string {

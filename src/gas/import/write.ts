@@ -8,7 +8,7 @@
  * one left it); then the new Clients rows, the Contacts rows and the Changes rows are appended in one
  * write each, the touched clients' cells written back, and the journal recorded (./journal.ts).
  */
-import { dayOf } from '../../core/dates';
+import { dayOf, startOfDay } from '../../core/dates';
 import { type QueuedHandover, handoverCalledFor, stillInForce } from '../../core/handover';
 import { type Lang, message, render, t } from '../../core/i18n';
 import { idGenerator, idKey } from '../../core/ids';
@@ -24,7 +24,7 @@ import {
 } from '../../core/schema';
 import type { LogContactEntry, NewClientFields } from '../../contract/types';
 import type { ImportWriteClient } from '../../core/import/batches';
-import { type UpdateField, changesField, isUpdateField } from '../../core/import/updates';
+import { type UpdateField, changesField, isRuleField, isUpdateField, registerShown } from '../../core/import/updates';
 import { type ListName, label } from '../../core/lists';
 import { type ChangeEntry, type ChangeLog, openChangeLog } from '../changes';
 import { clientIdSource } from '../client-ids';
@@ -32,6 +32,7 @@ import { queueHandovers } from '../handover-mail';
 import { withDocumentLock } from '../lock';
 import { checkClientFields, newClientRecord } from '../sidebar/add-client';
 import { readHistories } from '../sidebar/card';
+import { recomputeTypedRows } from '../typed-clients';
 import { changesOfClients } from '../sidebar/client-changes';
 import { handOver, handOverChange, reclaimWait } from '../sidebar/reassign';
 import { type ClientUpdates, clientUpdates, writeClientCells } from '../sidebar/client-writes';
@@ -182,12 +183,23 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
   return out;
 }
 
-/** A checked update value as its cell is written (a list value as its label in the workbook's language). */
-function updateCell(key: UpdateField, value: unknown, lang: Lang): unknown {
+/**
+ * A checked update value as its cell is written, as Add client writes it: a list value as its label in
+ * the workbook's language (a grade override as its code), a day as its date, yes/no as its label.
+ */
+function updateCell(key: UpdateField, value: unknown, lang: Lang, tz: string): unknown {
   const def = CLIENT_COLUMNS.find((d) => d.key === key) as ColumnDef;
   if (value === null || value === undefined) return '';
-  if (def.type === 'enum' && def.list) return label(def.list as ListName, value as never, lang);
+  if (def.type === 'date') return startOfDay(String(value), tz);
+  if (def.type === 'boolean') return label('yesNo', value === true ? 'yes' : 'no', lang);
+  if (def.type === 'enum' && def.list && key !== 'gradeOverride')
+    return label(def.list as ListName, value as never, lang);
   return value;
+}
+
+/** A cell as a Changes row's Old or New gives it: a date as its day. */
+function changeText(key: UpdateField, cell: unknown, tz: string): string {
+  return cell instanceof Date ? registerShown(key, cell, tz) : String(cell ?? '');
 }
 
 /**
@@ -200,6 +212,12 @@ function mayUpdate(s: SidebarSession, line: number, client: ClientRecord): Impor
   const owner = client.owner.trim() === '' ? t(s.ctx.lang, 'import.refused.pool') : client.owner;
   const text = t(s.ctx.lang, 'import.refused.update', { line, client: `${client.name} (${client.id})`, owner });
   return { ok: false, line, problems: [], text };
+}
+
+/** A move the rules found in the cells an import wrote: by the importer; a typed stage's reason names the batch. */
+function importedMove(change: ChangeEntry, me: string, batch: string): ChangeEntry {
+  const typed = typeof change.reason !== 'string' && change.reason.key === 'change.stageTyped';
+  return { ...change, by: me || undefined, reason: typed ? message('import.change.stage', { batch }) : change.reason };
 }
 
 /** A Clients row's cells (as getValues gives them) read as a record, as the sidebar reads a client back. */
@@ -331,20 +349,22 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         const id = String(cells[idCol] ?? c.source.clientId);
         for (const [k, v] of Object.entries(c.updates) as [UpdateField, unknown][]) {
           const index = clients.headers.map[k];
-          if (index === undefined || !changesField(k, cells[index], v)) continue;
-          const cell = updateCell(k, v, lang);
+          if (index === undefined || !changesField(k, cells[index], v, tz)) continue;
+          const cell = updateCell(k, v, lang, tz);
           fieldCells[k] = cell;
-          changes.push({
-            clientId: id,
-            what: 'fieldChange',
-            old: String(cells[index] ?? ''),
-            new: String(cell),
-            by: s.me || undefined,
-            reason: message('import.change.field', {
-              field: t(lang, CLIENT_COLUMNS.find((d) => d.key === k)!.label),
-              batch,
-            }),
-          });
+          // A stage is a move: its Changes row is the move the rules log below, not a field change.
+          if (k !== 'stage')
+            changes.push({
+              clientId: id,
+              what: 'fieldChange',
+              old: changeText(k, cells[index], tz),
+              new: changeText(k, cell, tz),
+              by: s.me || undefined,
+              reason: message('import.change.field', {
+                field: t(lang, CLIENT_COLUMNS.find((d) => d.key === k)!.label),
+                batch,
+              }),
+            });
         }
         const reached = (histories.get(key) ?? []).find((h) => h.outcome === 'reached');
         if (reached) {
@@ -360,6 +380,17 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       const original = client;
       if (c.values === null && Object.keys(fieldCells).length > 0) {
         cells = rowCells(clients, fieldCells, cells);
+        client = parseClient(clients, cells, s);
+      }
+      if (c.values === null && Object.keys(fieldCells).some(isRuleField)) {
+        // A field the rules read: the rules run on the row as onEdit runs them on a typed row
+        // (docs/import.md): grade, status, pool release, segment, Stage recorded, Stage set, and the
+        // moves' Changes rows, by the importer, a typed stage's naming the batch.
+        const typed = recomputeTypedRows([cells], [client], clients.headers.map, settings, ctx);
+        for (const [key, planned] of typed.planned) fieldCells[key] = planned[0];
+        changes.push(...typed.changes.map((ch) => importedMove(ch, s.me, batch)));
+        cells = [...cells];
+        for (const [key, planned] of typed.planned) cells[clients.headers.map[key]!] = planned[0];
         client = parseClient(clients, cells, s);
       }
       if (c.values === null && c.owner !== null && !samePerson(client.owner, c.owner)) {

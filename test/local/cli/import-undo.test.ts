@@ -69,7 +69,8 @@ describe('client-tracker import --undo', () => {
     const after = await snapshot(file);
     expect(after.clients).toEqual(before.clients);
     expect(after.contacts).toEqual(before.contacts);
-    // The import's own Changes rows stay, and the undo adds one per client it touched (2).
+    // The import's own Changes rows stay, and the undo adds one per client it touched (2); Client 1's
+    // grade the contact had given goes back to blank, which is no move (docs/rule-path.md, Moves).
     expect(after.changes).toBe(during.changes + 2);
 
     const again = run(dir, '--undo', batchOf(imported.stdout));
