@@ -97,7 +97,7 @@ function normal(field: UpdateField, value: unknown, tz: string): string {
  * a register value), an equal one after the validation's normalisation (phone digits, list values in
  * either language, a person by the one rule, yes/no and its blank, a date by its day in `tz`) does not.
  */
-export function changesField(field: UpdateField, register: unknown, list: unknown, tz = 'UTC'): boolean {
+export function changesField(field: UpdateField, register: unknown, list: unknown, tz: string): boolean {
   const after = normal(field, list, tz);
   if (after === '') return false;
   let before = normal(field, register, tz);
