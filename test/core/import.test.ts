@@ -262,6 +262,36 @@ describe('create-and-update: the fields of clients already in the register', () 
   });
 });
 
+describe('the update preview in a Chinese workbook: a stage move and a hand-over', () => {
+  const REGISTER: RegisterClient[] = [
+    {
+      id: 'C-7',
+      name: '远山物业',
+      phones: '02155550000',
+      email: '',
+      owner: 'Amy Liu',
+      fields: { phone: '021 5555 0000', stage: 'b2', budgetConfirmed: false },
+    },
+  ];
+  const LIST = [
+    ['客户名称', '联系电话', '负责人', '阶段', '预算'],
+    ['远山物业', '021-5555-0000', '张伟', '签单', '是'],
+  ];
+
+  test('each change, the stage moves and the hand-over read as a Chinese sales team says them', () => {
+    const p = plan(read(LIST), REGISTER, true);
+    const header = { row: 1, mapping: findListHeaderOk(LIST, new Map()) };
+    const zh = previewLines(p, header, 'zh-CN', 'Amy Liu');
+    expect(zh).toContain('客户表里已有、资料会被修改的客户：1 个（阶段 1 处、预算确认 1 处）。');
+    expect(zh).toContain('  第 2 行：远山物业（C-7），阶段：“B2 · 方案与考察” → “成交”');
+    expect(zh.some((l) => l.startsWith('其中阶段有变化的客户：1 个'))).toBe(true);
+    expect(zh).toContain('按名单转交给新负责人的客户：1 个。');
+    expect(zh).toContain('  第 2 行：远山物业（C-7），负责人：Amy Liu → 张伟');
+    // Nothing of the English catalogue leaks into the Chinese preview.
+    expect(zh.join('\n')).not.toMatch(/Row \d|handed over|details change/);
+  });
+});
+
 function findListHeaderOk(table: unknown[][], overrides: MapOverrides) {
   const found = findListHeader(table, overrides);
   if (!found.ok) throw new Error('no header');
