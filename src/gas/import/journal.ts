@@ -17,7 +17,7 @@ import { withDocumentLock } from '../lock';
 import { coveringSpans } from '../sidebar/card';
 import { openHeader } from '../sidebar/header-table';
 import { invalidateSearchIndex } from '../sidebar/search-index';
-import { type SidebarSession, openSession } from '../sidebar/session';
+import { type SidebarSession, confirmedMembers, openSession } from '../sidebar/session';
 import { type Table, columnIndex, sheetRow, writeCells } from '../table';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -441,7 +441,7 @@ export function undoImportBatch(s: SidebarSession, batchId: string): UndoResult 
     // Undoing removes rows across the register: the importer may, and whoever may hand over their
     // clients (their manager, a director), as for the import itself (docs/roles.md).
     const importer = read.by;
-    if (!mayHandOverFrom(s.actor, importer, s.roles.confirmed?.members ?? s.roles.current).ok) {
+    if (!mayHandOverFrom(s.actor, importer, confirmedMembers(s)).ok) {
       return {
         ok: false,
         reason: 'notYours',

@@ -20,6 +20,7 @@ import {
   type ColumnDef,
   type ColumnKey,
   CLIENT_COLUMNS,
+  column,
   type ContactRecord,
 } from '../../core/schema';
 import type { LogContactEntry, NewClientFields } from '../../contract/types';
@@ -39,7 +40,7 @@ import { type ClientUpdates, clientUpdates, writeClientCells } from '../sidebar/
 import { openHeader, recentIds } from '../sidebar/header-table';
 import { type CheckedEntry, applyEntry, checkEntry, contactRowOf } from '../sidebar/log-contact';
 import { invalidateSearchIndex } from '../sidebar/search-index';
-import { type SidebarSession, openSession } from '../sidebar/session';
+import { type SidebarSession, confirmedMembers, openSession } from '../sidebar/session';
 import { FieldChecker } from '../sidebar/validate';
 import { type Table, appendRecords, columnIndex, findTab, rawCell } from '../table';
 import { readSheetHeader } from '../header-row';
@@ -108,7 +109,7 @@ function refusal(lang: Lang, line: number, problems: string[]): ImportWriteResul
  * an update hands a client to; a refusal names the row.
  */
 function mayImportFor(s: SidebarSession, line: number, owner: string): ImportWriteResult | null {
-  const may = mayHandOverFrom(s.actor, owner, s.roles.confirmed?.members ?? s.roles.current);
+  const may = mayHandOverFrom(s.actor, owner, confirmedMembers(s));
   if (may.ok) return null;
   const key = s.actor.role === 'manager' ? 'import.refused.notYourTeam' : 'import.refused.notYours';
   const text = s.actor.role === null ? message('import.refused.notOnTeam') : message(key, { line, owner });
@@ -164,8 +165,6 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
           check.problems.map((p) => p.text),
         );
     }
-    out.push({ source, values, updates, owner, contacts: [] });
-    const mine = out[out.length - 1];
     const contacts: CheckedEntry[] = [];
     for (const entry of source.contacts ?? []) {
       const check = new FieldChecker('contacts', lang, tz, s.team);
@@ -178,7 +177,7 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
         );
       contacts.push(checked);
     }
-    mine.contacts = contacts;
+    out.push({ source, values, updates, owner, contacts });
   }
   return out;
 }
@@ -188,7 +187,7 @@ function checkBatch(s: SidebarSession, input: ImportWriteInput): Checked[] | Imp
  * the workbook's language (a grade override as its code), a day as its date, yes/no as its label.
  */
 function updateCell(key: UpdateField, value: unknown, lang: Lang, tz: string): unknown {
-  const def = CLIENT_COLUMNS.find((d) => d.key === key) as ColumnDef;
+  const def: ColumnDef = column('clients', key);
   if (value === null || value === undefined) return '';
   if (def.type === 'date') return startOfDay(String(value), tz);
   if (def.type === 'boolean') return label('yesNo', value === true ? 'yes' : 'no', lang);
@@ -207,7 +206,7 @@ function changeText(key: UpdateField, cell: unknown, tz: string): string {
  * salesperson their own clients, a manager their team's, a director any); a refusal names the row.
  */
 function mayUpdate(s: SidebarSession, line: number, client: ClientRecord): ImportWriteResult | null {
-  const may = mayHandOverFrom(s.actor, client.owner, s.roles.confirmed?.members ?? s.roles.current);
+  const may = mayHandOverFrom(s.actor, client.owner, confirmedMembers(s));
   if (may.ok) return null;
   const owner = client.owner.trim() === '' ? t(s.ctx.lang, 'import.refused.pool') : client.owner;
   const text = t(s.ctx.lang, 'import.refused.update', { line, client: `${client.name} (${client.id})`, owner });
@@ -328,13 +327,12 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
       { row: number; original: ClientRecord; cells: unknown[]; final: ClientRecord; fields: ClientUpdates }
     >();
     const reason = message('import.change.added', { batch });
-    let fieldCells: ClientUpdates = {};
     let order = 0;
 
     for (const c of checked) {
       let cells: unknown[];
       let latest: Latest | null = null;
-      fieldCells = {};
+      let fieldCells: ClientUpdates = {};
       if (c.values !== null) {
         const id = clientIds.next();
         const made = newClientRecord(c.values, id, s, reason);
@@ -345,7 +343,6 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
         const key = idKey(String(c.source.clientId));
         cells = [...existing.get(key)!.cells];
         // Its fields first (docs/import.md): a value that changes the cell is written, one Changes row each.
-        fieldCells = {};
         const id = String(cells[idCol] ?? c.source.clientId);
         for (const [k, v] of Object.entries(c.updates) as [UpdateField, unknown][]) {
           const index = clients.headers.map[k];
@@ -361,7 +358,7 @@ export function writeImportBatch(s: SidebarSession, input: ImportWriteInput): Im
               new: changeText(k, cell, tz),
               by: s.me || undefined,
               reason: message('import.change.field', {
-                field: t(lang, CLIENT_COLUMNS.find((d) => d.key === k)!.label),
+                field: t(lang, column('clients', k).label),
                 batch,
               }),
             });

@@ -8,7 +8,7 @@ import { label } from '../../core/lists';
 import { type Message, message, t } from '../../core/i18n';
 import { memberByName, samePerson } from '../../core/people';
 import { canClaim, lastRelease } from '../../core/pool';
-import { type RoleEntry, mayHandOverFrom } from '../../core/roles';
+import { mayHandOverFrom } from '../../core/roles';
 import type { ChangeRecord, ClientRecord, ColumnKey } from '../../core/schema';
 import { computeStatus } from '../../core/status';
 import type { CardUpdate, HandoverCount, ReassignSummary, WriteResult } from '../../contract/types';
@@ -26,7 +26,7 @@ import { openHeader } from './header-table';
 import { notice, refused } from './results';
 import { patchIndex } from './row-hint';
 import { invalidateSearchIndex } from './search-index';
-import { type SidebarSession, openSession } from './session';
+import { type SidebarSession, confirmedMembers, openSession } from './session';
 import { FieldChecker } from './validate';
 
 function checkHandover(s: SidebarSession, newOwner: unknown, reason: unknown) {
@@ -116,11 +116,6 @@ export function handOverChange(
   reason: ChangeEntry['reason'],
 ): ChangeEntry {
   return { clientId: client.id, what: 'reassigned', old: client.owner, new: owner, by: s.me || undefined, reason };
-}
-
-/** The people the roles know: the confirmed copy, or the Team tab before roles were ever confirmed. */
-function confirmedMembers(s: SidebarSession): RoleEntry[] {
-  return s.roles.confirmed?.members ?? s.roles.current;
 }
 
 /**

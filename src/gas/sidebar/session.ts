@@ -7,7 +7,7 @@ import { type DayKey, today as todayIn } from '../../core/dates';
 import { type Lang, type Message, message } from '../../core/i18n';
 import { type Settings, SETTING_DEFS } from '../../core/settings';
 import { readSettings } from '../settings-tab';
-import type { Actor } from '../../core/roles';
+import type { Actor, RoleEntry } from '../../core/roles';
 import { type RoleView, roleView } from '../roles';
 import { type TeamMember, tabName } from '../../core/schema';
 import type { WorkbookContext } from '../context';
@@ -72,4 +72,9 @@ export function openSession(): SidebarSession {
     roles: view,
     today: todayIn(ctx.now, ctx.tz),
   };
+}
+
+/** The people the roles know: the confirmed copy, or the Team tab before roles were ever confirmed (docs/roles.md). */
+export function confirmedMembers(s: SidebarSession): RoleEntry[] {
+  return s.roles.confirmed?.members ?? s.roles.current;
 }
