@@ -6,6 +6,7 @@
  * A phone column Sheets turned into numbers and text read in the wrong encoding each stop with one
  * sentence, nothing written.
  */
+import { isWrite, stopAfterWrite } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
 import { addRows, asEditor, day, rowsOf, trackerWorkbook } from './clients-fixture';
@@ -130,8 +131,6 @@ describe('Import from a tab…', () => {
 
   test('a batch stopped by the time limit after any one of its writes, then continued, gives what one run straight through gives', () => {
     const rows = list(workbookFor());
-    const LIMIT = /Exceeded maximum execution time/;
-    const isWrite = (method: string) => /^(Range\.setValues?|Sheet\.(appendRow|insertRowsAfter))$/.test(method);
     const go = (wb: TestWorkbook, batch: string) =>
       wb.client('importRun', [{ tab: '名单', update: true, batch, size: 2 }], WANG) as Step;
     const everything = (wb: TestWorkbook) => ({ ...register(wb), changes: wb.values('Changes') });
@@ -152,21 +151,8 @@ describe('Import from a tab…', () => {
     for (let k = 1; k <= writes; k++) {
       const wb = workbook(rows);
       const batch = batchOf(go(wb, ''));
-      const started = wb.clock.now();
-      let seen = 0;
-      wb.env.hooks.push((_exec, method) => {
-        // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
-        if (isWrite(method) && ++seen === k) wb.clock.advance(7 * 60_000);
-      });
-      let stopped = false;
-      try {
-        go(wb, batch);
-      } catch (e) {
-        stopped = LIMIT.test((e as Error).message);
-        if (!stopped) throw e;
-      }
-      wb.env.hooks.length = 0;
-      wb.clock.set(started);
+      // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
+      const stopped = stopAfterWrite(wb, k, () => go(wb, batch));
       const listed = (wb.client('importTabs', [], WANG) as { imports: { batch: string; done: number }[] }).imports;
       const still = listed.find((i) => i.batch === batch)?.done === 2;
       if (still) {

@@ -7,10 +7,10 @@
  * refused; Undo import restores the row; a batch stopped after any of its writes and continued hands
  * over once; the Changes log is read once for the batch, however many clients it hands over.
  */
+import { isWrite, registerWorkbook, stopAfterWrite } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
-import { confirmTeamRoles } from '../helpers/roles';
-import { type Row, addRows, asEditor, day, rowsOf, trackerWorkbook } from './clients-fixture';
-import { AMY, LINA, TEAM, WANG, ZHANG } from './schedule/fixture';
+import { type Row, addRows, asEditor, day, rowsOf } from './clients-fixture';
+import { AMY, LINA, WANG, ZHANG } from './schedule/fixture';
 
 const EXISTING: Row[] = [
   {
@@ -26,15 +26,7 @@ const EXISTING: Row[] = [
   { ID: 'KH-0003', Name: 'Pooled Ltd', Owner: '', Status: 'In pool', Phone: '137 0000 3333' },
 ];
 
-function workbook(clients: Row[] = EXISTING): TestWorkbook {
-  const wb = trackerWorkbook({ now: '2026-03-02T01:00:00Z' });
-  addRows(wb, 'Team', TEAM);
-  addRows(wb, 'Clients', clients);
-  wb.env.spreadsheet.editors.push(ZHANG, LINA, WANG, AMY);
-  confirmTeamRoles(wb);
-  wb.menu('menuRefresh', WANG);
-  return wb;
-}
+const workbook = (clients: Row[] = EXISTING): TestWorkbook => registerWorkbook(clients);
 
 type Result = { ok: true; value: { batch: string } } | { ok: false; text: string };
 type Reassigned = { ok: boolean; problems?: { text: string }[] };
@@ -233,7 +225,6 @@ describe('Import from a tab…, a list whose 负责人 moves clients', () => {
     const createOnly = straight.client('importPreview', [{ tab: '名单' }], WANG) as { lines: string[] };
     expect(createOnly.lines.join('\n')).not.toContain('handed over');
 
-    const isWrite = (method: string) => /^(Range\.setValues?|Sheet\.(appendRow|insertRowsAfter))$/.test(method);
     const first = go(straight, '');
     const batch0 = first.ok ? first.batch : '';
     let writes = 0;
@@ -250,20 +241,8 @@ describe('Import from a tab…, a list whose 负责人 moves clients', () => {
       const wb = tabWorkbook();
       const step = go(wb, '');
       const batch = step.ok ? step.batch : '';
-      const started = wb.clock.now();
-      let seen = 0;
-      wb.env.hooks.push((_exec, method) => {
-        if (isWrite(method) && ++seen === k) wb.clock.advance(7 * 60_000);
-      });
-      let stopped = false;
-      try {
-        go(wb, batch);
-      } catch (e) {
-        stopped = /Exceeded maximum execution time/.test((e as Error).message);
-        if (!stopped) throw e;
-      }
-      wb.env.hooks.length = 0;
-      wb.clock.set(started);
+      // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
+      const stopped = stopAfterWrite(wb, k, () => go(wb, batch));
       for (let guard = 0; guard < 3; guard++) if ((go(wb, batch) as { done?: number }).done === 2) break;
       expect({ k, stopped, handed: handed(wb).length, ...everything(wb) }).toEqual({
         k,
