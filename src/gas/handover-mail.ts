@@ -9,11 +9,12 @@
  */
 import { dayOf, type DayKey, today } from '../core/dates';
 import { type QueuedHandover, enqueueHandovers, handoverKey, stillInForce } from '../core/handover';
-import { type Lang, type Message, joinList, message, t } from '../core/i18n';
+import { type Lang, type Message, joinList, message, render, t } from '../core/i18n';
 import { idKey } from '../core/ids';
 import { teamAsConfirmed } from '../core/roles';
 import type { ClientRecord, TeamMember } from '../core/schema';
 import type { WorkbookContext } from './context';
+import { withDocumentLock } from './lock';
 import { accessList } from './mail-access';
 import { loadConfirmedRoles } from './roles';
 import { findTab, openTable } from './table';
@@ -124,6 +125,19 @@ export function handoverLines(run: HandoverRun, lang: Lang): Message[] {
   if (run.sent.length > 0) out.push(message('handover.sent', { names: joinList(run.sent, lang) }));
   if (run.imported.length > 0) out.push(message('handover.sentImported', { names: joinList(run.imported, lang) }));
   return [...out, ...run.notes];
+}
+
+/**
+ * Sends the queue from a run that may mail (menu Refresh, the Import dialog): claimed under the
+ * document lock (marked sent), mailed after it is let go, so saves never wait on a send. The report's
+ * lines: who was told, or why not.
+ */
+export function sendQueuedHandovers(
+  ctx: WorkbookContext,
+  sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet>,
+): string[] {
+  const send = withDocumentLock(ctx.lang, () => claimQueuedHandovers(handoverContext(ctx, sheets)));
+  return handoverLines(send(), ctx.lang).map((m) => render(ctx.lang, m));
 }
 
 /** What a run that holds the workbook needs to send handovers: Team, confirmed roles, the clients' steps. */

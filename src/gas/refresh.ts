@@ -21,7 +21,7 @@ import { readSettings } from './settings-tab';
 import { type WorkbookContext, workbookContext } from './context';
 import { withDocumentLock } from './lock';
 import { keepTodayCurrent } from './today-cell';
-import { claimQueuedHandovers, handoverContext, handoverLines, queueHandovers } from './handover-mail';
+import { queueHandovers, sendQueuedHandovers } from './handover-mail';
 import { keepSearchIndexAfterRefresh, warmSearchIndex } from './sidebar/search-index';
 import { type MenuReport, limitLines, reportInAlert } from './problems';
 import { teamProblems } from './roles';
@@ -267,12 +267,7 @@ export function menuRefresh(): void {
   reportInAlert(() => {
     const summary = refreshWorkbook();
     const ctx = workbookContext();
-    // Claimed under the lock (marked sent), mailed after it is let go: saves never wait on a send.
-    const send = withDocumentLock(ctx.lang, () =>
-      claimQueuedHandovers(handoverContext(ctx, sheetsByName(ctx.ss, ctx.lang))),
-    );
-    const mailed = send();
-    const mail = handoverLines(mailed, ctx.lang).map((m) => render(ctx.lang, m));
+    const mail = sendQueuedHandovers(ctx, sheetsByName(ctx.ss, ctx.lang));
     return refreshReport({ ...summary, problems: [...teamProblems(ctx), ...summary.problems] }, mail);
   });
 }

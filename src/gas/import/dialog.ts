@@ -26,8 +26,7 @@ import { type ListRow, readListRow } from '../../core/import/values';
 const MAX_BLOCKS = 20;
 import { phoneDigits, phoneNumberIntact } from '../../core/client-match';
 import { type ColumnKey, TABLES, matchTabName, type TableName } from '../../core/schema';
-import { claimQueuedHandovers, handoverContext, handoverLines } from '../handover-mail';
-import { withDocumentLock } from '../lock';
+import { sendQueuedHandovers } from '../handover-mail';
 import { openTable } from '../table';
 import { type SidebarSession, openSession } from '../sidebar/session';
 import { coveringSpans } from '../sidebar/card';
@@ -387,23 +386,15 @@ export function importRun(req: ImportRequest & { batch?: string; size?: number }
   return stepOf(s, total, writeImportBatch(s, { batch, clients: slice, progress, plan: kept, from }), done);
 }
 
-/**
- * The dialog runs as the signed-in user, who may send mail: a batch whose contacts handed today's next
- * step to someone else sends the handover queue as Refresh does (claimed under the lock, mailed after
- * it), so they hear the same day; over the quota, an entry waits for the next run (docs/import.md).
- */
-function mailHandovers(s: SidebarSession): string[] {
-  const { lang } = s.ctx;
-  const send = withDocumentLock(lang, () => claimQueuedHandovers(handoverContext(s.ctx, s.sheets)));
-  return handoverLines(send(), lang).map((m) => render(lang, m));
-}
-
 /** What the dialog shows once a batch is written. */
 function stepOf(s: SidebarSession, total: number, result: ImportWriteResult, written?: number): ImportStep {
   const { lang } = s.ctx;
   if (!result.ok) return { ok: false, text: result.text };
   const { value } = result;
-  const mail = value.handovers > 0 ? mailHandovers(s) : [];
+  // The dialog runs as the signed-in user, who may send mail: a batch whose contacts handed today's next
+  // step to someone else sends the queue as Refresh does, so they hear the same day; over the quota, an
+  // entry waits for the next run (docs/import.md).
+  const mail = value.handovers > 0 ? sendQueuedHandovers(s.ctx, s.sheets) : [];
   const done = written ?? value.done ?? total;
   const words =
     done >= total

@@ -13,7 +13,7 @@ import { computeStatus, followUpState } from '../../core/status';
 import type { CardUpdate, ClientCard, ClientFields, ContactEntry } from '../../contract/types';
 import { type Table, sheetRow } from '../table';
 import { idKey } from '../../core/ids';
-import { type LogTable, buildRowIndex, indexedRows } from './row-index';
+import { type LogTable, buildRowIndex, idColumns, indexedRows } from './row-index';
 import { documentCache } from './search-store';
 
 /** A record's Dates as days in tz, everything else as it is. */
@@ -105,7 +105,7 @@ export function rowsOfClient(
   log: Table<LogTable>,
   clientId: string,
 ): { rows: number[]; byRow: Map<number, unknown[]>; lastIds: string[] | null } {
-  const col = (log.headers.map as Partial<Record<'clientId', number>>).clientId as number;
+  const col = idColumns(log).clientCol;
   const wanted = idKey(clientId);
   const indexed = indexedRows(log, clientId);
   const lastIds = indexed?.lastIds ?? null;
@@ -176,7 +176,7 @@ export function rowsOfClients(
   const lastRow = sheet.getLastRow();
   const top = sheetRow(log, 0);
   if (clientIds.length === 0 || lastRow < top || log.lastColumn === 0) return { rowsOf, byRow: new Map() };
-  const col = (log.headers.map as Partial<Record<'clientId', number>>).clientId as number;
+  const col = idColumns(log).clientCol;
   const wanted = new Set(clientIds.map(idKey));
   sheet
     .getRange(top, col + 1, lastRow - top + 1, 1)

@@ -27,8 +27,21 @@ export function changesOfClient(log: ChangeLog, clientId: string, tz: string): C
   const tbl = log.table;
   if (log.lastRow < sheetRow(tbl, 0) || tbl.lastColumn === 0) return [];
   const { rows, byRow } = rowsOfClient(tbl, clientId);
+  return recordsOf(tbl, rows, byRow, tz, idKey(clientId));
+}
+
+/** The Changes records of these rows that still name the client (`key`: idKey of its ID). */
+function recordsOf(
+  tbl: ChangeLog['table'],
+  rows: readonly number[],
+  byRow: Map<number, unknown[]>,
+  tz: string,
+  key: string,
+): ChangeRecord[] {
   const picked = rows.map((row) => byRow.get(row) ?? []);
-  return readTable('changes', [tbl.grid.header, ...picked], tz).records.filter((r): r is ChangeRecord => r !== null);
+  return readTable('changes', [tbl.grid.header, ...picked], tz).records.filter(
+    (r): r is ChangeRecord => r !== null && idKey(r.clientId) === key,
+  );
 }
 
 /**
@@ -45,13 +58,6 @@ export function changesOfClients(
   const tbl = log.table;
   if (clientIds.length === 0 || log.lastRow < sheetRow(tbl, 0) || tbl.lastColumn === 0) return out;
   const { rowsOf, byRow } = rowsOfClients(tbl, clientIds);
-  for (const [key, rows] of rowsOf) {
-    const picked = rows.map((row) => byRow.get(row) ?? []);
-    const records = readTable('changes', [tbl.grid.header, ...picked], tz).records;
-    out.set(
-      key,
-      records.filter((r): r is ChangeRecord => r !== null && idKey(r.clientId) === key),
-    );
-  }
+  for (const [key, rows] of rowsOf) out.set(key, recordsOf(tbl, rows, byRow, tz, key));
   return out;
 }

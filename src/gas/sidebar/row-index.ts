@@ -127,7 +127,7 @@ function readMeta(cache: Cache, table: LogTable): Meta | null {
 let recent: { key: string; sheet: object; loaded: Loaded } | null = null;
 
 /** A log's ID and Client ID columns (both logs have them; ID may be missing from an adopted tab). */
-function idColumns(tbl: Table<LogTable>): { idCol: number | undefined; clientCol: number } {
+export function idColumns(tbl: Table<LogTable>): { idCol: number | undefined; clientCol: number } {
   const map = tbl.headers.map as Partial<Record<'id' | 'clientId', number>>;
   if (map.clientId === undefined) throw new Error(`${tbl.table}.clientId was not opened`);
   return { idCol: map.id, clientCol: map.clientId };
