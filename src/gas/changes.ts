@@ -11,6 +11,7 @@ import type { WorkbookContext } from './context';
 import { UserError } from './errors';
 import { readSheetHeader } from './header-row';
 import { type Table, appendRecords, findTab, nameOf } from './table';
+import { noteAppended } from './sidebar/row-index';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -105,6 +106,8 @@ export function openChangeLog(sheets: Map<string, Sheet>, ctx: WorkbookContext):
         };
       });
       const first = appendRecords(table, records);
+      // The Changes row index learns the rows from here, not by reading them again (docs/row-index.md).
+      noteAppended(table, first, records);
       return { ids: records.map((r) => r.id), first };
     },
   };

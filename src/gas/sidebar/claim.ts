@@ -12,7 +12,7 @@ import { openChangeLog } from '../changes';
 import { UserError } from '../errors';
 import { withDocumentLock } from '../lock';
 import { cardUpdate } from './card';
-import { appendClientChanges, changesOfClient } from './client-changes';
+import { changesOfClient } from './client-changes';
 import { writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
 import { refused } from './results';
@@ -56,7 +56,7 @@ export function claimClient(clientId: string): WriteResult<CardUpdate> {
     );
     const found = rowForWrite(s, target);
     writeClientCells(clients, found.row, { owner: s.me, status: label('statuses', status, lang) });
-    appendClientChanges(changeLog, client.id, [
+    changeLog.append([
       {
         clientId: client.id,
         what: 'poolClaim',

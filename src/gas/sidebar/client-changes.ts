@@ -7,20 +7,10 @@
  */
 import { readTable } from '../../core/records';
 import type { ChangeRecord } from '../../core/schema';
-import type { ChangeEntry, ChangeLog } from '../changes';
+import type { ChangeLog } from '../changes';
 import { sheetRow } from '../table';
 import { idKey } from '../../core/ids';
 import { rowsOfClient, rowsOfClients } from './card';
-import { noteAppended } from './row-index';
-
-/**
- * Appends one client's change rows (a claim, a hand-over) and tells the Changes row index, so the next
- * claim or hand-over reads no rows past them (docs/row-index.md).
- */
-export function appendClientChanges(log: ChangeLog, clientId: string, changes: readonly ChangeEntry[]): void {
-  const { ids, first } = log.append(changes);
-  ids.forEach((id, i) => noteAppended(log.table, first + i, id, clientId));
-}
 
 /** The client's rows of the log opened for the operation's own append (openChangeLog: its header is read once). */
 export function changesOfClient(log: ChangeLog, clientId: string, tz: string): ChangeRecord[] {

@@ -229,7 +229,7 @@ function save(s: SidebarSession, input: CheckedEntry): Saved {
   // The user may have sorted since the row was read: find it again rather than write on another client.
   const found = rowForWrite(s, target);
   const appended = appendRecords(contacts, [contactRow]);
-  noteAppended(contacts, appended, id, client.id);
+  noteAppended(contacts, appended, [{ id, clientId: client.id }]);
   writeClientCells(clients, found.row, updates);
   changeLog?.append(changes);
 

@@ -19,7 +19,7 @@ import { withDocumentLock } from '../lock';
 import { columnIndex, sheetRow } from '../table';
 import { checkText, textFaultMessage } from '../../core/text';
 import { cardUpdate } from './card';
-import { appendClientChanges, changesOfClient } from './client-changes';
+import { changesOfClient } from './client-changes';
 import { type ClientUpdates, writeClientCells } from './client-writes';
 import { openClientTarget, rowForWrite } from './client-target';
 import { openHeader } from './header-table';
@@ -66,7 +66,7 @@ export function reassignClient(clientId: string, newOwner: string, reason: strin
     const { updates, status, nextOwner } = handOver(s, client, owner);
     const found = rowForWrite(s, target);
     writeClientCells(clients, found.row, updates);
-    appendClientChanges(changeLog, client.id, [handOverChange(s, client, owner, why)]);
+    changeLog.append([handOverChange(s, client, owner, why)]);
     // The search index learns the new owner in place (a search for one's own clients finds it at once).
     if (found.moved) invalidateSearchIndex();
     else patchIndex(target.hint, found.row, { owner, nextOwner }, ctx.now);

@@ -21,7 +21,7 @@ export type LogTable = 'contacts' | 'changes';
 const PREFIX: Record<LogTable, string> = { contacts: 'ct.rows', changes: 'ct.changeRows' };
 const metaKey = (table: LogTable): string => `${PREFIX[table]}.meta`;
 /** The stored layout; a meta of another version is ignored (the index is built again). */
-const VERSION = 1;
+const VERSION = 2;
 /** Every use checks the rows against the sheet, so the index may live as long as the cache allows. */
 const TTL_SECONDS = 21_600;
 /** A shard's target size: room under the 100 KB limit for a client that grows a long history. */
@@ -29,6 +29,8 @@ const SHARD_BYTES = 50_000;
 const MAX_VALUE_BYTES = 100 * 1024;
 /** Well inside the cache's 1,000 items, beside the search index's pieces. */
 const MAX_SHARDS = 512;
+/** The last rows our own appends wrote that the meta remembers (about 30 bytes each). */
+const MAX_TAIL = 200;
 
 /**
  * The tab is not named in the meta: checking its sheet ID would cost a call on every use, and a
@@ -40,6 +42,13 @@ interface Meta {
   shards: number;
   /** the farthest row any shard has learned (an edit at or above it may concern a row some shard names) */
   reach: number;
+  /**
+   * The marks of the last rows our own appends wrote, in row order, the last one being row `tailEnd`:
+   * rows appended one after the other with nothing between them. A shard that knows the log up to one
+   * of these rows learns the rest from here, checking only the last row (docs/row-index.md, check 3).
+   */
+  tail: string[];
+  tailEnd: number;
 }
 
 /** One shard: the clients whose key hashes to it, and how far down the log it is known. */
@@ -117,7 +126,7 @@ function readMeta(cache: Cache, table: LogTable): Meta | null {
   if (raw === null) return null;
   try {
     const meta = JSON.parse(raw) as Meta;
-    return meta.v === VERSION && meta.shards > 0 ? meta : null;
+    return meta.v === VERSION && meta.shards > 0 && Array.isArray(meta.tail) ? meta : null;
   } catch {
     return null;
   }
@@ -181,7 +190,7 @@ function store(cache: Cache, contacts: Table<LogTable>, byKey: Map<string, numbe
   const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
   const old = readMeta(cache, table);
   for (let shards = Math.max(1, Math.ceil(bytes / SHARD_BYTES)); shards <= MAX_SHARDS; shards *= 2) {
-    const meta: Meta = { v: VERSION, stamp, shards, reach: lastRow };
+    const meta: Meta = { v: VERSION, stamp, shards, reach: lastRow, tail: [], tailEnd: lastRow };
     const parts: Shard[] = Array.from({ length: shards }, () => ({ upTo: lastRow, mark, rows: new Map() }));
     for (const [key, rows] of byKey) parts[shardOf(meta, key)].rows.set(key, rows);
     const values: Record<string, string> = { [metaKey(table)]: JSON.stringify(meta) };
@@ -249,36 +258,70 @@ export function indexedRows(contacts: Table<LogTable>, clientId: string): Indexe
   const key = idKey(clientId);
   const loaded = load(contacts, key);
   if (!loaded) return null;
-  const { shard } = loaded;
+  const { shard, meta } = loaded;
   const lastRow = contacts.sheet.getLastRow();
   const top = sheetRow(contacts, 0);
   if (lastRow < shard.upTo) return forget();
   const added: number[] = [];
   const lastIds: string[] = [];
   if (lastRow >= top) {
+    // The rows past upTo, as [ID key, client key], from the meta's tail or else read.
+    const since = shard.upTo >= top ? vouchedRows(contacts, meta, shard.upTo, lastRow) : null;
     const from = Math.max(shard.upTo, top);
-    const tail = readIds(contacts, from, lastRow);
-    for (const r of tail) lastIds.push(String(r.id ?? ''));
-    if (shard.upTo >= top && markOf(tail[0]?.id, tail[0]?.clientId) !== shard.mark) return forget();
+    let rows: (readonly [string, string])[];
+    if (since) rows = since;
+    else {
+      const tail = readIds(contacts, from, lastRow).map((r) => keysOf(r.id, r.clientId));
+      if (shard.upTo >= top && `${tail[0]?.[0]}|${tail[0]?.[1]}` !== shard.mark) return forget();
+      rows = tail.slice(from < shard.upTo + 1 ? 1 : 0);
+      if (from < shard.upTo + 1) lastIds.push(tail[0][0]);
+    }
+    for (const [id] of rows) lastIds.push(id);
     if (lastRow > shard.upTo) {
-      // What was read is kept for every client of this shard, so the next use of it reads only the
+      // What was learnt is kept for every client of this shard, so the next use of it reads only the
       // rows added after these.
-      const here = shardOf(loaded.meta, key);
-      tail.forEach((r, i) => {
-        const row = from + i;
-        const other = idKey(String(r.clientId ?? ''));
-        if (row <= shard.upTo || other === '') return;
-        if (other === key) added.push(row);
-        if (shardOf(loaded.meta, other) === here) appendRow(shard, other, row);
+      const here = shardOf(meta, key);
+      const first = lastRow - rows.length + 1;
+      rows.forEach(([, other], i) => {
+        if (other === '') return;
+        if (other === key) added.push(first + i);
+        if (shardOf(meta, other) === here) appendRow(shard, other, first + i);
       });
-      const last = tail[tail.length - 1];
+      const [lastId, lastClient] = rows[rows.length - 1];
       shard.upTo = lastRow;
-      shard.mark = markOf(last.id, last.clientId);
+      shard.mark = `${lastId}|${lastClient}`;
       save(loaded, key);
     }
   }
   const named = (shard.rows.get(key) ?? []).filter((r) => !added.includes(r));
   return { named, added, lastRow, lastIds };
+}
+
+/** A row's ID and client ID as the index compares them. */
+function keysOf(id: unknown, clientId: unknown): readonly [string, string] {
+  return [idKey(String(id ?? '')), idKey(String(clientId ?? ''))];
+}
+
+/**
+ * Rows after..last as our own appends wrote them, when the meta's tail holds every one of them and row
+ * `last` still holds what the tail says (one row read instead of all of them); else null. A row added
+ * or removed any other way since makes the log end elsewhere or hold another row last.
+ */
+function vouchedRows(
+  log: Table<LogTable>,
+  meta: Meta,
+  after: number,
+  last: number,
+): (readonly [string, string])[] | null {
+  const firstKept = meta.tailEnd - meta.tail.length + 1;
+  if (last <= after || last !== meta.tailEnd || after + 1 < firstKept) return null;
+  const marks = meta.tail.slice(after + 1 - firstKept);
+  const [now] = readIds(log, last, last);
+  if (markOf(now.id, now.clientId) !== marks[marks.length - 1]) return null;
+  return marks.map((m) => {
+    const bar = m.indexOf('|');
+    return [m.slice(0, bar), m.slice(bar + 1)] as const;
+  });
 }
 
 /** No usable index: nothing read from it may be saved back later in this execution. */
@@ -294,17 +337,44 @@ function appendRow(shard: Shard, key: string, row: number): void {
 }
 
 /**
- * After our own append of one row of a log (under the document lock): the shard learns it, when the
- * shard knew the log up to the row before it. Otherwise nothing: the next use reads it as new.
+ * After our own append of rows to a log (under the document lock), `first` being the sheet row of the
+ * first: the meta's tail remembers them, so a shard that knew the log up to the row before them
+ * learns them without reading them; the shard this execution used learns them now, when it knew the
+ * log up to the row before them. A missing index learns nothing: it is built from the log.
  */
-export function noteAppended(log: Table<LogTable>, row: number, id: string, clientId: string): void {
-  const key = idKey(clientId);
-  const loaded = recent && recent.key === key && recent.sheet === log.sheet ? recent.loaded : load(log, key);
-  if (!loaded || loaded.shard.upTo !== row - 1) return;
-  appendRow(loaded.shard, key, row);
-  loaded.shard.upTo = row;
-  loaded.shard.mark = markOf(id, clientId);
-  save(loaded, key);
+export function noteAppended(
+  log: Table<LogTable>,
+  first: number,
+  rows: readonly { id: string; clientId: string }[],
+): void {
+  if (rows.length === 0 || first < 1) return;
+  const cache = documentCache();
+  const loaded = recent && recent.sheet === log.sheet && recent.loaded.table === log.table ? recent.loaded : null;
+  const meta = loaded ? loaded.meta : cache && readMeta(cache, log.table);
+  if (!cache || !meta) return;
+  const marks = rows.map((r) => markOf(r.id, r.clientId));
+  const last = first + rows.length - 1;
+  meta.tail = (meta.tailEnd === first - 1 ? [...meta.tail, ...marks] : marks).slice(-MAX_TAIL);
+  meta.tailEnd = last;
+  meta.reach = Math.max(meta.reach, last);
+  const values: Record<string, string> = { [metaKey(log.table)]: JSON.stringify(meta) };
+  if (loaded && recent && loaded.shard.upTo === first - 1) {
+    const here = shardOf(meta, recent.key);
+    rows.forEach((r, i) => {
+      const key = idKey(r.clientId);
+      if (key !== '' && shardOf(meta, key) === here) appendRow(loaded.shard, key, first + i);
+    });
+    loaded.shard.upTo = last;
+    loaded.shard.mark = marks[marks.length - 1];
+    const text = writeShard(loaded.shard);
+    if (utf8Length(text) > MAX_VALUE_BYTES) return dropRowIndex(log.table);
+    values[shardKey(log.table, meta, here)] = text;
+  }
+  try {
+    cache.putAll(values, TTL_SECONDS);
+  } catch {
+    dropRowIndex(log.table);
+  }
 }
 
 /**

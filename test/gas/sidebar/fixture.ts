@@ -3,6 +3,7 @@
  * the tests talk about, and any number of filler clients, written straight into the emulator's model.
  */
 import type { CellValue } from '../../../src/local/emulator/model';
+import { cacheState } from '../../../src/local/emulator/services';
 import { confirmTeamRoles } from '../../helpers/roles';
 import { OWNER, newWorkbook, type TestWorkbook } from '../../helpers/workbook';
 
@@ -123,4 +124,17 @@ export function sidebarWorkbook(opts: { filler?: number; now?: string; locale?: 
   confirmTeamRoles(wb);
   wb.env.spreadsheet.editors.push(LI_EMAIL);
   return wb;
+}
+
+/** The cache key of the shard of a log's row index that holds the client; null when none does. */
+export function shardHolding(wb: TestWorkbook, prefix: 'ct.rows.' | 'ct.changeRows.', id: string): string | null {
+  for (const scope of cacheState(wb.env).values())
+    for (const [key, entry] of scope)
+      if (
+        key.startsWith(prefix) &&
+        !key.endsWith('.meta') &&
+        entry.value.split('\n').some((line) => line.startsWith(`${id}\t`))
+      )
+        return key;
+  return null;
 }

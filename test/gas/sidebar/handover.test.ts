@@ -6,7 +6,7 @@ import type { ClientCard, ReassignSummary, WriteResult } from '../../../src/cont
 import { asEditor, editCells, headerIndex } from '../clients-fixture';
 import { cacheState } from '../../../src/local/emulator/services';
 import type { TestWorkbook } from '../../helpers/workbook';
-import { ACME, AMY, LI, LI_EMAIL, ZHANG, clientRow, putRows, rowsOf, sidebarWorkbook } from './fixture';
+import { ACME, AMY, LI, LI_EMAIL, ZHANG, clientRow, putRows, rowsOf, shardHolding, sidebarWorkbook } from './fixture';
 
 describe('claiming a client from the shared pool', () => {
   test('a client with no owner is claimed by the signed-in user, with a Changes row', () => {
@@ -240,6 +240,33 @@ describe('the reclaim wait through the Changes row index (docs/row-index.md)', (
       return wb.env.counters.cellsRead - read;
     }
     expect(claimThenHandOver(false)).toBe(claimThenHandOver(true));
+  });
+
+  test('a hand-over right after a claim whose row went to another shard reads what it reads with no claim before it', () => {
+    /** 15,000 changes of 3,000 clients (the index in several shards); Li may hand over C-0 … C-19. */
+    function handOver(claimFirst: boolean): { cells: number; shards: [string | null, string | null] } {
+      const wb = sidebarWorkbook();
+      const mine = Array.from({ length: 20 }, (_, i) => ({ ID: `C-${i}`, Name: `Other ${i}`, Owner: LI }));
+      putRows(wb, 'Clients', [{ ID: 'C-POOL', Name: 'Pooled Ltd', Status: 'In pool' }, ...mine], 4);
+      const others = Array.from({ length: 15_000 }, (_, i) => change(i, `C-${i % 3000}`));
+      putRows(wb, 'Changes', [...others, RELEASE]);
+      wb.client('warmClientRows', []);
+      const pool = shardHolding(wb, 'ct.changeRows.', 'C-POOL');
+      const other = mine.map((c) => c.ID).find((id) => shardHolding(wb, 'ct.changeRows.', id) !== pool) ?? 'C-0';
+      if (claimFirst) expect(wb.client('claimClient', ['C-POOL'], LI_EMAIL)).toMatchObject({ ok: true });
+      const read = wb.env.counters.cellsRead;
+      const result = wb.client('reassignClient', [other, AMY, 'Amy covers the east side'], LI_EMAIL);
+      expect(result).toMatchObject({ ok: true });
+      return { cells: wb.env.counters.cellsRead - read, shards: [pool, shardHolding(wb, 'ct.changeRows.', other)] };
+    }
+    const after = handOver(true);
+    const alone = handOver(false);
+    // Two shards: the claim's note went to C-POOL's, not to the handed-over client's (before, the
+    // hand-over then read the claim's row again: 3 cells more).
+    expect(after.shards[0]).not.toBeNull();
+    expect(after.shards[1]).not.toBeNull();
+    expect(after.shards[1]).not.toBe(after.shards[0]);
+    expect(after.cells).toBe(alone.cells);
   });
 
   test('a row typed over, above the rows the index knows, is seen: onEdit drops the index', () => {

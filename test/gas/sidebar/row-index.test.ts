@@ -9,7 +9,7 @@ import type { CellValue } from '../../../src/local/emulator/model';
 import type { ClientCard, ClientHit, LoggedCard, SearchResult, WriteResult } from '../../../src/contract/types';
 import type { TestWorkbook } from '../../helpers/workbook';
 import { editCells } from '../clients-fixture';
-import { ACME, AMY, HUAWEI, LI, LI_EMAIL, ZHANG, col, putRows, sidebarWorkbook } from './fixture';
+import { ACME, AMY, HUAWEI, LI, LI_EMAIL, ZHANG, col, putRows, shardHolding, sidebarWorkbook } from './fixture';
 
 const HOUR = 3_600_000;
 const START = Date.parse('2026-01-10T02:00:00Z');
@@ -289,5 +289,95 @@ describe('claim and hand-over keep the cached indexes', () => {
     // Cold, the card reads the Client ID columns of Clients (to find the row) and of Contacts.
     expect(cold.cells - warm.cells).toBeGreaterThanOrEqual(200 + 600);
     expect(hit(wb, 'Acme', ACME)).toMatchObject({ owner: AMY, mine: false });
+  });
+});
+
+describe('rows our own saves appended, for a client in another shard of the index', () => {
+  /** 20,000 contacts of 4,000 clients, the card opened once: the index is cut into several shards. */
+  function big(): TestWorkbook {
+    const wb = workbook(4_000, 20_000, 50);
+    card(wb);
+    return wb;
+  }
+  /** A client of Li Na's whose rows are in another shard than Acme's. */
+  function elsewhere(wb: TestWorkbook): string {
+    const acme = shardHolding(wb, 'ct.rows.', ACME);
+    expect(acme).not.toBeNull();
+    for (let i = 1; i < 200; i += 2) {
+      const id = `C-F${String(i).padStart(5, '0')}`;
+      const shard = shardHolding(wb, 'ct.rows.', id);
+      if (shard !== null && shard !== acme) return id;
+    }
+    throw new Error('every client is in Acme’s shard');
+  }
+  function liSaves(wb: TestWorkbook, id: string, summary: string): void {
+    const saved = wb.client(
+      'logContact',
+      [{ ...LOG, clientId: id, summary, by: LI }],
+      LI_EMAIL,
+    ) as WriteResult<ClientCard>;
+    expect(saved.ok).toBe(true);
+  }
+
+  test('Acme’s card reads the same cells after two saves on another client as with nothing saved between', () => {
+    const quiet = big();
+    const unchanged = cellsOf(quiet, () => card(quiet));
+    const busy = big();
+    const other = elsewhere(busy);
+    liSaves(busy, other, 'first');
+    liSaves(busy, other, 'second');
+    // Acme's shard learns the two rows from the saves themselves: it reads the last row to check, as
+    // it reads its own last row when nothing was added (before: both rows, 6 cells more).
+    const after = cellsOf(busy, () => expect(summaries(card(busy))).toEqual(fromSheet(busy, ACME)));
+    expect(after).toEqual(unchanged);
+    expectBothPaths(busy);
+  });
+
+  test('a row deleted among the saved ones and a row of Acme typed at the end, no onEdit: the card has it', () => {
+    const wb = big();
+    const other = elsewhere(wb);
+    liSaves(wb, other, 'first');
+    liSaves(wb, other, 'second');
+    const rows = wb.sheet('Contacts').values;
+    rows.splice(rows.length - 1, 1); // the log ends where it ended, on another row
+    rows.push(contactRow(wb, ACME, 'typed on a phone', START + 300 * HOUR));
+    expect(summaries(card(wb))).toContain('typed on a phone');
+    expectBothPaths(wb);
+  });
+
+  test('a row of Acme typed between two saves, no onEdit: the card has it', () => {
+    const wb = big();
+    const other = elsewhere(wb);
+    liSaves(wb, other, 'first');
+    card(wb); // Acme's shard learns the first save from it
+    liSaves(wb, other, 'second');
+    wb.sheet('Contacts').values.push(contactRow(wb, ACME, 'typed between', START + 300 * HOUR));
+    liSaves(wb, other, 'third');
+    expect(summaries(card(wb))).toContain('typed between');
+    expectBothPaths(wb);
+  });
+
+  test('a saved row typed over with Acme’s ID (onEdit drops the index): the card has it', () => {
+    const wb = big();
+    const other = elsewhere(wb);
+    liSaves(wb, other, 'moved to Acme');
+    editCells(wb, 'Contacts', wb.sheet('Contacts').values.length, 'Client ID', [[ACME]]);
+    expect(summaries(card(wb))).toContain('moved to Acme');
+    expectBothPaths(wb);
+  });
+
+  test('saves on clients of two shards at the same moment get distinct contact IDs', () => {
+    const wb = big();
+    const other = elsewhere(wb);
+    // The clock stands still: the IDs read on the way (here, the saved rows' IDs) keep them apart.
+    wb.client('logContact', [LOG]);
+    liSaves(wb, other, 'Li called');
+    wb.client('logContact', [{ ...LOG, summary: 'again' }]);
+    liSaves(wb, other, 'Li again');
+    const ids = wb
+      .sheet('Contacts')
+      .values.slice(-4)
+      .map((r) => String(r[col(wb, 'Contacts', 'ID')]));
+    expect(new Set(ids).size).toBe(4);
   });
 });
