@@ -347,6 +347,19 @@ export function noteAppended(
   first: number,
   rows: readonly { id: string; clientId: string }[],
 ): void {
+  // The rows are written already: a cache that fails here must not turn the save into an error.
+  try {
+    learnAppended(log, first, rows);
+  } catch {
+    try {
+      dropRowIndex(log.table);
+    } catch {
+      // Left as it is, the index still ends before these rows: the next use reads them.
+    }
+  }
+}
+
+function learnAppended(log: Table<LogTable>, first: number, rows: readonly { id: string; clientId: string }[]): void {
   if (rows.length === 0 || first < 1) return;
   const cache = documentCache();
   const loaded = recent && recent.sheet === log.sheet && recent.loaded.table === log.table ? recent.loaded : null;
@@ -367,14 +380,10 @@ export function noteAppended(
     loaded.shard.upTo = last;
     loaded.shard.mark = marks[marks.length - 1];
     const text = writeShard(loaded.shard);
-    if (utf8Length(text) > MAX_VALUE_BYTES) return dropRowIndex(log.table);
+    if (utf8Length(text) > MAX_VALUE_BYTES) throw new Error('the shard outgrew a cache value');
     values[shardKey(log.table, meta, here)] = text;
   }
-  try {
-    cache.putAll(values, TTL_SECONDS);
-  } catch {
-    dropRowIndex(log.table);
-  }
+  cache.putAll(values, TTL_SECONDS);
 }
 
 /**
