@@ -144,7 +144,8 @@ type BadCell = { r: number; order: number; def: ColumnDef; raw: unknown; kind: B
 
 /**
  * Parses one column into the records of data rows `first`.. (records[j] is row first + j), skipping
- * blank rows; bad cells read as blank and are noted. Rows outside the column's read hold ''. `r` in a
+ * blank rows; bad cells read as blank and are noted in `bad` (null: a pass that does not collect the
+ * problems, which then does not look for them). Rows outside the column's read hold ''. `r` in a
  * note is 1-based (the header is row 0).
  */
 function fillColumn(
@@ -153,7 +154,7 @@ function fillColumn(
   cells: ColumnCells | undefined,
   c: Present,
   order: number,
-  bad: BadCell[],
+  bad: BadCell[] | null,
 ): void {
   const { key, parse } = c;
   const text = TEXT_TYPES.has(c.def.type);
@@ -168,12 +169,12 @@ function fillColumn(
     const value = parse(raw);
     if (value instanceof Bad) {
       record[key] = blankFor(c.def);
-      bad.push({ r: i + 1, order, def: c.def, raw, kind: value.kind });
+      bad?.push({ r: i + 1, order, def: c.def, raw, kind: value.kind });
     } else {
       record[key] = value;
       // Text that breaks the rule (docs/text.md) is kept as the cell holds it, never cut, and listed.
-      const fault = text && typeof raw === 'string' ? textFault(raw) : null;
-      if (fault !== null) bad.push({ r: i + 1, order, def: c.def, raw, kind: fault });
+      const fault = bad !== null && text && typeof raw === 'string' ? textFault(raw) : null;
+      if (fault !== null) bad?.push({ r: i + 1, order, def: c.def, raw, kind: fault });
     }
   }
 }
@@ -248,14 +249,30 @@ export class RecordsInBlocks<T extends TableName> implements RecordList<RecordTy
   constructor(
     private readonly parser: RowParser<T>,
     private readonly blockRows: number = BLOCK_ROWS,
+    /** a parser of only some of the columns (forEachOf); without one, forEachOf parses them all */
+    private readonly narrowed?: (keys: ReadonlySet<ColumnKey<T>>) => RowParser<T>,
   ) {
     this.length = parser.length;
   }
 
   forEach(fn: (record: RecordTypes[T] | null, index: number) => void): void {
+    this.pass(this.parser, fn);
+  }
+
+  /**
+   * forEach for a pass that looks at a few fields of every row (the rows nobody applied, the recent
+   * ones): its records hold `keys` as forEach's do and the other fields blank, and a row blank in all
+   * of `keys` is null. A row read again (`replace`) is given whole. Parsing a few columns instead of
+   * all of them is most of such a pass's time (docs/scale.md, "Node time").
+   */
+  forEachOf(keys: readonly ColumnKey<T>[], fn: (record: RecordTypes[T] | null, index: number) => void): void {
+    this.pass(this.narrowed ? this.narrowed(new Set(keys)) : this.parser, fn);
+  }
+
+  private pass(parser: RowParser<T>, fn: (record: RecordTypes[T] | null, index: number) => void): void {
     for (let first = 0; first < this.length; first += this.blockRows) {
       const last = Math.min(this.length, first + this.blockRows) - 1;
-      const block = this.parser.records(first, last, null);
+      const block = parser.records(first, last, null);
       for (let i = first; i <= last; i++) fn(this.replaced.has(i) ? this.replaced.get(i)! : block[i - first], i);
     }
   }
@@ -298,7 +315,9 @@ export function readGridInBlocks<T extends TableName>(
     const block = parser.records(first, last, bad);
     problems.push(...rowProblems(table, bad, block, first, lang, firstRow));
   }
-  return { headers: parser.headers, records: new RecordsInBlocks(parser, blockRows), problems };
+  const narrowed = (keys: ReadonlySet<ColumnKey<T>>) =>
+    rowParser(table, grid, tz, new Set([...keys].filter((k) => only === undefined || only.has(k))));
+  return { headers: parser.headers, records: new RecordsInBlocks(parser, blockRows, narrowed), problems };
 }
 
 /** Makes the records of data rows first..last of a grid, noting bad cells in `bad` when given. */
@@ -345,8 +364,7 @@ function rowParser<T extends TableName>(
       for (const c of present) markFilled(filled, first, grid.columns[c.col]);
       const records: (Record<string, unknown> | null)[] = new Array<Record<string, unknown> | null>(count);
       for (let j = 0; j < count; j++) records[j] = filled[j] === 1 ? { ...template } : null;
-      const noted: BadCell[] = bad ?? [];
-      present.forEach((c, order) => fillColumn(records, first, grid.columns[c.col], c, order, noted));
+      present.forEach((c, order) => fillColumn(records, first, grid.columns[c.col], c, order, bad));
       return records as (RecordTypes[T] | null)[];
     },
   };

@@ -166,7 +166,11 @@ export const PENDING_CONTACT_COLUMNS = [
   'stageAfter',
 ] as const satisfies readonly ColumnKey<'contacts'>[];
 
+/** The fields isPendingContact looks at: a pass that only looks for such rows parses just these. */
+export const PENDING_FIELDS = ['id', 'date', 'outcome', 'clientId'] as const satisfies readonly ColumnKey<'contacts'>[];
+
 /** Whether a contact row waits to be applied: no ID yet, but a date, a client and an outcome. */
+
 export function isPendingContact(contact: ContactRecord | null): boolean {
   return (
     contact !== null &&

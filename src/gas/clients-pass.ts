@@ -8,7 +8,13 @@ import { type DayKey, today } from '../core/dates';
 import { type Lang, message, render } from '../core/i18n';
 import type { RowProblem } from '../core/records';
 import { readTable } from '../core/records';
-import { REFRESH_CONTACT_COLUMNS, type RefreshResult, isPendingContact, refreshClients } from '../core/refresh';
+import {
+  PENDING_FIELDS,
+  REFRESH_CONTACT_COLUMNS,
+  type RefreshResult,
+  isPendingContact,
+  refreshClients,
+} from '../core/refresh';
 import { type ColumnDef, type ColumnKey, TABLES } from '../core/schema';
 import type { Settings, SettingsRead } from '../core/settings';
 import { type ClientIdSource, clientIdSource } from './client-ids';
@@ -99,7 +105,7 @@ function rereadSpan(
 function readPendingRows(contacts: LogTable<'contacts'>, ctx: WorkbookContext): Map<number, unknown[]> {
   const cells = new Map<number, unknown[]>();
   const pending: number[] = [];
-  contacts.records.forEach((record, i) => {
+  contacts.records.forEachOf(PENDING_FIELDS, (record, i) => {
     if (isPendingContact(record)) pending.push(i);
   });
   if (pending.length === 0) return cells;
@@ -125,7 +131,7 @@ function readRecentSteps(contacts: LogTable<'contacts'>, ctx: WorkbookContext, s
   const cols = RECHECKED.map((key) => contacts.headers.map[key]).filter((c): c is number => c !== undefined);
   if (cols.length === 0) return;
   let span: Span | null = null;
-  contacts.records.forEach((record, i) => {
+  contacts.records.forEachOf(['date'], (record, i) => {
     const date = record?.date;
     if (date == null || date.getTime() < sinceMs) return;
     if (span === null) span = { first: i, last: i };

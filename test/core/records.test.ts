@@ -1,5 +1,8 @@
 import { render } from '../../src/core/i18n';
-import { readTable } from '../../src/core/records';
+import { readGridInBlocks, readTable } from '../../src/core/records';
+import { gridOfRows } from '../../src/core/grid';
+import { PENDING_FIELDS, isPendingContact } from '../../src/core/refresh';
+import type { ContactRecord } from '../../src/core/schema';
 
 const SH = 'Asia/Shanghai';
 
@@ -92,5 +95,45 @@ describe('reading a tab by header', () => {
       SH,
     );
     expect(read.records[0]).toMatchObject({ date: when, clientId: 'C-1', outcome: 'noSuchNumber', summary: '' });
+  });
+});
+
+describe('a pass over a few fields of a log (RecordsInBlocks.forEachOf)', () => {
+  const values: unknown[][] = [
+    ['ID', 'Date', 'Client ID', 'Outcome', 'Summary', 'Next date'],
+    ['K-1', new Date('2026-03-01T02:00:00Z'), 'C-1', 'Reached', 'called', new Date('2026-03-05T02:00:00Z')],
+    ['', '', '', '', 'only a summary', ''],
+    ['', '2026-03-02', 'C-2', 'No answer', 'typed, no ID yet', ''],
+    ['', 'not a date', ' c-3 ', 'Reached', 'bad date', ''],
+  ];
+  const read = () => readGridInBlocks('contacts', gridOfRows(values), SH, 'en', 1, undefined, 2);
+  const pick = (r: ContactRecord | null) =>
+    r && { id: r.id, date: r.date?.toISOString() ?? null, clientId: r.clientId };
+
+  test('gives the fields it names as a whole pass has them, across blocks, and the rows read again whole', () => {
+    const { records } = read();
+    const whole: unknown[] = [];
+    const few: unknown[] = [];
+    records.forEach((r) => whole.push(pick(r)));
+    records.forEachOf(['id', 'date', 'clientId'], (r) => few.push(pick(r)));
+    // The row with only a summary is blank in the named fields: null in the narrow pass.
+    expect(few).toEqual(whole.map((w, i) => (i === 1 ? null : w)));
+    const again = { ...(records.at(2) as ContactRecord), summary: 'read again' };
+    records.replace(2, again);
+    const seen: (ContactRecord | null)[] = [];
+    records.forEachOf(['date'], (r) => seen.push(r));
+    expect(seen[2]).toBe(again);
+    // The other fields of a narrow record are blank, not another row's.
+    expect(seen[0]).toMatchObject({ summary: '', nextFollowUp: null });
+  });
+
+  test('finds the same rows nobody applied as a whole pass', () => {
+    const { records } = read();
+    const whole: number[] = [];
+    const few: number[] = [];
+    records.forEach((r, i) => isPendingContact(r) && whole.push(i));
+    records.forEachOf(PENDING_FIELDS, (r, i) => isPendingContact(r) && few.push(i));
+    expect(whole).toEqual([2]);
+    expect(few).toEqual(whole);
   });
 });
