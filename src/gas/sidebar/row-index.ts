@@ -90,8 +90,25 @@ function shardOf(meta: Meta, key: string): number {
   return hashOf(key) % meta.shards;
 }
 
+/** A row's ID and client ID as the index compares them. */
+type RowKeys = readonly [id: string, client: string];
+
+function keysOf(id: unknown, clientId: unknown): RowKeys {
+  return [idKey(String(id ?? '')), idKey(String(clientId ?? ''))];
+}
+
+/** A row's mark, as shards and the meta's tail keep it (generated IDs hold no '|'). */
+function joinMark([id, client]: RowKeys): string {
+  return `${id}|${client}`;
+}
+
+function splitMark(mark: string): RowKeys {
+  const bar = mark.indexOf('|');
+  return [mark.slice(0, bar), mark.slice(bar + 1)];
+}
+
 function markOf(id: unknown, clientId: unknown): string {
-  return `${idKey(String(id ?? ''))}|${idKey(String(clientId ?? ''))}`;
+  return joinMark(keysOf(id, clientId));
 }
 
 /** Shard text: the upTo row, the mark, then one line per client: key TAB rows (base 36, comma-separated). */
@@ -268,13 +285,15 @@ export function indexedRows(contacts: Table<LogTable>, clientId: string): Indexe
     // The rows past upTo, as [ID key, client key], from the meta's tail or else read.
     const since = shard.upTo >= top ? vouchedRows(contacts, meta, shard.upTo, lastRow) : null;
     const from = Math.max(shard.upTo, top);
-    let rows: (readonly [string, string])[];
+    let rows: RowKeys[];
     if (since) rows = since;
     else {
-      const tail = readIds(contacts, from, lastRow).map((r) => keysOf(r.id, r.clientId));
-      if (shard.upTo >= top && `${tail[0]?.[0]}|${tail[0]?.[1]}` !== shard.mark) return forget();
-      rows = tail.slice(from < shard.upTo + 1 ? 1 : 0);
-      if (from < shard.upTo + 1) lastIds.push(tail[0][0]);
+      const read = readIds(contacts, from, lastRow).map((r) => keysOf(r.id, r.clientId));
+      // Row upTo comes first when the shard knows any row: it must still hold the mark.
+      const known = shard.upTo >= top;
+      if (known && joinMark(read[0]) !== shard.mark) return forget();
+      if (known) lastIds.push(read[0][0]);
+      rows = known ? read.slice(1) : read;
     }
     for (const [id] of rows) lastIds.push(id);
     if (lastRow > shard.upTo) {
@@ -287,9 +306,8 @@ export function indexedRows(contacts: Table<LogTable>, clientId: string): Indexe
         if (other === key) added.push(first + i);
         if (shardOf(meta, other) === here) appendRow(shard, other, first + i);
       });
-      const [lastId, lastClient] = rows[rows.length - 1];
       shard.upTo = lastRow;
-      shard.mark = `${lastId}|${lastClient}`;
+      shard.mark = joinMark(rows[rows.length - 1]);
       save(loaded, key);
     }
   }
@@ -297,31 +315,18 @@ export function indexedRows(contacts: Table<LogTable>, clientId: string): Indexe
   return { named, added, lastRow, lastIds };
 }
 
-/** A row's ID and client ID as the index compares them. */
-function keysOf(id: unknown, clientId: unknown): readonly [string, string] {
-  return [idKey(String(id ?? '')), idKey(String(clientId ?? ''))];
-}
-
 /**
  * Rows after..last as our own appends wrote them, when the meta's tail holds every one of them and row
  * `last` still holds what the tail says (one row read instead of all of them); else null. A row added
  * or removed any other way since makes the log end elsewhere or hold another row last.
  */
-function vouchedRows(
-  log: Table<LogTable>,
-  meta: Meta,
-  after: number,
-  last: number,
-): (readonly [string, string])[] | null {
+function vouchedRows(log: Table<LogTable>, meta: Meta, after: number, last: number): RowKeys[] | null {
   const firstKept = meta.tailEnd - meta.tail.length + 1;
   if (last <= after || last !== meta.tailEnd || after + 1 < firstKept) return null;
   const marks = meta.tail.slice(after + 1 - firstKept);
   const [now] = readIds(log, last, last);
   if (markOf(now.id, now.clientId) !== marks[marks.length - 1]) return null;
-  return marks.map((m) => {
-    const bar = m.indexOf('|');
-    return [m.slice(0, bar), m.slice(bar + 1)] as const;
-  });
+  return marks.map(splitMark);
 }
 
 /** No usable index: nothing read from it may be saved back later in this execution. */
