@@ -366,6 +366,29 @@ describe('rows our own saves appended, for a client in another shard of the inde
     expectBothPaths(wb);
   });
 
+  test('a meta or a shard put back by a slower execution (an older copy) never hides a saved row', () => {
+    // CacheService has no compare-and-set: an execution that read the index before a save may store
+    // its older copy after it. Simulated by putting the older value back by hand.
+    const scope = (wb: TestWorkbook) => [...cacheState(wb.env).values()].find((m) => m.has('ct.rows.meta'))!;
+    const olderMeta = big();
+    const other = elsewhere(olderMeta);
+    const meta = { ...scope(olderMeta).get('ct.rows.meta')! };
+    liSaves(olderMeta, other, 'saved after the copy');
+    scope(olderMeta).set('ct.rows.meta', meta);
+    expect(summaries(card(olderMeta, other, LI_EMAIL))).toContain('saved after the copy');
+    expect(summaries(card(olderMeta))).toEqual(fromSheet(olderMeta, ACME));
+
+    const olderShard = big();
+    const id = elsewhere(olderShard);
+    card(olderShard, id, LI_EMAIL);
+    const key = shardHolding(olderShard, 'ct.rows.', id)!;
+    const shard = { ...scope(olderShard).get(key)! };
+    liSaves(olderShard, id, 'saved after the copy');
+    scope(olderShard).set(key, shard);
+    expect(summaries(card(olderShard, id, LI_EMAIL))).toContain('saved after the copy');
+    expectBothPaths(olderShard, id);
+  });
+
   test('saves on clients of two shards at the same moment get distinct contact IDs', () => {
     const wb = big();
     const other = elsewhere(wb);
