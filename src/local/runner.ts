@@ -22,7 +22,7 @@ export interface Bundle {
 /**
  * The built-ins the script reads in its loops, handed to it as parameters of a function around the
  * bundle. node:vm puts an interceptor on a context's global object, so every read of a global name
- * (Date, Math, even undefined) in the script goes through it: 20 to 30 times slower than in Apps
+ * (Date, Math, even undefined) in the script goes through it: 10 to 30 times slower than in Apps
  * Script's V8, which made the benchmark's Node time mostly that (docs/scale.md, "Node time"). The
  * values are the context's own (its Date is the clock's), so nothing the script sees changes; the
  * services stay globals, read as Apps Script would (some refuse to load in some auth modes).
