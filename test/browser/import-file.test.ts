@@ -4,14 +4,14 @@
  * tab; preview and start, and the register equals what `client-tracker import` makes of the same file
  * on a copy of the same workbook. A file the reader cannot read is one sentence, the workbook unchanged.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { NOW, OWNER, copyWorkbook, teamWorkbook } from '../local/cli/team-workbook';
-import { ROOT, cli, ensureBuilt, openXlsx, records, type Plain } from '../local/cli/run-cli';
+import { cli, ensureBuilt, openXlsx, records, serve, type Plain } from '../local/cli/run-cli';
 
 /** The messy list of a team: a title row, a blank line, Chinese headers, quoted commas, three date styles. */
 const LIST = [
@@ -35,41 +35,14 @@ let server: ChildProcessWithoutNullStreams;
 let browser: BrowserContext;
 let page: Page;
 
-function startServer(dir: string): Promise<string> {
-  server = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin', 'client-tracker.js'),
-      'serve',
-      '--workbook',
-      'book.xlsx',
-      '--now',
-      NOW,
-      '--user',
-      OWNER,
-      '--port',
-      '0',
-    ],
-    { cwd: dir },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /playground on (http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]);
-    });
-    server.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
-
 beforeAll(async () => {
   ensureBuilt();
   base = (await teamWorkbook()).file;
   play = copyWorkbook(base);
   fs.writeFileSync(path.join(play.dir, FILE_NAME), iconv.encode(LIST, 'gbk'));
-  const url = await startServer(play.dir);
+  const served = serve(play.dir, ['--workbook', 'book.xlsx', '--now', NOW, '--user', OWNER]);
+  server = served.child;
+  const url = await served.url;
   browser = await launchChromium({ width: 1400, height: 900 });
   page = await browser.newPage();
   await page.goto(url);

@@ -4,13 +4,13 @@
  * Sheets would colour it today, and google.script.run calls from an iframe reach the same bundle and
  * workbook, which the file on disk then holds.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../helpers/chromium';
 import { type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { ensureBuilt, openXlsx, records, ROOT } from '../local/cli/run-cli';
+import { ensureBuilt, openXlsx, records, serve } from '../local/cli/run-cli';
 
 const OVERDUE_CELL = '#grid td[style^="background:#f4c7c3"]';
 
@@ -20,37 +20,12 @@ let dir: string;
 let browser: BrowserContext;
 let page: Page;
 
-function startServer(): Promise<string> {
-  server = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin', 'client-tracker.js'),
-      'serve',
-      '--workbook',
-      'demo.xlsx',
-      '--now',
-      '2026-03-02T09:00',
-      '--port',
-      '0',
-    ],
-    { cwd: dir },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /playground on (http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]);
-    });
-    server.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
-
 beforeAll(async () => {
   ensureBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-playground-'));
-  url = await startServer();
+  const served = serve(dir, ['--workbook', 'demo.xlsx', '--now', '2026-03-02T09:00']);
+  server = served.child;
+  url = await served.url;
   browser = await launchChromium({ width: 1400, height: 900 });
   page = await browser.newPage();
   await page.goto(url);

@@ -5,9 +5,8 @@
  * sidebar's google.script.run calls are the playground's /api/run requests.
  * Runtime: about half a minute on a loaded 2-core machine.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import path from 'node:path';
-import { ROOT, cliAsync, ensureBuilt, openXlsx, records } from './run-cli';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cliAsync, ensureBuilt, openXlsx, records, serve } from './run-cli';
 import { NOW, copyWorkbook, leftovers, teamWorkbook } from './team-workbook';
 
 jest.setTimeout(600_000);
@@ -18,31 +17,14 @@ afterAll(() => {
   server?.kill('SIGTERM');
 });
 
-function serve(dir: string): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'client-tracker.js'), 'serve', '--workbook', 'book.xlsx', '--now', NOW, '--port', '0'],
-    { cwd: dir, env: { ...process.env, LANG: 'en_US.UTF-8' } },
-  );
-  server = child;
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /playground on (http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
-
 const entry = (summary: string) => ({ clientId: 'C-2', channel: 'Phone', outcome: 'Reached', summary });
 
 test('contacts logged from the playground and from the CLI at the same time all land', async () => {
   const { dir, file } = copyWorkbook((await teamWorkbook()).file);
   ensureBuilt();
-  const url = await serve(dir);
+  const served = serve(dir, ['--workbook', 'book.xlsx', '--now', NOW], { LANG: 'en_US.UTF-8' });
+  server = served.child;
+  const url = await served.url;
   const fromPage = async (i: number): Promise<void> => {
     const res = await fetch(`${url}api/run/logContact`, {
       method: 'POST',

@@ -2,7 +2,7 @@
  * Runs the real command line (`node bin/client-tracker.js …`, the built CLI on the built add-on) in a
  * fresh temporary folder, and reads what it saved with exceljs directly, as Excel would.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,35 @@ export function cliSignal(cwd: string, args: string[], env: Record<string, strin
 }
 
 /** A workbook as exceljs reads it. */
+/** A `client-tracker serve` started by `serve`: the process, and its URL once it says it listens. */
+export interface Served {
+  child: ChildProcessWithoutNullStreams;
+  url: Promise<string>;
+}
+
+/**
+ * Starts the playground (`client-tracker serve … --port 0`, any free port) in `dir` with these
+ * arguments; `url` resolves when it prints where it listens and rejects, with what it said, if it
+ * exits first. The caller kills `child`.
+ */
+export function serve(dir: string, args: string[], env: Record<string, string> = {}): Served {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args, '--port', '0'], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+  });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /playground on (http:\/\/\S+)/.exec(out);
+      if (found) resolve(found[1]);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
 export async function openXlsx(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
