@@ -6,13 +6,11 @@
  * A phone column Sheets turned into numbers and text read in the wrong encoding each stop with one
  * sentence, nothing written.
  */
-import { isWrite, stopAfterWrite } from './import-fixture';
+import { type Cell, type Step, isWrite, putListTab, stopAfterWrite } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
 import { addRows, asEditor, day, rowsOf, trackerWorkbook } from './clients-fixture';
 import { AMY, LINA, TEAM, WANG, ZHANG } from './schedule/fixture';
-
-type Cell = string | number | Date;
 
 function workbook(list: Cell[][]): TestWorkbook {
   const wb = trackerWorkbook({ now: '2026-03-02T01:00:00Z' });
@@ -22,13 +20,8 @@ function workbook(list: Cell[][]): TestWorkbook {
   confirmTeamRoles(wb);
   // What File ▸ Import ▸ Insert new sheet(s) leaves: a tab named after the file.
   if (list.length === 0) return wb;
-  asEditor(wb, (ss) => {
-    const sheet = ss.insertSheet('名单');
-    const width = Math.max(...list.map((r) => r.length));
-    // Phones as text, as the import leaves them with "Convert text to numbers…" unticked.
-    sheet.getRange(1, 2, list.length, 1).setNumberFormat('@');
-    sheet.getRange(1, 1, list.length, width).setValues(list.map((r) => [...r, ...Array(width - r.length).fill('')]));
-  });
+  // Phones as text, as the import leaves them with "Convert text to numbers…" unticked.
+  putListTab(wb, list);
   return wb;
 }
 
@@ -44,8 +37,6 @@ function list(wb: TestWorkbook): Cell[][] {
     ['远山物业', '021-5555-0000', 'Amy', '', '', ''],
   ];
 }
-
-type Step = { ok: true; batch: string; done: number; total: number; text: string } | { ok: false; text: string };
 
 /** A workbook only to make the list's Sheets dates in. */
 const workbookFor = (): TestWorkbook => workbook([]);

@@ -4,7 +4,7 @@
  */
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
-import { type Row, addRows, trackerWorkbook } from './clients-fixture';
+import { type Row, addRows, asEditor, trackerWorkbook } from './clients-fixture';
 import { AMY, LINA, TEAM, WANG, ZHANG } from './schedule/fixture';
 
 /** A write a batch stopped part-way may or may not have made. */
@@ -48,4 +48,27 @@ export function registerWorkbook(clients: Row[] | ((wb: TestWorkbook) => Row[]))
   confirmTeamRoles(wb);
   wb.menu('menuRefresh', WANG);
   return wb;
+}
+
+/** A cell of a list as it lands in a tab. */
+export type Cell = string | number | Date;
+
+/** What importRun answers: the batch and how far it got, or the sentence that stopped it. */
+export type Step = { ok: true; batch: string; done: number; total: number; text: string } | { ok: false; text: string };
+
+/**
+ * The list in a tab named 名单, as File ▸ Import ▸ Insert new sheet(s) leaves it (short rows padded).
+ * With "Convert text to numbers, dates and formulas" unticked the cells stay text: `text` says which
+ * ones a test keeps so, the phone column (the second) or every cell.
+ */
+export function putListTab(wb: TestWorkbook, list: Cell[][], text: 'phones' | 'all' = 'phones'): void {
+  asEditor(wb, (ss) => {
+    const sheet = ss.insertSheet('名单');
+    const width = Math.max(...list.map((r) => r.length));
+    if (text === 'all') sheet.getRange(1, 1, list.length, width).setNumberFormat('@');
+    else sheet.getRange(1, 2, list.length, 1).setNumberFormat('@');
+    sheet
+      .getRange(1, 1, list.length, width)
+      .setValues(list.map((r) => [...r, ...Array<Cell>(width - r.length).fill('')]));
+  });
 }

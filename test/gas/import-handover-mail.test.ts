@@ -5,11 +5,11 @@
  * told exactly once; a step due tomorrow, or handed to the person who made the contact, mails nobody;
  * a batch continued, or stopped in the middle of its writes and continued, mails nobody twice.
  */
-import { isWrite, stopAfterWrite } from './import-fixture';
+import { isWrite, putListTab, stopAfterWrite } from './import-fixture';
 import { mailState } from '../../src/local/emulator/services';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
-import { type Row, addRows, asEditor, editCells, nextRow, rowsOf, trackerWorkbook } from './clients-fixture';
+import { type Row, addRows, editCells, nextRow, rowsOf, trackerWorkbook } from './clients-fixture';
 import { AMY, LINA, TEAM, WANG, ZHANG } from './schedule/fixture';
 
 const DAY = '2026-03-02';
@@ -51,12 +51,7 @@ function listRow(name: string, step: Step): string[] {
 
 /** The list as Sheets' File ▸ Import leaves it with "Convert text…" unticked: every cell text. */
 function putList(wb: TestWorkbook, rows: string[][]): void {
-  asEditor(wb, (ss) => {
-    const sheet = ss.insertSheet('名单');
-    const all = [HEAD, ...rows];
-    sheet.getRange(1, 1, all.length, HEAD.length).setNumberFormat('@');
-    sheet.getRange(1, 1, all.length, HEAD.length).setValues(all);
-  });
+  putListTab(wb, [HEAD, ...rows], 'all');
 }
 
 type Run =

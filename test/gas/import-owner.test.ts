@@ -7,9 +7,9 @@
  * refused; Undo import restores the row; a batch stopped after any of its writes and continued hands
  * over once; the Changes log is read once for the batch, however many clients it hands over.
  */
-import { isWrite, registerWorkbook, stopAfterWrite } from './import-fixture';
+import { type Cell, type Step, isWrite, putListTab, registerWorkbook, stopAfterWrite } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
-import { type Row, addRows, asEditor, day, rowsOf } from './clients-fixture';
+import { type Row, addRows, day, rowsOf } from './clients-fixture';
 import { AMY, LINA, WANG, ZHANG } from './schedule/fixture';
 
 const EXISTING: Row[] = [
@@ -191,9 +191,6 @@ describe('an update import naming another owner hands the client over, as Reassi
   });
 });
 
-type Cell = string;
-type Step = { ok: true; batch: string; done: number; total: number } | { ok: false; text: string };
-
 describe('Import from a tab…, a list whose 负责人 moves clients', () => {
   const rows: Cell[][] = [
     ['客户名称', '联系电话', '负责人'],
@@ -202,11 +199,7 @@ describe('Import from a tab…, a list whose 负责人 moves clients', () => {
   ];
   function tabWorkbook(): TestWorkbook {
     const wb = workbook();
-    asEditor(wb, (ss) => {
-      const sheet = ss.insertSheet('名单');
-      sheet.getRange(1, 1, rows.length, 3).setNumberFormat('@');
-      sheet.getRange(1, 1, rows.length, 3).setValues(rows);
-    });
+    putListTab(wb, rows, 'all');
     return wb;
   }
   const go = (wb: TestWorkbook, batch: string) =>

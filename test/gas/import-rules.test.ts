@@ -7,10 +7,10 @@
  * counts as won; Undo import gives Clients back; a batch stopped and continued records a move once;
  * equal values change nothing.
  */
-import { isWrite, registerWorkbook, stopAfterWrite } from './import-fixture';
+import { type Cell, type Step, isWrite, putListTab, registerWorkbook, stopAfterWrite } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
-import { type Row, addRows, asEditor, day, editCells, rowsOf, trackerWorkbook } from './clients-fixture';
+import { type Row, addRows, day, editCells, rowsOf, trackerWorkbook } from './clients-fixture';
 import { AMY, LINA, TEAM, WANG, ZHANG } from './schedule/fixture';
 
 function workbook(): TestWorkbook {
@@ -229,17 +229,9 @@ describe('the rules run on the rows the import already read', () => {
   });
 });
 
-type Cell = string | number | Date;
-type Step = { ok: true; batch: string; done: number; total: number; text: string } | { ok: false; text: string };
-
 function tabWorkbook(list: Cell[][]): TestWorkbook {
   const wb = workbook();
-  asEditor(wb, (ss) => {
-    const sheet = ss.insertSheet('名单');
-    const width = Math.max(...list.map((r) => r.length));
-    sheet.getRange(1, 2, list.length, 1).setNumberFormat('@');
-    sheet.getRange(1, 1, list.length, width).setValues(list.map((r) => [...r, ...Array(width - r.length).fill('')]));
-  });
+  putListTab(wb, list);
   return wb;
 }
 

@@ -6,10 +6,10 @@
  * nothing; a salesperson cannot update another's client; a batch stopped after any of its writes and
  * continued equals one run straight through.
  */
-import { isWrite, registerWorkbook, stopAfterWrite } from './import-fixture';
+import { type Cell, type Step, isWrite, putListTab, registerWorkbook, stopAfterWrite } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
-import { type Row, addRows, asEditor, day, editCells, rowsOf, trackerWorkbook } from './clients-fixture';
+import { type Row, addRows, day, editCells, rowsOf, trackerWorkbook } from './clients-fixture';
 import { AMY, LINA, TEAM, WANG, ZHANG } from './schedule/fixture';
 
 const EXISTING: Row[] = [
@@ -128,9 +128,6 @@ describe('import create-and-update: fields of clients already in the register', 
   });
 });
 
-type Cell = string | number | Date;
-type Step = { ok: true; batch: string; done: number; total: number; text: string } | { ok: false; text: string };
-
 function tabWorkbook(list: Cell[][]): TestWorkbook {
   const wb = trackerWorkbook({ now: '2026-03-02T01:00:00Z' });
   addRows(wb, 'Team', TEAM);
@@ -147,12 +144,7 @@ function tabWorkbook(list: Cell[][]): TestWorkbook {
   wb.env.spreadsheet.editors.push(ZHANG, LINA, WANG, AMY);
   confirmTeamRoles(wb);
   if (list.length === 0) return wb;
-  asEditor(wb, (ss) => {
-    const sheet = ss.insertSheet('名单');
-    const width = Math.max(...list.map((r) => r.length));
-    sheet.getRange(1, 2, list.length, 1).setNumberFormat('@');
-    sheet.getRange(1, 1, list.length, width).setValues(list.map((r) => [...r, ...Array(width - r.length).fill('')]));
-  });
+  putListTab(wb, list);
   return wb;
 }
 
