@@ -6,7 +6,7 @@
  * A phone column Sheets turned into numbers and text read in the wrong encoding each stop with one
  * sentence, nothing written.
  */
-import { type Cell, type Step, isWrite, putListTab, stopAfterWrite } from './import-fixture';
+import { type Cell, type Step, putListTab, stopAfterWrite, continueUntilDone, countWrites } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
 import { addRows, asEditor, day, rowsOf, trackerWorkbook } from './clients-fixture';
@@ -130,12 +130,8 @@ describe('Import from a tab…', () => {
     const straight = workbook(rows);
     const first = go(straight, '');
     const batchOf = (step: Step) => (step.ok ? step.batch : '');
-    let writes = 0;
-    straight.env.hooks.push((_exec, method) => {
-      if (isWrite(method)) writes++;
-    });
-    expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 4, total: 5 });
-    straight.env.hooks.length = 0;
+    const { value: rest, writes } = countWrites(straight, () => go(straight, batchOf(first)));
+    expect(rest).toMatchObject({ ok: true, done: 4, total: 5 });
     expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 5, total: 5 });
     expect(writes).toBeGreaterThan(5);
 
@@ -153,7 +149,7 @@ describe('Import from a tab…', () => {
           expect.objectContaining({ ok: false, text: expect.stringContaining('finish it with “Continue import”') }),
         );
       }
-      for (let guard = 0; guard < 3; guard++) if ((go(wb, batch) as { done?: number }).done === 5) break;
+      continueUntilDone(() => go(wb, batch), 5);
       expect({ k, stopped, ...everything(wb) }).toEqual({ k, stopped, ...everything(straight) });
     }
   });

@@ -72,3 +72,21 @@ export function putListTab(wb: TestWorkbook, list: Cell[][], text: 'phones' | 'a
       .setValues(list.map((r) => [...r, ...Array<Cell>(width - r.length).fill('')]));
   });
 }
+
+/** What `run` returns, and how many writes it made (the ones stopAfterWrite can stop a batch after). */
+export function countWrites<T>(wb: TestWorkbook, run: () => T): { value: T; writes: number } {
+  let writes = 0;
+  wb.env.hooks.push((_exec, method) => {
+    if (isWrite(method)) writes++;
+  });
+  try {
+    return { value: run(), writes };
+  } finally {
+    wb.env.hooks.length = 0;
+  }
+}
+
+/** Continues a batch until importRun says its `total` rows are done (a stopped batch needs one call more). */
+export function continueUntilDone(run: () => unknown, total: number): void {
+  for (let guard = 0; guard < 3; guard++) if ((run() as { done?: number }).done === total) return;
+}

@@ -5,7 +5,7 @@
  * told exactly once; a step due tomorrow, or handed to the person who made the contact, mails nobody;
  * a batch continued, or stopped in the middle of its writes and continued, mails nobody twice.
  */
-import { isWrite, putListTab, stopAfterWrite } from './import-fixture';
+import { putListTab, stopAfterWrite, continueUntilDone, countWrites } from './import-fixture';
 import { mailState } from '../../src/local/emulator/services';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
@@ -190,12 +190,8 @@ describe('a next step an imported contact hands to a colleague for today', () =>
     putList(probe, list);
     const batchOf = (r: Run) => (r.ok ? r.batch : '');
     const probeBatch = batchOf(run(probe, '', 1));
-    let writes = 0;
-    probe.env.hooks.push((_exec, method) => {
-      if (isWrite(method)) writes++;
-    });
-    expect(run(probe, probeBatch, 1)).toMatchObject({ ok: true, done: 2 });
-    probe.env.hooks.length = 0;
+    const { value: rest, writes } = countWrites(probe, () => run(probe, probeBatch, 1));
+    expect(rest).toMatchObject({ ok: true, done: 2 });
     expect(writes).toBeGreaterThan(3);
     for (let k = 1; k <= writes; k++) {
       const wb = workbook();
@@ -203,7 +199,7 @@ describe('a next step an imported contact hands to a colleague for today', () =>
       const batch = batchOf(run(wb, '', 1));
       // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
       const stopped = stopAfterWrite(wb, k, () => run(wb, batch, 1));
-      for (let guard = 0; guard < 3; guard++) if ((run(wb, batch, 1) as { done?: number }).done === 2) break;
+      continueUntilDone(() => run(wb, batch, 1), 2);
       wb.menu('menuRefresh', ZHANG);
       expect({ k, stopped, to: mailsAboutAcme(wb).map((m) => m.to) }).toEqual({ k, stopped, to: [LINA] });
     }

@@ -7,7 +7,15 @@
  * refused; Undo import restores the row; a batch stopped after any of its writes and continued hands
  * over once; the Changes log is read once for the batch, however many clients it hands over.
  */
-import { type Cell, type Step, isWrite, putListTab, registerWorkbook, stopAfterWrite } from './import-fixture';
+import {
+  type Cell,
+  type Step,
+  putListTab,
+  registerWorkbook,
+  stopAfterWrite,
+  continueUntilDone,
+  countWrites,
+} from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { type Row, addRows, day, rowsOf } from './clients-fixture';
 import { AMY, LINA, WANG, ZHANG } from './schedule/fixture';
@@ -220,12 +228,8 @@ describe('Import from a tab…, a list whose 负责人 moves clients', () => {
 
     const first = go(straight, '');
     const batch0 = first.ok ? first.batch : '';
-    let writes = 0;
-    straight.env.hooks.push((_exec, method) => {
-      if (isWrite(method)) writes++;
-    });
-    expect(go(straight, batch0)).toMatchObject({ ok: true, done: 2, total: 2 });
-    straight.env.hooks.length = 0;
+    const { value: rest, writes } = countWrites(straight, () => go(straight, batch0));
+    expect(rest).toMatchObject({ ok: true, done: 2, total: 2 });
     const handed = (wb: TestWorkbook) => rowsOf(wb, 'Changes').filter((c) => c.What === 'Reassigned');
     expect(handed(straight)).toHaveLength(1);
     expect(rowsOf(straight, 'Clients')[0]).toMatchObject({ Owner: 'Amy', 'Next owner': 'Amy' });
@@ -236,7 +240,7 @@ describe('Import from a tab…, a list whose 负责人 moves clients', () => {
       const batch = step.ok ? step.batch : '';
       // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
       const stopped = stopAfterWrite(wb, k, () => go(wb, batch));
-      for (let guard = 0; guard < 3; guard++) if ((go(wb, batch) as { done?: number }).done === 2) break;
+      continueUntilDone(() => go(wb, batch), 2);
       expect({ k, stopped, handed: handed(wb).length, ...everything(wb) }).toEqual({
         k,
         stopped,

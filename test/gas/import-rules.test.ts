@@ -7,7 +7,15 @@
  * counts as won; Undo import gives Clients back; a batch stopped and continued records a move once;
  * equal values change nothing.
  */
-import { type Cell, type Step, isWrite, putListTab, registerWorkbook, stopAfterWrite } from './import-fixture';
+import {
+  type Cell,
+  type Step,
+  putListTab,
+  registerWorkbook,
+  stopAfterWrite,
+  continueUntilDone,
+  countWrites,
+} from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
 import { type Row, addRows, day, editCells, rowsOf, trackerWorkbook } from './clients-fixture';
@@ -263,12 +271,8 @@ describe('Import from a tab…, create-and-update of the stage', () => {
     expect(shown.lines).toContain('  Row 4: Acme (KH-0001), Budget confirmed: “No” → “Yes”');
     expect(shown.lines.some((l) => l.startsWith('Of these, clients whose stage moves: 1 '))).toBe(true);
     const first = go(straight, '');
-    let writes = 0;
-    straight.env.hooks.push((_exec, method) => {
-      if (isWrite(method)) writes++;
-    });
-    expect(go(straight, stepBatch(first))).toMatchObject({ ok: true, done: 3, total: 3 });
-    straight.env.hooks.length = 0;
+    const { value: rest, writes } = countWrites(straight, () => go(straight, stepBatch(first)));
+    expect(rest).toMatchObject({ ok: true, done: 3, total: 3 });
     // The list's stage wins over its history's: the contact is dated before the import set it.
     expect(rowsOf(straight, 'Clients')[0]).toMatchObject({ Stage: 'Won', Status: 'Won', Grade: 'A' });
     const wins = rowsOf(straight, 'Changes').filter((c) => c.What === 'Stage change' && c['Client ID'] === 'KH-0001');
@@ -283,7 +287,7 @@ describe('Import from a tab…, create-and-update of the stage', () => {
       const batch = stepBatch(go(wb, ''));
       // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
       const stopped = stopAfterWrite(wb, k, () => go(wb, batch));
-      for (let guard = 0; guard < 3; guard++) if ((go(wb, batch) as { done?: number }).done === 3) break;
+      continueUntilDone(() => go(wb, batch), 3);
       expect({ k, stopped, ...everything(wb) }).toEqual({ k, stopped, ...everything(straight) });
     }
   });

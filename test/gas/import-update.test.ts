@@ -6,7 +6,15 @@
  * nothing; a salesperson cannot update another's client; a batch stopped after any of its writes and
  * continued equals one run straight through.
  */
-import { type Cell, type Step, isWrite, putListTab, registerWorkbook, stopAfterWrite } from './import-fixture';
+import {
+  type Cell,
+  type Step,
+  putListTab,
+  registerWorkbook,
+  stopAfterWrite,
+  continueUntilDone,
+  countWrites,
+} from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
 import { type Row, addRows, day, editCells, rowsOf, trackerWorkbook } from './clients-fixture';
@@ -173,12 +181,8 @@ describe('Import from a tab…, create-and-update', () => {
     expect(shown.lines).toContain('Clients already in the register whose details change: 1 (Contact: 1, Email: 1).');
     expect(shown.lines).toContain('  Row 4: Acme (C-1), Email: (blank) → “li@acme.cn”');
     const first = go(straight, '');
-    let writes = 0;
-    straight.env.hooks.push((_exec, method) => {
-      if (isWrite(method)) writes++;
-    });
-    expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 3, total: 3 });
-    straight.env.hooks.length = 0;
+    const { value: rest, writes } = countWrites(straight, () => go(straight, batchOf(first)));
+    expect(rest).toMatchObject({ ok: true, done: 3, total: 3 });
     expect(rowsOf(straight, 'Clients')[0]).toMatchObject({
       Contact: 'Mr Li',
       Email: 'li@acme.cn',
@@ -191,7 +195,7 @@ describe('Import from a tab…, create-and-update', () => {
       const batch = batchOf(go(wb, ''));
       // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
       const stopped = stopAfterWrite(wb, k, () => go(wb, batch));
-      for (let guard = 0; guard < 3; guard++) if ((go(wb, batch) as { done?: number }).done === 3) break;
+      continueUntilDone(() => go(wb, batch), 3);
       expect({ k, stopped, ...everything(wb) }).toEqual({ k, stopped, ...everything(straight) });
     }
   });
