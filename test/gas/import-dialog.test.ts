@@ -6,7 +6,16 @@
  * A phone column Sheets turned into numbers and text read in the wrong encoding each stop with one
  * sentence, nothing written.
  */
-import { type Cell, type Step, putListTab, stopAfterWrite, continueUntilDone, countWrites } from './import-fixture';
+import {
+  type Cell,
+  type Step,
+  putListTab,
+  stopAfterWrite,
+  continueUntilDone,
+  countWrites,
+  batchOf,
+  runListTab,
+} from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
 import { addRows, asEditor, day, rowsOf, trackerWorkbook } from './clients-fixture';
@@ -122,14 +131,12 @@ describe('Import from a tab…', () => {
 
   test('a batch stopped by the time limit after any one of its writes, then continued, gives what one run straight through gives', () => {
     const rows = list(workbookFor());
-    const go = (wb: TestWorkbook, batch: string) =>
-      wb.client('importRun', [{ tab: '名单', update: true, batch, size: 2 }], WANG) as Step;
+    const go = (wb: TestWorkbook, batch: string) => runListTab(wb, batch, 2);
     const everything = (wb: TestWorkbook) => ({ ...register(wb), changes: wb.values('Changes') });
 
     // Straight through, in batches of two; the second batch (Acme, in the register, and 小米之家) is the one stopped.
     const straight = workbook(rows);
     const first = go(straight, '');
-    const batchOf = (step: Step) => (step.ok ? step.batch : '');
     const { value: rest, writes } = countWrites(straight, () => go(straight, batchOf(first)));
     expect(rest).toMatchObject({ ok: true, done: 4, total: 5 });
     expect(go(straight, batchOf(first))).toMatchObject({ ok: true, done: 5, total: 5 });

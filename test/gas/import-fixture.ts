@@ -90,3 +90,25 @@ export function countWrites<T>(wb: TestWorkbook, run: () => T): { value: T; writ
 export function continueUntilDone(run: () => unknown, total: number): void {
   for (let guard = 0; guard < 3; guard++) if ((run() as { done?: number }).done === total) return;
 }
+
+/** The director (王总) runs a batch of the 名单 tab with update on, `size` rows a call ('' starts it). */
+export const runListTab = (wb: TestWorkbook, batch: string, size: number): Step =>
+  wb.client('importRun', [{ tab: '名单', update: true, batch, size }], WANG) as Step;
+
+/** The director's preview of the 名单 tab with update on. */
+export const previewListTab = (wb: TestWorkbook) =>
+  wb.client('importPreview', [{ tab: '名单', update: true }], WANG) as { ok: boolean; lines: string[] };
+
+/** The batch a step answered ('' when it was refused). */
+export const batchOf = (step: Step | BatchResult): string =>
+  !step.ok ? '' : 'value' in step ? step.value.batch : step.batch;
+
+/** What importBatch (the planner's rows handed to the writer) answers. */
+export type BatchResult = { ok: true; value: { batch: string } } | { ok: false; text: string };
+
+/** The Clients, Contacts and Changes tabs as they are: what a stopped-and-continued batch must equal. */
+export const threeTabs = (wb: TestWorkbook) => ({
+  clients: wb.values('Clients'),
+  contacts: wb.values('Contacts'),
+  changes: wb.values('Changes'),
+});

@@ -9,12 +9,15 @@
  */
 import {
   type Cell,
-  type Step,
   putListTab,
   registerWorkbook,
   stopAfterWrite,
   continueUntilDone,
   countWrites,
+  type BatchResult,
+  batchOf,
+  runListTab,
+  threeTabs,
 } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { type Row, addRows, day, rowsOf } from './clients-fixture';
@@ -36,7 +39,6 @@ const EXISTING: Row[] = [
 
 const workbook = (clients: Row[] = EXISTING): TestWorkbook => registerWorkbook(clients);
 
-type Result = { ok: true; value: { batch: string } } | { ok: false; text: string };
 type Reassigned = { ok: boolean; problems?: { text: string }[] };
 
 const moveTo = (clientId: string, owner: string, line = 2) => ({
@@ -47,8 +49,7 @@ const moveTo = (clientId: string, owner: string, line = 2) => ({
   contacts: [],
 });
 const importBatch = (wb: TestWorkbook, clients: unknown[], user = WANG) =>
-  wb.client('importBatch', [{ batch: '', clients }], user) as Result;
-const batchOf = (r: Result) => (r.ok ? r.value.batch : '');
+  wb.client('importBatch', [{ batch: '', clients }], user) as BatchResult;
 const changesSince = (wb: TestWorkbook, from: number) =>
   rowsOf(wb, 'Changes')
     .slice(from)
@@ -210,13 +211,8 @@ describe('Import from a tab…, a list whose 负责人 moves clients', () => {
     putListTab(wb, rows, 'all');
     return wb;
   }
-  const go = (wb: TestWorkbook, batch: string) =>
-    wb.client('importRun', [{ tab: '名单', update: true, batch, size: 1 }], WANG) as Step;
-  const everything = (wb: TestWorkbook) => ({
-    clients: wb.values('Clients'),
-    contacts: wb.values('Contacts'),
-    changes: wb.values('Changes'),
-  });
+  const go = (wb: TestWorkbook, batch: string) => runListTab(wb, batch, 1);
+  const everything = threeTabs;
 
   test('the preview lists each hand-over; a batch stopped after any of its writes, then continued, hands over once', () => {
     const straight = tabWorkbook();

@@ -9,12 +9,16 @@
  */
 import {
   type Cell,
-  type Step,
   putListTab,
   registerWorkbook,
   stopAfterWrite,
   continueUntilDone,
   countWrites,
+  type BatchResult,
+  batchOf,
+  previewListTab,
+  runListTab,
+  threeTabs,
 } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
@@ -38,8 +42,6 @@ function workbook(): TestWorkbook {
   ]);
 }
 
-type Result = { ok: true; value: { batch: string } } | { ok: false; text: string };
-
 const acme = (updates: Record<string, unknown>) => ({
   line: 2,
   fields: null,
@@ -48,8 +50,7 @@ const acme = (updates: Record<string, unknown>) => ({
   contacts: [],
 });
 const importUpdates = (wb: TestWorkbook, clients: unknown[], user = ZHANG) =>
-  wb.client('importBatch', [{ batch: '', clients }], user) as Result;
-const batchOf = (r: Result) => (r.ok ? r.value.batch : '');
+  wb.client('importBatch', [{ batch: '', clients }], user) as BatchResult;
 /** The Changes rows since `from`, as Client ID, What, Old, New. */
 const movesSince = (wb: TestWorkbook, from: number) =>
   rowsOf(wb, 'Changes')
@@ -251,16 +252,9 @@ describe('Import from a tab…, create-and-update of the stage', () => {
       ['远山物业', '021-5555-0000', 'Amy', '', '', '', '', ''],
       ['Acme', '', '张伟', '签单', '是', '2026年2月26日', '已联系上', '老客户回访'],
     ];
-    const preview = (wb: TestWorkbook) =>
-      wb.client('importPreview', [{ tab: '名单', update: true }], WANG) as { ok: boolean; lines: string[] };
-    const go = (wb: TestWorkbook, batch: string) =>
-      wb.client('importRun', [{ tab: '名单', update: true, batch, size: 2 }], WANG) as Step;
-    const everything = (wb: TestWorkbook) => ({
-      clients: wb.values('Clients'),
-      contacts: wb.values('Contacts'),
-      changes: wb.values('Changes'),
-    });
-    const stepBatch = (step: Step) => (step.ok ? step.batch : '');
+    const preview = previewListTab;
+    const go = (wb: TestWorkbook, batch: string) => runListTab(wb, batch, 2);
+    const everything = threeTabs;
 
     const straight = tabWorkbook(rows);
     const shown = preview(straight);
@@ -271,20 +265,20 @@ describe('Import from a tab…, create-and-update of the stage', () => {
     expect(shown.lines).toContain('  Row 4: Acme (KH-0001), Budget confirmed: “No” → “Yes”');
     expect(shown.lines.some((l) => l.startsWith('Of these, clients whose stage moves: 1 '))).toBe(true);
     const first = go(straight, '');
-    const { value: rest, writes } = countWrites(straight, () => go(straight, stepBatch(first)));
+    const { value: rest, writes } = countWrites(straight, () => go(straight, batchOf(first)));
     expect(rest).toMatchObject({ ok: true, done: 3, total: 3 });
     // The list's stage wins over its history's: the contact is dated before the import set it.
     expect(rowsOf(straight, 'Clients')[0]).toMatchObject({ Stage: 'Won', Status: 'Won', Grade: 'A' });
     const wins = rowsOf(straight, 'Changes').filter((c) => c.What === 'Stage change' && c['Client ID'] === 'KH-0001');
     // Recorded by the import (the importer, the batch), not left for the contact to find as a typed move.
     expect(wins.map((c) => [c.Old, c.New, c.By, c.Reason])).toEqual([
-      ['B2 · Proposal & site visit', 'Won', '王总', `Stage updated by import (batch ${stepBatch(first)}).`],
+      ['B2 · Proposal & site visit', 'Won', '王总', `Stage updated by import (batch ${batchOf(first)}).`],
     ]);
     expect(writes).toBeGreaterThan(3);
 
     for (let k = 1; k <= writes; k++) {
       const wb = tabWorkbook(rows);
-      const batch = stepBatch(go(wb, ''));
+      const batch = batchOf(go(wb, ''));
       // The k-th write goes through; the clock then passes the 6-minute limit and the next call throws.
       const stopped = stopAfterWrite(wb, k, () => go(wb, batch));
       continueUntilDone(() => go(wb, batch), 3);

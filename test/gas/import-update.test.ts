@@ -8,12 +8,16 @@
  */
 import {
   type Cell,
-  type Step,
   putListTab,
   registerWorkbook,
   stopAfterWrite,
   continueUntilDone,
   countWrites,
+  type BatchResult,
+  batchOf,
+  previewListTab,
+  runListTab,
+  threeTabs,
 } from './import-fixture';
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
@@ -27,8 +31,6 @@ const EXISTING: Row[] = [
 
 const workbook = (): TestWorkbook => registerWorkbook(EXISTING);
 
-type Result = { ok: true; value: { batch: string } } | { ok: false; text: string };
-
 /** What the planner hands the writer for Acme: a same-digits phone, two new values, an empty note. */
 const ACME = {
   line: 2,
@@ -38,8 +40,8 @@ const ACME = {
   contacts: [],
 };
 
-function importUpdates(wb: TestWorkbook, clients: unknown[], user = ZHANG): Result {
-  return wb.client('importBatch', [{ batch: '', clients }], user) as Result;
+function importUpdates(wb: TestWorkbook, clients: unknown[], user = ZHANG): BatchResult {
+  return wb.client('importBatch', [{ batch: '', clients }], user) as BatchResult;
 }
 
 const clientsOf = (wb: TestWorkbook) => wb.values('Clients');
@@ -165,16 +167,9 @@ describe('Import from a tab…, create-and-update', () => {
       ['远山物业', '021-5555-0000', 'Amy', '', '', '', '', ''],
       ['Acme', '', '张伟', 'Mr Li', 'li@acme.cn', day(tabWorkbook([]), '2026-02-26'), '已联系上', '老客户回访'],
     ];
-    const preview = (wb: TestWorkbook) =>
-      wb.client('importPreview', [{ tab: '名单', update: true }], WANG) as { ok: boolean; lines: string[] };
-    const go = (wb: TestWorkbook, batch: string) =>
-      wb.client('importRun', [{ tab: '名单', update: true, batch, size: 2 }], WANG) as Step;
-    const everything = (wb: TestWorkbook) => ({
-      clients: wb.values('Clients'),
-      contacts: wb.values('Contacts'),
-      changes: wb.values('Changes'),
-    });
-    const batchOf = (step: Step) => (step.ok ? step.batch : '');
+    const preview = previewListTab;
+    const go = (wb: TestWorkbook, batch: string) => runListTab(wb, batch, 2);
+    const everything = threeTabs;
 
     const straight = tabWorkbook(rows);
     const shown = preview(straight);
