@@ -1,6 +1,7 @@
 /**
- * What the import tests share: stopping a batch right after any one of its writes, as the 6-minute
- * limit would, to prove Continue finishes it as one straight run would (docs/import.md).
+ * What the import tests share: the register an import meets, the list tab File ▸ Import leaves, the
+ * dialog's calls on it, and stopping a batch right after any one of its writes, as the 6-minute limit
+ * would, to prove Continue finishes it as one straight run would (docs/import.md).
  */
 import type { TestWorkbook } from '../helpers/workbook';
 import { confirmTeamRoles } from '../helpers/roles';
